@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The demo behind `./dev run`: a development kliv-billingd with the "Demo AB"
+# workspace, the local Stripe emulator wired to it by signed webhooks, and the
+# Kliv Konto app. Everything listens on 127.0.0.1 only and stops together.
+#   ./dev run                      the app in a window (needs a display)
+#   ./dev run --screenshots DIR    no display needed: every page in Swedish, as PNGs, under Xvfb
+#   ./dev run --server-only        just the server and the emulator
+set -euo pipefail
+BUILD="$1"; shift
+SHOTS=""; SERVER_ONLY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --screenshots) SHOTS="$(realpath -m "${2:?--screenshots needs a folder}")"; shift 2 ;;
+    --server-only) SERVER_ONLY=1; shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+STATE="${KLIV_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/kliv-demo}"
+mkdir -p "$STATE"
+log() { printf '\033[1m[demo]\033[0m %s\n' "$*" >&2; }
+
+free_port() {  # a port nobody answers on
+  local p
+  for _ in $(seq 50); do
+    p=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "no free port found" >&2; return 1
+}
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+SERVER_PORT="${KLIV_DEMO_PORT:-$(free_port)}"
+SERVER_URL="http://127.0.0.1:$SERVER_PORT"
+
+# The webhook secret is per demo data folder, created once, never printed.
+SECRET_FILE="$STATE/webhook-secret"
+[ -f "$SECRET_FILE" ] || { umask 077; echo "whsec_demo_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$SECRET_FILE"; }
+WEBHOOK_SECRET="$(cat "$SECRET_FILE")"
+
+if [ -x "$BUILD/tools/stripe-emulator/stripe-emulator" ]; then
+  EMU_PORT="$(free_port)"
+  "$BUILD/tools/stripe-emulator/stripe-emulator" --port "$EMU_PORT" --data "$STATE/stripe" \
+     --webhook-url "$SERVER_URL/webhooks/stripe" --webhook-secret "$WEBHOOK_SECRET" \
+     > "$STATE/stripe-emulator.log" 2>&1 &
+  PIDS+=($!)
+  export STRIPE_SECRET_KEY=sk_test_kliv_demo STRIPE_WEBHOOK_SECRET="$WEBHOOK_SECRET" \
+         STRIPE_API_BASE="http://127.0.0.1:$EMU_PORT"
+  log "Stripe emulator on http://127.0.0.1:$EMU_PORT (log: $STATE/stripe-emulator.log)"
+else
+  log "no Stripe emulator built: payments are unavailable in this demo"
+fi
+
+SERVER_LOG="$STATE/kliv-billingd.log"
+"$BUILD/server/kliv-billingd" --dev --simulate-usage --port "$SERVER_PORT" --data "$STATE/server" \
+   > "$SERVER_LOG" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 100); do grep -q "listening on" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
+grep -q "listening on" "$SERVER_LOG" || { log "the server did not start:"; cat "$SERVER_LOG" >&2; exit 1; }
+log "kliv-billingd on $SERVER_URL (log: $SERVER_LOG)"
+grep -v "listening on" "$SERVER_LOG" | grep -iE "demo|e-post|email|lösenord|password" | head -12 >&2 || true
+
+if [ "$SERVER_ONLY" = 1 ]; then
+  log "server only: press Ctrl+C to stop"
+  wait
+  exit 0
+fi
+
+APP="$BUILD/app/kliv-konto"
+[ -x "$APP" ] || { log "the app is not built ($APP)"; exit 1; }
+
+if [ -n "$SHOTS" ]; then
+  mkdir -p "$SHOTS"
+  # Screenshots sign in with an operator-issued token instead of the browser.
+  TOKEN_JSON="$("$BUILD/server/kliv-billingd" admin issue-token --user "$(sed -n 's/.*owner.*e-post[: ]*\([^ ]*@[^ ]*\).*/\1/p' "$SERVER_LOG" | head -1 || true)" --data "$STATE/server" 2>/dev/null || true)"
+  log "taking screenshots into $SHOTS under Xvfb"
+  KLIV_SCREENSHOT_TOKEN="$(printf '%s' "$TOKEN_JSON" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')" \
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    "$APP" --server "$SERVER_URL" --lang sv --screenshots "$SHOTS"
+  log "screenshots: $(ls "$SHOTS" | tr '\n' ' ')"
+  exit 0
+fi
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  log "there is no display (DISPLAY and WAYLAND_DISPLAY are unset), so the app cannot open a window."
+  log "Take screenshots of every page under Xvfb instead:  ./dev run --screenshots DIR"
+  log "or keep only the server and the emulator running:  ./dev run --server-only"
+  exit 1
+fi
+"$APP" --server "$SERVER_URL"
