@@ -1,0 +1,376 @@
+#pragma once
+// Persistence for kliv-billingd: SQLite (a data directory) or PostgreSQL (a URL).
+//
+// One Store = one database connection, used from the thread that opened it
+// (the server is single-threaded; tests and other instances open their own).
+// Every write that must be consistent with the balance runs in ONE transaction
+// with the workspace locked (PostgreSQL: SELECT ... FOR UPDATE on the workspace
+// row; SQLite: BEGIN IMMEDIATE), and period-end transitions
+// (billing::advanceTo) are applied under that lock before anything else.
+//
+// Live events: every committed change clients should see gets the workspace's
+// next sequence number (persisted, strictly increasing by one, across
+// instances) and is delivered through liveEvent() after commit, exactly once
+// per Store (PostgreSQL: NOTIFY kliv_live inside the transaction, received by
+// every listening Store, the writer included; SQLite: emitted locally).
+#include "billing/balance.h"
+#include "billing/plancatalog.h"
+#include "billing/subscription.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace storage {
+
+enum class Dialect { Sqlite, Postgres };
+
+// A versioned schema step. Versions are per module (1, 2, 3, ...), applied in
+// order, once, recorded in schema_version(module, version).
+struct Migration {
+    int version = 0;
+    QString description;
+    QStringList sqlite;     // statements for SQLite
+    QStringList postgres;   // statements for PostgreSQL
+};
+
+struct User {
+    QString id;
+    QString email;           // as entered; unique case-insensitively
+    QString name;
+    QString passwordHash;    // hashed by the caller (Argon2id); empty = no password sign-in
+    QDateTime createdAt;
+};
+
+struct Workspace {
+    QString id;
+    QString name;
+    QDateTime createdAt;
+};
+
+struct Member {
+    QString id;
+    QString workspaceId;
+    QString userId;
+    QString email;           // from the user
+    QString name;            // from the user
+    QString role;            // "owner" | "admin" | "member" | a custom role name
+    QDateTime joinedAt;
+};
+
+// One of a user's memberships, for GET /v1/me.
+struct Membership {
+    Member member;
+    QString workspaceName;
+    QString planId;          // as stored (transitions apply on the next balance/mutate)
+};
+
+struct CustomRole {
+    QString name;
+    QStringList permissions; // wire names ("view_team_usage", ...)
+};
+
+struct UsageEntry {
+    QString id;              // "ue_<n>"
+    QString workspaceId;
+    QDateTime at;
+    QString memberId;
+    QString memberName;
+    QString project;
+    QString activity;
+    qint64 credits = 0;
+    bool onFree = false;     // spent while the workspace was on Free
+};
+
+struct UsageRequest {
+    QString idempotencyKey;
+    QString memberId;
+    QString project;
+    QString activity;
+    qint64 credits = 0;
+};
+
+// The balance as the API answers it.
+struct BalanceInfo {
+    billing::Balance balance;
+    QString planId;
+    QDateTime asOf;          // the `now` it was computed for
+    qint64 seq = 0;          // the workspace's live sequence number at that point
+};
+
+enum class SpendStatus {
+    Spent,          // recorded now (201)
+    Replayed,       // same key, same body: the first answer, nothing spent (201)
+    Insufficient,   // refused whole (402): balance.nextRefillAt, balance.remaining
+    Conflict,       // same key, different body (409)
+    UnknownMember,  // member_id is not a member of this workspace (400)
+    Invalid,        // credits < 1, empty key/project/activity, too long (400)
+    NotFound,       // no such workspace (404)
+    Error,          // database failure (500); `error` says what
+};
+
+struct SpendResult {
+    SpendStatus status = SpendStatus::Error;
+    UsageEntry entry;        // Spent / Replayed
+    BalanceInfo balance;     // after (Spent), as first answered (Replayed), current (Insufficient)
+    QString error;           // human-readable, English, no secrets
+    bool ok() const { return status == SpendStatus::Spent || status == SpendStatus::Replayed; }
+};
+
+struct BatchResult {
+    SpendStatus status = SpendStatus::Spent; // NotFound / Error / Invalid(>100 items) for the whole batch
+    QList<SpendResult> results;              // one per item, in order (when the batch ran)
+    BalanceInfo balance;                     // after the whole batch
+    QString error;
+};
+
+struct SubscriptionChange {
+    bool ok = false;
+    bool changed = false;                    // the stored state differs from before
+    billing::SubscriptionState state;        // after
+    QList<billing::ClockStep> steps;         // period-end transitions applied first
+    qint64 seq = 0;
+    QString error;                           // NotFound: "workspace not found"
+    bool notFound = false;
+};
+
+struct GrantResult {
+    enum Status { Added, Duplicate, NotFound, Invalid, Error } status = Error;
+    QString grantId;
+    BalanceInfo balance;
+    QString error;
+};
+
+struct DayTotal { QDate date; qint64 credits = 0; };
+struct KeyTotal { QString key; qint64 credits = 0; };
+struct MemberTotal { QString memberId; QString name; QString email; qint64 credits = 0; };
+
+// One UTC month of usage, from the daily roll-ups (never from raw events).
+struct MonthHistory {
+    QDate month;                  // first day of the month
+    qint64 total = 0;
+    QList<DayTotal> days;         // every day of the month, zeros included
+    QList<KeyTotal> byActivity;   // credits descending, then name
+    QList<KeyTotal> byProject;
+    QList<MemberTotal> byMember;
+};
+
+struct EntryQuery {
+    QDate month;                  // invalid = all months
+    QString memberId;             // empty = every member
+    QString cursor;               // from the previous page's nextCursor; empty = newest
+    int limit = 100;              // 1..500
+};
+
+struct EntryPage {
+    QList<UsageEntry> entries;    // newest first
+    QString nextCursor;           // empty when there are no more
+};
+
+enum class TokenKind { Access, Refresh, Service };
+
+// Tokens are stored only as SHA-256 hashes: the API takes the raw token and
+// hashes it; TokenRecord never holds the secret.
+struct TokenRecord {
+    QByteArray hash;              // hex SHA-256 of the token
+    TokenKind kind = TokenKind::Access;
+    QString userId;               // empty for service tokens
+    QString workspaceId;          // optional scope
+    QString clientId;
+    QString familyId;             // refresh-token chain (access tokens carry theirs too)
+    QDateTime createdAt;
+    QDateTime expiresAt;          // invalid = never
+    bool revoked = false;
+    bool used = false;            // refresh token already rotated
+};
+
+struct NewToken {
+    QString token;                // the raw secret (hashed before it is stored)
+    TokenKind kind = TokenKind::Access;
+    QString userId;
+    QString workspaceId;
+    QString clientId;
+    QString familyId;             // empty = a new family
+    QDateTime expiresAt;          // invalid = never
+};
+
+struct RotateResult {
+    enum Status { Rotated, Invalid, Expired, Reused, Error } status = Error;
+    QString familyId;             // Rotated
+    QString userId;
+    QString clientId;
+};
+
+struct AuthCode {
+    QString userId;
+    QString clientId;
+    QString redirectUri;
+    QString codeChallenge;        // S256
+    QDateTime expiresAt;
+};
+
+struct EnterpriseInquiry {
+    QString id;
+    QString workspaceId;
+    QString userId;
+    QString contact;
+    int seats = 0;
+    QString message;
+    QDateTime createdAt;
+};
+
+enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, UnknownRole, Error };
+
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        bool listen = true;       // PostgreSQL: LISTEN kliv_live on this connection
+    };
+    // A directory (SQLite at DIR/kliv.sqlite, created if missing) or a
+    // postgresql://user[:pw]@host[:port]/db[?schema=NAME] URL. `schema` makes
+    // the Store use (and create) that schema, e.g. for isolated tests.
+    // Runs every pending migration (own and registered) before returning.
+    static std::unique_ptr<Store> open(const QString &sqliteDirOrPostgresUrl, QString *error);
+    static std::unique_ptr<Store> open(const QString &sqliteDirOrPostgresUrl, QString *error,
+                                       const Options &options);
+    ~Store() override;
+
+    // Other modules (server/stripe) add their own tables: register before
+    // open(); applied by every open(), name-spaced by `module`.
+    static void registerMigrations(const QString &module, const QList<Migration> &migrations);
+
+    Dialect dialect() const;
+    QSqlDatabase database() const;       // for the Stripe module's own tables, inside transaction()
+    bool ping();                         // readyz
+    QString lastError() const;
+
+    // Runs fn in one transaction (SQLite: BEGIN IMMEDIATE). fn returns false to
+    // roll back. Nested calls join the outer transaction (a false anywhere rolls
+    // the whole one back). Live events are delivered only after the commit.
+    bool transaction(const std::function<bool()> &fn, QString *error = nullptr);
+    // Inside transaction(): lock the workspace row. False if it does not exist.
+    bool lockWorkspace(const QString &workspaceId);
+
+    // Users. Email uniqueness is case-insensitive; createUser fails (nullopt,
+    // *conflict = true) when the email is taken.
+    std::optional<User> createUser(const QString &email, const QString &name,
+                                   const QString &passwordHash, const QDateTime &now,
+                                   bool *conflict = nullptr);
+    std::optional<User> userById(const QString &id);
+    std::optional<User> userByEmail(const QString &email);
+    bool setPasswordHash(const QString &userId, const QString &passwordHash);
+    bool setUserName(const QString &userId, const QString &name);
+
+    // Workspaces. createWorkspace makes the owner member and a Free subscription
+    // (freeSince = now).
+    struct CreatedWorkspace { Workspace workspace; Member owner; };
+    std::optional<CreatedWorkspace> createWorkspace(const QString &name, const QString &ownerUserId,
+                                                    const QDateTime &now);
+    std::optional<Workspace> workspace(const QString &id);
+    QList<Workspace> workspaces();
+    QList<Membership> membershipsOfUser(const QString &userId);
+
+    // Members. addMember checks the seat limit of the workspace's current plan
+    // (billing::canAddMember) under the workspace lock.
+    MemberChange addMember(const QString &workspaceId, const QString &userId, const QString &role,
+                           const QDateTime &now, const billing::PlanCatalog &catalog,
+                           Member *added = nullptr);
+    MemberChange setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role);
+    MemberChange removeMember(const QString &workspaceId, const QString &memberId);
+    std::optional<Member> member(const QString &workspaceId, const QString &memberId);
+    std::optional<Member> memberOfUser(const QString &workspaceId, const QString &userId);
+    QList<Member> members(const QString &workspaceId);   // by joined date
+    int memberCount(const QString &workspaceId);
+
+    // Custom roles (Enterprise; the caller checks the entitlement).
+    bool createRole(const QString &workspaceId, const CustomRole &role, bool *conflict = nullptr);
+    std::optional<CustomRole> role(const QString &workspaceId, const QString &name);
+    QList<CustomRole> roles(const QString &workspaceId);
+
+    // Subscription state as stored (no transitions applied).
+    std::optional<billing::SubscriptionState> subscription(const QString &workspaceId);
+    // Locked: advanceTo(now), then fn (false = keep the advanced state only),
+    // saved; announces "subscription" and "balance" when something changed.
+    SubscriptionChange mutateSubscription(const QString &workspaceId, const QDateTime &now,
+                                          const billing::PlanCatalog &catalog,
+                                          const std::function<bool(billing::SubscriptionState &)> &fn);
+
+    // Balance for now; persists period-end transitions (announced) first.
+    std::optional<BalanceInfo> balance(const QString &workspaceId, const QDateTime &now,
+                                       const billing::PlanCatalog &catalog);
+
+    // Usage. Idempotent per (workspace, idempotency key); keying and spending in
+    // one locked transaction. A refused spend records nothing (a retry may succeed).
+    SpendResult spend(const QString &workspaceId, const UsageRequest &request, const QDateTime &now,
+                      const billing::PlanCatalog &catalog);
+    static constexpr int MaxBatch = 100;
+    BatchResult spendBatch(const QString &workspaceId, const QList<UsageRequest> &requests,
+                           const QDateTime &now, const billing::PlanCatalog &catalog);
+
+    // One-off credits. A non-empty externalId (e.g. an invoice id) grants at
+    // most once per workspace: a repeat answers Duplicate and adds nothing.
+    GrantResult addGrant(const QString &workspaceId, qint64 credits, const QString &reason,
+                         const QString &externalId, const QDateTime &now,
+                         const billing::PlanCatalog &catalog);
+
+    // History (`month` = any day of the UTC month). memberId filters to one
+    // member's usage ("own" scope). Workspace not found -> nullopt.
+    std::optional<MonthHistory> monthHistory(const QString &workspaceId, const QDate &month,
+                                             const QString &memberId = {});
+    // Bad cursor or limit -> nullopt with *error.
+    std::optional<EntryPage> entries(const QString &workspaceId, const EntryQuery &query,
+                                     QString *error = nullptr);
+    // text/csv, header "at,member,project,activity,credits", oldest first;
+    // fields that a spreadsheet would run as formulas are quoted with a leading '.
+    QByteArray usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId = {});
+
+    // Tokens (raw secrets in, hashes stored).
+    static QByteArray hashToken(const QString &token);  // hex SHA-256
+    bool storeToken(const NewToken &token, const QDateTime &now, QString *familyId = nullptr);
+    // Valid = known, not revoked, not expired at now (refresh: also not used).
+    std::optional<TokenRecord> findToken(const QString &token, const QDateTime &now);
+    // Refresh rotation in one transaction: the old one is marked used and the
+    // new pair joins its family. Presenting an already-used refresh token
+    // revokes the whole family (Reused).
+    RotateResult rotateRefreshToken(const QString &oldRefresh, const NewToken &newRefresh,
+                                    const NewToken &newAccess, const QDateTime &now);
+    bool revokeToken(const QString &token);      // revokes its whole family when it has one
+    bool revokeFamily(const QString &familyId);
+
+    // OAuth authorization codes: single use, consuming is atomic.
+    bool storeAuthCode(const QString &code, const AuthCode &data);
+    // nullopt when unknown, already consumed or expired (consumed anyway).
+    std::optional<AuthCode> consumeAuthCode(const QString &code, const QDateTime &now);
+
+    // Enterprise inquiries, stored for sales.
+    std::optional<QString> addEnterpriseInquiry(const EnterpriseInquiry &inquiry);
+    QList<EnterpriseInquiry> enterpriseInquiries();
+
+    // The workspace's current live sequence number (0 before any event).
+    qint64 liveSeq(const QString &workspaceId);
+
+Q_SIGNALS:
+    // After commit, once per Store. type: "usage" (data: UsageEntry JSON),
+    // "balance" (data: Balance JSON as in the API), "subscription"
+    // (data: {"plan_id", "subscription": Subscription JSON}).
+    void liveEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
+
+private:
+    explicit Store(QObject *parent = nullptr);
+    class Private;
+    std::unique_ptr<Private> d;
+    friend class Private;
+};
+
+} // namespace storage
