@@ -1,0 +1,50 @@
+#include "clock.h"
+
+#include <QElapsedTimer>
+
+namespace billing {
+
+namespace {
+// Milliseconds on a monotonic clock: wall-clock jumps do not move a ManualClock.
+qint64 monotonicMs()
+{
+    static const QElapsedTimer timer = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return timer.elapsed();
+}
+} // namespace
+
+ManualClock::ManualClock(QDateTime start)
+    : m_base(start.isValid() ? start.toUTC() : QDateTime::currentDateTimeUtc())
+    , m_monotonicAtBase(monotonicMs())
+{
+}
+
+QDateTime ManualClock::now() const
+{
+    if (m_frozen)
+        return m_base;
+    return m_base.addMSecs(monotonicMs() - m_monotonicAtBase);
+}
+
+bool ManualClock::setNow(const QDateTime &t)
+{
+    if (!t.isValid() || t < now())
+        return false;
+    m_base = t.toUTC();
+    m_monotonicAtBase = monotonicMs();
+    return true;
+}
+
+void ManualClock::setFrozen(bool frozen)
+{
+    // Re-base first, so that neither freezing nor thawing makes time jump.
+    m_base = now();
+    m_monotonicAtBase = monotonicMs();
+    m_frozen = frozen;
+}
+
+} // namespace billing
