@@ -1,0 +1,105 @@
+import QtQuick
+import QtQuick.Controls
+import QtCharts
+
+// Credits per day as bars in the accent colour. `tableModel` is a table model
+// with column 0 the day (a date) and column 1 the credits spent that day.
+ChartView {
+    id: chart
+    property var tableModel
+    property int maxValue: 0
+    property var todayDate: new Date()
+    readonly property bool darkPalette: palette.window.hslLightness < 0.5
+    Tokens { id: tokens }
+
+    antialiasing: true
+    legend.visible: false
+    backgroundColor: "transparent"
+    backgroundRoundness: 0
+    margins { left: 0; right: 0; top: 0; bottom: 0 }
+    theme: darkPalette ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
+    plotAreaColor: "transparent"
+    Accessible.role: Accessible.Chart
+    Accessible.name: qsTr("Krediter per dag")
+
+    function dayDate(row) {
+        return tableModel ? tableModel.data(tableModel.index(row, 0)) : undefined
+    }
+    function dayLabel(row) {
+        const d = dayDate(row)
+        if (d instanceof Date)
+            return Qt.locale().toString(d, "d MMM").replace(".", "")
+        return d === undefined ? "" : String(d)
+    }
+    function rebuildCategories() {
+        const cats = []
+        const n = tableModel ? tableModel.rowCount() : 0
+        for (let r = 0; r < n; ++r) {
+            const d = dayDate(r)
+            cats.push(d instanceof Date ? String(d.getDate()) : String(d))
+        }
+        axisX.categories = cats
+    }
+
+    BarSeries {
+        id: series
+        barWidth: 0.7
+        axisX: BarCategoryAxis {
+            id: axisX
+            labelsFont.pixelSize: 10
+            gridVisible: false
+            labelsColor: chart.palette.text
+            color: chart.palette.mid
+        }
+        axisY: ValueAxis {
+            id: axisY
+            min: 0
+            max: Math.max(5, Math.ceil(chart.maxValue * 1.15))
+            tickCount: 5
+            labelFormat: "%d"
+            labelsFont.pixelSize: tokens.caption
+            labelsColor: chart.palette.text
+            color: chart.palette.mid
+            gridLineColor: Qt.rgba(chart.palette.text.r, chart.palette.text.g, chart.palette.text.b, 0.1)
+        }
+        onBarsetsAdded: (sets) => {
+            for (let i = 0; i < count; ++i) {
+                at(i).color = tokens.accent
+                at(i).borderColor = tokens.accent
+            }
+        }
+        onHovered: (status, index, barset) => {
+            if (status) {
+                tip.text = qsTr("%1: %n krediter", "", barset.at(index)).arg(chart.dayLabel(index))
+                tip.open()
+            } else {
+                tip.close()
+            }
+        }
+        VBarModelMapper {
+            model: chart.tableModel
+            firstBarSetColumn: 1
+            lastBarSetColumn: 1
+            firstRow: 0
+        }
+    }
+
+    Connections {
+        target: chart.tableModel
+        ignoreUnknownSignals: true
+        function onModelReset() { chart.rebuildCategories() }
+        function onRowsInserted() { chart.rebuildCategories() }
+        function onRowsRemoved() { chart.rebuildCategories() }
+        function onDataChanged() { chart.rebuildCategories() }
+    }
+    onTableModelChanged: rebuildCategories()
+    Component.onCompleted: rebuildCategories()
+
+    ToolTip {
+        id: tip
+        x: hoverPoint.point.position.x + tokens.s3
+        y: hoverPoint.point.position.y - height - tokens.s2
+        delay: 0
+    }
+    HoverHandler { id: hoverPoint }
+}

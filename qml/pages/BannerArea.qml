@@ -1,0 +1,55 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kliv.Konto
+
+// The banners at the top of the page area: a failed payment, a scheduled
+// cancellation or downgrade, and offline (stale) data.
+ColumnLayout {
+    id: area
+    spacing: tokens.s2
+    visible: pastDue.visible || cancelling.visible || downgrading.visible || offline.visible
+    Tokens { id: tokens }
+
+    Banner {
+        id: pastDue
+        visible: Subscription.pastDue
+        tone: "error"
+        text: Session.canViewBilling
+              ? qsTr("Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.").arg(Subscription.tierName)
+              : qsTr("Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.")
+        actionText: Session.canViewBilling ? qsTr("Uppdatera betalningsmetod") : ""
+        onActionTriggered: Subscription.openPortal()
+        Layout.fillWidth: true
+    }
+    Banner {
+        id: cancelling
+        visible: Subscription.cancelAtPeriodEnd
+        tone: "neutral"
+        text: qsTr("Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.")
+              .arg(Subscription.periodEndText).arg(Subscription.tierName)
+        actionText: Session.canManagePlan ? qsTr("Ångra") : ""
+        onActionTriggered: Subscription.undo()
+        Layout.fillWidth: true
+    }
+    Banner {
+        id: downgrading
+        visible: !Subscription.cancelAtPeriodEnd && Subscription.pendingTier.length > 0
+        tone: "neutral"
+        text: qsTr("Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.")
+              .arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText).arg(Subscription.tierName)
+        actionText: Session.canManagePlan ? qsTr("Ångra") : ""
+        onActionTriggered: Subscription.undo()
+        Layout.fillWidth: true
+    }
+    Banner {
+        id: offline
+        visible: CreditMeter.stale
+        tone: "offline"
+        text: qsTr("Ingen kontakt med servern. Uppgifterna är från %1.")
+              .arg(Qt.locale().toString(CreditMeter.lastUpdated, Locale.ShortFormat))
+        actionText: qsTr("Försök igen")
+        onActionTriggered: CreditMeter.refresh()
+        Layout.fillWidth: true
+    }
+}

@@ -1,0 +1,177 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kliv.Konto
+
+// The workspace at a glance: credits, plan and seats, then this month per day.
+PageFrame {
+    id: page
+    title: qsTr("Översikt")
+    subtitle: Session.userName.length > 0 ? qsTr("Välkommen, %1").arg(Session.userName) : ""
+    signal openUsageRequested()
+    Tokens { id: tokens }
+
+    MeterState { id: meterState }
+    UsageModel { id: usage }
+    Component.onCompleted: usage.reload()
+
+    GridLayout {
+        columns: 3
+        columnSpacing: tokens.s4
+        rowSpacing: tokens.s4
+        Layout.fillWidth: true
+
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: tokens.s3
+                Label { text: qsTr("Kreditbalans"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText }
+                RowLayout {
+                    spacing: tokens.s4
+                    CreditRing {
+                        Layout.preferredWidth: 64
+                        Layout.preferredHeight: 64
+                        lineWidth: 7
+                        fraction: CreditMeter.fraction
+                        stale: CreditMeter.stale
+                        trackColor: page.palette.mid
+                        color: tokens.levelColor(meterState.level, CreditMeter.stale)
+                    }
+                    ColumnLayout {
+                        spacing: 0
+                        Label {
+                            text: CreditMeter.remaining
+                            font.pixelSize: tokens.big
+                            font.bold: true
+                        }
+                        Label {
+                            text: qsTr("av %n krediter", "", CreditMeter.allowance)
+                            font.pixelSize: tokens.body
+                            color: page.palette.placeholderText
+                        }
+                    }
+                }
+                Label {
+                    text: CreditMeter.summary
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: tokens.body
+                    Layout.fillWidth: true
+                }
+                Item { Layout.fillHeight: true }
+                ActionButton {
+                    text: qsTr("Visa användning")
+                    onClicked: page.openUsageRequested()
+                }
+            }
+        }
+
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: tokens.s3
+                Label { text: qsTr("Plan"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText }
+                RowLayout {
+                    spacing: tokens.s2
+                    Label { text: Subscription.tierName; font.pixelSize: tokens.big; font.bold: true }
+                    StatusChip {
+                        visible: Subscription.pastDue
+                        text: qsTr("Betalning misslyckades")
+                        tone: tokens.red
+                    }
+                }
+                Label {
+                    visible: Subscription.periodEndText.length > 0
+                    text: Subscription.cancelAtPeriodEnd
+                          ? qsTr("Avslutas %1").arg(Subscription.periodEndText)
+                          : qsTr("Nästa faktureringscykel börjar %1").arg(Subscription.periodEndText)
+                    font.pixelSize: tokens.body
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: Subscription.pendingTier.length > 0 && !Subscription.cancelAtPeriodEnd
+                    text: qsTr("Byter till %1 %2").arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText)
+                    font.pixelSize: tokens.body
+                    color: page.palette.placeholderText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Item { Layout.fillHeight: true }
+                ActionButton {
+                    text: qsTr("Jämför planer")
+                    onClicked: page.navigate(2)
+                }
+            }
+        }
+
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: tokens.s3
+                Label { text: qsTr("Teammedlemmar"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText }
+                Label {
+                    text: Subscription.seatLimit > 0
+                          ? qsTr("%1 av %2").arg(Subscription.seatsUsed).arg(Subscription.seatLimit)
+                          : Subscription.seatsUsed
+                    font.pixelSize: tokens.big
+                    font.bold: true
+                }
+                Label {
+                    text: Subscription.seatLimit > 0 ? qsTr("platser används") : qsTr("medlemmar, obegränsat antal platser")
+                    font.pixelSize: tokens.body
+                    color: page.palette.placeholderText
+                }
+                SeatBar {
+                    visible: Subscription.seatLimit > 0
+                    to: Math.max(1, Subscription.seatLimit)
+                    value: Subscription.seatsUsed
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Använda platser")
+                }
+                Item { Layout.fillHeight: true }
+                ActionButton {
+                    text: qsTr("Hantera team")
+                    onClicked: page.navigate(4)
+                }
+            }
+        }
+    }
+
+    Card {
+        Layout.fillWidth: true
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s2
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Krediter per dag, %1").arg(usage.monthTitle)
+                    font.pixelSize: tokens.emphasis
+                    font.bold: true
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("%n krediter totalt", "", usage.total)
+                    font.pixelSize: tokens.body
+                    color: page.palette.placeholderText
+                }
+            }
+            DailyChart {
+                tableModel: usage.daily
+                maxValue: usage.maxDaily
+                Layout.fillWidth: true
+                Layout.preferredHeight: 220
+            }
+        }
+    }
+}

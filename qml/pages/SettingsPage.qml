@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kliv.Konto
+
+// The account, the server address and the language.
+PageFrame {
+    id: page
+    title: qsTr("Inställningar")
+    Tokens { id: tokens }
+
+    readonly property var roleNames: ({ owner: qsTr("Ägare"), admin: qsTr("Administratör"), member: qsTr("Medlem") })
+
+    Card {
+        Layout.fillWidth: true
+        Layout.maximumWidth: 720
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s3
+            Label { text: qsTr("Konto"); font.pixelSize: tokens.emphasis; font.bold: true }
+            GridLayout {
+                columns: 2
+                columnSpacing: tokens.s4
+                rowSpacing: tokens.s2
+                Label { text: qsTr("Namn"); color: page.palette.placeholderText }
+                Label { text: Session.userName; textFormat: Text.PlainText }
+                Label { text: qsTr("E-post"); color: page.palette.placeholderText }
+                Label { text: Session.userEmail; textFormat: Text.PlainText }
+                Label { text: qsTr("Roll"); color: page.palette.placeholderText }
+                Label { text: page.roleNames[Session.role] !== undefined ? page.roleNames[Session.role] : Session.role; textFormat: Text.PlainText }
+            }
+            ActionButton {
+                text: qsTr("Logga ut")
+                onClicked: Session.signOut()
+            }
+        }
+    }
+
+    Card {
+        Layout.fillWidth: true
+        Layout.maximumWidth: 720
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s3
+            Label { text: qsTr("Server"); font.pixelSize: tokens.emphasis; font.bold: true }
+            Label {
+                text: qsTr("Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.")
+                wrapMode: Text.WordWrap
+                color: page.palette.placeholderText
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: tokens.s2
+                Layout.fillWidth: true
+                TextField {
+                    id: serverField
+                    text: AppSettings.serverUrl
+                    Accessible.name: qsTr("Serveradress")
+                    selectByMouse: true
+                    Layout.fillWidth: true
+                    onAccepted: saveButton.clicked()
+                }
+                ActionButton {
+                    id: saveButton
+                    text: qsTr("Spara")
+                    enabled: serverField.text.trim() !== AppSettings.serverUrl.toString()
+                    onClicked: AppSettings.serverUrl = serverField.text.trim()
+                }
+            }
+        }
+    }
+
+    Card {
+        Layout.fillWidth: true
+        Layout.maximumWidth: 720
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s3
+            Label { text: qsTr("Språk"); font.pixelSize: tokens.emphasis; font.bold: true }
+            ComboBox {
+                id: language
+                model: [ { value: "sv", text: "Svenska" }, { value: "en", text: "English" } ]
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Språk")
+                Layout.preferredWidth: 240
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(AppSettings.language))
+                onActivated: AppSettings.language = currentValue
+            }
+        }
+    }
+}
