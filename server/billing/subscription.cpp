@@ -241,7 +241,12 @@ AdvanceResult advanceTo(const PlanCatalog &catalog, const SubscriptionState &s, 
             st.pendingDowngrade.reset();
         }
         st = rollPeriod(st);
-        st.cycleFunded = st.renewal == Renewal::Clock;
+        if (st.renewal == Renewal::Clock) { // admin-managed: nothing to pay, renews funded
+            st.cycleFunded = true;
+            st.status = SubscriptionStatus::Active;
+        } else {
+            st.cycleFunded = false; // until markCyclePaid
+        }
         r.steps.append({kind, at});
     }
     return r;
