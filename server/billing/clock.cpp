@@ -25,6 +25,12 @@ ManualClock::ManualClock(QDateTime start)
 
 QDateTime ManualClock::now() const
 {
+    QMutexLocker lock(&m_mutex);
+    return nowLocked();
+}
+
+QDateTime ManualClock::nowLocked() const
+{
     if (m_frozen)
         return m_base;
     return m_base.addMSecs(monotonicMs() - m_monotonicAtBase);
@@ -32,7 +38,8 @@ QDateTime ManualClock::now() const
 
 bool ManualClock::setNow(const QDateTime &t)
 {
-    if (!t.isValid() || t < now())
+    QMutexLocker lock(&m_mutex);
+    if (!t.isValid() || t < nowLocked())
         return false;
     m_base = t.toUTC();
     m_monotonicAtBase = monotonicMs();
@@ -42,7 +49,8 @@ bool ManualClock::setNow(const QDateTime &t)
 void ManualClock::setFrozen(bool frozen)
 {
     // Re-base first, so that neither freezing nor thawing makes time jump.
-    m_base = now();
+    QMutexLocker lock(&m_mutex);
+    m_base = nowLocked();
     m_monotonicAtBase = monotonicMs();
     m_frozen = frozen;
 }

@@ -3,6 +3,7 @@
 // development mode can move time. Rules functions take `now` as a parameter;
 // this interface is for the layers that call them.
 #include <QDateTime>
+#include <QMutex>
 
 namespace billing {
 
@@ -21,7 +22,8 @@ public:
 
 // Development/test clock: starts at a given instant (or the system time) and
 // only moves forward. Between explicit moves it follows real time, so that a
-// demo keeps ticking.
+// demo keeps ticking. Thread-safe: request handlers may read it while the dev
+// clock route moves it.
 class ManualClock final : public Clock
 {
 public:
@@ -32,9 +34,12 @@ public:
     void setFrozen(bool frozen);  // frozen: time moves only through setNow()
 
 private:
+    QDateTime nowLocked() const;
+
     QDateTime m_base;
     qint64 m_monotonicAtBase = 0;
     bool m_frozen = false;
+    mutable QMutex m_mutex;
 };
 
 } // namespace billing

@@ -132,6 +132,21 @@ private Q_SLOTS:
         QCOMPARE(remainingPaid(smaller, 350), 0); // if a caller sums the wrong window, still never negative
     }
 
+    void downgradeStartsAFreshSmallerCycle()
+    {
+        // pro-400 with 350 used and a downgrade to pro-200 pending: 50 left until period end.
+        SubscriptionState s = rulestest::paid(QStringLiteral("pro-400"), utc("2026-12-10T00:00:00Z"), Renewal::Clock);
+        s = requestChange(catalog(), s, QStringLiteral("pro-200"), utc("2026-12-15T00:00:00Z")).state;
+        QCOMPARE(remainingPaid(s, 350), 50);
+        const SubscriptionState next = advanceTo(catalog(), s, utc("2027-01-10T00:00:00Z")).state;
+        QCOMPARE(next.planId, QStringLiteral("pro-200"));
+        // The old cycle's usage lies before the new window; the new cycle has the smaller allowance.
+        const UsageWindows w = billing::usageWindows(next, utc("2027-01-10T00:00:00Z"));
+        QVERIFY(utc("2027-01-09T23:59:59Z") < w.cycleStart);
+        QCOMPARE(remainingPaid(next, 0), 200);
+        QCOMPARE(remainingPaid(next, 350), 0); // more used than the smaller tier allows: 0, not -150
+    }
+
     void usageWindows_data()
     {
         QTest::addColumn<QDateTime>("now");

@@ -5,6 +5,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
+
 using namespace billing;
 
 namespace {
@@ -71,6 +73,39 @@ private Q_SLOTS:
             QVERIFY(t >= prev);
             prev = t;
         }
+    }
+
+    // Request threads read while the dev clock route moves it: every reader
+    // sees a non-decreasing time and the final move sticks.
+    void concurrentReadersNeverSeeTimeGoBack()
+    {
+        ManualClock c(utc("2026-12-01T00:00:00Z"));
+        std::atomic<bool> wentBack = false;
+        QList<QThread *> readers;
+        for (int i = 0; i < 3; ++i) {
+            readers.append(QThread::create([&c, &wentBack] {
+                QDateTime prev = c.now();
+                for (int n = 0; n < 20000; ++n) {
+                    const QDateTime t = c.now();
+                    if (t < prev)
+                        wentBack = true;
+                    prev = t;
+                }
+            }));
+            readers.last()->start();
+        }
+        QDateTime target = utc("2026-12-01T00:00:00Z");
+        for (int n = 0; n < 2000; ++n) {
+            target = target.addSecs(3600);
+            QVERIFY(c.setNow(target));
+            QVERIFY(!c.setNow(target.addSecs(-1)));
+        }
+        for (QThread *t : std::as_const(readers)) {
+            QVERIFY(t->wait(30000));
+            delete t;
+        }
+        QVERIFY(!wentBack);
+        QVERIFY(c.now() >= target);
     }
 
     void offsetInputIsStoredAsUtc()
