@@ -33,6 +33,17 @@ ChangeResult refuse(const SubscriptionState &s, ChangeError e, ChangeKind k = Ch
     return ChangeResult{e, k, s};
 }
 
+// Payment outcomes for the current cycle; a Free workspace has none.
+SubscriptionState withFunding(const SubscriptionState &s, bool funded, SubscriptionStatus status)
+{
+    if (s.planId == QLatin1String("free"))
+        return s;
+    SubscriptionState next = s;
+    next.cycleFunded = funded;
+    next.status = status;
+    return next;
+}
+
 // Whole months from `anchor`'s month to `t`'s month.
 int monthsBetween(const QDateTime &anchor, const QDateTime &t)
 {
@@ -200,22 +211,12 @@ SubscriptionState convertToFree(const SubscriptionState &s, const QDateTime &now
 
 SubscriptionState markCyclePaid(const SubscriptionState &s)
 {
-    if (s.planId == QLatin1String("free"))
-        return s;
-    SubscriptionState next = s;
-    next.cycleFunded = true;
-    next.status = SubscriptionStatus::Active;
-    return next;
+    return withFunding(s, true, SubscriptionStatus::Active);
 }
 
 SubscriptionState markPaymentFailed(const SubscriptionState &s)
 {
-    if (s.planId == QLatin1String("free"))
-        return s;
-    SubscriptionState next = s;
-    next.cycleFunded = false;
-    next.status = SubscriptionStatus::PastDue;
-    return next;
+    return withFunding(s, false, SubscriptionStatus::PastDue);
 }
 
 AdvanceResult advanceTo(const PlanCatalog &catalog, const SubscriptionState &s, const QDateTime &now)
