@@ -294,10 +294,16 @@ const Plan *PlanCatalog::findByStripePrice(const QString &priceId) const
 
 const Plan &PlanCatalog::freePlan() const
 {
-    // fromJson guarantees a plan with id "free" exists.
+    // fromJson guarantees a plan with id "free" exists; a default-constructed
+    // catalog (never loaded) answers with a Free plan that allows nothing.
+    static const Plan nothing = [] {
+        Plan p;
+        p.id = QStringLiteral("free");
+        p.seatLimit = 0;
+        return p;
+    }();
     const Plan *p = find(QStringLiteral("free"));
-    Q_ASSERT(p);
-    return *p;
+    return p ? *p : nothing;
 }
 
 } // namespace billing

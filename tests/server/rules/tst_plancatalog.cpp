@@ -1,5 +1,6 @@
 // The plan catalog is data: the shipped file must parse, and a broken file
 // must be refused with an error that names the problem.
+#include "billing/permissions.h"
 #include "rulesfixture.h"
 
 #include <QFile>
@@ -56,6 +57,18 @@ private Q_SLOTS:
         QCOMPARE(c.findByStripePrice(QStringLiteral("price_unknown")), nullptr);
         QCOMPARE(c.freePlan().price, std::optional<Money>(Money{0, QStringLiteral("SEK")}));
         QVERIFY(!c.freePlan().isPaid());
+    }
+
+    void unloadedCatalogAllowsNothing()
+    {
+        const PlanCatalog empty;
+        QVERIFY(empty.plans().isEmpty());
+        QCOMPARE(empty.find(QStringLiteral("free")), nullptr);
+        const Plan &free = empty.freePlan();
+        QCOMPARE(free.id, QStringLiteral("free"));
+        QCOMPARE(free.dailyCredits, 0);
+        QVERIFY(!canAddMember(free, 0));
+        QCOMPARE(computeBalance(free, SubscriptionState{}, UsageTotals{}, rulestest::utc("2026-12-01T00:00:00Z")).remaining, 0);
     }
 
     void parseErrors_data()
