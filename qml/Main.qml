@@ -41,6 +41,24 @@ ApplicationWindow {
     Tokens { id: tokens }
     MeterState { id: meterState }
 
+    // Follow the system's light or dark palette whatever the Controls style is.
+    SystemPalette { id: system; colorGroup: SystemPalette.Active }
+    palette.window: system.window
+    palette.windowText: system.windowText
+    palette.base: system.base
+    palette.alternateBase: system.alternateBase
+    palette.text: system.text
+    palette.button: system.button
+    palette.buttonText: system.buttonText
+    palette.highlight: system.highlight
+    palette.highlightedText: system.highlightedText
+    palette.light: system.light
+    palette.midlight: system.midlight
+    palette.mid: system.mid
+    palette.dark: system.dark
+    palette.shadow: system.shadow
+    palette.placeholderText: system.placeholderText
+
     header: ToolBar {
         visible: window.signedIn
         height: visible ? 56 : 0
@@ -69,7 +87,7 @@ ApplicationWindow {
                 height: 24
                 color: Qt.rgba(window.palette.text.r, window.palette.text.g, window.palette.text.b, 0.15)
             }
-            ComboBox {
+            ChoiceBox {
                 id: workspaceBox
                 visible: count > 1
                 model: Session.workspaces

@@ -25,7 +25,7 @@ Dialog {
             Layout.fillWidth: true
         }
         Label { text: qsTr("E-post eller telefon"); font.pixelSize: tokens.caption }
-        TextField { id: contact; Layout.fillWidth: true; Accessible.name: qsTr("E-post eller telefon"); focus: true }
+        InputField { id: contact; Layout.fillWidth: true; Accessible.name: qsTr("E-post eller telefon"); focus: true }
         Label { text: qsTr("Ungefärligt antal användare"); font.pixelSize: tokens.caption }
         SpinBox { id: seats; from: 1; to: 100000; value: 25; editable: true; Accessible.name: qsTr("Ungefärligt antal användare") }
         Label { text: qsTr("Meddelande"); font.pixelSize: tokens.caption }

@@ -21,7 +21,7 @@ ColumnLayout {
     RowLayout {
         spacing: tokens.s2
         Layout.fillWidth: true
-        TextField {
+        InputField {
             text: row.url
             readOnly: true
             selectByMouse: true

@@ -18,7 +18,12 @@ ChartView {
     backgroundRoundness: 0
     margins { left: 0; right: 0; top: 0; bottom: 0 }
     theme: darkPalette ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
-    plotAreaColor: "transparent"
+    // a theme brings its own backgrounds: clear them after every theme change
+    onDarkPaletteChanged: Qt.callLater(clearBackgrounds)
+    function clearBackgrounds() {
+        backgroundColor = "transparent"
+        plotAreaColor = "transparent"
+    }
     Accessible.role: Accessible.Chart
     Accessible.name: qsTr("Krediter per dag")
 
@@ -28,7 +33,7 @@ ChartView {
     function dayLabel(row) {
         const d = dayDate(row)
         if (d instanceof Date)
-            return Qt.locale().toString(d, "d MMM").replace(".", "")
+            return d.toLocaleDateString(Qt.locale(), "d MMM").replace(".", "")
         return d === undefined ? "" : String(d)
     }
     function rebuildCategories() {
@@ -93,7 +98,10 @@ ChartView {
         function onDataChanged() { chart.rebuildCategories() }
     }
     onTableModelChanged: rebuildCategories()
-    Component.onCompleted: rebuildCategories()
+    Component.onCompleted: {
+        clearBackgrounds()
+        rebuildCategories()
+    }
 
     ToolTip {
         id: tip

@@ -77,14 +77,11 @@ PageFrame {
                 anchors.fill: parent
                 spacing: tokens.s3
                 Label { text: qsTr("Plan"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText }
-                RowLayout {
-                    spacing: tokens.s2
-                    Label { text: Subscription.tierName; font.pixelSize: tokens.big; font.bold: true }
-                    StatusChip {
-                        visible: Subscription.pastDue
-                        text: qsTr("Betalning misslyckades")
-                        tone: tokens.red
-                    }
+                Label { text: Subscription.tierName; font.pixelSize: tokens.big; font.bold: true }
+                StatusChip {
+                    visible: Subscription.pastDue
+                    text: qsTr("Betalning misslyckades")
+                    tone: tokens.red
                 }
                 Label {
                     visible: Subscription.periodEndText.length > 0

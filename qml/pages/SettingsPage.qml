@@ -52,7 +52,7 @@ PageFrame {
             RowLayout {
                 spacing: tokens.s2
                 Layout.fillWidth: true
-                TextField {
+                InputField {
                     id: serverField
                     text: AppSettings.serverUrl
                     Accessible.name: qsTr("Serveradress")
@@ -77,7 +77,7 @@ PageFrame {
             anchors.fill: parent
             spacing: tokens.s3
             Label { text: qsTr("Språk"); font.pixelSize: tokens.emphasis; font.bold: true }
-            ComboBox {
+            ChoiceBox {
                 id: language
                 model: [ { value: "sv", text: "Svenska" }, { value: "en", text: "English" } ]
                 textRole: "text"

@@ -38,7 +38,7 @@ PageFrame {
             RowLayout {
                 spacing: tokens.s2
                 Layout.fillWidth: true
-                TextField {
+                InputField {
                     id: inviteEmail
                     placeholderText: qsTr("E-postadress")
                     Accessible.name: qsTr("E-postadress")
@@ -47,7 +47,7 @@ PageFrame {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 3
                 }
-                TextField {
+                InputField {
                     id: inviteName
                     placeholderText: qsTr("Namn (valfritt)")
                     Accessible.name: qsTr("Namn")
@@ -55,7 +55,7 @@ PageFrame {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 2
                 }
-                ComboBox {
+                ChoiceBox {
                     id: inviteRole
                     model: page.roleChoices
                     textRole: "text"
@@ -158,7 +158,7 @@ PageFrame {
                             text: row.roleText
                             Layout.preferredWidth: 150
                         }
-                        ComboBox {
+                        ChoiceBox {
                             visible: row.editable
                             model: page.roleChoices
                             textRole: "text"
