@@ -36,6 +36,11 @@ ApplicationWindow {
     }
     function closePopups() {
         meter.popup.close()
+        if (content.item)
+            content.item.plansPage.closeDialogs()
+    }
+    function previewPlanChange() {
+        return content.item ? content.item.plansPage.previewFirstUpgrade() : false
     }
 
     Tokens { id: tokens }
@@ -106,7 +111,7 @@ ApplicationWindow {
             }
             Label {
                 visible: workspaceBox.count <= 1
-                text: workspaceBox.currentText
+                text: Session.currentWorkspaceName
                 textFormat: Text.PlainText
                 font.pixelSize: tokens.body
                 font.bold: true
@@ -159,6 +164,7 @@ ApplicationWindow {
     Component {
         id: signedInView
         RowLayout {
+            property alias plansPage: plansPage
             spacing: 0
 
             Pane {
@@ -223,7 +229,7 @@ ApplicationWindow {
                         onOpenUsageRequested: window.openUsagePopup()
                     }
                     UsagePage {}
-                    PlansPage {}
+                    PlansPage { id: plansPage }
                     BillingPage {}
                     TeamPage {}
                     SettingsPage {}
@@ -233,7 +239,7 @@ ApplicationWindow {
     }
 
     Loader {
-        active: ScreenshotDriver.enabled
+        active: ScreenshotDriver.active
         sourceComponent: ScreenshotRun {
             window: window
         }

@@ -4,43 +4,43 @@
   <context>
     <name>BannerArea</name>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="28" />
+      <location filename="../qml/pages/BannerArea.qml" line="19" />
       <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
       <translation>The payment for your subscription failed. Update the payment method to keep %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="29" />
+      <location filename="../qml/pages/BannerArea.qml" line="20" />
       <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
       <translation>The payment for the subscription failed. Ask an owner or admin to update the payment method.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="30" />
+      <location filename="../qml/pages/BannerArea.qml" line="21" />
       <source>Uppdatera betalningsmetod</source>
       <translation>Update payment method</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="38" />
+      <location filename="../qml/pages/BannerArea.qml" line="29" />
       <source>Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
       <translation>The subscription ends %1. You keep %2 until then, then the workspace moves to Free.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="40" />
-      <location filename="../qml/pages/BannerArea.qml" line="50" />
+      <location filename="../qml/pages/BannerArea.qml" line="31" />
+      <location filename="../qml/pages/BannerArea.qml" line="41" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="48" />
+      <location filename="../qml/pages/BannerArea.qml" line="39" />
       <source>Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.</source>
       <translation>You change to %1 %2. Until then you keep %3 and your credits.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="58" />
+      <location filename="../qml/pages/BannerArea.qml" line="49" />
       <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
       <translation>No connection to the server. The figures are from %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="60" />
+      <location filename="../qml/pages/BannerArea.qml" line="51" />
       <source>Försök igen</source>
       <translation>Try again</translation>
     </message>
@@ -99,7 +99,7 @@
     </message>
     <message>
       <location filename="../qml/pages/BillingPage.qml" line="98" />
-      <location filename="../qml/pages/BillingPage.qml" line="134" />
+      <location filename="../qml/pages/BillingPage.qml" line="140" />
       <source>Faktureringshistorik</source>
       <translation>Billing history</translation>
     </message>
@@ -109,37 +109,37 @@
       <translation>No invoices yet.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="120" />
+      <location filename="../qml/pages/BillingPage.qml" line="126" />
       <source>Faktura</source>
       <translation>Invoice</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="121" />
+      <location filename="../qml/pages/BillingPage.qml" line="127" />
       <source>Datum</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="122" />
+      <location filename="../qml/pages/BillingPage.qml" line="128" />
       <source>Belopp</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="123" />
+      <location filename="../qml/pages/BillingPage.qml" line="129" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="146" />
+      <location filename="../qml/pages/BillingPage.qml" line="152" />
       <source>Faktura %1, %2, %3, %4</source>
       <translation>Invoice %1, %2, %3, %4</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="162" />
+      <location filename="../qml/pages/BillingPage.qml" line="168" />
       <source>Öppna</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="163" />
+      <location filename="../qml/pages/BillingPage.qml" line="169" />
       <source>Öppna faktura %1</source>
       <translation>Open invoice %1</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>Credits per day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/DailyChart.qml" line="78" />
+      <location filename="../qml/components/DailyChart.qml" line="114" />
       <source>%1: %n krediter</source>
       <translation>
         <numerusform>%1: %n credit</numerusform>
@@ -346,7 +346,7 @@
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="96" />
+      <location filename="../qml/Main.qml" line="101" />
       <source>Arbetsyta</source>
       <translation>Workspace</translation>
     </message>
@@ -536,22 +536,25 @@
       <translation>Current plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="109" />
+      <location filename="../qml/pages/PlansPage.qml" line="127" />
       <source>Nuvarande</source>
       <translation>Current</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="110" />
+      <location filename="../qml/pages/PlansPage.qml" line="128" />
       <source>Planerad</source>
       <translation>Scheduled</translation>
     </message>
-    <message>
-      <location filename="../qml/pages/PlansPage.qml" line="113" />
-      <source>Pris enligt avtal</source>
-      <translation>Price by contract</translation>
+    <message numerus="yes">
+      <location filename="../qml/pages/PlansPage.qml" line="139" />
+      <source>%n krediter per dag</source>
+      <translation>
+        <numerusform>%n credit per day</numerusform>
+        <numerusform>%n credits per day</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="120" />
+      <location filename="../qml/pages/PlansPage.qml" line="138" />
       <source>%n krediter per månad</source>
       <translation>
         <numerusform>%n credit per month</numerusform>
@@ -559,27 +562,35 @@
       </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="121" />
-      <source>5 krediter per dag, högst 30 per månad</source>
-      <translation>5 credits per day, at most 30 per month</translation>
-    </message>
-    <message>
-      <location filename="../qml/pages/PlansPage.qml" line="122" />
+      <location filename="../qml/pages/PlansPage.qml" line="140" />
       <source>Kreditbidrag enligt avtal</source>
       <translation>Credit allowance by contract</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../qml/pages/PlansPage.qml" line="148" />
+      <source>Upp till %n teammedlemmar</source>
+      <translation>
+        <numerusform>Up to %n team member</numerusform>
+        <numerusform>Up to %n team members</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="142" />
+      <location filename="../qml/pages/PlansPage.qml" line="149" />
+      <source>Obegränsat antal teammedlemmar</source>
+      <translation>Unlimited team members</translation>
+    </message>
+    <message>
+      <location filename="../qml/pages/PlansPage.qml" line="167" />
       <source>Börjar gälla %1</source>
       <translation>Takes effect %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="158" />
+      <location filename="../qml/pages/PlansPage.qml" line="183" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="165" />
+      <location filename="../qml/pages/PlansPage.qml" line="190" />
       <source>Din plan i dag</source>
       <translation>Your plan today</translation>
     </message>

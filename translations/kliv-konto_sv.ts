@@ -4,43 +4,43 @@
   <context>
     <name>BannerArea</name>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="28" />
+      <location filename="../qml/pages/BannerArea.qml" line="19" />
       <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
       <translation>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="29" />
+      <location filename="../qml/pages/BannerArea.qml" line="20" />
       <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
       <translation>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="30" />
+      <location filename="../qml/pages/BannerArea.qml" line="21" />
       <source>Uppdatera betalningsmetod</source>
       <translation>Uppdatera betalningsmetod</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="38" />
+      <location filename="../qml/pages/BannerArea.qml" line="29" />
       <source>Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
       <translation>Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="40" />
-      <location filename="../qml/pages/BannerArea.qml" line="50" />
+      <location filename="../qml/pages/BannerArea.qml" line="31" />
+      <location filename="../qml/pages/BannerArea.qml" line="41" />
       <source>Ångra</source>
       <translation>Ångra</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="48" />
+      <location filename="../qml/pages/BannerArea.qml" line="39" />
       <source>Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.</source>
       <translation>Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="58" />
+      <location filename="../qml/pages/BannerArea.qml" line="49" />
       <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
       <translation>Ingen kontakt med servern. Uppgifterna är från %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="60" />
+      <location filename="../qml/pages/BannerArea.qml" line="51" />
       <source>Försök igen</source>
       <translation>Försök igen</translation>
     </message>
@@ -99,7 +99,7 @@
     </message>
     <message>
       <location filename="../qml/pages/BillingPage.qml" line="98" />
-      <location filename="../qml/pages/BillingPage.qml" line="134" />
+      <location filename="../qml/pages/BillingPage.qml" line="140" />
       <source>Faktureringshistorik</source>
       <translation>Faktureringshistorik</translation>
     </message>
@@ -109,37 +109,37 @@
       <translation>Inga fakturor ännu.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="120" />
+      <location filename="../qml/pages/BillingPage.qml" line="126" />
       <source>Faktura</source>
       <translation>Faktura</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="121" />
+      <location filename="../qml/pages/BillingPage.qml" line="127" />
       <source>Datum</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="122" />
+      <location filename="../qml/pages/BillingPage.qml" line="128" />
       <source>Belopp</source>
       <translation>Belopp</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="123" />
+      <location filename="../qml/pages/BillingPage.qml" line="129" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="146" />
+      <location filename="../qml/pages/BillingPage.qml" line="152" />
       <source>Faktura %1, %2, %3, %4</source>
       <translation>Faktura %1, %2, %3, %4</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="162" />
+      <location filename="../qml/pages/BillingPage.qml" line="168" />
       <source>Öppna</source>
       <translation>Öppna</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="163" />
+      <location filename="../qml/pages/BillingPage.qml" line="169" />
       <source>Öppna faktura %1</source>
       <translation>Öppna faktura %1</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/DailyChart.qml" line="78" />
+      <location filename="../qml/components/DailyChart.qml" line="114" />
       <source>%1: %n krediter</source>
       <translation>
         <numerusform>%1: %n kredit</numerusform>
@@ -346,7 +346,7 @@
       <translation>Inställningar</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="96" />
+      <location filename="../qml/Main.qml" line="101" />
       <source>Arbetsyta</source>
       <translation>Arbetsyta</translation>
     </message>
@@ -536,22 +536,25 @@
       <translation>Nuvarande plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="109" />
+      <location filename="../qml/pages/PlansPage.qml" line="127" />
       <source>Nuvarande</source>
       <translation>Nuvarande</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="110" />
+      <location filename="../qml/pages/PlansPage.qml" line="128" />
       <source>Planerad</source>
       <translation>Planerad</translation>
     </message>
-    <message>
-      <location filename="../qml/pages/PlansPage.qml" line="113" />
-      <source>Pris enligt avtal</source>
-      <translation>Pris enligt avtal</translation>
+    <message numerus="yes">
+      <location filename="../qml/pages/PlansPage.qml" line="139" />
+      <source>%n krediter per dag</source>
+      <translation>
+        <numerusform>%n kredit per dag</numerusform>
+        <numerusform>%n krediter per dag</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="120" />
+      <location filename="../qml/pages/PlansPage.qml" line="138" />
       <source>%n krediter per månad</source>
       <translation>
         <numerusform>%n kredit per månad</numerusform>
@@ -559,27 +562,35 @@
       </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="121" />
-      <source>5 krediter per dag, högst 30 per månad</source>
-      <translation>5 krediter per dag, högst 30 per månad</translation>
-    </message>
-    <message>
-      <location filename="../qml/pages/PlansPage.qml" line="122" />
+      <location filename="../qml/pages/PlansPage.qml" line="140" />
       <source>Kreditbidrag enligt avtal</source>
       <translation>Kreditbidrag enligt avtal</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../qml/pages/PlansPage.qml" line="148" />
+      <source>Upp till %n teammedlemmar</source>
+      <translation>
+        <numerusform>Upp till %n teammedlem</numerusform>
+        <numerusform>Upp till %n teammedlemmar</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="142" />
+      <location filename="../qml/pages/PlansPage.qml" line="149" />
+      <source>Obegränsat antal teammedlemmar</source>
+      <translation>Obegränsat antal teammedlemmar</translation>
+    </message>
+    <message>
+      <location filename="../qml/pages/PlansPage.qml" line="167" />
       <source>Börjar gälla %1</source>
       <translation>Börjar gälla %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="158" />
+      <location filename="../qml/pages/PlansPage.qml" line="183" />
       <source>Ångra</source>
       <translation>Ångra</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="165" />
+      <location filename="../qml/pages/PlansPage.qml" line="190" />
       <source>Din plan i dag</source>
       <translation>Din plan i dag</translation>
     </message>

@@ -36,14 +36,50 @@ ChartView {
             return d.toLocaleDateString(Qt.locale(), "d MMM").replace(".", "")
         return d === undefined ? "" : String(d)
     }
+    property int todayRow: -1
+    property real todayValue: 0
     function rebuildCategories() {
         const cats = []
         const n = tableModel ? tableModel.rowCount() : 0
+        const today = todayDate.toDateString()
+        let found = -1
         for (let r = 0; r < n; ++r) {
             const d = dayDate(r)
             cats.push(d instanceof Date ? String(d.getDate()) : String(d))
+            if (d instanceof Date && d.toDateString() === today)
+                found = r
         }
         axisX.categories = cats
+        todayRow = found
+        todayValue = found >= 0 ? Number(tableModel.data(tableModel.index(found, 1))) : 0
+        Qt.callLater(placeTodayOutline)
+    }
+    // Today's bar is outlined: one bar set has one border, so draw it on top.
+    function placeTodayOutline() {
+        if (todayRow < 0 || series.count === 0) {
+            todayOutline.visible = false
+            return
+        }
+        const half = series.barWidth / 2
+        const topLeft = mapToPosition(Qt.point(todayRow - half, todayValue), series)
+        const bottomRight = mapToPosition(Qt.point(todayRow + half, 0), series)
+        todayOutline.x = topLeft.x - 2
+        todayOutline.y = Math.min(topLeft.y, bottomRight.y - 3) - 2
+        todayOutline.width = bottomRight.x - topLeft.x + 4
+        todayOutline.height = bottomRight.y - todayOutline.y
+        todayOutline.visible = true
+    }
+    onPlotAreaChanged: Qt.callLater(placeTodayOutline)
+    onMaxValueChanged: Qt.callLater(placeTodayOutline)
+
+    Rectangle {
+        id: todayOutline
+        visible: false
+        color: "transparent"
+        radius: 2
+        border.width: 2
+        border.color: chart.palette.text
+        Accessible.ignored: true
     }
 
     BarSeries {

@@ -11,15 +11,6 @@ ColumnLayout {
     visible: pastDue.visible || cancelling.visible || downgrading.visible || offline.visible
     Tokens { id: tokens }
 
-    // "14:02" today, otherwise "24 nov. 14:02", in the user's locale.
-    readonly property string lastUpdatedText: {
-        const d = CreditMeter.lastUpdated
-        if (!(d instanceof Date) || isNaN(d.getTime()))
-            return ""
-        const sameDay = d.toDateString() === new Date().toDateString()
-        return d.toLocaleString(Qt.locale(), sameDay ? "HH:mm" : "d MMM HH:mm")
-    }
-
     Banner {
         id: pastDue
         visible: Subscription.pastDue
@@ -56,7 +47,7 @@ ColumnLayout {
         visible: CreditMeter.stale
         tone: "offline"
         text: qsTr("Ingen kontakt med servern. Uppgifterna är från %1.")
-              .arg(area.lastUpdatedText)
+              .arg(CreditMeter.lastUpdatedText)
         actionText: qsTr("Försök igen")
         onActionTriggered: CreditMeter.refresh()
         Layout.fillWidth: true

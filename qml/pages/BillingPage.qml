@@ -111,6 +111,12 @@ PageFrame {
                 text: qsTr("Inga fakturor ännu.")
                 color: page.palette.placeholderText
             }
+            CopyLinkRow {
+                visible: invoices.pendingUrl.toString().length > 0
+                url: invoices.pendingUrl
+                Layout.fillWidth: true
+                onCopyRequested: (url) => Session.copyToClipboard(url)
+            }
             RowLayout {
                 visible: invoiceList.count > 0
                 spacing: tokens.s3

@@ -30,6 +30,21 @@ PageFrame {
         }
         return qsTr("Nuvarande plan")
     }
+    // For the screenshot run: ask the server to preview the first upgrade.
+    function previewFirstUpgrade() {
+        for (let i = 0; i < planRepeater.count; ++i) {
+            const card = planRepeater.itemAt(i)
+            if (card && (card.changeKind === "upgrade" || card.changeKind === "checkout")) {
+                Subscription.preview(card.planId)
+                return true
+            }
+        }
+        return false
+    }
+    function closeDialogs() {
+        confirmDialog.close()
+        contactDialog.close()
+    }
     function startChange(kind, planId) {
         if (kind === "contact_sales") {
             contactDialog.open()
@@ -81,6 +96,7 @@ PageFrame {
         Layout.fillWidth: true
 
         Repeater {
+            id: planRepeater
             model: plans
             delegate: Card {
                 id: planCard
@@ -88,6 +104,8 @@ PageFrame {
                 required property string name
                 required property string kind
                 required property int monthlyCredits
+                required property int dailyCredits
+                required property int seatLimit
                 required property string priceText
                 required property var features
                 required property bool isCurrent
@@ -110,21 +128,28 @@ PageFrame {
                         StatusChip { visible: planCard.isPending; text: qsTr("Planerad"); tone: tokens.amber }
                     }
                     Label {
-                        text: planCard.kind === "enterprise" ? qsTr("Pris enligt avtal") : planCard.priceText
-                        font.pixelSize: planCard.kind === "enterprise" ? tokens.emphasis : tokens.big
+                        text: planCard.priceText
+                        font.pixelSize: tokens.big
                         font.bold: true
                         Layout.preferredHeight: 40
                         verticalAlignment: Text.AlignVCenter
                     }
                     Label {
                         text: planCard.kind === "pro" ? qsTr("%n krediter per månad", "", planCard.monthlyCredits)
-                            : planCard.kind === "free" ? qsTr("5 krediter per dag, högst 30 per månad")
+                            : planCard.kind === "free" ? qsTr("%n krediter per dag", "", planCard.dailyCredits)
                             : qsTr("Kreditbidrag enligt avtal")
                         font.pixelSize: tokens.body
                         font.bold: true
                         color: tokens.accent
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
+                    }
+                    Label {
+                        text: planCard.seatLimit > 0 ? qsTr("Upp till %n teammedlemmar", "", planCard.seatLimit)
+                                                     : qsTr("Obegränsat antal teammedlemmar")
+                        font.pixelSize: tokens.body
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
                     }
                     Repeater {
                         model: planCard.features

@@ -2,7 +2,8 @@ import QtQuick
 import Kliv.Konto
 
 // The QML side of `--screenshots DIR`: visits every page and the credit meter's
-// popup at 1280×800 and again at 1024×640, and has ScreenshotDriver save each view.
+// popup and a plan-change confirmation, at the size asked for (1280×800 by default)
+// and again at the minimum size (1024×640), and has ScreenshotDriver save each view.
 QtObject {
     id: run
     required property var window
@@ -13,14 +14,20 @@ QtObject {
         { name: "04-fakturering", page: 3 },
         { name: "05-team", page: 4 },
         { name: "06-installningar", page: 5 },
-        { name: "07-kreditmatare", page: 0, popup: true }
+        { name: "07-kreditmatare", page: 0, popup: true },
+        { name: "08-bekrafta-planbyte", page: 2, preview: true }
     ]
-    readonly property var sizes: [
-        { width: 1280, height: 800, suffix: "" },
-        { width: 1024, height: 640, suffix: "-1024x640" }
-    ]
+    // The size asked for on the command line, then the minimum window size.
+    readonly property var sizes: {
+        const first = { width: ScreenshotDriver.size.width, height: ScreenshotDriver.size.height, suffix: "" }
+        if (first.width === window.minimumWidth && first.height === window.minimumHeight)
+            return [first]
+        return [first, { width: window.minimumWidth, height: window.minimumHeight,
+                         suffix: "-" + window.minimumWidth + "x" + window.minimumHeight }]
+    }
     property int step: -1
     property int settleMs: 1500
+    property int waitedMs: 0
 
     function stage(i) {
         const size = sizes[Math.floor(i / views.length)]
@@ -31,13 +38,28 @@ QtObject {
         window.showPage(view.page)
         if (view.popup)
             window.openUsagePopup()
+        if (view.preview)
+            window.previewPlanChange()
     }
 
     property Timer timer: Timer {
         interval: run.settleMs
         repeat: false
         onTriggered: {
-            if (run.step >= 0) {
+            if (run.step < 0) {
+                // Wait for the session (a token given for the run signs in without
+                // a browser); without one, the sign-in screen is the picture.
+                if (!run.window.signedIn && run.waitedMs < 15000) {
+                    run.waitedMs += interval
+                    start()
+                    return
+                }
+                if (!run.window.signedIn) {
+                    ScreenshotDriver.capture(run.window, "00-logga-in.png")
+                    ScreenshotDriver.finish()
+                    return
+                }
+            } else {
                 const view = run.views[run.step % run.views.length]
                 const size = run.sizes[Math.floor(run.step / run.views.length)]
                 ScreenshotDriver.capture(run.window, view.name + size.suffix + ".png")
