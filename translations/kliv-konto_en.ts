@@ -4,43 +4,48 @@
   <context>
     <name>BannerArea</name>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="19" />
+      <location filename="../qml/pages/BannerArea.qml" line="14" />
+      <source>Bara ägare och administratörer kan ångra ändringen.</source>
+      <translation>Only owners and admins can undo the change.</translation>
+    </message>
+    <message>
+      <location filename="../qml/pages/BannerArea.qml" line="21" />
       <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
       <translation>The payment for your subscription failed. Update the payment method to keep %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="20" />
+      <location filename="../qml/pages/BannerArea.qml" line="22" />
       <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
       <translation>The payment for the subscription failed. Ask an owner or admin to update the payment method.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="21" />
+      <location filename="../qml/pages/BannerArea.qml" line="23" />
       <source>Uppdatera betalningsmetod</source>
       <translation>Update payment method</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="29" />
-      <source>Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
-      <translation>The subscription ends %1. You keep %2 until then, then the workspace moves to Free.</translation>
+      <location filename="../qml/pages/BannerArea.qml" line="31" />
+      <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
+      <translation>The subscription ends on %1. You keep %2 until then, then the workspace moves to Free.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="31" />
       <location filename="../qml/pages/BannerArea.qml" line="41" />
+      <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
+      <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
+    </message>
+    <message>
+      <location filename="../qml/pages/BannerArea.qml" line="33" />
+      <location filename="../qml/pages/BannerArea.qml" line="43" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="39" />
-      <source>Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.</source>
-      <translation>You change to %1 %2. Until then you keep %3 and your credits.</translation>
-    </message>
-    <message>
-      <location filename="../qml/pages/BannerArea.qml" line="49" />
+      <location filename="../qml/pages/BannerArea.qml" line="51" />
       <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
       <translation>No connection to the server. The figures are from %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="51" />
+      <location filename="../qml/pages/BannerArea.qml" line="53" />
       <source>Försök igen</source>
       <translation>Try again</translation>
     </message>
@@ -79,13 +84,13 @@
     </message>
     <message>
       <location filename="../qml/pages/BillingPage.qml" line="60" />
-      <source>Prenumerationen avslutas %1.</source>
-      <translation>The subscription ends %1.</translation>
+      <source>Prenumerationen avslutas den %1.</source>
+      <translation>The subscription ends on %1.</translation>
     </message>
     <message>
       <location filename="../qml/pages/BillingPage.qml" line="61" />
-      <source>Nästa faktureringscykel börjar %1.</source>
-      <translation>Next billing cycle starts %1.</translation>
+      <source>Nästa faktureringscykel börjar den %1.</source>
+      <translation>Next billing cycle starts on %1.</translation>
     </message>
     <message>
       <location filename="../qml/pages/BillingPage.qml" line="67" />
@@ -393,18 +398,18 @@
     </message>
     <message>
       <location filename="../qml/pages/OverviewPage.qml" line="89" />
-      <source>Avslutas %1</source>
-      <translation>Ends %1</translation>
+      <source>Avslutas den %1</source>
+      <translation>Ends on %1</translation>
     </message>
     <message>
       <location filename="../qml/pages/OverviewPage.qml" line="90" />
-      <source>Nästa faktureringscykel börjar %1</source>
-      <translation>Next billing cycle starts %1</translation>
+      <source>Nästa faktureringscykel börjar den %1</source>
+      <translation>Next billing cycle starts on %1</translation>
     </message>
     <message>
       <location filename="../qml/pages/OverviewPage.qml" line="97" />
-      <source>Byter till %1 %2</source>
-      <translation>Changes to %1 %2</translation>
+      <source>Byter till %1 den %2</source>
+      <translation>Changes to %1 on %2</translation>
     </message>
     <message>
       <location filename="../qml/pages/OverviewPage.qml" line="105" />
@@ -553,6 +558,11 @@
         <numerusform>%n credits per day</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../qml/pages/PlansPage.qml" line="167" />
+      <source>Börjar gälla den %1</source>
+      <translation>Takes effect on %1</translation>
+    </message>
     <message numerus="yes">
       <location filename="../qml/pages/PlansPage.qml" line="138" />
       <source>%n krediter per månad</source>
@@ -578,11 +588,6 @@
       <location filename="../qml/pages/PlansPage.qml" line="149" />
       <source>Obegränsat antal teammedlemmar</source>
       <translation>Unlimited team members</translation>
-    </message>
-    <message>
-      <location filename="../qml/pages/PlansPage.qml" line="167" />
-      <source>Börjar gälla %1</source>
-      <translation>Takes effect %1</translation>
     </message>
     <message>
       <location filename="../qml/pages/PlansPage.qml" line="183" />

@@ -10,6 +10,8 @@ ColumnLayout {
     spacing: tokens.s2
     visible: pastDue.visible || cancelling.visible || downgrading.visible || offline.visible
     Tokens { id: tokens }
+    // Said instead of showing an "Ångra" the user may not press.
+    readonly property string undoReason: Session.canManagePlan ? "" : " " + qsTr("Bara ägare och administratörer kan ångra ändringen.")
 
     Banner {
         id: pastDue
@@ -26,8 +28,8 @@ ColumnLayout {
         id: cancelling
         visible: Subscription.cancelAtPeriodEnd
         tone: "neutral"
-        text: qsTr("Prenumerationen avslutas %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.")
-              .arg(Subscription.periodEndText).arg(Subscription.tierName)
+        text: qsTr("Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.")
+              .arg(Subscription.periodEndText).arg(Subscription.tierName) + area.undoReason
         actionText: Session.canManagePlan ? qsTr("Ångra") : ""
         onActionTriggered: Subscription.undo()
         Layout.fillWidth: true
@@ -36,8 +38,8 @@ ColumnLayout {
         id: downgrading
         visible: !Subscription.cancelAtPeriodEnd && Subscription.pendingTier.length > 0
         tone: "neutral"
-        text: qsTr("Du byter till %1 %2. Till dess har du kvar %3 och dina krediter.")
-              .arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText).arg(Subscription.tierName)
+        text: qsTr("Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.")
+              .arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText).arg(Subscription.tierName) + area.undoReason
         actionText: Session.canManagePlan ? qsTr("Ångra") : ""
         onActionTriggered: Subscription.undo()
         Layout.fillWidth: true

@@ -57,8 +57,8 @@ PageFrame {
             Label {
                 visible: Subscription.periodEndText.length > 0
                 text: Subscription.cancelAtPeriodEnd
-                      ? qsTr("Prenumerationen avslutas %1.").arg(Subscription.periodEndText)
-                      : qsTr("Nästa faktureringscykel börjar %1.").arg(Subscription.periodEndText)
+                      ? qsTr("Prenumerationen avslutas den %1.").arg(Subscription.periodEndText)
+                      : qsTr("Nästa faktureringscykel börjar den %1.").arg(Subscription.periodEndText)
                 font.pixelSize: tokens.body
             }
             RowLayout {

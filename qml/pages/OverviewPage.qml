@@ -86,15 +86,15 @@ PageFrame {
                 Label {
                     visible: Subscription.periodEndText.length > 0
                     text: Subscription.cancelAtPeriodEnd
-                          ? qsTr("Avslutas %1").arg(Subscription.periodEndText)
-                          : qsTr("Nästa faktureringscykel börjar %1").arg(Subscription.periodEndText)
+                          ? qsTr("Avslutas den %1").arg(Subscription.periodEndText)
+                          : qsTr("Nästa faktureringscykel börjar den %1").arg(Subscription.periodEndText)
                     font.pixelSize: tokens.body
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
                 Label {
                     visible: Subscription.pendingTier.length > 0 && !Subscription.cancelAtPeriodEnd
-                    text: qsTr("Byter till %1 %2").arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText)
+                    text: qsTr("Byter till %1 den %2").arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText)
                     font.pixelSize: tokens.body
                     color: page.palette.placeholderText
                     wrapMode: Text.WordWrap

@@ -164,7 +164,7 @@ PageFrame {
                     Item { Layout.fillHeight: true; Layout.minimumHeight: tokens.s2 }
                     Label {
                         visible: planCard.isPending && Subscription.pendingEffectiveAtText.length > 0
-                        text: qsTr("Börjar gälla %1").arg(Subscription.pendingEffectiveAtText)
+                        text: qsTr("Börjar gälla den %1").arg(Subscription.pendingEffectiveAtText)
                         font.pixelSize: tokens.caption
                         color: page.palette.placeholderText
                     }
