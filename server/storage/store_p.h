@@ -1,0 +1,97 @@
+#pragma once
+// Store internals shared by the store*.cpp files. Not part of the interface.
+#include "store.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace storage {
+
+constexpr qint64 kDayMs = 86400000;
+inline qint64 dayOf(qint64 ms) { return ms >= 0 ? ms / kDayMs : (ms - kDayMs + 1) / kDayMs; }
+inline qint64 msOf(const QDateTime &t) { return t.toMSecsSinceEpoch(); }
+QDateTime fromMs(qint64 ms);
+QVariant optMs(const QDateTime &t);           // typed NULL when invalid
+QDateTime optFromMs(const QVariant &v);       // invalid when NULL
+QString newId(const char *prefix);
+QList<Migration> coreMigrations();
+
+class Store::Private
+{
+public:
+    explicit Private(Store *q) : q(q) {}
+
+    Store *q;
+    QSqlDatabase db;
+    QString connectionName;
+    Dialect dialect = Dialect::Sqlite;
+    QString schema;                 // PostgreSQL schema ("" = default search_path)
+    QString lastError;
+    int txDepth = 0;
+    bool txFailed = false;
+    struct Event { QString workspaceId; qint64 seq; QString type; QJsonObject data; };
+    QList<Event> pending;           // SQLite: emitted after the outermost commit
+    QHash<QString, QSqlQuery *> cache;
+
+    ~Private();
+
+    // Runs a cached prepared statement with positional arguments. nullptr on
+    // failure (lastError set). The caller reads rows and must not keep it.
+    QSqlQuery *exec(const QString &sql, std::initializer_list<QVariant> args = {});
+    QSqlQuery *exec(const QString &sql, const QVariantList &args);
+    bool execDirect(const QString &sql);       // unprepared (DDL, BEGIN, PRAGMA)
+    std::optional<QVariant> scalar(const QString &sql, std::initializer_list<QVariant> args = {});
+    bool fail(const QString &what);            // sets lastError, returns false
+    bool isUniqueViolation(const QSqlQuery &query) const;
+
+    bool begin(bool write);
+    bool commit();
+    void rollback();
+    // Read-only snapshot for several statements (joins an open transaction).
+    template<typename F> auto read(F &&fn) -> decltype(fn());
+
+    bool migrate(const QString &module, const QList<Migration> &migrations, QString *error);
+
+    // Inside a write transaction: the next seq and its announcement.
+    qint64 announce(const QString &workspaceId, const QString &type, const QJsonObject &data);
+    void deliver(const QString &payload);      // a NOTIFY arrived
+
+    // Workspace rows and the subscription columns.
+    std::optional<billing::SubscriptionState> loadState(const QString &workspaceId);
+    bool saveState(const QString &workspaceId, const billing::SubscriptionState &s);
+    // Locked: load, advanceTo(now), save and announce when it changed.
+    std::optional<billing::AdvanceResult> advanceLocked(const QString &workspaceId, const QDateTime &now,
+                                                        const billing::PlanCatalog &catalog, bool *changed);
+    // Usage totals for the balance windows, from the day roll-ups plus at most
+    // two partial days of raw events.
+    std::optional<billing::UsageTotals> totals(const QString &workspaceId, const billing::SubscriptionState &s,
+                                               const QDateTime &now);
+    std::optional<BalanceInfo> computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
+                                              const QDateTime &now, const billing::PlanCatalog &catalog);
+    void announceState(const QString &workspaceId, const billing::SubscriptionState &s,
+                       const QDateTime &now, const billing::PlanCatalog &catalog);
+    bool insertToken(const NewToken &token, const QString &familyId, const QDateTime &now);
+    std::optional<Member> loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly);
+    SpendResult spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
+                            const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
+                            bool announceBalance);
+};
+
+template<typename F>
+auto Store::Private::read(F &&fn) -> decltype(fn())
+{
+    if (txDepth > 0)
+        return fn();
+    if (!begin(false))
+        return decltype(fn())();
+    auto result = fn();
+    rollback();   // nothing was written; ends the snapshot
+    return result;
+}
+
+} // namespace storage

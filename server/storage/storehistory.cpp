@@ -1,0 +1,172 @@
+// Reading usage: the month's history (from roll-ups), paged entries, CSV.
+#include "store_p.h"
+
+#include <limits>
+
+namespace storage {
+
+namespace {
+qint64 epochDay(const QDate &date) { return QDate(1970, 1, 1).daysTo(date); }
+
+// Opaque to clients: base64url("<at_ms>.<id>") of the last entry on a page.
+QString makeCursor(qint64 atMs, qint64 id)
+{
+    return QString::fromLatin1(QByteArray::number(atMs).append('.').append(QByteArray::number(id))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool parseCursor(const QString &cursor, qint64 *atMs, qint64 *id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(),
+                                                        QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const QList<QByteArray> parts = decoded.decoded.split('.');
+    bool okAt = false, okId = false;
+    if (parts.size() == 2) {
+        *atMs = parts[0].toLongLong(&okAt);
+        *id = parts[1].toLongLong(&okId);
+    }
+    return okAt && okId;
+}
+
+// RFC 4180 quoting; a leading = + - @ would run as a formula in a spreadsheet.
+QByteArray csvField(QString value)
+{
+    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front()))
+        value.prepend(QLatin1Char('\''));
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
+        || value.contains(QLatin1Char('\r')) || value.startsWith(QLatin1Char('\'')))
+        value = QLatin1Char('"') + value.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    return value.toUtf8();
+}
+
+const QString kEntrySelect = QStringLiteral(
+    "SELECT e.id, e.at_ms, e.member_id, COALESCE(u.name, ''), e.project, e.activity, e.credits, e.on_free, COALESCE(u.email, '') "
+    "FROM usage_entries e LEFT JOIN members m ON m.id = e.member_id LEFT JOIN users u ON u.id = m.user_id "
+    "WHERE e.workspace_id = ? AND e.at_ms >= ? AND e.at_ms < ? ");
+} // namespace
+
+std::optional<MonthHistory> Store::monthHistory(const QString &workspaceId, const QDate &month, const QString &memberId)
+{
+    if (!month.isValid())
+        return std::nullopt;
+    return d->read([&]() -> std::optional<MonthHistory> {
+        if (!workspace(workspaceId))
+            return std::nullopt;
+        MonthHistory h;
+        h.month = QDate(month.year(), month.month(), 1);
+        const qint64 d0 = epochDay(h.month), d1 = epochDay(h.month.addMonths(1));
+        QHash<qint64, qint64> perDay;
+        const QString filter = memberId.isEmpty() ? QString() : QStringLiteral(" AND r.member_id = ?");
+        QVariantList args{workspaceId, d0, d1};
+        if (!memberId.isEmpty())
+            args.append(memberId);
+        QSqlQuery *q = memberId.isEmpty()
+            ? d->exec(QStringLiteral("SELECT day, credits FROM usage_day WHERE workspace_id = ? AND day >= ? AND day < ?"), args)
+            : d->exec(QStringLiteral("SELECT r.day, SUM(r.credits) FROM usage_rollup r WHERE r.workspace_id = ? "
+                                     "AND r.day >= ? AND r.day < ?") + filter + QStringLiteral(" GROUP BY r.day"), args);
+        if (!q)
+            return std::nullopt;
+        while (q->next())
+            perDay.insert(q->value(0).toLongLong(), q->value(1).toLongLong());
+        for (qint64 day = d0; day < d1; ++day) {
+            const qint64 credits = perDay.value(day);
+            h.days.append(DayTotal{h.month.addDays(day - d0), credits});
+            h.total += credits;
+        }
+        const QString where = QStringLiteral(" FROM usage_rollup r WHERE r.workspace_id = ? AND r.day >= ? AND r.day < ?") + filter;
+        for (const auto &[column, target] : {std::pair{QStringLiteral("activity"), &h.byActivity},
+                                             std::pair{QStringLiteral("project"), &h.byProject}}) {
+            q = d->exec(QStringLiteral("SELECT r.%1, SUM(r.credits)").arg(column) + where
+                            + QStringLiteral(" GROUP BY r.%1 ORDER BY 2 DESC, 1").arg(column), args);
+            if (!q)
+                return std::nullopt;
+            while (q->next())
+                target->append(KeyTotal{q->value(0).toString(), q->value(1).toLongLong()});
+        }
+        q = d->exec(QStringLiteral("SELECT r.member_id, COALESCE(u.name, ''), COALESCE(u.email, ''), SUM(r.credits) "
+                                   "FROM usage_rollup r LEFT JOIN members m ON m.id = r.member_id LEFT JOIN users u ON u.id = m.user_id "
+                                   "WHERE r.workspace_id = ? AND r.day >= ? AND r.day < ?") + filter
+                        + QStringLiteral(" GROUP BY r.member_id, u.name, u.email ORDER BY 4 DESC, 1"), args);
+        if (!q)
+            return std::nullopt;
+        while (q->next())
+            h.byMember.append(MemberTotal{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                                          q->value(3).toLongLong()});
+        return h;
+    });
+}
+
+std::optional<EntryPage> Store::entries(const QString &workspaceId, const EntryQuery &query, QString *error)
+{
+    auto refuse = [error](const QString &why) -> std::optional<EntryPage> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (query.limit < 1 || query.limit > 500)
+        return refuse(QStringLiteral("limit must be between 1 and 500"));
+    qint64 afterAt = std::numeric_limits<qint64>::max(), afterId = std::numeric_limits<qint64>::max();
+    if (!query.cursor.isEmpty() && !parseCursor(query.cursor, &afterAt, &afterId))
+        return refuse(QStringLiteral("invalid cursor"));
+    qint64 from = std::numeric_limits<qint64>::min(), to = std::numeric_limits<qint64>::max();
+    if (query.month.isValid()) {
+        const QDate first(query.month.year(), query.month.month(), 1);
+        from = QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        to = QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    }
+    if (!workspace(workspaceId))
+        return refuse(QStringLiteral("workspace not found"));
+    QVariantList args{workspaceId, from, to};
+    QString sql = kEntrySelect;
+    if (!query.memberId.isEmpty()) {
+        sql += QStringLiteral("AND e.member_id = ? ");
+        args.append(query.memberId);
+    }
+    sql += QStringLiteral("AND (e.at_ms < ? OR (e.at_ms = ? AND e.id < ?)) ORDER BY e.at_ms DESC, e.id DESC LIMIT ?");
+    args << afterAt << afterAt << afterId << query.limit + 1;
+    QSqlQuery *q = d->exec(sql, args);
+    if (!q)
+        return refuse(d->lastError);
+    EntryPage page;
+    qint64 lastAt = 0, lastId = 0;
+    while (q->next()) {
+        if (page.entries.size() == query.limit) {
+            page.nextCursor = makeCursor(lastAt, lastId);
+            break;
+        }
+        lastId = q->value(0).toLongLong();
+        lastAt = q->value(1).toLongLong();
+        page.entries.append(UsageEntry{QStringLiteral("ue_%1").arg(lastId), workspaceId, fromMs(lastAt), q->value(2).toString(),
+                                       q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
+                                       q->value(6).toLongLong(), q->value(7).toInt() != 0});
+    }
+    q->finish();
+    return page;
+}
+
+QByteArray Store::usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId)
+{
+    QByteArray csv("at,member,project,activity,credits\r\n");
+    const QDate first(month.year(), month.month(), 1);
+    QVariantList args{workspaceId, QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                      QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()};
+    QString sql = kEntrySelect;
+    if (!memberId.isEmpty()) {
+        sql += QStringLiteral("AND e.member_id = ? ");
+        args.append(memberId);
+    }
+    QSqlQuery *q = d->exec(sql + QStringLiteral("ORDER BY e.at_ms, e.id"), args);
+    while (q && q->next()) {
+        const QString name = q->value(3).toString();
+        csv += fromMs(q->value(1).toLongLong()).toString(Qt::ISODate).toUtf8() + ',' + csvField(name.isEmpty() ? q->value(8).toString() : name)
+            + ',' + csvField(q->value(4).toString()) + ',' + csvField(q->value(5).toString()) + ','
+            + QByteArray::number(q->value(6).toLongLong()) + "\r\n";
+    }
+    if (q)
+        q->finish();
+    return csv;
+}
+
+} // namespace storage

@@ -1,0 +1,80 @@
+// The core schema, versioned. Append new versions; never edit an applied one.
+// Instants are BIGINT milliseconds since the epoch (UTC); days are days since
+// the epoch; booleans are INTEGER 0/1 (the same in both dialects).
+#include "store_p.h"
+
+namespace storage {
+
+namespace {
+// Statements that read the same in both dialects.
+QStringList common()
+{
+    return {
+        QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL, email_lower TEXT NOT NULL UNIQUE, "
+                       "name TEXT NOT NULL DEFAULT '', password_hash TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms BIGINT NOT NULL, "
+                       "live_seq BIGINT NOT NULL DEFAULT 0, "
+                       "plan_id TEXT NOT NULL, status TEXT NOT NULL, cycle_anchor_ms BIGINT, period_start_ms BIGINT, "
+                       "period_end_ms BIGINT, cancel_at_period_end INTEGER NOT NULL DEFAULT 0, pending_tier TEXT, "
+                       "pending_at_ms BIGINT, custom_allowance INTEGER NOT NULL DEFAULT 0, "
+                       "cycle_funded INTEGER NOT NULL DEFAULT 0, renewal TEXT NOT NULL DEFAULT 'clock', free_since_ms BIGINT)"),
+        // Removed members stay (removed_ms set) so that their history keeps a name.
+        QStringLiteral("CREATE TABLE members (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                       "user_id TEXT NOT NULL REFERENCES users(id), role TEXT NOT NULL, joined_ms BIGINT NOT NULL, "
+                       "removed_ms BIGINT, UNIQUE (workspace_id, user_id))"),
+        QStringLiteral("CREATE INDEX members_user ON members (user_id)"),
+        QStringLiteral("CREATE TABLE custom_roles (workspace_id TEXT NOT NULL REFERENCES workspaces(id), name TEXT NOT NULL, "
+                       "permissions TEXT NOT NULL, PRIMARY KEY (workspace_id, name))"),
+        QStringLiteral("CREATE INDEX usage_entries_ws_at ON usage_entries (workspace_id, at_ms, id)"),
+        QStringLiteral("CREATE INDEX usage_entries_ws_member_at ON usage_entries (workspace_id, member_id, at_ms, id)"),
+        // The first answer to an idempotency key, replayed verbatim.
+        QStringLiteral("CREATE TABLE usage_idempotency (workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                       "idem_key TEXT NOT NULL, entry_id BIGINT NOT NULL REFERENCES usage_entries(id), "
+                       "answer TEXT NOT NULL, PRIMARY KEY (workspace_id, idem_key))"),
+        // Per workspace and day: what the balance needs without scanning events.
+        QStringLiteral("CREATE TABLE usage_day (workspace_id TEXT NOT NULL REFERENCES workspaces(id), day INTEGER NOT NULL, "
+                       "credits BIGINT NOT NULL, credits_on_free BIGINT NOT NULL, PRIMARY KEY (workspace_id, day))"),
+        // Per day x member x project x activity: the month's history.
+        QStringLiteral("CREATE TABLE usage_rollup (workspace_id TEXT NOT NULL REFERENCES workspaces(id), day INTEGER NOT NULL, "
+                       "member_id TEXT NOT NULL, project TEXT NOT NULL, activity TEXT NOT NULL, credits BIGINT NOT NULL, "
+                       "PRIMARY KEY (workspace_id, day, member_id, project, activity))"),
+        QStringLiteral("CREATE TABLE grants (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                       "at_ms BIGINT NOT NULL, credits BIGINT NOT NULL, reason TEXT NOT NULL DEFAULT '', external_id TEXT, "
+                       "UNIQUE (workspace_id, external_id))"),
+        QStringLiteral("CREATE INDEX grants_ws_at ON grants (workspace_id, at_ms)"),
+        QStringLiteral("CREATE TABLE tokens (hash TEXT PRIMARY KEY, kind TEXT NOT NULL, user_id TEXT NOT NULL DEFAULT '', "
+                       "workspace_id TEXT NOT NULL DEFAULT '', client_id TEXT NOT NULL DEFAULT '', "
+                       "family_id TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL, expires_ms BIGINT, "
+                       "revoked INTEGER NOT NULL DEFAULT 0, used INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX tokens_family ON tokens (family_id)"),
+        QStringLiteral("CREATE TABLE auth_codes (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, client_id TEXT NOT NULL, "
+                       "redirect_uri TEXT NOT NULL, code_challenge TEXT NOT NULL, expires_ms BIGINT NOT NULL, "
+                       "used INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE enterprise_inquiries (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, "
+                       "user_id TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL, seats INTEGER NOT NULL, "
+                       "message TEXT NOT NULL, created_ms BIGINT NOT NULL)"),
+    };
+}
+
+QStringList withEntries(const QString &entriesTable)
+{
+    QStringList all = common();
+    all.insert(4, entriesTable); // before its indexes and the tables referring to it
+    return all;
+}
+} // namespace
+
+QList<Migration> coreMigrations()
+{
+    const QString columns = QStringLiteral(" workspace_id TEXT NOT NULL REFERENCES workspaces(id), at_ms BIGINT NOT NULL, "
+                                           "member_id TEXT NOT NULL, project TEXT NOT NULL, activity TEXT NOT NULL, "
+                                           "credits BIGINT NOT NULL, on_free INTEGER NOT NULL)");
+    Migration v1;
+    v1.version = 1;
+    v1.description = QStringLiteral("users, workspaces, members, roles, usage, grants, tokens, codes, inquiries");
+    v1.sqlite = withEntries(QStringLiteral("CREATE TABLE usage_entries (id INTEGER PRIMARY KEY AUTOINCREMENT,") + columns);
+    v1.postgres = withEntries(QStringLiteral("CREATE TABLE usage_entries (id BIGSERIAL PRIMARY KEY,") + columns);
+    return {v1};
+}
+
+} // namespace storage

@@ -1,0 +1,200 @@
+// Tokens (only SHA-256 hashes are stored), OAuth authorization codes and
+// enterprise inquiries.
+#include "store_p.h"
+
+namespace storage {
+
+namespace {
+QString kindName(TokenKind k)
+{
+    switch (k) {
+    case TokenKind::Access: return QStringLiteral("access");
+    case TokenKind::Refresh: return QStringLiteral("refresh");
+    case TokenKind::Service: return QStringLiteral("service");
+    }
+    return {};
+}
+
+TokenKind kindFrom(const QString &s)
+{
+    if (s == QLatin1String("refresh"))
+        return TokenKind::Refresh;
+    return s == QLatin1String("service") ? TokenKind::Service : TokenKind::Access;
+}
+
+const QString kTokenSelect = QStringLiteral(
+    "SELECT hash, kind, user_id, workspace_id, client_id, family_id, created_ms, expires_ms, revoked, used FROM tokens WHERE hash = ?");
+
+TokenRecord tokenFrom(const QSqlQuery &q)
+{
+    TokenRecord t;
+    t.hash = q.value(0).toString().toLatin1();
+    t.kind = kindFrom(q.value(1).toString());
+    t.userId = q.value(2).toString();
+    t.workspaceId = q.value(3).toString();
+    t.clientId = q.value(4).toString();
+    t.familyId = q.value(5).toString();
+    t.createdAt = fromMs(q.value(6).toLongLong());
+    t.expiresAt = optFromMs(q.value(7));
+    t.revoked = q.value(8).toInt() != 0;
+    t.used = q.value(9).toInt() != 0;
+    return t;
+}
+
+} // namespace
+
+bool Store::Private::insertToken(const NewToken &t, const QString &familyId, const QDateTime &now)
+{
+    if (t.token.isEmpty())
+        return fail(QStringLiteral("empty token"));
+    return exec(QStringLiteral("INSERT INTO tokens (hash, kind, user_id, workspace_id, client_id, family_id, created_ms, expires_ms) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {QString::fromLatin1(Store::hashToken(t.token)), kindName(t.kind), t.userId, t.workspaceId, t.clientId,
+                    familyId, msOf(now), optMs(t.expiresAt)})
+        != nullptr;
+}
+
+bool Store::storeToken(const NewToken &token, const QDateTime &now, QString *familyId)
+{
+    QString family = token.familyId;
+    if (family.isEmpty() && token.kind == TokenKind::Refresh)
+        family = newId("fam_");
+    if (!d->insertToken(token, family, now))
+        return false;
+    if (familyId)
+        *familyId = family;
+    return true;
+}
+
+std::optional<TokenRecord> Store::findToken(const QString &token, const QDateTime &now)
+{
+    QSqlQuery *q = d->exec(kTokenSelect, {QString::fromLatin1(hashToken(token))});
+    if (!q || !q->next())
+        return std::nullopt;
+    const TokenRecord t = tokenFrom(*q);
+    q->finish();
+    if (t.revoked || (t.expiresAt.isValid() && t.expiresAt <= now) || (t.kind == TokenKind::Refresh && t.used))
+        return std::nullopt;
+    return t;
+}
+
+RotateResult Store::rotateRefreshToken(const QString &oldRefresh, const NewToken &newRefresh, const NewToken &newAccess,
+                                       const QDateTime &now)
+{
+    RotateResult result;
+    const bool ok = transaction([&] {
+        const QString sql = d->dialect == Dialect::Postgres ? kTokenSelect + QStringLiteral(" FOR UPDATE") : kTokenSelect;
+        QSqlQuery *q = d->exec(sql, {QString::fromLatin1(hashToken(oldRefresh))});
+        if (!q)
+            return false;
+        if (!q->next() || q->value(1).toString() != QLatin1String("refresh")) {
+            q->finish();
+            result.status = RotateResult::Invalid;
+            return true;
+        }
+        const TokenRecord old = tokenFrom(*q);
+        q->finish();
+        result.userId = old.userId;
+        result.clientId = old.clientId;
+        result.familyId = old.familyId;
+        if (old.revoked) {
+            result.status = RotateResult::Invalid;
+            return true;
+        }
+        if (old.used) {
+            // A stolen, already rotated token: end the whole chain.
+            result.status = RotateResult::Reused;
+            return revokeFamily(old.familyId);
+        }
+        if (old.expiresAt.isValid() && old.expiresAt <= now) {
+            result.status = RotateResult::Expired;
+            return true;
+        }
+        NewToken refresh = newRefresh, access = newAccess;
+        refresh.kind = TokenKind::Refresh;
+        refresh.userId = access.userId = old.userId;
+        refresh.clientId = access.clientId = old.clientId;
+        if (!d->exec(QStringLiteral("UPDATE tokens SET used = 1 WHERE hash = ?"), {QString::fromLatin1(old.hash)})
+            || !d->insertToken(refresh, old.familyId, now) || !d->insertToken(access, old.familyId, now))
+            return false;
+        result.status = RotateResult::Rotated;
+        return true;
+    });
+    if (!ok)
+        result.status = RotateResult::Error;
+    return result;
+}
+
+bool Store::revokeToken(const QString &token)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT family_id FROM tokens WHERE hash = ?"), {QString::fromLatin1(hashToken(token))});
+    if (!q || !q->next())
+        return false;
+    const QString family = q->value(0).toString();
+    q->finish();
+    if (!family.isEmpty())
+        return revokeFamily(family);
+    q = d->exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE hash = ?"), {QString::fromLatin1(hashToken(token))});
+    return q != nullptr;
+}
+
+bool Store::revokeFamily(const QString &familyId)
+{
+    if (familyId.isEmpty())
+        return false;
+    return d->exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE family_id = ?"), {familyId}) != nullptr;
+}
+
+bool Store::storeAuthCode(const QString &code, const AuthCode &data)
+{
+    if (code.isEmpty() || !data.expiresAt.isValid())
+        return d->fail(QStringLiteral("an authorization code needs a value and an expiry"));
+    return d->exec(QStringLiteral("INSERT INTO auth_codes (hash, user_id, client_id, redirect_uri, code_challenge, expires_ms) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)"),
+                   {QString::fromLatin1(hashToken(code)), data.userId, data.clientId, data.redirectUri, data.codeChallenge,
+                    msOf(data.expiresAt)})
+        != nullptr;
+}
+
+std::optional<AuthCode> Store::consumeAuthCode(const QString &code, const QDateTime &now)
+{
+    // Mark used and read back in one statement: of two racing consumers only one gets a row.
+    QSqlQuery *q = d->exec(QStringLiteral("UPDATE auth_codes SET used = 1 WHERE hash = ? AND used = 0 "
+                                          "RETURNING user_id, client_id, redirect_uri, code_challenge, expires_ms"),
+                           {QString::fromLatin1(hashToken(code))});
+    if (!q || !q->next())
+        return std::nullopt;
+    AuthCode c{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+               fromMs(q->value(4).toLongLong())};
+    q->finish();
+    if (c.expiresAt <= now)
+        return std::nullopt;
+    return c;
+}
+
+std::optional<QString> Store::addEnterpriseInquiry(const EnterpriseInquiry &inquiry)
+{
+    const QString id = newId("inq_");
+    const QDateTime at = inquiry.createdAt.isValid() ? inquiry.createdAt : QDateTime::currentDateTimeUtc();
+    if (!d->exec(QStringLiteral("INSERT INTO enterprise_inquiries (id, workspace_id, user_id, contact, seats, message, created_ms) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {id, inquiry.workspaceId, inquiry.userId, inquiry.contact, inquiry.seats, inquiry.message, msOf(at)}))
+        return std::nullopt;
+    return id;
+}
+
+QList<EnterpriseInquiry> Store::enterpriseInquiries()
+{
+    QList<EnterpriseInquiry> all;
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT id, workspace_id, user_id, contact, seats, message, created_ms "
+                                          "FROM enterprise_inquiries ORDER BY created_ms, id"));
+    while (q && q->next())
+        all.append(EnterpriseInquiry{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                                     q->value(3).toString(), q->value(4).toInt(), q->value(5).toString(),
+                                     fromMs(q->value(6).toLongLong())});
+    if (q)
+        q->finish();
+    return all;
+}
+
+} // namespace storage

@@ -1,0 +1,415 @@
+// Users, workspaces, members, custom roles and the stored subscription state.
+#include "store_p.h"
+
+#include "billing/permissions.h"
+
+namespace storage {
+
+namespace {
+const QString kUserColumns = QStringLiteral("id, email, name, password_hash, created_ms");
+const QString kMemberSelect = QStringLiteral(
+    "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms "
+    "FROM members m JOIN users u ON u.id = m.user_id ");
+
+User userFrom(const QSqlQuery &q)
+{
+    return User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                fromMs(q.value(4).toLongLong())};
+}
+
+Member memberFrom(const QSqlQuery &q)
+{
+    return Member{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                  q.value(4).toString(), q.value(5).toString(), fromMs(q.value(6).toLongLong())};
+}
+
+QString renewalName(billing::Renewal r) { return r == billing::Renewal::Invoice ? QStringLiteral("invoice") : QStringLiteral("clock"); }
+} // namespace
+
+// --- users -------------------------------------------------------------------
+
+std::optional<User> Store::createUser(const QString &email, const QString &name, const QString &passwordHash,
+                                      const QDateTime &now, bool *conflict)
+{
+    if (conflict)
+        *conflict = false;
+    const QString trimmed = email.trimmed();
+    if (trimmed.isEmpty() || !trimmed.contains(QLatin1Char('@'))) {
+        d->fail(QStringLiteral("invalid email address"));
+        return std::nullopt;
+    }
+    User user{newId("usr_"), trimmed, name, passwordHash, fromMs(msOf(now))};
+    QSqlQuery *q = d->exec(QStringLiteral("INSERT INTO users (id, email, email_lower, name, password_hash, created_ms) "
+                                          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email_lower) DO NOTHING RETURNING id"),
+                           {user.id, user.email, user.email.toLower(), user.name, user.passwordHash, msOf(now)});
+    if (!q)
+        return std::nullopt;
+    const bool inserted = q->next();
+    q->finish();
+    if (!inserted) {
+        if (conflict)
+            *conflict = true;
+        d->fail(QStringLiteral("a user with this email already exists"));
+        return std::nullopt;
+    }
+    return user;
+}
+
+std::optional<User> Store::userById(const QString &id)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(kUserColumns), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    User u = userFrom(*q);
+    q->finish();
+    return u;
+}
+
+std::optional<User> Store::userByEmail(const QString &email)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT %1 FROM users WHERE email_lower = ?").arg(kUserColumns),
+                           {email.trimmed().toLower()});
+    if (!q || !q->next())
+        return std::nullopt;
+    User u = userFrom(*q);
+    q->finish();
+    return u;
+}
+
+bool Store::setPasswordHash(const QString &userId, const QString &passwordHash)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {passwordHash, userId});
+    return q && q->numRowsAffected() == 1;
+}
+
+bool Store::setUserName(const QString &userId, const QString &name)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {name, userId});
+    return q && q->numRowsAffected() == 1;
+}
+
+// --- workspaces ----------------------------------------------------------------
+
+std::optional<Store::CreatedWorkspace> Store::createWorkspace(const QString &name, const QString &ownerUserId,
+                                                              const QDateTime &now)
+{
+    std::optional<CreatedWorkspace> created;
+    const bool ok = transaction([&] {
+        const auto owner = userById(ownerUserId);
+        if (!owner)
+            return d->fail(QStringLiteral("unknown owner user"));
+        const QDateTime at = fromMs(msOf(now));
+        CreatedWorkspace c{Workspace{newId("ws_"), name, at},
+                           Member{newId("mem_"), {}, owner->id, owner->email, owner->name, QStringLiteral("owner"), at}};
+        c.owner.workspaceId = c.workspace.id;
+        billing::SubscriptionState free;
+        free.freeSince = at;
+        if (!d->exec(QStringLiteral("INSERT INTO workspaces (id, name, created_ms, plan_id, status) VALUES (?, ?, ?, 'free', 'none')"),
+                     {c.workspace.id, name, msOf(at)})
+            || !d->saveState(c.workspace.id, free)
+            || !d->exec(QStringLiteral("INSERT INTO members (id, workspace_id, user_id, role, joined_ms) VALUES (?, ?, ?, ?, ?)"),
+                        {c.owner.id, c.workspace.id, c.owner.userId, c.owner.role, msOf(at)}))
+            return false;
+        created = c;
+        return true;
+    });
+    return ok ? created : std::nullopt;
+}
+
+std::optional<Workspace> Store::workspace(const QString &id)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT id, name, created_ms FROM workspaces WHERE id = ?"), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    Workspace w{q->value(0).toString(), q->value(1).toString(), fromMs(q->value(2).toLongLong())};
+    q->finish();
+    return w;
+}
+
+QList<Workspace> Store::workspaces()
+{
+    QList<Workspace> all;
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT id, name, created_ms FROM workspaces ORDER BY created_ms, id"));
+    while (q && q->next())
+        all.append(Workspace{q->value(0).toString(), q->value(1).toString(), fromMs(q->value(2).toLongLong())});
+    return all;
+}
+
+QList<Membership> Store::membershipsOfUser(const QString &userId)
+{
+    QList<Membership> all;
+    QSqlQuery *q = d->exec(QStringLiteral(
+        "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms, w.name, w.plan_id "
+        "FROM members m JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id "
+        "WHERE m.user_id = ? AND m.removed_ms IS NULL ORDER BY m.joined_ms, m.id"), {userId});
+    while (q && q->next())
+        all.append(Membership{memberFrom(*q), q->value(7).toString(), q->value(8).toString()});
+    return all;
+}
+
+// --- members -------------------------------------------------------------------
+
+std::optional<Member> Store::Private::loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly)
+{
+    QSqlQuery *query = exec(kMemberSelect + QStringLiteral("WHERE m.workspace_id = ? AND m.id = ?")
+                                + (activeOnly ? QStringLiteral(" AND m.removed_ms IS NULL") : QString()),
+                            {workspaceId, memberId});
+    if (!query || !query->next())
+        return std::nullopt;
+    Member m = memberFrom(*query);
+    query->finish();
+    return m;
+}
+
+namespace {
+bool roleExists(Store &store, const QString &workspaceId, const QString &role)
+{
+    return billing::isBuiltInRole(role) || store.role(workspaceId, role).has_value();
+}
+} // namespace
+
+MemberChange Store::addMember(const QString &workspaceId, const QString &userId, const QString &role,
+                              const QDateTime &now, const billing::PlanCatalog &catalog, Member *added)
+{
+    MemberChange result = MemberChange::Error;
+    transaction([&] {
+        if (!lockWorkspace(workspaceId)) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        bool changed = false;
+        const auto advanced = d->advanceLocked(workspaceId, now, catalog, &changed);
+        if (!advanced)
+            return false;
+        if (!userById(userId)) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        if (!roleExists(*this, workspaceId, role)) {
+            result = MemberChange::UnknownRole;
+            return true;
+        }
+        const auto existing = d->scalar(QStringLiteral("SELECT removed_ms IS NULL FROM members WHERE workspace_id = ? AND user_id = ?"),
+                                        {workspaceId, userId});
+        if (!existing)
+            return false;
+        if (!existing->isNull() && existing->toBool()) {
+            result = MemberChange::AlreadyMember;
+            return true;
+        }
+        const billing::Plan *plan = catalog.find(advanced->state.planId);
+        if (!plan || !billing::canAddMember(*plan, memberCount(workspaceId))) {
+            result = MemberChange::SeatLimit;
+            return true;
+        }
+        const qint64 at = msOf(now);
+        if (existing->isNull()) {
+            if (!d->exec(QStringLiteral("INSERT INTO members (id, workspace_id, user_id, role, joined_ms) VALUES (?, ?, ?, ?, ?)"),
+                         {newId("mem_"), workspaceId, userId, role, at}))
+                return false;
+        } else if (!d->exec(QStringLiteral("UPDATE members SET role = ?, joined_ms = ?, removed_ms = NULL "
+                                           "WHERE workspace_id = ? AND user_id = ?"), {role, at, workspaceId, userId})) {
+            return false;   // a returning member keeps its id and its history
+        }
+        const auto m = memberOfUser(workspaceId, userId);
+        if (!m)
+            return false;
+        if (added)
+            *added = *m;
+        result = MemberChange::Done;
+        return true;
+    });
+    return result;
+}
+
+MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role)
+{
+    MemberChange result = MemberChange::Error;
+    transaction([&] {
+        if (!lockWorkspace(workspaceId)) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        const auto m = d->loadMember(workspaceId, memberId, true);
+        if (!m) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        if (!roleExists(*this, workspaceId, role)) {
+            result = MemberChange::UnknownRole;
+            return true;
+        }
+        if (m->role == QLatin1String("owner") && role != QLatin1String("owner")) {
+            const auto owners = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? "
+                                                         "AND role = 'owner' AND removed_ms IS NULL"), {workspaceId});
+            if (!owners)
+                return false;
+            if (owners->toInt() <= 1) {
+                result = MemberChange::LastOwner;
+                return true;
+            }
+        }
+        if (!d->exec(QStringLiteral("UPDATE members SET role = ? WHERE id = ?"), {role, memberId}))
+            return false;
+        result = MemberChange::Done;
+        return true;
+    });
+    return result;
+}
+
+MemberChange Store::removeMember(const QString &workspaceId, const QString &memberId)
+{
+    MemberChange result = MemberChange::Error;
+    transaction([&] {
+        if (!lockWorkspace(workspaceId)) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        const auto m = d->loadMember(workspaceId, memberId, true);
+        if (!m) {
+            result = MemberChange::NotFound;
+            return true;
+        }
+        if (m->role == QLatin1String("owner")) {
+            const auto owners = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? "
+                                                         "AND role = 'owner' AND removed_ms IS NULL"), {workspaceId});
+            if (!owners)
+                return false;
+            if (owners->toInt() <= 1) {
+                result = MemberChange::LastOwner;
+                return true;
+            }
+        }
+        if (!d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
+                     {QDateTime::currentMSecsSinceEpoch(), memberId}))
+            return false;
+        result = MemberChange::Done;
+        return true;
+    });
+    return result;
+}
+
+std::optional<Member> Store::member(const QString &workspaceId, const QString &memberId)
+{
+    return d->loadMember(workspaceId, memberId, true);
+}
+
+std::optional<Member> Store::memberOfUser(const QString &workspaceId, const QString &userId)
+{
+    QSqlQuery *q = d->exec(kMemberSelect + QStringLiteral("WHERE m.workspace_id = ? AND m.user_id = ? AND m.removed_ms IS NULL"),
+                           {workspaceId, userId});
+    if (!q || !q->next())
+        return std::nullopt;
+    Member m = memberFrom(*q);
+    q->finish();
+    return m;
+}
+
+QList<Member> Store::members(const QString &workspaceId)
+{
+    QList<Member> all;
+    QSqlQuery *q = d->exec(kMemberSelect + QStringLiteral("WHERE m.workspace_id = ? AND m.removed_ms IS NULL "
+                                                          "ORDER BY m.joined_ms, m.id"), {workspaceId});
+    while (q && q->next())
+        all.append(memberFrom(*q));
+    return all;
+}
+
+int Store::memberCount(const QString &workspaceId)
+{
+    const auto n = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? AND removed_ms IS NULL"),
+                             {workspaceId});
+    return n ? n->toInt() : -1;
+}
+
+// --- custom roles ----------------------------------------------------------------
+
+bool Store::createRole(const QString &workspaceId, const CustomRole &role, bool *conflict)
+{
+    if (conflict)
+        *conflict = false;
+    if (role.name.trimmed().isEmpty() || billing::isBuiltInRole(role.name)
+        || !billing::permissionsFromNames(role.permissions)) {
+        if (conflict)
+            *conflict = billing::isBuiltInRole(role.name);
+        return d->fail(QStringLiteral("invalid role name or permissions"));
+    }
+    QSqlQuery *q = d->exec(QStringLiteral("INSERT INTO custom_roles (workspace_id, name, permissions) VALUES (?, ?, ?) "
+                                          "ON CONFLICT (workspace_id, name) DO NOTHING RETURNING name"),
+                           {workspaceId, role.name, role.permissions.join(QLatin1Char(','))});
+    if (!q)
+        return false;
+    const bool inserted = q->next();
+    q->finish();
+    if (!inserted && conflict)
+        *conflict = true;
+    return inserted;
+}
+
+std::optional<CustomRole> Store::role(const QString &workspaceId, const QString &name)
+{
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT name, permissions FROM custom_roles WHERE workspace_id = ? AND name = ?"),
+                           {workspaceId, name});
+    if (!q || !q->next())
+        return std::nullopt;
+    CustomRole r{q->value(0).toString(), q->value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+    q->finish();
+    return r;
+}
+
+QList<CustomRole> Store::roles(const QString &workspaceId)
+{
+    QList<CustomRole> all;
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT name, permissions FROM custom_roles WHERE workspace_id = ? ORDER BY name"),
+                           {workspaceId});
+    while (q && q->next())
+        all.append(CustomRole{q->value(0).toString(), q->value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+    return all;
+}
+
+// --- subscription state ----------------------------------------------------------
+
+std::optional<billing::SubscriptionState> Store::Private::loadState(const QString &workspaceId)
+{
+    QSqlQuery *query = exec(QStringLiteral(
+        "SELECT plan_id, status, cycle_anchor_ms, period_start_ms, period_end_ms, cancel_at_period_end, pending_tier, "
+        "pending_at_ms, custom_allowance, cycle_funded, renewal, free_since_ms FROM workspaces WHERE id = ?"), {workspaceId});
+    if (!query || !query->next())
+        return std::nullopt;
+    billing::SubscriptionState s;
+    s.planId = query->value(0).toString();
+    s.status = billing::statusFromString(query->value(1).toString()).value_or(billing::SubscriptionStatus::None);
+    s.cycleAnchor = optFromMs(query->value(2));
+    s.periodStart = optFromMs(query->value(3));
+    s.periodEnd = optFromMs(query->value(4));
+    s.cancelAtPeriodEnd = query->value(5).toInt() != 0;
+    if (!query->value(6).isNull())
+        s.pendingDowngrade = billing::PendingChange{query->value(6).toString(), optFromMs(query->value(7))};
+    s.customAllowance = query->value(8).toInt();
+    s.cycleFunded = query->value(9).toInt() != 0;
+    s.renewal = query->value(10).toString() == QLatin1String("invoice") ? billing::Renewal::Invoice : billing::Renewal::Clock;
+    s.freeSince = optFromMs(query->value(11));
+    query->finish();
+    return s;
+}
+
+bool Store::Private::saveState(const QString &workspaceId, const billing::SubscriptionState &s)
+{
+    const QVariant nullText(QMetaType::fromType<QString>());
+    return exec(QStringLiteral(
+               "UPDATE workspaces SET plan_id = ?, status = ?, cycle_anchor_ms = ?, period_start_ms = ?, period_end_ms = ?, "
+               "cancel_at_period_end = ?, pending_tier = ?, pending_at_ms = ?, custom_allowance = ?, cycle_funded = ?, "
+               "renewal = ?, free_since_ms = ? WHERE id = ?"),
+               {s.planId, billing::statusToString(s.status), optMs(s.cycleAnchor), optMs(s.periodStart), optMs(s.periodEnd),
+                int(s.cancelAtPeriodEnd), s.pendingDowngrade ? QVariant(s.pendingDowngrade->tier) : nullText,
+                optMs(s.pendingDowngrade ? s.pendingDowngrade->effectiveAt : QDateTime()), s.customAllowance,
+                int(s.cycleFunded), renewalName(s.renewal), optMs(s.freeSince), workspaceId})
+        != nullptr;
+}
+
+std::optional<billing::SubscriptionState> Store::subscription(const QString &workspaceId)
+{
+    return d->loadState(workspaceId);
+}
+
+} // namespace storage
