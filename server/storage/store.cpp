@@ -82,8 +82,14 @@ QSqlQuery *Store::Private::exec(const QString &sql, const QVariantList &args)
         cache.insert(sql, query);
     }
     query->finish();
-    for (int i = 0; i < args.size(); ++i)
-        query->bindValue(i, args.at(i));
+    for (int i = 0; i < args.size(); ++i) {
+        const QVariant &v = args.at(i);
+        // A null QString means "no text" here, not SQL NULL (that is a typed null QVariant).
+        if (!v.isNull() && v.metaType().id() == QMetaType::QString && v.toString().isNull())
+            query->bindValue(i, QString(QLatin1String("")));
+        else
+            query->bindValue(i, v);
+    }
     if (!query->exec()) {
         fail(QStringLiteral("query failed: %1 (%2)").arg(query->lastError().text(), sql.left(80)));
         return nullptr;
@@ -243,7 +249,7 @@ bool Store::Private::migrate(const QString &module, const QList<Migration> &migr
                   {module, m.version, m.description, QDateTime::currentMSecsSinceEpoch()}))
             return failWith(lastError);
         applied = m.version;
-        qCInfo(lcStore) << "applied migration" << module << m.version << m.description;
+        qCDebug(lcStore) << "applied migration" << module << m.version << m.description;
     }
     if (!commit())
         return failWith(lastError);
@@ -294,6 +300,9 @@ std::unique_ptr<Store> Store::open(const QString &where, QString *error, const O
         d->db.setDatabaseName(url.path().mid(1));
         if (!d->db.open())
             return failOpen(QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), d->db.lastError().text()));
+        // Expected notices ("already exists, skipping") are not worth stderr lines.
+        if (!d->execDirect(QStringLiteral("SET client_min_messages TO WARNING")))
+            return failOpen(d->lastError);
         if (!d->schema.isEmpty()) {
             if (!d->execDirect(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(d->schema))
                 || !d->execDirect(QStringLiteral("SET search_path TO %1").arg(d->schema)))
