@@ -62,24 +62,29 @@ public:
     void deliver(const QString &payload);      // a NOTIFY arrived
 
     // Workspace rows and the subscription columns.
-    std::optional<billing::SubscriptionState> loadState(const QString &workspaceId);
+    // lock: inside a write transaction, lock the workspace row (PostgreSQL;
+    // SQLite holds the database lock since BEGIN IMMEDIATE).
+    std::optional<billing::SubscriptionState> loadState(const QString &workspaceId, bool lock = false, qint64 *seq = nullptr);
     bool saveState(const QString &workspaceId, const billing::SubscriptionState &s);
-    // Locked: load, advanceTo(now), save and announce when it changed.
-    std::optional<billing::AdvanceResult> advanceLocked(const QString &workspaceId, const QDateTime &now,
-                                                        const billing::PlanCatalog &catalog, bool *changed);
+    // Locks the workspace, applies advanceTo(now), saves and announces when it
+    // changed. nullopt when the workspace does not exist (*notFound) or on error.
+    struct Locked { billing::SubscriptionState state; qint64 seq = 0; };
+    std::optional<Locked> lockAndAdvance(const QString &workspaceId, const QDateTime &now,
+                                         const billing::PlanCatalog &catalog, bool *notFound);
     // Usage totals for the balance windows, from the day roll-ups plus at most
     // two partial days of raw events.
     std::optional<billing::UsageTotals> totals(const QString &workspaceId, const billing::SubscriptionState &s,
                                                const QDateTime &now);
     std::optional<BalanceInfo> computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
-                                              const QDateTime &now, const billing::PlanCatalog &catalog);
-    void announceState(const QString &workspaceId, const billing::SubscriptionState &s,
-                       const QDateTime &now, const billing::PlanCatalog &catalog);
+                                              const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
+    // Announces "subscription" and "balance"; returns the last seq (-1 on error).
+    qint64 announceState(const QString &workspaceId, const billing::SubscriptionState &s,
+                         const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
     bool insertToken(const NewToken &token, const QString &familyId, const QDateTime &now);
     std::optional<Member> loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly);
     SpendResult spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
                             const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
-                            bool announceBalance);
+                            bool announceBalance, qint64 *seq);
 };
 
 template<typename F>

@@ -33,51 +33,41 @@ std::optional<billing::UsageTotals> Store::Private::totals(const QString &worksp
 {
     const billing::UsageWindows w = billing::usageWindows(s, now);
     billing::UsageTotals t;
-    const auto today = scalar(QStringLiteral("SELECT credits_on_free FROM usage_day WHERE workspace_id = ? AND day = ?"),
-                              {workspaceId, dayOf(msOf(w.dayStart))});
-    const auto month = scalar(QStringLiteral("SELECT COALESCE(SUM(credits_on_free), 0) FROM usage_day "
-                                             "WHERE workspace_id = ? AND day >= ? AND day < ?"),
-                              {workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd))});
-    if (!today || !month)
+    QSqlQuery *q = exec(QStringLiteral("SELECT COALESCE(SUM(CASE WHEN day = ? THEN credits_on_free ELSE 0 END), 0), "
+                                       "COALESCE(SUM(credits_on_free), 0) FROM usage_day "
+                                       "WHERE workspace_id = ? AND day >= ? AND day < ?"),
+                        {dayOf(msOf(w.dayStart)), workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd))});
+    if (!q || !q->next())
         return std::nullopt;
-    t.usedTodayOnFree = today->toLongLong();
-    t.usedThisMonthOnFree = month->toLongLong();
+    t.usedTodayOnFree = q->value(0).toLongLong();
+    t.usedThisMonthOnFree = q->value(1).toLongLong();
+    q->finish();
     if (!w.cycleStart.isValid() || !w.cycleEnd.isValid())
         return t;
 
-    // [a, b): whole days from usage_day, the partial first and last day from raw events.
+    // [a, b): whole days from usage_day, the partial first and last day from
+    // raw events (index on workspace_id, at_ms), grants as they are.
     const qint64 a = msOf(w.cycleStart), b = msOf(w.cycleEnd);
     const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
-    auto raw = [&](qint64 from, qint64 to) -> std::optional<qint64> {
-        if (from >= to)
-            return 0;
-        const auto v = scalar(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_entries "
-                                             "WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?"), {workspaceId, from, to});
-        return v ? std::optional<qint64>(v->toLongLong()) : std::nullopt;
-    };
-    std::optional<qint64> used;
-    if (firstWhole >= endWhole) {
-        used = raw(a, b);
-    } else {
-        const auto whole = scalar(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM usage_day "
-                                                 "WHERE workspace_id = ? AND day >= ? AND day < ?"),
-                                  {workspaceId, firstWhole, endWhole});
-        const auto head = raw(a, firstWhole * kDayMs);
-        const auto tail = raw(endWhole * kDayMs, b);
-        if (whole && head && tail)
-            used = whole->toLongLong() + *head + *tail;
-    }
-    const auto grants = scalar(QStringLiteral("SELECT COALESCE(SUM(credits), 0) FROM grants "
-                                              "WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?"), {workspaceId, a, b});
-    if (!used || !grants)
+    const bool split = firstWhole < endWhole;
+    const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
+    q = exec(QStringLiteral(
+        "SELECT (SELECT COALESCE(SUM(credits), 0) FROM usage_day WHERE workspace_id = ? AND day >= ? AND day < ?), "
+        "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
+        "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
+        "(SELECT COALESCE(SUM(credits), 0) FROM grants WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?)"),
+        {workspaceId, firstWhole, split ? endWhole : firstWhole, workspaceId, a, headEnd, workspaceId, tailStart, b,
+         workspaceId, a, b});
+    if (!q || !q->next())
         return std::nullopt;
-    t.usedThisCycle = *used;
-    t.grantsThisCycle = grants->toLongLong();
+    t.usedThisCycle = q->value(0).toLongLong() + q->value(1).toLongLong() + q->value(2).toLongLong();
+    t.grantsThisCycle = q->value(3).toLongLong();
+    q->finish();
     return t;
 }
 
 std::optional<BalanceInfo> Store::Private::computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
-                                                          const QDateTime &now, const billing::PlanCatalog &catalog)
+                                                          const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq)
 {
     const billing::Plan *plan = catalog.find(s.planId);
     if (!plan) {
@@ -85,41 +75,43 @@ std::optional<BalanceInfo> Store::Private::computeBalance(const QString &workspa
         return std::nullopt;
     }
     const auto t = totals(workspaceId, s, now);
-    const auto seq = scalar(QStringLiteral("SELECT live_seq FROM workspaces WHERE id = ?"), {workspaceId});
-    if (!t || !seq)
+    if (!t)
         return std::nullopt;
-    return BalanceInfo{billing::computeBalance(*plan, s, *t, now), s.planId, now, seq->toLongLong()};
+    return BalanceInfo{billing::computeBalance(*plan, s, *t, now), s.planId, now, seq};
 }
 
 // --- subscription ------------------------------------------------------------------
 
-void Store::Private::announceState(const QString &workspaceId, const billing::SubscriptionState &s,
-                                   const QDateTime &now, const billing::PlanCatalog &catalog)
+qint64 Store::Private::announceState(const QString &workspaceId, const billing::SubscriptionState &s,
+                                     const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq)
 {
-    announce(workspaceId, QStringLiteral("subscription"),
-             QJsonObject{{QStringLiteral("plan_id"), s.planId}, {QStringLiteral("subscription"), subscriptionToJson(s)}});
-    if (auto b = computeBalance(workspaceId, s, now, catalog)) {
-        b->seq += 1;
-        announce(workspaceId, QStringLiteral("balance"), balanceToJson(*b));
-    } else {
+    seq = announce(workspaceId, QStringLiteral("subscription"),
+                   QJsonObject{{QStringLiteral("plan_id"), s.planId}, {QStringLiteral("subscription"), subscriptionToJson(s)}});
+    auto b = computeBalance(workspaceId, s, now, catalog, seq + 1);
+    if (seq < 0 || !b) {
         txFailed = true;
+        return -1;
     }
+    return announce(workspaceId, QStringLiteral("balance"), balanceToJson(*b));
 }
 
-std::optional<billing::AdvanceResult> Store::Private::advanceLocked(const QString &workspaceId, const QDateTime &now,
-                                                                    const billing::PlanCatalog &catalog, bool *changed)
+std::optional<Store::Private::Locked> Store::Private::lockAndAdvance(const QString &workspaceId, const QDateTime &now,
+                                                                    const billing::PlanCatalog &catalog, bool *notFound)
 {
-    const auto stored = loadState(workspaceId);
+    Locked locked;
+    const auto stored = loadState(workspaceId, true, &locked.seq);
+    *notFound = !stored && lastError == QLatin1String("workspace not found");
     if (!stored)
         return std::nullopt;
-    billing::AdvanceResult advanced = billing::advanceTo(catalog, *stored, now);
-    *changed = !(advanced.state == *stored);
-    if (*changed) {
-        if (!saveState(workspaceId, advanced.state))
+    locked.state = billing::advanceTo(catalog, *stored, now).state;
+    if (!(locked.state == *stored)) {
+        if (!saveState(workspaceId, locked.state))
             return std::nullopt;
-        announceState(workspaceId, advanced.state, now, catalog);
+        locked.seq = announceState(workspaceId, locked.state, now, catalog, locked.seq);
+        if (locked.seq < 0)
+            return std::nullopt;
     }
-    return advanced;
+    return locked;
 }
 
 SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const QDateTime &now,
@@ -128,13 +120,11 @@ SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const Q
 {
     SubscriptionChange result;
     result.ok = transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result.notFound = true;
-            return d->fail(QStringLiteral("workspace not found"));
-        }
-        const auto stored = d->loadState(workspaceId);
-        if (!stored)
+        const auto stored = d->loadState(workspaceId, true, &result.seq);
+        if (!stored) {
+            result.notFound = d->lastError == QLatin1String("workspace not found");
             return false;
+        }
         const billing::AdvanceResult advanced = billing::advanceTo(catalog, *stored, now);
         billing::SubscriptionState next = advanced.state;
         if (fn && !fn(next))
@@ -145,13 +135,9 @@ SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const Q
         if (result.changed) {
             if (!d->saveState(workspaceId, next))
                 return false;
-            d->announceState(workspaceId, next, now, catalog);
+            result.seq = d->announceState(workspaceId, next, now, catalog, result.seq);
         }
-        const auto seq = d->scalar(QStringLiteral("SELECT live_seq FROM workspaces WHERE id = ?"), {workspaceId});
-        if (!seq)
-            return false;
-        result.seq = seq->toLongLong();
-        return true;
+        return result.seq >= 0;
     });
     if (!result.ok)
         result.error = d->lastError;
@@ -170,10 +156,11 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
             return std::nullopt;
     }
     return d->read([&]() -> std::optional<BalanceInfo> {
-        const auto s = d->loadState(workspaceId);
+        qint64 seq = 0;
+        const auto s = d->loadState(workspaceId, false, &seq);
         if (!s)
             return std::nullopt;
-        return d->computeBalance(workspaceId, billing::advanceTo(catalog, *s, now).state, now, catalog);
+        return d->computeBalance(workspaceId, billing::advanceTo(catalog, *s, now).state, now, catalog, seq);
     });
 }
 
@@ -181,7 +168,7 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
 
 SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
                                         const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
-                                        bool announceBalance)
+                                        bool announceBalance, qint64 *seq)
 {
     SpendResult result;
     if (!validRequest(r, &result.error)) {
@@ -239,13 +226,12 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         return dbError();
     }
     auto t = totals(workspaceId, state, now);
-    const auto seqNow = scalar(QStringLiteral("SELECT live_seq FROM workspaces WHERE id = ?"), {workspaceId});
-    if (!t || !seqNow)
+    if (!t)
         return dbError();
     const billing::Balance before = billing::computeBalance(*plan, state, *t, now);
     if (!billing::canSpend(before, r.credits)) {
         result.status = SpendStatus::Insufficient;
-        result.balance = BalanceInfo{before, state.planId, now, seqNow->toLongLong()};
+        result.balance = BalanceInfo{before, state.planId, now, *seq};
         result.error = QStringLiteral("not enough credits: %1 remaining, %2 requested").arg(before.remaining).arg(r.credits);
         return result;
     }
@@ -281,10 +267,11 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
                               member->name, r.project, r.activity, r.credits, onFree};
     result.balance = BalanceInfo{billing::computeBalance(*plan, state, *t, now), state.planId, now, 0};
     result.balance.seq = announce(workspaceId, QStringLiteral("usage"), usageEntryToJson(result.entry));
-    if (announceBalance)
+    if (announceBalance && result.balance.seq >= 0)
         result.balance.seq = announce(workspaceId, QStringLiteral("balance"), balanceToJson(result.balance));
     if (result.balance.seq < 0)
         return dbError();
+    *seq = result.balance.seq;
 
     const QJsonObject answer{{QStringLiteral("balance"), balanceToJson(result.balance)},
                              {QStringLiteral("seq"), result.balance.seq},
@@ -320,18 +307,18 @@ BatchResult Store::spendBatch(const QString &workspaceId, const QList<UsageReque
     }
     const bool single = requests.size() == 1;
     const bool ok = transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            batch.status = SpendStatus::NotFound;
-            batch.error = QStringLiteral("workspace not found");
+        bool notFound = false;
+        auto locked = d->lockAndAdvance(workspaceId, now, catalog, &notFound);
+        if (!locked) {
+            if (notFound) {
+                batch.status = SpendStatus::NotFound;
+                batch.error = QStringLiteral("workspace not found");
+            }
             return false;
         }
-        bool changed = false;
-        const auto advanced = d->advanceLocked(workspaceId, now, catalog, &changed);
-        if (!advanced)
-            return false;
         bool anySpent = false;
         for (const UsageRequest &r : requests) {
-            SpendResult one = d->spendLocked(workspaceId, r, now, catalog, advanced->state, single);
+            SpendResult one = d->spendLocked(workspaceId, r, now, catalog, locked->state, single, &locked->seq);
             if (one.status == SpendStatus::Error) {
                 batch.status = SpendStatus::Error;
                 batch.error = one.error;
@@ -340,7 +327,15 @@ BatchResult Store::spendBatch(const QString &workspaceId, const QList<UsageReque
             anySpent = anySpent || one.status == SpendStatus::Spent;
             batch.results.append(one);
         }
-        auto after = d->computeBalance(workspaceId, advanced->state, now, catalog);
+        if (single) {
+            const SpendResult &one = batch.results.first();
+            if (one.status == SpendStatus::Spent || one.status == SpendStatus::Insufficient) {
+                batch.balance = one.balance;   // already computed, under the same lock
+                batch.status = SpendStatus::Spent;
+                return true;
+            }
+        }
+        auto after = d->computeBalance(workspaceId, locked->state, now, catalog, locked->seq);
         if (!after)
             return false;
         if (anySpent && !single)
@@ -371,15 +366,15 @@ GrantResult Store::addGrant(const QString &workspaceId, qint64 credits, const QS
         return result;
     }
     const bool ok = transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result.status = GrantResult::NotFound;
-            result.error = QStringLiteral("workspace not found");
+        bool notFound = false;
+        const auto locked = d->lockAndAdvance(workspaceId, now, catalog, &notFound);
+        if (!locked) {
+            if (notFound) {
+                result.status = GrantResult::NotFound;
+                result.error = QStringLiteral("workspace not found");
+            }
             return false;
         }
-        bool changed = false;
-        const auto advanced = d->advanceLocked(workspaceId, now, catalog, &changed);
-        if (!advanced)
-            return false;
         if (!externalId.isEmpty()) {
             const auto existing = d->scalar(QStringLiteral("SELECT id FROM grants WHERE workspace_id = ? AND external_id = ?"),
                                             {workspaceId, externalId});
@@ -388,7 +383,7 @@ GrantResult Store::addGrant(const QString &workspaceId, qint64 credits, const QS
             if (!existing->isNull()) {
                 result.status = GrantResult::Duplicate;
                 result.grantId = existing->toString();
-                const auto b = d->computeBalance(workspaceId, advanced->state, now, catalog);
+                const auto b = d->computeBalance(workspaceId, locked->state, now, catalog, locked->seq);
                 if (b)
                     result.balance = *b;
                 return b.has_value();
@@ -399,7 +394,7 @@ GrantResult Store::addGrant(const QString &workspaceId, qint64 credits, const QS
                      {result.grantId, workspaceId, msOf(now), credits, reason,
                       externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(externalId)}))
             return false;
-        auto b = d->computeBalance(workspaceId, advanced->state, now, catalog);
+        auto b = d->computeBalance(workspaceId, locked->state, now, catalog, locked->seq);
         if (!b)
             return false;
         b->seq = d->announce(workspaceId, QStringLiteral("balance"), balanceToJson(*b));

@@ -173,14 +173,13 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
 {
     MemberChange result = MemberChange::Error;
     transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result = MemberChange::NotFound;
-            return true;
-        }
-        bool changed = false;
-        const auto advanced = d->advanceLocked(workspaceId, now, catalog, &changed);
-        if (!advanced)
+        bool notFound = false;
+        const auto locked = d->lockAndAdvance(workspaceId, now, catalog, &notFound);
+        if (!locked) {
+            if (notFound)
+                result = MemberChange::NotFound;
             return false;
+        }
         if (!userById(userId)) {
             result = MemberChange::NotFound;
             return true;
@@ -197,7 +196,7 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
             result = MemberChange::AlreadyMember;
             return true;
         }
-        const billing::Plan *plan = catalog.find(advanced->state.planId);
+        const billing::Plan *plan = catalog.find(locked->state.planId);
         if (!plan || !billing::canAddMember(*plan, memberCount(workspaceId))) {
             result = MemberChange::SeatLimit;
             return true;
@@ -369,13 +368,31 @@ QList<CustomRole> Store::roles(const QString &workspaceId)
 
 // --- subscription state ----------------------------------------------------------
 
-std::optional<billing::SubscriptionState> Store::Private::loadState(const QString &workspaceId)
+std::optional<billing::SubscriptionState> Store::Private::loadState(const QString &workspaceId, bool lock, qint64 *seq)
 {
-    QSqlQuery *query = exec(QStringLiteral(
+    // One round trip: the lock (PostgreSQL), the state and the live seq.
+    const QString sql = QStringLiteral(
         "SELECT plan_id, status, cycle_anchor_ms, period_start_ms, period_end_ms, cancel_at_period_end, pending_tier, "
-        "pending_at_ms, custom_allowance, cycle_funded, renewal, free_since_ms FROM workspaces WHERE id = ?"), {workspaceId});
-    if (!query || !query->next())
+        "pending_at_ms, custom_allowance, cycle_funded, renewal, free_since_ms, live_seq FROM workspaces WHERE id = ?");
+    // The advisory lock queues writers first: the lock manager hands it to one
+    // waiter at a time, where a contended row lock wakes every waiter on each
+    // commit (64 waiting connections on 2 cores: 10x slower). The row lock
+    // still excludes writers that only use lockWorkspace().
+    QSqlQuery *query = exec(lock && dialect == Dialect::Postgres
+                                ? sql.left(sql.indexOf(QLatin1String(" FROM")))
+                                      + QStringLiteral(", pg_advisory_xact_lock(hashtextextended(id, 7134)) FROM workspaces "
+                                                       "WHERE id = ? FOR UPDATE")
+                                : sql,
+                            {workspaceId});
+    if (!query)
         return std::nullopt;
+    if (!query->next()) {
+        query->finish();
+        fail(QStringLiteral("workspace not found"));
+        return std::nullopt;
+    }
+    if (seq)
+        *seq = query->value(12).toLongLong();
     billing::SubscriptionState s;
     s.planId = query->value(0).toString();
     s.status = billing::statusFromString(query->value(1).toString()).value_or(billing::SubscriptionStatus::None);
