@@ -39,6 +39,16 @@ int StripeClient::backoffMs(int retry) const
     return int(base * jitter * 1000.0 * m_config.backoffScale);
 }
 
+void StripeClient::assignKey(Call &call)
+{
+    // Persisted before anything is sent: a crash between here and the answer
+    // leaves the key behind for the retry.
+    if (m_keys && !call.operation.isEmpty())
+        call.idempotencyKey = m_keys->acquire(call.operation, QDateTime::currentSecsSinceEpoch());
+    if (call.idempotencyKey.isEmpty())
+        call.idempotencyKey = QStringLiteral("kliv-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 void StripeClient::post(const QString &path, const FormParams &params, const QString &operation, Done done)
 {
     auto call = std::make_shared<Call>();
@@ -47,12 +57,7 @@ void StripeClient::post(const QString &path, const FormParams &params, const QSt
     call->body = params.encode();
     call->operation = operation;
     call->done = std::move(done);
-    // Persisted before anything is sent: a crash between here and the answer
-    // leaves the key behind for the retry.
-    if (m_keys && !operation.isEmpty())
-        call->idempotencyKey = m_keys->acquire(operation, QDateTime::currentSecsSinceEpoch());
-    if (call->idempotencyKey.isEmpty())
-        call->idempotencyKey = QStringLiteral("kliv-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    assignKey(*call);
     send(call);
 }
 
@@ -63,6 +68,17 @@ void StripeClient::get(const QString &path, const QUrlQuery &query, Done done)
     call->path = path;
     call->query = query;
     call->done = std::move(done);
+    send(call);
+}
+
+void StripeClient::del(const QString &path, const QString &operation, Done done)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    call->path = path;
+    call->operation = operation;
+    call->done = std::move(done);
+    assignKey(*call);
     send(call);
 }
 
@@ -77,12 +93,15 @@ void StripeClient::send(std::shared_ptr<Call> call)
     req.setRawHeader("Stripe-Version", kApiVersion);
     req.setRawHeader("User-Agent", "kliv-billingd");
     req.setTransferTimeout(m_config.requestTimeoutMs);
+    if (call->method != "GET")
+        req.setRawHeader("Idempotency-Key", call->idempotencyKey.toLatin1());
     if (call->method == "POST") {
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        req.setRawHeader("Idempotency-Key", call->idempotencyKey.toLatin1());
     }
     ++call->attempts;
-    QNetworkReply *reply = call->method == "POST" ? m_nam.post(req, call->body) : m_nam.get(req);
+    QNetworkReply *reply = call->method == "POST" ? m_nam.post(req, call->body)
+                         : call->method == "DELETE" ? m_nam.deleteResource(req)
+                                                    : m_nam.get(req);
     connect(reply, &QNetworkReply::finished, this, [this, reply, call] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -39,6 +39,7 @@ public:
     // "upgrade:ws_1:sub_1:price_pro_400". Repeating an unfinished operation reuses its key.
     void post(const QString &path, const FormParams &params, const QString &operation, Done done);
     void get(const QString &path, const QUrlQuery &query, Done done);
+    void del(const QString &path, const QString &operation, Done done);
 
     // min(0.5 * 2^(n-1), 5) s x rand[0.5, 1] for retry n >= 1, times backoffScale.
     int backoffMs(int retry) const;
@@ -48,6 +49,7 @@ public:
 
 private:
     struct Call;
+    void assignKey(Call &call);
     void send(std::shared_ptr<Call> call);
     void finish(const std::shared_ptr<Call> &call, StripeResult result);
 

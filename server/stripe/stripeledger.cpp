@@ -1,0 +1,268 @@
+#include "stripeledger.h"
+#include "stripeconfig.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace stripe {
+
+namespace {
+
+SubscriptionFacts subFromRow(const QSqlQuery &q)
+{
+    SubscriptionFacts f;
+    f.id = q.value(0).toString();
+    f.customerId = q.value(1).toString();
+    f.created = q.value(2).toLongLong();
+    f.version = {q.value(3).toLongLong(), q.value(4).toString()};
+    f.status = q.value(5).toString();
+    f.priceId = q.value(6).toString();
+    f.itemId = q.value(7).toString();
+    f.periodStart = q.value(8).toLongLong();
+    f.periodEnd = q.value(9).toLongLong();
+    f.cancelAtPeriodEnd = q.value(10).toInt() != 0;
+    f.scheduleId = q.value(11).toString();
+    f.endedAt = q.value(12).toLongLong();
+    f.baseFreeSince = q.value(13).toLongLong();
+    f.workspaceId = q.value(14).toString();
+    return f;
+}
+
+const char kSubColumns[] =
+    "subscription_id, customer_id, created, version_at, version_tie, status, price_id, item_id,"
+    " period_start, period_end, cancel_at_period_end, schedule_id, ended_at, base_free_since, workspace_id";
+
+} // namespace
+
+bool StripeLedger::exec(QSqlQuery &q) const
+{
+    if (q.exec())
+        return true;
+    m_error = q.lastError().text();
+    qCWarning(lcStripe) << "stripe ledger:" << m_error;
+    return false;
+}
+
+QString StripeLedger::customerOf(const QString &workspaceId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT customer_id FROM stripe_customers WHERE workspace_id = ?"));
+    q.addBindValue(workspaceId);
+    return exec(q) && q.next() ? q.value(0).toString() : QString();
+}
+
+QString StripeLedger::workspaceOfCustomer(const QString &customerId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT workspace_id FROM stripe_customers WHERE customer_id = ?"));
+    q.addBindValue(customerId);
+    return exec(q) && q.next() ? q.value(0).toString() : QString();
+}
+
+bool StripeLedger::saveCustomer(const QString &workspaceId, const QString &customerId, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO stripe_customers (workspace_id, customer_id, created_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT (workspace_id) DO NOTHING"));
+    q.addBindValue(workspaceId);
+    q.addBindValue(customerId);
+    q.addBindValue(now);
+    return exec(q);
+}
+
+bool StripeLedger::markEventProcessed(const QString &eventId, const QString &type, qint64 created,
+                                      qint64 now, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO stripe_events (event_id, type, created, received_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (event_id) DO NOTHING"));
+    q.addBindValue(eventId);
+    q.addBindValue(type);
+    q.addBindValue(created);
+    q.addBindValue(now);
+    if (!exec(q)) {
+        *error = m_error;
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
+bool StripeLedger::recordSubscription(const QString &workspaceId, const SubscriptionFacts &f)
+{
+    const std::optional<SubscriptionFacts> old = subscription(f.id);
+    if (old) {
+        // Canceled is terminal at Stripe: an older "active" snapshot never revives it.
+        if (old->isTerminal() && !f.isTerminal())
+            return true;
+        if (!(f.isTerminal() && !old->isTerminal()) && !f.version.newerThan(old->version))
+            return true;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO stripe_subscriptions (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (subscription_id) DO UPDATE SET customer_id = excluded.customer_id,"
+        " version_at = excluded.version_at, version_tie = excluded.version_tie, status = excluded.status,"
+        " price_id = excluded.price_id, item_id = excluded.item_id, period_start = excluded.period_start,"
+        " period_end = excluded.period_end, cancel_at_period_end = excluded.cancel_at_period_end,"
+        " schedule_id = excluded.schedule_id, ended_at = excluded.ended_at").arg(QLatin1String(kSubColumns)));
+    q.addBindValue(f.id);
+    q.addBindValue(f.customerId);
+    q.addBindValue(f.created);
+    q.addBindValue(f.version.at);
+    q.addBindValue(f.version.tie);
+    q.addBindValue(f.status);
+    q.addBindValue(f.priceId);
+    q.addBindValue(f.itemId);
+    q.addBindValue(f.periodStart);
+    q.addBindValue(f.periodEnd);
+    q.addBindValue(f.cancelAtPeriodEnd ? 1 : 0);
+    q.addBindValue(f.scheduleId);
+    q.addBindValue(f.endedAt);
+    q.addBindValue(old ? old->baseFreeSince : f.baseFreeSince);
+    q.addBindValue(workspaceId);
+    return exec(q);
+}
+
+bool StripeLedger::recordSchedule(const ScheduleFacts &f)
+{
+    const std::optional<ScheduleFacts> old = schedule(f.id);
+    if (old && !f.version.newerThan(old->version))
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO stripe_schedules (schedule_id, subscription_id, version_at, version_tie, status, next_price_id, switch_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id) DO UPDATE SET"
+        " subscription_id = excluded.subscription_id, version_at = excluded.version_at,"
+        " version_tie = excluded.version_tie, status = excluded.status,"
+        " next_price_id = excluded.next_price_id, switch_at = excluded.switch_at"));
+    q.addBindValue(f.id);
+    q.addBindValue(f.subscriptionId);
+    q.addBindValue(f.version.at);
+    q.addBindValue(f.version.tie);
+    q.addBindValue(f.status);
+    q.addBindValue(f.nextPriceId);
+    q.addBindValue(f.switchAt);
+    return exec(q);
+}
+
+bool StripeLedger::recordInvoice(const QString &workspaceId, const InvoiceFacts &f)
+{
+    // 'paid' is final: a late payment_failed for a paid invoice changes nothing.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO stripe_invoices (invoice_id, workspace_id, subscription_id, billing_reason, status,"
+        " price_id, period_start, period_end, created, amount_paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (invoice_id) DO UPDATE SET status = excluded.status, amount_paid = excluded.amount_paid"
+        " WHERE stripe_invoices.status <> 'paid'"));
+    q.addBindValue(f.id);
+    q.addBindValue(workspaceId);
+    q.addBindValue(f.subscriptionId);
+    q.addBindValue(f.billingReason);
+    q.addBindValue(f.status);
+    q.addBindValue(f.priceId);
+    q.addBindValue(f.periodStart);
+    q.addBindValue(f.periodEnd);
+    q.addBindValue(f.created);
+    q.addBindValue(f.amountPaid);
+    return exec(q);
+}
+
+std::optional<SubscriptionFacts> StripeLedger::subscription(const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM stripe_subscriptions WHERE subscription_id = ?").arg(QLatin1String(kSubColumns)));
+    q.addBindValue(id);
+    if (exec(q) && q.next())
+        return subFromRow(q);
+    return std::nullopt;
+}
+
+QString StripeLedger::workspaceOfSubscription(const QString &subscriptionId) const
+{
+    const auto s = subscription(subscriptionId);
+    return s ? s->workspaceId : QString();
+}
+
+QList<SubscriptionFacts> StripeLedger::subscriptionsOf(const QString &workspaceId) const
+{
+    QList<SubscriptionFacts> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM stripe_subscriptions WHERE workspace_id = ? ORDER BY created, subscription_id")
+                  .arg(QLatin1String(kSubColumns)));
+    q.addBindValue(workspaceId);
+    if (exec(q)) {
+        while (q.next())
+            out.append(subFromRow(q));
+    }
+    return out;
+}
+
+std::optional<ScheduleFacts> StripeLedger::schedule(const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT schedule_id, subscription_id, version_at, version_tie, status, next_price_id, switch_at"
+                             " FROM stripe_schedules WHERE schedule_id = ?"));
+    q.addBindValue(id);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    ScheduleFacts f;
+    f.id = q.value(0).toString();
+    f.subscriptionId = q.value(1).toString();
+    f.version = {q.value(2).toLongLong(), q.value(3).toString()};
+    f.status = q.value(4).toString();
+    f.nextPriceId = q.value(5).toString();
+    f.switchAt = q.value(6).toLongLong();
+    return f;
+}
+
+QList<InvoiceFacts> StripeLedger::invoicesOf(const QString &subscriptionId) const
+{
+    QList<InvoiceFacts> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT invoice_id, subscription_id, billing_reason, status, price_id, period_start,"
+                             " period_end, created, amount_paid FROM stripe_invoices WHERE subscription_id = ?"
+                             " ORDER BY period_start, created, invoice_id"));
+    q.addBindValue(subscriptionId);
+    if (exec(q)) {
+        while (q.next()) {
+            InvoiceFacts f;
+            f.id = q.value(0).toString();
+            f.subscriptionId = q.value(1).toString();
+            f.billingReason = q.value(2).toString();
+            f.status = q.value(3).toString();
+            f.priceId = q.value(4).toString();
+            f.periodStart = q.value(5).toLongLong();
+            f.periodEnd = q.value(6).toLongLong();
+            f.created = q.value(7).toLongLong();
+            f.amountPaid = q.value(8).toLongLong();
+            out.append(f);
+        }
+    }
+    return out;
+}
+
+QStringList StripeLedger::paidInvoiceIds(const QString &workspaceId) const
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT invoice_id FROM stripe_invoices WHERE workspace_id = ? AND status = 'paid' ORDER BY invoice_id"));
+    q.addBindValue(workspaceId);
+    if (exec(q)) {
+        while (q.next())
+            out.append(q.value(0).toString());
+    }
+    return out;
+}
+
+Version StripeLedger::newestVersion(const QString &table, const QString &idColumn, const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT version_at, version_tie FROM %1 WHERE %2 = ?").arg(table, idColumn));
+    q.addBindValue(id);
+    if (exec(q) && q.next())
+        return {q.value(0).toLongLong(), q.value(1).toString()};
+    return {};
+}
+
+} // namespace stripe

@@ -1,0 +1,50 @@
+#pragma once
+// The provider's own tables (see stripeschema.cpp): customers, processed
+// event ids, the newest snapshot of each subscription and schedule, and one
+// row per invoice. Writes keep only newer snapshots, never revive a canceled
+// subscription and never turn a paid invoice back, so the tables end in the
+// same content whatever order Stripe delivers in. Call inside a transaction.
+#include "stripefacts.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+namespace stripe {
+
+class StripeLedger
+{
+public:
+    explicit StripeLedger(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    QString customerOf(const QString &workspaceId) const;
+    QString workspaceOfCustomer(const QString &customerId) const;
+    bool saveCustomer(const QString &workspaceId, const QString &customerId, qint64 now);
+
+    // False when the event id was processed before (or on a database error: *error).
+    bool markEventProcessed(const QString &eventId, const QString &type, qint64 created, qint64 now,
+                            QString *error);
+
+    // Keeps `f` when it is newer than what is stored. Returns false on a database error.
+    bool recordSubscription(const QString &workspaceId, const SubscriptionFacts &f);
+    bool recordSchedule(const ScheduleFacts &f);
+    bool recordInvoice(const QString &workspaceId, const InvoiceFacts &f);
+
+    std::optional<SubscriptionFacts> subscription(const QString &id) const;
+    QString workspaceOfSubscription(const QString &subscriptionId) const;
+    QList<SubscriptionFacts> subscriptionsOf(const QString &workspaceId) const;   // oldest first
+    std::optional<ScheduleFacts> schedule(const QString &id) const;
+    QList<InvoiceFacts> invoicesOf(const QString &subscriptionId) const;
+    QStringList paidInvoiceIds(const QString &workspaceId) const;                   // sorted
+    // The newest version stamp of the object, to order an API snapshot after it.
+    Version newestVersion(const QString &table, const QString &idColumn, const QString &id) const;
+
+    QString lastError() const { return m_error; }
+
+private:
+    bool exec(class QSqlQuery &q) const;
+    QSqlDatabase m_db;
+    mutable QString m_error;
+};
+
+} // namespace stripe

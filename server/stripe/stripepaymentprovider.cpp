@@ -1,0 +1,627 @@
+#include "stripepaymentprovider.h"
+#include "stripeledger.h"
+#include "stripeschema.h"
+#include "subscriptionderiver.h"
+
+#include "storage/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+
+namespace stripe {
+
+using http::ProviderError;
+
+namespace {
+
+ProviderError conflict(const QString &message) { return {409, QStringLiteral("conflict"), message}; }
+ProviderError internal() { return {500, QStringLiteral("internal"), QStringLiteral("The billing database failed.")}; }
+
+bool isLive(const SubscriptionFacts &s)
+{
+    return s.status == QLatin1String("active") || s.status == QLatin1String("past_due")
+        || s.status == QLatin1String("trialing");
+}
+
+} // namespace
+
+void StripePaymentProvider::registerMigrations()
+{
+    QList<storage::Migration> list;
+    int v = 0;
+    for (const QString &m : StripeSchema::migrations()) {
+        QStringList stmts;
+        for (const QString &s : m.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (!s.trimmed().isEmpty())
+                stmts.append(s.trimmed());
+        }
+        ++v;
+        list.append({v, QStringLiteral("stripe tables v%1").arg(v), stmts, stmts});
+    }
+    storage::Store::registerMigrations(QStringLiteral("stripe"), list);
+}
+
+StripePaymentProvider::StripePaymentProvider(StripeConfig config, storage::Store *store,
+                                             const billing::PlanCatalog &catalog, const billing::Clock &clock,
+                                             QObject *parent)
+    : http::PaymentProvider(parent)
+    , m_config(config)
+    , m_store(store)
+    , m_catalog(catalog)
+    , m_clock(clock)
+    , m_keys(std::make_unique<IdempotencyKeys>(store->database().connectionName()))
+    , m_client(config, m_keys.get())
+    , m_verifier(config.webhookSecret)
+{
+}
+
+StripePaymentProvider::~StripePaymentProvider() = default;
+
+qint64 StripePaymentProvider::nowUnix() const { return m_clock.now().toSecsSinceEpoch(); }
+
+QUrl StripePaymentProvider::publicUrl(const QString &query) const
+{
+    QUrl u = m_config.publicBase;
+    u.setPath(QStringLiteral("/billing/return"));
+    u.setQuery(query);
+    return u;
+}
+
+std::optional<SubscriptionFacts> StripePaymentProvider::currentSubscription(const QString &workspaceId) const
+{
+    const QList<SubscriptionFacts> subs = StripeLedger(m_store->database()).subscriptionsOf(workspaceId);
+    if (subs.isEmpty())
+        return std::nullopt;
+    return subs.last();
+}
+
+// ---- money-moving calls -------------------------------------------------
+
+void StripePaymentProvider::ensureCustomer(const http::WorkspaceRef &ws,
+                                           std::function<void(ProviderError, QString)> done)
+{
+    const QString existing = StripeLedger(m_store->database()).customerOf(ws.workspaceId);
+    if (!existing.isEmpty())
+        return done({}, existing);
+    FormParams p;
+    if (!ws.ownerEmail.isEmpty())
+        p.add(QStringLiteral("email"), ws.ownerEmail);
+    if (!ws.name.isEmpty())
+        p.add(QStringLiteral("name"), ws.name);
+    p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
+    p.add(QStringLiteral("preferred_locales[0]"), QStringLiteral("sv"));
+    m_client.post(QStringLiteral("/v1/customers"), p, QStringLiteral("customer:") + ws.workspaceId,
+                  [this, ws, done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        const QString id = r.body.value(QLatin1String("id")).toString();
+        bool saved = false;
+        m_store->transaction([&] {
+            saved = StripeLedger(m_store->database()).saveCustomer(ws.workspaceId, id, nowUnix());
+            return saved;
+        });
+        if (!saved)
+            return done(internal(), {});
+        // Two racing first checkouts share the idempotency key, hence the customer.
+        done({}, StripeLedger(m_store->database()).customerOf(ws.workspaceId));
+    });
+}
+
+void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                                          std::function<void(ProviderError, QString)> done)
+{
+    if (plan.kind != billing::PlanKind::Pro || !plan.purchasable || plan.stripePriceId.isEmpty())
+        return done(conflict(QStringLiteral("This plan is sold through sales, not online.")), {});
+    const auto current = currentSubscription(ws.workspaceId);
+    if (current && isLive(*current))
+        return done(conflict(QStringLiteral("The workspace already has a subscription.")), {});
+
+    auto createSession = [this, ws, plan, done](const QString &customer) {
+        FormParams p;
+        p.add(QStringLiteral("mode"), QStringLiteral("subscription"));
+        p.add(QStringLiteral("line_items[0][price]"), plan.stripePriceId);
+        p.add(QStringLiteral("line_items[0][quantity]"), qint64(1));
+        p.add(QStringLiteral("customer"), customer);
+        p.add(QStringLiteral("client_reference_id"), ws.workspaceId);
+        p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
+        p.add(QStringLiteral("metadata[tier]"), plan.id);
+        p.add(QStringLiteral("subscription_data[metadata][workspace_id]"), ws.workspaceId);
+        p.add(QStringLiteral("locale"), QStringLiteral("sv"));
+        p.add(QStringLiteral("success_url"),
+              publicUrl(QStringLiteral("result=success")).toString() + QStringLiteral("&session_id={CHECKOUT_SESSION_ID}"));
+        p.add(QStringLiteral("cancel_url"), publicUrl(QStringLiteral("result=cancel")).toString());
+        // One session per workspace, tier and ten minutes: a retried click gets the same page.
+        const QString op = QStringLiteral("checkout:%1:%2:%3").arg(ws.workspaceId, plan.stripePriceId)
+                               .arg(QDateTime::currentSecsSinceEpoch() / 600);
+        m_client.post(QStringLiteral("/v1/checkout/sessions"), p, op, [done](StripeResult r) {
+            if (!r.ok())
+                return done(r.error, {});
+            const QString url = r.body.value(QLatin1String("url")).toString();
+            if (url.isEmpty())
+                return done({502, QStringLiteral("payment_provider_error"),
+                             QStringLiteral("The payment provider returned no checkout page.")}, {});
+            done({}, url);
+        });
+    };
+    auto withCustomer = [this, ws, done, createSession] {
+        ensureCustomer(ws, [done, createSession](ProviderError e, QString customer) {
+            if (!e.ok())
+                return done(e, {});
+            createSession(customer);
+        });
+    };
+    // An unpaid subscription still exists at Stripe: end it, never two live subscriptions.
+    if (current && current->status == QLatin1String("unpaid")) {
+        m_client.del(QStringLiteral("/v1/subscriptions/") + current->id, QStringLiteral("end:") + current->id,
+                     [this, ws, done, withCustomer](StripeResult r) {
+            if (!r.ok())
+                return done(r.error, {});
+            recordFetched(ws.workspaceId, r.body);
+            withCustomer();
+        });
+        return;
+    }
+    withCustomer();
+}
+
+void StripePaymentProvider::releaseScheduleIfPending(const SubscriptionFacts &sub,
+                                                     std::function<void(ProviderError)> done)
+{
+    std::optional<ScheduleFacts> sched;
+    if (!sub.scheduleId.isEmpty())
+        sched = StripeLedger(m_store->database()).schedule(sub.scheduleId);
+    if (sub.scheduleId.isEmpty() || (sched && !sched->isPending()))
+        return done({});
+    const QString ws = sub.workspaceId;
+    m_client.post(QStringLiteral("/v1/subscription_schedules/%1/release").arg(sub.scheduleId), {},
+                  QStringLiteral("release:") + sub.scheduleId, [this, ws, done](StripeResult r) {
+        // Already released or completed at Stripe: nothing left to release.
+        if (!r.ok() && r.httpStatus != 400)
+            return done(r.error);
+        if (r.ok())
+            recordFetched(ws, r.body);
+        done({});
+    });
+}
+
+void StripePaymentProvider::setCancelFlag(const SubscriptionFacts &sub, bool cancel,
+                                          std::function<void(ProviderError)> done)
+{
+    FormParams p;
+    p.add(QStringLiteral("cancel_at_period_end"), cancel);
+    const QString ws = sub.workspaceId;
+    m_client.post(QStringLiteral("/v1/subscriptions/") + sub.id, p,
+                  QStringLiteral("cancel:%1:%2:%3").arg(sub.id).arg(cancel).arg(sub.periodEnd),
+                  [this, ws, done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error);
+        recordFetched(ws, r.body);
+        done({});
+    });
+}
+
+void StripePaymentProvider::upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                                    std::function<void(ProviderError)> done)
+{
+    const auto sub = currentSubscription(ws.workspaceId);
+    if (!sub || !isLive(*sub))
+        return done(conflict(QStringLiteral("The workspace has no subscription to upgrade.")));
+    if (plan.stripePriceId.isEmpty() || !plan.purchasable)
+        return done(conflict(QStringLiteral("This plan is sold through sales, not online.")));
+    // An upgrade replaces a pending downgrade: release the schedule first.
+    releaseScheduleIfPending(*sub, [this, sub = *sub, plan, done](ProviderError e) {
+        if (!e.ok())
+            return done(e);
+        FormParams p;
+        p.add(QStringLiteral("items[0][id]"), sub.itemId);
+        p.add(QStringLiteral("items[0][price]"), plan.stripePriceId);
+        p.add(QStringLiteral("proration_behavior"), QStringLiteral("always_invoice"));
+        // A declined card changes nothing and answers 402 now.
+        p.add(QStringLiteral("payment_behavior"), QStringLiteral("error_if_incomplete"));
+        if (sub.cancelAtPeriodEnd)
+            p.add(QStringLiteral("cancel_at_period_end"), false);
+        // The new tier applies when Stripe's webhook confirms it, not on this answer.
+        m_client.post(QStringLiteral("/v1/subscriptions/") + sub.id, p,
+                      QStringLiteral("upgrade:%1:%2:%3").arg(sub.id, plan.stripePriceId).arg(sub.periodStart),
+                      [done](StripeResult r) { done(r.error); });
+    });
+}
+
+void StripePaymentProvider::scheduleDowngrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                                              std::function<void(ProviderError)> done)
+{
+    const auto sub = currentSubscription(ws.workspaceId);
+    if (!sub || !isLive(*sub))
+        return done(conflict(QStringLiteral("The workspace has no subscription to change.")));
+    if (plan.stripePriceId.isEmpty())
+        return done(conflict(QStringLiteral("This plan is not sold online.")));
+
+    auto phases = [this, sub = *sub, plan, done](const QString &scheduleId) {
+        FormParams p;
+        p.add(QStringLiteral("phases[0][items][0][price]"), sub.priceId);
+        p.add(QStringLiteral("phases[0][items][0][quantity]"), qint64(1));
+        p.add(QStringLiteral("phases[0][start_date]"), sub.periodStart);
+        p.add(QStringLiteral("phases[0][end_date]"), sub.periodEnd);
+        p.add(QStringLiteral("phases[1][items][0][price]"), plan.stripePriceId);
+        p.add(QStringLiteral("phases[1][items][0][quantity]"), qint64(1));
+        p.add(QStringLiteral("phases[1][duration][interval]"), QStringLiteral("month"));
+        p.add(QStringLiteral("phases[1][duration][interval_count]"), qint64(1));
+        p.add(QStringLiteral("end_behavior"), QStringLiteral("release"));
+        p.add(QStringLiteral("proration_behavior"), QStringLiteral("none"));
+        m_client.post(QStringLiteral("/v1/subscription_schedules/") + scheduleId, p,
+                      QStringLiteral("downgrade:%1:%2:%3").arg(scheduleId, plan.stripePriceId).arg(sub.periodEnd),
+                      [this, ws = sub.workspaceId, done](StripeResult r) {
+            if (!r.ok())
+                return done(r.error);
+            recordFetched(ws, r.body);
+            done({});
+        });
+    };
+    auto withSchedule = [this, sub = *sub, done, phases] {
+        std::optional<ScheduleFacts> sched;
+        if (!sub.scheduleId.isEmpty())
+            sched = StripeLedger(m_store->database()).schedule(sub.scheduleId);
+        if (sched && sched->isPending())   // a new downgrade replaces the pending one
+            return phases(sched->id);
+        FormParams p;
+        p.add(QStringLiteral("from_subscription"), sub.id);
+        m_client.post(QStringLiteral("/v1/subscription_schedules"), p,
+                      QStringLiteral("schedule:%1:%2").arg(sub.id).arg(sub.periodEnd),
+                      [done, phases](StripeResult r) {
+            if (!r.ok())
+                return done(r.error);
+            phases(r.body.value(QLatin1String("id")).toString());
+        });
+    };
+    if (sub->cancelAtPeriodEnd) {   // a downgrade replaces a pending cancel
+        setCancelFlag(*sub, false, [done, withSchedule](ProviderError e) {
+            if (!e.ok())
+                return done(e);
+            withSchedule();
+        });
+        return;
+    }
+    withSchedule();
+}
+
+void StripePaymentProvider::cancelAtPeriodEnd(const http::WorkspaceRef &ws, std::function<void(ProviderError)> done)
+{
+    const auto sub = currentSubscription(ws.workspaceId);
+    if (!sub || !isLive(*sub))
+        return done(conflict(QStringLiteral("The workspace has no subscription to cancel.")));
+    releaseScheduleIfPending(*sub, [this, sub = *sub, done](ProviderError e) {
+        if (!e.ok())
+            return done(e);
+        setCancelFlag(sub, true, done);
+    });
+}
+
+void StripePaymentProvider::undo(const http::WorkspaceRef &ws, std::function<void(ProviderError)> done)
+{
+    const auto sub = currentSubscription(ws.workspaceId);
+    if (!sub || !isLive(*sub))
+        return done(conflict(QStringLiteral("Nothing to undo.")));
+    std::optional<ScheduleFacts> sched;
+    if (!sub->scheduleId.isEmpty())
+        sched = StripeLedger(m_store->database()).schedule(sub->scheduleId);
+    const bool pendingSchedule = !sub->scheduleId.isEmpty() && (!sched || sched->isPending());
+    if (!pendingSchedule && !sub->cancelAtPeriodEnd)
+        return done(conflict(QStringLiteral("Nothing to undo.")));
+    releaseScheduleIfPending(*sub, [this, sub = *sub, done](ProviderError e) {
+        if (!e.ok() || !sub.cancelAtPeriodEnd)
+            return done(e);
+        setCancelFlag(sub, false, done);
+    });
+}
+
+void StripePaymentProvider::preview(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                                    std::function<void(ProviderError, http::Preview)> done)
+{
+    const auto sub = currentSubscription(ws.workspaceId);
+    const QDateTime now = m_clock.now();
+    if (!sub || !isLive(*sub)) {   // checkout: the full price now
+        if (!plan.price)
+            return done(conflict(QStringLiteral("This plan is sold through sales, not online.")), {});
+        return done({}, {now, *plan.price});
+    }
+    const billing::Plan *current = m_catalog.findByStripePrice(sub->priceId);
+    const QDateTime periodEnd = QDateTime::fromSecsSinceEpoch(sub->periodEnd, Qt::UTC);
+    const QString currency = m_catalog.currency().isEmpty() ? QStringLiteral("SEK") : m_catalog.currency();
+    if (!plan.isPaid() || !current || plan.rank <= current->rank)   // cancel or downgrade: nothing now
+        return done({}, {periodEnd, billing::Money{0, currency}});
+
+    FormParams p;
+    p.add(QStringLiteral("customer"), sub->customerId);
+    p.add(QStringLiteral("subscription"), sub->id);
+    p.add(QStringLiteral("subscription_details[items][0][id]"), sub->itemId);
+    p.add(QStringLiteral("subscription_details[items][0][price]"), plan.stripePriceId);
+    p.add(QStringLiteral("subscription_details[proration_behavior]"), QStringLiteral("always_invoice"));
+    p.add(QStringLiteral("subscription_details[proration_date]"), now.toSecsSinceEpoch());
+    m_client.post(QStringLiteral("/v1/invoices/create_preview"), p, {}, [done, now, currency](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        const qint64 due = qint64(r.body.value(QLatin1String("amount_due")).toDouble());
+        const QString cur = r.body.value(QLatin1String("currency")).toString().toUpper();
+        done({}, {now, billing::Money{due, cur.isEmpty() ? currency : cur}});
+    });
+}
+
+void StripePaymentProvider::portalSession(const http::WorkspaceRef &ws, std::function<void(ProviderError, QString)> done)
+{
+    const QString customer = StripeLedger(m_store->database()).customerOf(ws.workspaceId);
+    if (customer.isEmpty())
+        return done(conflict(QStringLiteral("The workspace has no billing account yet.")), {});
+    FormParams p;
+    p.add(QStringLiteral("customer"), customer);
+    p.add(QStringLiteral("return_url"), publicUrl(QStringLiteral("result=portal")).toString());
+    p.add(QStringLiteral("locale"), QStringLiteral("sv"));
+    m_client.post(QStringLiteral("/v1/billing_portal/sessions"), p, {}, [done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        done({}, r.body.value(QLatin1String("url")).toString());
+    });
+}
+
+void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
+                                     std::function<void(ProviderError, QList<http::Invoice>)> done)
+{
+    const QString customer = StripeLedger(m_store->database()).customerOf(ws.workspaceId);
+    if (customer.isEmpty())
+        return done({}, {});
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("customer"), customer);
+    q.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    m_client.get(QStringLiteral("/v1/invoices"), q, [done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        QList<http::Invoice> out;
+        for (const QJsonValue &v : r.body.value(QLatin1String("data")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("status")).toString() == QLatin1String("draft"))
+                continue;   // not issued yet: nothing the customer can see or pay
+            http::Invoice inv;
+            inv.id = o.value(QLatin1String("id")).toString();
+            inv.number = o.value(QLatin1String("number")).toString();
+            inv.created = QDateTime::fromSecsSinceEpoch(qint64(o.value(QLatin1String("created")).toDouble()), Qt::UTC);
+            inv.total = {qint64(o.value(QLatin1String("total")).toDouble()),
+                         o.value(QLatin1String("currency")).toString().toUpper()};
+            inv.status = o.value(QLatin1String("status")).toString();
+            inv.hostedUrl = o.value(QLatin1String("hosted_invoice_url")).toString();
+            out.append(inv);
+        }
+        done({}, out);
+    });
+}
+
+// ---- webhooks ----------------------------------------------------------
+
+http::PaymentProvider::WebhookResult StripePaymentProvider::handleWebhook(const QByteArray &rawBody,
+                                                                          const QByteArray &signatureHeader)
+{
+    auto error = [](int status, const QString &code, const QString &message) {
+        return WebhookResult{status, QJsonObject{{QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}};
+    };
+    const auto verdict = m_verifier.verify(rawBody, signatureHeader, nowUnix());
+    if (verdict != WebhookVerifier::Result::Ok) {
+        qCWarning(lcStripe) << "webhook refused:" << WebhookVerifier::describe(verdict);
+        return error(400, QStringLiteral("bad_signature"), WebhookVerifier::describe(verdict));
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(rawBody, &pe);
+    const QJsonObject event = doc.object();
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()
+        || event.value(QLatin1String("id")).toString().isEmpty()
+        || event.value(QLatin1String("type")).toString().isEmpty()
+        || !event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).isObject())
+        return error(400, QStringLiteral("invalid_json"), QStringLiteral("not a Stripe event"));
+    return applyEvent(event);
+}
+
+http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJsonObject &event)
+{
+    const QString eventId = event.value(QLatin1String("id")).toString();
+    const QString type = event.value(QLatin1String("type")).toString();
+    const qint64 created = qint64(event.value(QLatin1String("created")).toDouble());
+    const QJsonObject object = event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject();
+    const Version version{created, eventId};
+
+    bool duplicate = false;
+    bool changed = false;
+    QString workspace;
+    QStringList fetch;   // API paths to re-read after commit
+    QString dbError;
+    const bool ok = m_store->transaction([&] {
+        StripeLedger ledger(m_store->database());
+        if (!ledger.markEventProcessed(eventId, type, created, nowUnix(), &dbError)) {
+            duplicate = dbError.isEmpty();
+            return duplicate;   // a repeat: commit nothing new, answer 200
+        }
+        if (type.startsWith(QLatin1String("customer.subscription."))) {
+            SubscriptionFacts f = SubscriptionFacts::fromJson(object);
+            f.version = version;
+            if (type == QLatin1String("customer.subscription.deleted") && !f.isTerminal())
+                f.status = QStringLiteral("canceled");
+            workspace = f.workspaceId;
+            if (workspace.isEmpty())
+                workspace = ledger.workspaceOfCustomer(f.customerId);
+            if (workspace.isEmpty())
+                workspace = ledger.workspaceOfSubscription(f.id);
+            if (workspace.isEmpty())
+                return true;   // not one of ours (another integration on the account)
+            if (const auto st = m_store->subscription(workspace))
+                f.baseFreeSince = st->freeSince.isValid() ? st->freeSince.toSecsSinceEpoch() : 0;
+            if (!ledger.recordSubscription(workspace, f))
+                return false;
+            fetch << QStringLiteral("/v1/subscriptions/") + f.id;
+        } else if (type.startsWith(QLatin1String("invoice."))) {
+            InvoiceFacts f = InvoiceFacts::fromJson(object);
+            if (type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded"))
+                f.status = QStringLiteral("paid");
+            else if (type == QLatin1String("invoice.payment_failed"))
+                f.status = QStringLiteral("failed");
+            else if (f.status != QLatin1String("paid"))
+                return true;   // drafts, finalization, upcoming: nothing to grant or refuse
+            workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+            if (workspace.isEmpty())
+                workspace = ledger.workspaceOfCustomer(f.customerId);
+            if (workspace.isEmpty() || f.subscriptionId.isEmpty())
+                return true;
+            if (!ledger.recordInvoice(workspace, f))
+                return false;
+            if (!ledger.subscription(f.subscriptionId))
+                fetch << QStringLiteral("/v1/subscriptions/") + f.subscriptionId;
+        } else if (type.startsWith(QLatin1String("subscription_schedule."))) {
+            ScheduleFacts f = ScheduleFacts::fromJson(object);
+            f.version = version;
+            if (!ledger.recordSchedule(f))
+                return false;
+            workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+            fetch << QStringLiteral("/v1/subscription_schedules/") + f.id;
+        } else if (type == QLatin1String("checkout.session.completed")) {
+            const QString ws = object.value(QLatin1String("client_reference_id")).toString();
+            const QString customer = object.value(QLatin1String("customer")).toString();
+            if (!ws.isEmpty() && !customer.isEmpty() && ledger.customerOf(ws).isEmpty()
+                && m_store->workspace(ws) && !ledger.saveCustomer(ws, customer, nowUnix()))
+                return false;
+            const QString sub = object.value(QLatin1String("subscription")).toString();
+            if (!sub.isEmpty())
+                fetch << QStringLiteral("/v1/subscriptions/") + sub;
+            workspace = ledger.workspaceOfCustomer(customer);
+        }
+        if (!workspace.isEmpty())
+            changed = rederive(workspace, ledger);
+        return true;
+    }, &dbError);
+
+    if (!ok) {
+        // Stripe retries a non-2xx delivery later; nothing was committed.
+        qCWarning(lcStripe) << "webhook" << eventId << "not applied:" << dbError;
+        return {500, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("internal")},
+                                                                       {QStringLiteral("message"), QStringLiteral("not applied; retry")}}}}};
+    }
+    if (changed)
+        Q_EMIT workspaceChanged(workspace);
+    if (!duplicate && m_refetch) {
+        for (const QString &path : std::as_const(fetch))
+            refetch(path);
+    }
+    return {200, QJsonObject{{QStringLiteral("received"), true}, {QStringLiteral("duplicate"), duplicate}}};
+}
+
+bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &ledger)
+{
+    QList<SubscriptionHistory> history;
+    for (const SubscriptionFacts &s : ledger.subscriptionsOf(workspaceId)) {
+        SubscriptionHistory h{s, std::nullopt, ledger.invoicesOf(s.id)};
+        if (!s.scheduleId.isEmpty())
+            h.schedule = ledger.schedule(s.scheduleId);
+        history.append(h);
+    }
+    if (history.isEmpty())
+        return false;
+    const billing::SubscriptionState derived = deriveWorkspaceState(m_catalog, history);
+    const storage::SubscriptionChange change = m_store->mutateSubscription(
+        workspaceId, m_clock.now(), m_catalog, [&](billing::SubscriptionState &st) {
+            const billing::Plan *plan = m_catalog.find(st.planId);
+            if (plan && plan->isPaid() && st.renewal == billing::Renewal::Clock) {
+                // Set by an operator (Enterprise by sales): Stripe does not manage it.
+                qCWarning(lcStripe) << "workspace" << workspaceId << "is managed by admin; Stripe event not applied";
+                return false;
+            }
+            if (st == derived)
+                return false;
+            st = derived;
+            return true;
+        });
+    return change.ok && change.changed;
+}
+
+Version StripePaymentProvider::fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn,
+                                            const QString &id)
+{
+    // Newer than every event stored so far (same second, "~f" sorts after "evt_").
+    const Version newest = ledger.newestVersion(table, idColumn, id);
+    return {newest.at, QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
+}
+
+void StripePaymentProvider::refetch(const QString &path)
+{
+    m_client.get(path, {}, [this](StripeResult r) {
+        if (!r.ok())
+            return;   // the next event or fetch brings it
+        recordFetched(QString(), r.body);
+    });
+}
+
+void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJsonObject &object)
+{
+    const QString kind = object.value(QLatin1String("object")).toString();
+    QString workspace = workspaceHint;
+    bool changed = false;
+    m_store->transaction([&] {
+        StripeLedger ledger(m_store->database());
+        if (kind == QLatin1String("subscription")) {
+            SubscriptionFacts f = SubscriptionFacts::fromJson(object);
+            if (workspace.isEmpty())
+                workspace = f.workspaceId.isEmpty() ? ledger.workspaceOfCustomer(f.customerId) : f.workspaceId;
+            if (workspace.isEmpty())
+                return true;
+            f.version = fetchVersion(ledger, QStringLiteral("stripe_subscriptions"), QStringLiteral("subscription_id"), f.id);
+            if (const auto st = m_store->subscription(workspace))
+                f.baseFreeSince = st->freeSince.isValid() ? st->freeSince.toSecsSinceEpoch() : 0;
+            if (!ledger.recordSubscription(workspace, f))
+                return false;
+        } else if (kind == QLatin1String("subscription_schedule")) {
+            ScheduleFacts f = ScheduleFacts::fromJson(object);
+            f.version = fetchVersion(ledger, QStringLiteral("stripe_schedules"), QStringLiteral("schedule_id"), f.id);
+            if (!ledger.recordSchedule(f))
+                return false;
+            // A released schedule no longer names its subscription (released_subscription does).
+            if (workspace.isEmpty())
+                workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+        } else {
+            return true;
+        }
+        if (!workspace.isEmpty())
+            changed = rederive(workspace, ledger);
+        return true;
+    });
+    if (changed)
+        Q_EMIT workspaceChanged(workspace);
+}
+
+void StripePaymentProvider::clockMoved(const QDateTime &now)
+{
+    // Development: the emulator's clock follows ours, so renewals happen at the same instant.
+    FormParams p;
+    p.add(QStringLiteral("now"), now.toSecsSinceEpoch());
+    m_client.post(QStringLiteral("/_emulator/clock"), p, {}, [](StripeResult r) {
+        if (!r.ok())
+            qCWarning(lcStripe) << "could not move the Stripe emulator's clock:" << r.error.message;
+    });
+}
+
+QByteArray StripePaymentProvider::returnPage(const QString &result)
+{
+    QString title, text;
+    if (result == QLatin1String("success")) {
+        title = QStringLiteral("Tack för din betalning");
+        text = QStringLiteral("Betalningen är klar. Gå tillbaka till Kliv Konto – din nya plan visas där så snart "
+                              "betalningen har bekräftats.");
+    } else if (result == QLatin1String("portal")) {
+        title = QStringLiteral("Klart");
+        text = QStringLiteral("Dina ändringar är sparade. Gå tillbaka till Kliv Konto för att se dem.");
+    } else {
+        title = QStringLiteral("Betalningen avbröts");
+        text = QStringLiteral("Ingenting har debiterats. Gå tillbaka till Kliv Konto om du vill försöka igen.");
+    }
+    return QStringLiteral("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                          "<title>%1 – Kliv</title></head><body style=\"font-family:sans-serif;max-width:36em;margin:4em auto\">"
+                          "<h1>%1</h1><p>%2</p><p>Du kan stänga den här fliken.</p></body></html>")
+        .arg(title, text).toUtf8();
+}
+
+} // namespace stripe

@@ -1,0 +1,86 @@
+#pragma once
+// http::PaymentProvider on Stripe: Checkout for Free -> Pro, subscription
+// updates for upgrades (prorated, invoiced now), schedules for downgrades at
+// period end, cancel_at_period_end, the Customer Portal, invoices, and the
+// webhook that turns Stripe's events into the workspace's subscription state.
+#include "http/paymentprovider.h"
+#include "idempotencykeys.h"
+#include "stripeclient.h"
+#include "stripeconfig.h"
+#include "stripefacts.h"
+#include "webhookverifier.h"
+
+#include "billing/clock.h"
+#include "billing/plancatalog.h"
+
+#include <memory>
+
+namespace storage { class Store; }
+
+namespace stripe {
+
+class StripeLedger;
+
+class StripePaymentProvider : public http::PaymentProvider
+{
+    Q_OBJECT
+public:
+    // Adds the stripe_* tables to every Store::open(); call before opening the store.
+    static void registerMigrations();
+
+    StripePaymentProvider(StripeConfig config, storage::Store *store, const billing::PlanCatalog &catalog,
+                          const billing::Clock &clock, QObject *parent = nullptr);
+    ~StripePaymentProvider() override;
+
+    void startCheckout(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                       std::function<void(http::ProviderError, QString)> done) override;
+    void upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                 std::function<void(http::ProviderError)> done) override;
+    void scheduleDowngrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                           std::function<void(http::ProviderError)> done) override;
+    void cancelAtPeriodEnd(const http::WorkspaceRef &ws, std::function<void(http::ProviderError)> done) override;
+    void undo(const http::WorkspaceRef &ws, std::function<void(http::ProviderError)> done) override;
+    void preview(const http::WorkspaceRef &ws, const billing::Plan &plan,
+                 std::function<void(http::ProviderError, http::Preview)> done) override;
+    void portalSession(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done) override;
+    void invoices(const http::WorkspaceRef &ws,
+                  std::function<void(http::ProviderError, QList<http::Invoice>)> done) override;
+    WebhookResult handleWebhook(const QByteArray &rawBody, const QByteArray &signatureHeader) override;
+    void clockMoved(const QDateTime &now) override;
+
+    // Applies one already-verified event (what handleWebhook does after the signature check).
+    WebhookResult applyEvent(const QJsonObject &event);
+    // Whether subscription events also fetch the object from Stripe (default on): the
+    // fetched object orders after every event received before it.
+    void setRefetch(bool on) { m_refetch = on; }
+    StripeClient *client() { return &m_client; }
+
+    // The HTML of /billing/return?result=success|cancel|portal (Swedish, for the browser tab).
+    static QByteArray returnPage(const QString &result);
+
+private:
+    struct Live;
+    std::optional<SubscriptionFacts> currentSubscription(const QString &workspaceId) const;
+    void ensureCustomer(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done);
+    void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
+    void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
+    // Records an object Stripe returned to us (newer than anything we had), re-derives, announces.
+    void recordFetched(const QString &workspaceId, const QJsonObject &object);
+    bool rederive(const QString &workspaceId, StripeLedger &ledger);
+    void refetch(const QString &path);
+    Version fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn, const QString &id);
+    qint64 nowUnix() const;
+    QUrl publicUrl(const QString &query) const;
+
+    StripeConfig m_config;
+    storage::Store *m_store;
+    const billing::PlanCatalog &m_catalog;
+    const billing::Clock &m_clock;
+    std::unique_ptr<IdempotencyKeys> m_keys;
+    StripeClient m_client;
+    WebhookVerifier m_verifier;
+    bool m_refetch = true;
+    qint64 m_fetchSeq = 0;
+};
+
+} // namespace stripe
