@@ -69,7 +69,7 @@ inline QJsonObject schedule(const QString &id, const QString &sub, const QString
                        {"end_behavior", "release"}, {"phases", phases}};
 }
 
-inline QJsonObject event(const QString &id, const QString &type, qint64 created, const QJsonObject &object)
+inline QJsonObject stripeEvent(const QString &id, const QString &type, qint64 created, const QJsonObject &object)
 {
     return QJsonObject{{"id", id}, {"object", "event"}, {"type", type}, {"created", created},
                        {"api_version", "2026-10-28.endive"}, {"livemode", false},

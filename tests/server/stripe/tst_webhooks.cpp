@@ -36,8 +36,8 @@ class TestWebhooks : public QObject
     QString newWorkspace(const QString &customer)
     {
         const int n = ++m_workspaces;
-        const auto user = m_store->createUser(QStringLiteral("owner%1@example.se").arg(n), QStringLiteral("Ägare"),
-                                              QString(), QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC));
+        const auto user = m_store->createUser(QStringLiteral("owner%1@example.se").arg(n), QStringLiteral("Ägare"), QStringLiteral(""),
+                                              QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC));
         if (!user)
             qFatal("createUser failed");
         const auto ws = m_store->createWorkspace(QStringLiteral("Studio %1").arg(n), user->id,
@@ -53,7 +53,7 @@ class TestWebhooks : public QObject
     http::PaymentProvider::WebhookResult deliver(const QJsonObject &event)
     {
         const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
-        return m_provider->handleWebhook(body, stripe::WebhookVerifier::sign(kSecret, body, m_clock.now().toSecsSinceEpoch()));
+        return m_provider->handleWebhook(body, stripe::WebhookVerifier::sign(kSecret, body, QDateTime::currentSecsSinceEpoch()));
     }
 
     SubscriptionState state(const QString &ws) { return m_store->subscription(ws).value(); }
@@ -76,31 +76,31 @@ class TestWebhooks : public QObject
         const qint64 p1s = ts("2026-12-10T00:00:00Z"), p1e = ts("2027-01-10T00:00:00Z"), p2e = ts("2027-02-10T00:00:00Z");
         Sub s{sub, cus, "price_pro_200", "active", {}, p1s, p1s, p1e};
         QList<QJsonObject> ev;
-        ev << event("evt_a1_" + k, "customer.subscription.created", p1s + 5, subscription(s));
-        ev << event("evt_a2_" + k, "invoice.paid", p1s + 6,
+        ev << stripeEvent("evt_a1_" + k, "customer.subscription.created", p1s + 5, subscription(s));
+        ev << stripeEvent("evt_a2_" + k, "invoice.paid", p1s + 6,
                     invoice({"in_" + k + "_1", cus, sub, "subscription_create", "price_pro_200", "paid", p1s + 5, p1s, p1e, 50000}));
         s.price = "price_pro_400";
         const qint64 up = ts("2026-12-20T10:00:00Z");
-        ev << event("evt_a3_" + k, "customer.subscription.updated", up, subscription(s));
-        ev << event("evt_a4_" + k, "invoice.paid", up + 1,
+        ev << stripeEvent("evt_a3_" + k, "customer.subscription.updated", up, subscription(s));
+        ev << stripeEvent("evt_a4_" + k, "invoice.paid", up + 1,
                     invoice({"in_" + k + "_2", cus, sub, "subscription_update", "price_pro_400", "paid", up, up, p1e, 33870}));
         s.periodStart = p1e;
         s.periodEnd = p2e;
-        ev << event("evt_a5_" + k, "customer.subscription.updated", p1e, subscription(s));
-        ev << event("evt_a6_" + k, "invoice.paid", p1e + 1,
+        ev << stripeEvent("evt_a5_" + k, "customer.subscription.updated", p1e, subscription(s));
+        ev << stripeEvent("evt_a6_" + k, "invoice.paid", p1e + 1,
                     invoice({"in_" + k + "_3", cus, sub, "subscription_cycle", "price_pro_400", "paid", p1e, p1e, p2e, 100000}));
         const qint64 down = ts("2027-01-12T09:00:00Z");
-        ev << event("evt_a7_" + k, "subscription_schedule.created", down,
+        ev << stripeEvent("evt_a7_" + k, "subscription_schedule.created", down,
                     schedule(sched, sub, "active", "price_pro_400", p1e, p2e, "price_pro_200"));
         s.schedule = sched;
-        ev << event("evt_a8_" + k, "customer.subscription.updated", down + 1, subscription(s));
+        ev << stripeEvent("evt_a8_" + k, "customer.subscription.updated", down + 1, subscription(s));
         const qint64 undo = ts("2027-01-14T09:00:00Z");
-        ev << event("evt_a9_" + k, "subscription_schedule.released", undo,
+        ev << stripeEvent("evt_a9_" + k, "subscription_schedule.released", undo,
                     schedule(sched, sub, "released", "price_pro_400", p1e, p2e, "price_pro_200"));
         s.schedule.clear();
-        ev << event("evt_a10_" + k, "customer.subscription.updated", undo + 1, subscription(s));
+        ev << stripeEvent("evt_a10_" + k, "customer.subscription.updated", undo + 1, subscription(s));
         s.cancelAtPeriodEnd = true;
-        ev << event("evt_a11_" + k, "customer.subscription.updated", ts("2027-01-15T09:00:00Z"), subscription(s));
+        ev << stripeEvent("evt_a11_" + k, "customer.subscription.updated", ts("2027-01-15T09:00:00Z"), subscription(s));
         return ev;
     }
 
@@ -111,21 +111,21 @@ class TestWebhooks : public QObject
         const qint64 p1s = ts("2026-12-10T00:00:00Z"), p1e = ts("2027-01-10T00:00:00Z"), p2e = ts("2027-02-10T00:00:00Z");
         Sub s{sub, cus, "price_pro_100", "active", {}, p1s, p1s, p1e};
         QList<QJsonObject> ev;
-        ev << event("evt_b1_" + k, "customer.subscription.created", p1s + 5, subscription(s));
-        ev << event("evt_b2_" + k, "invoice.paid", p1s + 6,
+        ev << stripeEvent("evt_b1_" + k, "customer.subscription.created", p1s + 5, subscription(s));
+        ev << stripeEvent("evt_b2_" + k, "invoice.paid", p1s + 6,
                     invoice({"in_" + k + "_1", cus, sub, "subscription_create", "price_pro_100", "paid", p1s + 5, p1s, p1e, 25000}));
         s.periodStart = p1e;
         s.periodEnd = p2e;
-        ev << event("evt_b3_" + k, "customer.subscription.updated", p1e, subscription(s));
-        ev << event("evt_b4_" + k, "invoice.payment_failed", p1e + 1,
+        ev << stripeEvent("evt_b3_" + k, "customer.subscription.updated", p1e, subscription(s));
+        ev << stripeEvent("evt_b4_" + k, "invoice.payment_failed", p1e + 1,
                     invoice({"in_" + k + "_2", cus, sub, "subscription_cycle", "price_pro_100", "open", p1e, p1e, p2e, 25000}));
         s.status = "past_due";
-        ev << event("evt_b5_" + k, "customer.subscription.updated", p1e + 2, subscription(s));
+        ev << stripeEvent("evt_b5_" + k, "customer.subscription.updated", p1e + 2, subscription(s));
         s.status = "unpaid";
-        ev << event("evt_b6_" + k, "customer.subscription.updated", ts("2027-01-24T00:00:00Z"), subscription(s));
+        ev << stripeEvent("evt_b6_" + k, "customer.subscription.updated", ts("2027-01-24T00:00:00Z"), subscription(s));
         s.status = "canceled";
         s.endedAt = ts("2027-01-25T00:00:00Z");
-        ev << event("evt_b7_" + k, "customer.subscription.deleted", s.endedAt, subscription(s));
+        ev << stripeEvent("evt_b7_" + k, "customer.subscription.deleted", s.endedAt, subscription(s));
         return ev;
     }
 
@@ -190,10 +190,10 @@ private Q_SLOTS:
     void badSignatureOrPayload()
     {
         const QString ws = newWorkspace("cus_sig");
-        const QJsonObject e = event("evt_sig", "customer.subscription.created", ts("2027-01-01T00:00:00Z"),
+        const QJsonObject e = stripeEvent("evt_sig", "customer.subscription.created", ts("2027-01-01T00:00:00Z"),
                                     subscription({"sub_sig", "cus_sig", "price_pro_200", "active", {}, 1, ts("2027-01-01T00:00:00Z"), ts("2027-02-01T00:00:00Z")}));
         const QByteArray body = QJsonDocument(e).toJson(QJsonDocument::Compact);
-        const qint64 now = m_clock.now().toSecsSinceEpoch();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
         QByteArray tampered = body;
         tampered.replace("price_pro_200", "price_pro_800");
         auto r = m_provider->handleWebhook(tampered, stripe::WebhookVerifier::sign(kSecret, body, now));
@@ -218,7 +218,7 @@ private Q_SLOTS:
 
     void unknownCustomerIsIgnored()
     {
-        const auto r = deliver(event("evt_foreign", "invoice.paid", 5,
+        const auto r = deliver(stripeEvent("evt_foreign", "invoice.paid", 5,
                                      invoice({"in_foreign", "cus_not_ours", "sub_not_ours", "subscription_create", "price_pro_200", "paid", 1, 1, 2, 1})));
         QCOMPARE(r.httpStatus, 200);
         QVERIFY(stripe::StripeLedger(m_store->database()).paidInvoiceIds(QString()).isEmpty());
@@ -284,10 +284,10 @@ private Q_SLOTS:
         const QString ws = newWorkspace("cus_" + k);
         const qint64 ps = ts("2026-12-10T00:00:00Z"), pe = ts("2027-01-10T00:00:00Z");
         Sub s{"sub_ex8", "cus_ex8", "price_pro_200", "active", {}, ps, ps, pe};
-        const QJsonObject created = event("evt_ex8_created", "customer.subscription.created", ps, subscription(s));
+        const QJsonObject created = stripeEvent("evt_ex8_created", "customer.subscription.created", ps, subscription(s));
         s.price = "price_pro_400";
-        const QJsonObject updated = event("evt_ex8_updated", "customer.subscription.updated", ps + 60, subscription(s));
-        const QJsonObject paid = event("evt_ex8_paid", "invoice.paid", ps + 1,
+        const QJsonObject updated = stripeEvent("evt_ex8_updated", "customer.subscription.updated", ps + 60, subscription(s));
+        const QJsonObject paid = stripeEvent("evt_ex8_paid", "invoice.paid", ps + 1,
                                        invoice({"in_ex8", "cus_ex8", "sub_ex8", "subscription_create", "price_pro_200", "paid", ps, ps, pe, 50000}));
         QCOMPARE(deliver(updated).httpStatus, 200);
         QCOMPARE(deliver(created).httpStatus, 200);
