@@ -29,6 +29,9 @@ SubscriptionFacts subFromRow(const QSqlQuery &q)
     return f;
 }
 
+// Stripe may omit a field; NOT NULL columns get "" rather than failing the delivery.
+QString nn(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 const char kSubColumns[] =
     "subscription_id, customer_id, created, version_at, version_tie, status, price_id, item_id,"
     " period_start, period_end, cancel_at_period_end, schedule_id, ended_at, base_free_since, workspace_id";
@@ -110,8 +113,8 @@ bool StripeLedger::recordSubscription(const QString &workspaceId, const Subscrip
     q.addBindValue(f.customerId);
     q.addBindValue(f.created);
     q.addBindValue(f.version.at);
-    q.addBindValue(f.version.tie);
-    q.addBindValue(f.status);
+    q.addBindValue(nn(f.version.tie));
+    q.addBindValue(nn(f.status));
     q.addBindValue(f.priceId);
     q.addBindValue(f.itemId);
     q.addBindValue(f.periodStart);
@@ -139,8 +142,8 @@ bool StripeLedger::recordSchedule(const ScheduleFacts &f)
     q.addBindValue(f.id);
     q.addBindValue(f.subscriptionId);
     q.addBindValue(f.version.at);
-    q.addBindValue(f.version.tie);
-    q.addBindValue(f.status);
+    q.addBindValue(nn(f.version.tie));
+    q.addBindValue(nn(f.status));
     q.addBindValue(f.nextPriceId);
     q.addBindValue(f.switchAt);
     return exec(q);
@@ -159,7 +162,7 @@ bool StripeLedger::recordInvoice(const QString &workspaceId, const InvoiceFacts 
     q.addBindValue(workspaceId);
     q.addBindValue(f.subscriptionId);
     q.addBindValue(f.billingReason);
-    q.addBindValue(f.status);
+    q.addBindValue(nn(f.status));
     q.addBindValue(f.priceId);
     q.addBindValue(f.periodStart);
     q.addBindValue(f.periodEnd);
