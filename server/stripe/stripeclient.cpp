@@ -39,46 +39,39 @@ int StripeClient::backoffMs(int retry) const
     return int(base * jitter * 1000.0 * m_config.backoffScale);
 }
 
-void StripeClient::assignKey(Call &call)
-{
-    // Persisted before anything is sent: a crash between here and the answer
-    // leaves the key behind for the retry.
-    if (m_keys && !call.operation.isEmpty())
-        call.idempotencyKey = m_keys->acquire(call.operation, QDateTime::currentSecsSinceEpoch());
-    if (call.idempotencyKey.isEmpty())
-        call.idempotencyKey = QStringLiteral("kliv-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 void StripeClient::post(const QString &path, const FormParams &params, const QString &operation, Done done)
 {
-    auto call = std::make_shared<Call>();
-    call->method = "POST";
-    call->path = path;
-    call->body = params.encode();
-    call->operation = operation;
-    call->done = std::move(done);
-    assignKey(*call);
-    send(call);
+    start("POST", path, params.encode(), {}, operation, std::move(done));
 }
 
 void StripeClient::get(const QString &path, const QUrlQuery &query, Done done)
 {
-    auto call = std::make_shared<Call>();
-    call->method = "GET";
-    call->path = path;
-    call->query = query;
-    call->done = std::move(done);
-    send(call);
+    start("GET", path, {}, query, {}, std::move(done));
 }
 
 void StripeClient::del(const QString &path, const QString &operation, Done done)
 {
+    start("DELETE", path, {}, {}, operation, std::move(done));
+}
+
+void StripeClient::start(const QByteArray &method, const QString &path, const QByteArray &body,
+                         const QUrlQuery &query, const QString &operation, Done done)
+{
     auto call = std::make_shared<Call>();
-    call->method = "DELETE";
+    call->method = method;
     call->path = path;
+    call->body = body;
+    call->query = query;
     call->operation = operation;
     call->done = std::move(done);
-    assignKey(*call);
+    if (method != "GET") {
+        // Persisted before anything is sent: a crash between here and the answer
+        // leaves the key behind for the retry.
+        if (m_keys && !operation.isEmpty())
+            call->idempotencyKey = m_keys->acquire(operation, QDateTime::currentSecsSinceEpoch());
+        if (call->idempotencyKey.isEmpty())
+            call->idempotencyKey = QStringLiteral("kliv-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
     send(call);
 }
 

@@ -49,7 +49,8 @@ public:
 
 private:
     struct Call;
-    void assignKey(Call &call);
+    void start(const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query,
+               const QString &operation, Done done);
     void send(std::shared_ptr<Call> call);
     void finish(const std::shared_ptr<Call> &call, StripeResult result);
 

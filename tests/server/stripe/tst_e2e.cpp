@@ -3,6 +3,7 @@
 // through the shared clock, and a failing card (0341) going past_due -> unpaid
 // -> Free. The emulator delivers signed webhooks to a local endpoint that
 // hands them to the provider, which writes a real SQLite store.
+#include "stripe/stripeledger.h"
 #include "stripe/stripepaymentprovider.h"
 #include "storage/store.h"
 
@@ -260,6 +261,19 @@ private Q_SLOTS:
         QCOMPARE(run([this](auto done) { m_provider->undo(m_ws, done); }).httpStatus, 409);   // nothing left to undo
     }
 
+    void portalCancelIsReflected()
+    {
+        // Canceling in the Portal arrives as a webhook, exactly like canceling in the app.
+        auto [e, portal] = waitFor<ProviderError, QString>([this](auto done) { m_provider->portalSession(m_ws, done); });
+        QVERIFY2(e.ok(), qPrintable(e.message));
+        const QString sub = stripe::StripeLedger(m_store->database()).subscriptionsOf(m_ws.workspaceId).last().id;
+        const int s = submit(QUrl(portal + QStringLiteral("/cancel")), {{QStringLiteral("subscription"), sub}});
+        QVERIFY2(s == 302 || s == 303, qPrintable(QString::number(s)));
+        QTRY_VERIFY_WITH_TIMEOUT(state().cancelAtPeriodEnd, 10000);
+        QVERIFY(run([this](auto done) { m_provider->undo(m_ws, done); }).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!state().cancelAtPeriodEnd, 10000);
+    }
+
     void renewalThroughTheClock()
     {
         QVERIFY(moveClock(utc("2027-01-10T10:00:00Z")));
@@ -302,6 +316,25 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(state().planId, QStringLiteral("free"), 10000);
         QVERIFY(m_webhooks > 10);
+    }
+
+    void resubscribeWithTheSameCustomer()
+    {
+        const QString customer = stripe::StripeLedger(m_store->database()).customerOf(m_ws.workspaceId);
+        const QString oldSub = stripe::StripeLedger(m_store->database()).subscriptionsOf(m_ws.workspaceId).last().id;
+        auto [e, url] = waitFor<ProviderError, QString>([this](auto done) { m_provider->startCheckout(m_ws, plan("pro-100"), done); });
+        QVERIFY2(e.ok(), qPrintable(e.message));
+        const int s = submit(QUrl(url), {{QStringLiteral("cardnumber"), QStringLiteral("4242424242424242")}});
+        QVERIFY2(s == 302 || s == 303, qPrintable(QString::number(s)));
+        QTRY_COMPARE_WITH_TIMEOUT(state().planId, QStringLiteral("pro-100"), 10000);
+        QVERIFY(state().cycleFunded);
+        const stripe::StripeLedger ledger(m_store->database());
+        QCOMPARE(ledger.customerOf(m_ws.workspaceId), customer);
+        const QList<stripe::SubscriptionFacts> subs = ledger.subscriptionsOf(m_ws.workspaceId);
+        QCOMPARE(subs.size(), 2);
+        QCOMPARE(subs.first().id, oldSub);
+        QVERIFY(subs.first().isTerminal());   // the unpaid one was ended first: one live subscription
+        QCOMPARE(subs.last().status, QStringLiteral("active"));
     }
 };
 
