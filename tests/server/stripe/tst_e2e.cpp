@@ -8,6 +8,7 @@
 #include "storage/store.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QHttpServer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <type_traits>
 
 using billing::SubscriptionState;
 using http::ProviderError;
@@ -47,7 +49,7 @@ class TestStripeE2E : public QObject
     const billing::Plan &plan(const char *id) { return *m_catalog->find(QString::fromLatin1(id)); }
 
     template<typename... Args>
-    static auto waitFor(const std::function<void(std::function<void(Args...)>)> &start)
+    static auto waitFor(const std::type_identity_t<std::function<void(std::function<void(Args...)>)>> &start)
     {
         std::optional<std::tuple<std::decay_t<Args>...>> out;
         start([&out](Args... a) { out.emplace(a...); });
