@@ -1,0 +1,358 @@
+// Checkout, subscription creation, invoices and payments.
+#include "apierror.h"
+#include "engine.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+using namespace emu;
+
+namespace {
+bool isHttpUrl(const QString &s)
+{
+    const QUrl u(s, QUrl::StrictMode);
+    return u.isValid() && (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https")) && !u.host().isEmpty();
+}
+} // namespace
+
+QJsonObject Engine::createCheckoutSession(const QJsonObject &params)
+{
+    const QString mode = str(params, "mode");
+    if (mode.isEmpty())
+        throw ApiError::paramMissing("mode");
+    if (mode != QLatin1String("subscription"))
+        throw ApiError::invalid("mode", "The Stripe emulator supports only mode=subscription.");
+    const QJsonArray items = params["line_items"].toArray();
+    if (items.isEmpty())
+        throw ApiError::paramMissing("line_items");
+    if (items.size() != 1)
+        throw ApiError::invalid("line_items", "The Stripe emulator supports exactly one line item.");
+    const QString priceId = str(items.first().toObject(), "price");
+    if (priceId.isEmpty())
+        throw ApiError::paramMissing("line_items[0][price]");
+    QJsonObject price = m_catalog.price(priceId);
+    if (price.isEmpty())
+        throw ApiError{400, "invalid_request_error", "resource_missing",
+                       QStringLiteral("No such price: '%1'").arg(priceId), "line_items[0][price]", {}};
+    const qint64 quantity = intParam(items.first().toObject(), "quantity", 1);
+    if (quantity != 1)
+        throw ApiError::invalid("line_items[0][quantity]", "The Stripe emulator supports quantity 1 only.");
+    const QString success = str(params, "success_url");
+    if (success.isEmpty())
+        throw ApiError::paramMissing("success_url");
+    if (!isHttpUrl(QString(success).replace("{CHECKOUT_SESSION_ID}", "x")))
+        throw ApiError{400, "invalid_request_error", "url_invalid", "Not a valid URL", "success_url", {}};
+    const QString cancel = str(params, "cancel_url");
+    if (!cancel.isEmpty() && !isHttpUrl(cancel))
+        throw ApiError{400, "invalid_request_error", "url_invalid", "Not a valid URL", "cancel_url", {}};
+    const QString customer = str(params, "customer");
+    if (!customer.isEmpty() && params.contains("customer_email"))
+        throw ApiError::invalid("customer_email", "You may only specify one of these parameters: customer, customer_email.");
+    QJsonObject cus;
+    if (!customer.isEmpty())
+        cus = require(customer, "customer", "customer");
+    const qint64 now = nowFor(customer);
+    const qint64 expiresAt = intParam(params, "expires_at", now + 24 * 3600);
+    if (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 3600)
+        throw ApiError::invalid("expires_at", "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
+
+    const QString id = "cs_test_" + m_store.newId("").left(24) + m_store.newId("").left(24);
+    const QJsonObject lineItem{{"id", m_store.newId("li_")}, {"object", "item"}, {"amount_discount", 0},
+                               {"amount_subtotal", price["unit_amount"]}, {"amount_tax", 0},
+                               {"amount_total", price["unit_amount"]}, {"currency", price["currency"]},
+                               {"description", price["nickname"]}, {"price", price}, {"quantity", 1}};
+    const QJsonObject s{
+        {"id", id}, {"object", "checkout.session"}, {"allow_promotion_codes", QJsonValue()},
+        {"amount_subtotal", price["unit_amount"]}, {"amount_total", price["unit_amount"]},
+        {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"status", QJsonValue()}}},
+        {"billing_address_collection", QJsonValue()}, {"cancel_url", cancel.isEmpty() ? QJsonValue() : QJsonValue(cancel)},
+        {"client_reference_id", params["client_reference_id"]}, {"created", now}, {"currency", price["currency"]},
+        {"customer", customer.isEmpty() ? QJsonValue() : QJsonValue(customer)},
+        {"customer_creation", customer.isEmpty() ? QJsonValue("always") : QJsonValue()},
+        {"customer_details", customer.isEmpty() ? QJsonValue()
+                                                : QJsonValue(QJsonObject{{"email", cus["email"]}, {"name", cus["name"]}, {"address", QJsonValue()},
+                                                                         {"phone", QJsonValue()}, {"tax_exempt", "none"}, {"tax_ids", QJsonArray()}})},
+        {"customer_email", params["customer_email"]}, {"expires_at", expiresAt}, {"invoice", QJsonValue()},
+        {"livemode", false}, {"locale", params["locale"]}, {"metadata", params["metadata"].toObject()},
+        {"mode", mode}, {"payment_intent", QJsonValue()}, {"payment_link", QJsonValue()},
+        {"payment_method_collection", "always"}, {"payment_method_types", QJsonArray{"card"}},
+        {"payment_status", "unpaid"}, {"setup_intent", QJsonValue()}, {"status", "open"},
+        {"submit_type", QJsonValue()}, {"subscription", QJsonValue()}, {"success_url", success},
+        {"total_details", QJsonObject{{"amount_discount", 0}, {"amount_shipping", 0}, {"amount_tax", 0}}},
+        {"ui_mode", "hosted"}, {"url", m_options.baseUrl + "/c/pay/" + id},
+        {"_line_items", QJsonArray{lineItem}},
+        {"_subscription_metadata", params["subscription_data"].toObject()["metadata"].toObject()}};
+    m_store.put(s);
+    return s;
+}
+
+QJsonObject Engine::expireCheckoutSession(const QString &id)
+{
+    QJsonObject s = require(id, "checkout.session", "checkout.session");
+    if (s["status"].toString() != QLatin1String("open"))
+        throw ApiError::request(QStringLiteral("Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of \"%1\".")
+                                    .arg(s["status"].toString()));
+    s["status"] = "expired";
+    s["url"] = QJsonValue();
+    m_store.put(s);
+    emitEvent("checkout.session.expired", s);
+    return s;
+}
+
+QJsonObject Engine::completeCheckout(const QString &sessionId, const QString &cardNumber, const QString &email)
+{
+    QJsonObject s = require(sessionId, "checkout.session", "checkout.session");
+    if (s["status"].toString() != QLatin1String("open"))
+        throw ApiError::request("This Checkout Session is no longer open.", "checkout_session_not_open");
+    // Checkout charges the first invoice at once: a card that attaches but cannot be charged is a decline here.
+    const CardBehavior behavior = cardBehavior(cardNumber);
+    if (behavior == CardBehavior::AttachThenFail)
+        throw ApiError{402, "card_error", "card_declined", "Your card was declined.", {}, "generic_decline"};
+    if (behavior == CardBehavior::InsufficientFunds)
+        throw ApiError{402, "card_error", "card_declined", "Your card has insufficient funds.", {}, "insufficient_funds"};
+
+    QString customerId = s["customer"].toString();
+    if (customerId.isEmpty()) {
+        if (cardBehavior(cardNumber) == CardBehavior::Invalid || behavior == CardBehavior::Declines)
+            attachCard({}, cardNumber); // throws the card error before a customer exists
+        QString mail = s["customer_email"].toString();
+        if (mail.isEmpty())
+            mail = email;
+        customerId = createCustomer(QJsonObject{{"email", mail.isEmpty() ? QJsonValue() : QJsonValue(mail)}})["id"].toString();
+    }
+    const QJsonObject pm = attachCard(customerId, cardNumber);
+    setDefaultPaymentMethod(customerId, pm["id"].toString());
+    const QJsonObject customer = m_store.get(customerId);
+    const qint64 now = nowFor(customerId);
+    const QJsonObject price = s["_line_items"].toArray().first().toObject()["price"].toObject();
+    const QJsonObject sub = newSubscription(customer, price, pm["id"].toString(),
+                                            s["_subscription_metadata"].toObject(), now);
+    s["status"] = "complete";
+    s["payment_status"] = "paid";
+    s["url"] = QJsonValue();
+    s["customer"] = customerId;
+    s["subscription"] = sub["id"];
+    s["invoice"] = sub["latest_invoice"];
+    s["customer_details"] = QJsonObject{{"email", customer["email"]}, {"name", customer["name"]}, {"address", QJsonValue()},
+                                        {"phone", QJsonValue()}, {"tax_exempt", "none"}, {"tax_ids", QJsonArray()}};
+    m_store.put(s);
+    emitEvent("checkout.session.completed", s);
+    return s;
+}
+
+QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
+                                    const QJsonObject &metadata, qint64 now)
+{
+    const QString id = m_store.newId("sub_");
+    const qint64 end = addMonths(now, 1);
+    const QJsonObject item{{"id", m_store.newId("si_")}, {"object", "subscription_item"}, {"billing_thresholds", QJsonValue()},
+                           {"created", now}, {"current_period_start", now}, {"current_period_end", end},
+                           {"discounts", QJsonArray()}, {"metadata", QJsonObject()}, {"price", price}, {"quantity", 1},
+                           {"subscription", id}, {"tax_rates", QJsonArray()}};
+    QJsonObject sub{
+        {"id", id}, {"object", "subscription"}, {"application", QJsonValue()}, {"application_fee_percent", QJsonValue()},
+        {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"disabled_reason", QJsonValue()}}},
+        {"billing_cycle_anchor", now}, {"billing_cycle_anchor_config", QJsonValue()},
+        {"billing_mode", QJsonObject{{"type", "classic"}}}, {"cancel_at", QJsonValue()}, {"cancel_at_period_end", false},
+        {"canceled_at", QJsonValue()},
+        {"cancellation_details", QJsonObject{{"comment", QJsonValue()}, {"feedback", QJsonValue()}, {"reason", QJsonValue()}}},
+        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", price["currency"]},
+        {"customer", customer["id"]}, {"days_until_due", QJsonValue()}, {"default_payment_method", pmId},
+        {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()}, {"description", QJsonValue()},
+        {"discounts", QJsonArray()}, {"ended_at", QJsonValue()},
+        {"invoice_settings", QJsonObject{{"account_tax_ids", QJsonValue()}, {"issuer", QJsonObject{{"type", "self"}}}}},
+        {"items", QJsonObject{{"object", "list"}, {"data", QJsonArray{item}}, {"has_more", false}, {"total_count", 1},
+                              {"url", "/v1/subscription_items?subscription=" + id}}},
+        {"latest_invoice", QJsonValue()}, {"livemode", false}, {"metadata", metadata},
+        {"next_pending_invoice_item_invoice", QJsonValue()}, {"on_behalf_of", QJsonValue()},
+        {"pause_collection", QJsonValue()},
+        {"payment_settings", QJsonObject{{"payment_method_options", QJsonValue()}, {"payment_method_types", QJsonValue()},
+                                         {"save_default_payment_method", "off"}}},
+        {"pending_invoice_item_interval", QJsonValue()}, {"pending_setup_intent", QJsonValue()},
+        {"pending_update", QJsonValue()}, {"schedule", QJsonValue()}, {"start_date", now}, {"status", "active"},
+        {"test_clock", customer["test_clock"]}, {"transfer_data", QJsonValue()}, {"trial_end", QJsonValue()},
+        {"trial_settings", QJsonObject{{"end_behavior", QJsonObject{{"missing_payment_method", "create_invoice"}}}}},
+        {"trial_start", QJsonValue()},
+        {"_period_index", 0}, {"_pending_lines", QJsonArray()}};
+    QJsonObject invoice = newInvoice(sub, "subscription_create", now, now, now,
+                                     QJsonArray{line(sub, price, price["unit_amount"].toInteger(),
+                                                     QStringLiteral("1 × %1 (at %2 / month)").arg(price["nickname"].toString(),
+                                                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString())),
+                                                     now, end, false)});
+    sub["latest_invoice"] = invoice["id"];
+    m_store.put(sub);
+    emitEvent("customer.subscription.created", sub);
+    emitEvent("invoice.created", invoice);
+    attemptInvoice(invoice, now);
+    return m_store.get(id);
+}
+
+QJsonObject Engine::line(const QJsonObject &subscription, const QJsonObject &price, qint64 amount,
+                         const QString &description, qint64 start, qint64 end, bool proration) const
+{
+    const QJsonObject it = item(subscription);
+    return QJsonObject{
+        {"id", const_cast<Store &>(m_store).newId("il_")}, {"object", "line_item"}, {"amount", amount},
+        {"currency", price["currency"]}, {"description", description}, {"discount_amounts", QJsonArray()},
+        {"discountable", !proration}, {"discounts", QJsonArray()}, {"livemode", false}, {"metadata", QJsonObject()},
+        {"parent", QJsonObject{{"type", "subscription_item_details"}, {"invoice_item_details", QJsonValue()},
+                               {"subscription_item_details", QJsonObject{{"invoice_item", QJsonValue()}, {"proration", proration},
+                                                                         {"proration_details", QJsonObject{{"credited_items", QJsonValue()}}},
+                                                                         {"subscription", subscription["id"]},
+                                                                         {"subscription_item", it["id"]}}}}},
+        {"period", QJsonObject{{"start", start}, {"end", end}}}, {"pretax_credit_amounts", QJsonArray()},
+        {"pricing", QJsonObject{{"type", "price_details"},
+                                {"price_details", QJsonObject{{"price", price["id"]}, {"product", price["product"]}}},
+                                {"unit_amount_decimal", QString::number(amount)}}},
+        {"quantity", 1}, {"subtotal", amount}, {"taxes", QJsonArray()}};
+}
+
+QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &reason, qint64 now,
+                               qint64 periodStart, qint64 periodEnd, const QJsonArray &lines, bool preview)
+{
+    const QString id = m_store.newId(preview ? "upcoming_in_" : "in_");
+    QJsonObject customer = m_store.get(subscription["customer"].toString());
+    qint64 total = 0;
+    QJsonArray withIds;
+    for (const QJsonValue &l : lines) {
+        QJsonObject o = l.toObject();
+        o["invoice"] = id;
+        total += o["amount"].toInteger();
+        withIds.append(o);
+    }
+    // A credit larger than the charge goes to the customer's balance, as Stripe does.
+    const qint64 balance = customer["balance"].toInteger();
+    qint64 due = total + balance;
+    qint64 endingBalance = 0;
+    if (due < 0) {
+        endingBalance = due;
+        due = 0;
+    }
+    const qint64 seq = customer["next_invoice_sequence"].toInteger(1);
+    if (!preview) {
+        customer["next_invoice_sequence"] = seq + 1;
+        customer["balance"] = endingBalance;
+        m_store.put(customer);
+    }
+    QJsonObject invoice{
+        {"id", id}, {"object", "invoice"}, {"account_country", "SE"}, {"account_name", "Kliv (Stripe emulator)"},
+        {"account_tax_ids", QJsonValue()}, {"amount_due", due}, {"amount_overpaid", 0}, {"amount_paid", 0},
+        {"amount_remaining", due}, {"amount_shipping", 0}, {"application", QJsonValue()}, {"attempt_count", 0},
+        {"attempted", false}, {"auto_advance", true},
+        {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"status", QJsonValue()}, {"disabled_reason", QJsonValue()}, {"provider", QJsonValue()}}},
+        {"automatically_finalizes_at", QJsonValue()}, {"billing_reason", reason},
+        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", subscription["currency"]},
+        {"custom_fields", QJsonValue()}, {"customer", customer["id"]}, {"customer_address", QJsonValue()},
+        {"customer_email", customer["email"]}, {"customer_name", customer["name"]}, {"customer_phone", QJsonValue()},
+        {"customer_shipping", QJsonValue()}, {"customer_tax_exempt", "none"}, {"customer_tax_ids", QJsonArray()},
+        {"default_payment_method", QJsonValue()}, {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()},
+        {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", QJsonValue()}, {"effective_at", now},
+        {"ending_balance", endingBalance}, {"footer", QJsonValue()}, {"from_invoice", QJsonValue()},
+        {"hosted_invoice_url", m_options.baseUrl + "/i/" + id}, {"invoice_pdf", QJsonValue()},
+        {"issuer", QJsonObject{{"type", "self"}}}, {"last_finalization_error", QJsonValue()}, {"latest_revision", QJsonValue()},
+        {"lines", QJsonObject{{"object", "list"}, {"data", withIds}, {"has_more", false}, {"total_count", withIds.size()},
+                              {"url", "/v1/invoices/" + id + "/lines"}}},
+        {"livemode", false}, {"metadata", QJsonObject()}, {"next_payment_attempt", QJsonValue()},
+        {"number", QStringLiteral("%1-%2").arg(customer["invoice_prefix"].toString()).arg(seq, 4, 10, QChar('0'))},
+        {"on_behalf_of", QJsonValue()},
+        {"parent", QJsonObject{{"type", "subscription_details"}, {"quote_details", QJsonValue()},
+                               {"subscription_details", QJsonObject{{"metadata", subscription["metadata"]},
+                                                                    {"subscription", subscription["id"]}}}}},
+        {"period_end", periodEnd}, {"period_start", periodStart}, {"post_payment_credit_notes_amount", 0},
+        {"pre_payment_credit_notes_amount", 0}, {"receipt_number", QJsonValue()}, {"starting_balance", balance},
+        {"statement_descriptor", QJsonValue()}, {"status", "open"},
+        {"status_transitions", QJsonObject{{"finalized_at", now}, {"marked_uncollectible_at", QJsonValue()},
+                                           {"paid_at", QJsonValue()}, {"voided_at", QJsonValue()}}},
+        {"subtotal", total}, {"subtotal_excluding_tax", total}, {"test_clock", subscription["test_clock"]},
+        {"total", total}, {"total_discount_amounts", QJsonArray()}, {"total_excluding_tax", total},
+        {"total_pretax_credit_amounts", QJsonArray()}, {"total_taxes", QJsonArray()},
+        {"webhooks_delivered_at", now}};
+    if (preview) {
+        invoice["status"] = "draft";
+        invoice["number"] = QJsonValue();
+        invoice["hosted_invoice_url"] = QJsonValue();
+        invoice["status_transitions"] = QJsonObject{{"finalized_at", QJsonValue()}, {"marked_uncollectible_at", QJsonValue()},
+                                                    {"paid_at", QJsonValue()}, {"voided_at", QJsonValue()}};
+        return invoice;
+    }
+    m_store.put(invoice, subscription["id"].toString());
+    return invoice;
+}
+
+bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt)
+{
+    const QString subId = invoice["parent"].toObject()["subscription_details"].toObject()["subscription"].toString();
+    const QJsonObject sub = m_store.get(subId);
+    const QString pm = invoice["default_payment_method"].isString() ? invoice["default_payment_method"].toString()
+                                                                    : defaultPaymentMethod(sub);
+    const Charge c = charge(pm, invoice["amount_remaining"].toInteger());
+    invoice["attempt_count"] = invoice["attempt_count"].toInt() + (invoice["amount_remaining"].toInteger() > 0 ? 1 : 0);
+    invoice["attempted"] = true;
+    if (c.ok) {
+        invoice["status"] = "paid";
+        invoice["amount_paid"] = invoice["amount_due"];
+        invoice["amount_remaining"] = 0;
+        invoice["next_payment_attempt"] = QJsonValue();
+        QJsonObject st = invoice["status_transitions"].toObject();
+        st["paid_at"] = now;
+        invoice["status_transitions"] = st;
+        m_store.put(invoice);
+        emitEvent("invoice.paid", invoice);
+        invoicePaid(invoice, now);
+        return true;
+    }
+    invoice["next_payment_attempt"] = nextAttempt > 0 ? QJsonValue(nextAttempt) : QJsonValue();
+    invoice["last_payment_error"] = QJsonObject{{"code", c.code}, {"decline_code", c.declineCode}, {"message", c.message}, {"type", "card_error"}};
+    m_store.put(invoice);
+    emitEvent("invoice.payment_failed", invoice);
+    return false;
+}
+
+void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
+{
+    Q_UNUSED(now)
+    // A paid invoice settles a past_due subscription and applies a pending update.
+    const QString subId = invoice["parent"].toObject()["subscription_details"].toObject()["subscription"].toString();
+    const QJsonObject before = m_store.get(subId);
+    if (before.isEmpty() || before["latest_invoice"].toString() != invoice["id"].toString())
+        return;
+    QJsonObject sub = before;
+    const QJsonObject pending = sub["pending_update"].toObject();
+    if (!pending.isEmpty()) {
+        const QJsonObject price = m_catalog.price(pending["subscription_items"].toArray().first().toObject()["price"].toString());
+        if (!price.isEmpty())
+            sub = setItemPrice(sub, price);
+        sub["pending_update"] = QJsonValue();
+    }
+    if (sub["status"].toString() == QLatin1String("past_due") || sub["status"].toString() == QLatin1String("unpaid"))
+        sub["status"] = "active";
+    if (sub != before) {
+        m_store.put(sub);
+        emitEvent("customer.subscription.updated", sub, previousAttributes(before, sub));
+        if (!pending.isEmpty())
+            emitEvent("customer.subscription.pending_update_applied", sub, previousAttributes(before, sub));
+    }
+}
+
+QJsonObject Engine::payInvoice(const QString &id, bool throwOnFailure)
+{
+    QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() == QLatin1String("paid"))
+        throw ApiError::request("Invoice is already paid", "invoice_already_paid");
+    if (invoice["status"].toString() != QLatin1String("open"))
+        throw ApiError::request(QStringLiteral("You can only pay an open invoice. This invoice is %1.").arg(invoice["status"].toString()),
+                                "invoice_not_open");
+    const qint64 now = nowFor(invoice["customer"].toString());
+    if (!attemptInvoice(invoice, now) && throwOnFailure) {
+        const QJsonObject err = invoice["last_payment_error"].toObject();
+        throw ApiError{402, "card_error", err["code"].toString(), err["message"].toString(), {}, err["decline_code"].toString()};
+    }
+    return m_store.get(id);
+}
+
+QJsonObject Engine::setItemPrice(QJsonObject subscription, const QJsonObject &price) const
+{
+    QJsonObject it = item(subscription);
+    it["price"] = price;
+    return withItem(subscription, it);
+}
