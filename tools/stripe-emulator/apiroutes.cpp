@@ -154,10 +154,10 @@ QJsonObject ApiServer::route(const Call &call)
                   "metadata", "subscription_data", "locale", "expires_at", "allow_promotion_codes", "payment_method_types",
                   "billing_address_collection", "customer_update", "automatic_tax", "tax_id_collection", "ui_mode",
                   "payment_method_collection"});
-        for (auto it = p["subscription_data"].toObject().begin(); it != p["subscription_data"].toObject().end(); ++it)
-            if (it.key() != QLatin1String("metadata") && it.key() != QLatin1String("description"))
-                throw ApiError::invalid("subscription_data[" + it.key() + "]",
-                                        QStringLiteral("The Stripe emulator does not support subscription_data[%1].").arg(it.key()));
+        for (const QString &key : p["subscription_data"].toObject().keys())
+            if (key != QLatin1String("metadata") && key != QLatin1String("description"))
+                throw ApiError::invalid("subscription_data[" + key + "]",
+                                        QStringLiteral("The Stripe emulator does not support subscription_data[%1].").arg(key));
         return one(m_engine.createCheckoutSession(p));
     }
     if (is("GET /v1/checkout/sessions")) {

@@ -103,8 +103,8 @@ HttpResponse ApiServer::api(const QHttpServerRequest &request, const QString &me
 {
     const QString requestId = m_store.newId("req_");
     const auto finish = [&](HttpResponse r) {
-        r.headers.append({"Request-Id", requestId.toUtf8()});
-        r.headers.append({"Stripe-Version", emu::kApiVersion});
+        r.header("Request-Id", requestId.toUtf8());
+        r.header("Stripe-Version", emu::kApiVersion);
         return r;
     };
     const QByteArray auth = request.value("Authorization");
@@ -115,7 +115,7 @@ HttpResponse ApiServer::api(const QHttpServerRequest &request, const QString &me
                         : QStringLiteral("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."),
                    {}, {}};
         HttpResponse r = jsonResponse(401, e.toJson());
-        r.headers.append({"WWW-Authenticate", "Bearer realm=\"Stripe\""});
+        r.header("WWW-Authenticate", "Bearer realm=\"Stripe\"");
         return finish(r);
     }
     Call call;
@@ -146,8 +146,8 @@ HttpResponse ApiServer::api(const QHttpServerRequest &request, const QString &me
                 r.status = cached->status;
                 r.contentType = "application/json";
                 r.body = cached->body;
-                r.headers.append({"Idempotent-Replayed", "true"});
-                r.headers.append({"Idempotency-Key", idempotencyKey});
+                r.header("Idempotent-Replayed", "true");
+                r.header("Idempotency-Key", idempotencyKey);
                 return finish(r);
             }
         }
@@ -168,7 +168,7 @@ HttpResponse ApiServer::api(const QHttpServerRequest &request, const QString &me
     m_engine.setRequestContext({}, {});
     if (!fingerprint.isEmpty() && r.status < 500) {
         m_store.putIdempotent(QString::fromUtf8(idempotencyKey), {fingerprint, r.status, r.body});
-        r.headers.append({"Idempotency-Key", idempotencyKey});
+        r.header("Idempotency-Key", idempotencyKey);
     }
     afterCommit();
     return finish(r);

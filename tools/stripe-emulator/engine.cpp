@@ -34,6 +34,12 @@ QString emu::str(const QJsonObject &params, const QString &key)
     return params.value(key).toString();
 }
 
+QJsonValue emu::orNull(const QJsonObject &params, const QString &key)
+{
+    const QJsonValue v = params.value(key);
+    return v.isUndefined() ? QJsonValue() : v;
+}
+
 bool emu::boolParam(const QJsonObject &params, const QString &key, bool fallback)
 {
     const QJsonValue v = params.value(key);
@@ -69,9 +75,9 @@ QString emu::formatAmount(qint64 minor, const QString &currency)
     return QStringLiteral("%1%2,%3 %4").arg(sign, whole).arg(minor % 100, 2, 10, QChar('0')).arg(cur);
 }
 
-QString emu::formatDate(qint64 unix)
+QString emu::formatDate(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(unix, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
 emu::CardBehavior emu::cardBehavior(const QString &number)
@@ -105,6 +111,20 @@ emu::CardBehavior emu::cardBehavior(const QString &number)
     if (digits == QLatin1String("4000000000000341"))
         return CardBehavior::AttachThenFail;
     return CardBehavior::Declines; // 4000000000000002 and any non-test card, as in test mode
+}
+
+QJsonObject emu::mergeMetadata(QJsonObject current, const QJsonValue &update)
+{
+    if (update.isNull()) // metadata= clears everything
+        return {};
+    const QJsonObject upd = update.toObject();
+    for (auto it = upd.begin(); it != upd.end(); ++it) {
+        if (it->isNull())
+            current.remove(it.key()); // metadata[key]= removes one key
+        else
+            current.insert(it.key(), it.value());
+    }
+    return current;
 }
 
 // ---------------------------------------------------------------- basics
@@ -179,15 +199,17 @@ QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const
                     a.append(walk(e, i));
                 return a;
             }
-            if (v.isString() && i == parts.size()) {
+            QJsonValue value = v;
+            if (v.isString()) { // an id: expand it, then go on inside it
                 const QString id = v.toString();
-                QJsonObject o = id.startsWith("price_") ? m_catalog.price(id)
-                              : id.startsWith("prod_") ? m_catalog.product(id) : m_store.get(id);
-                return o.isEmpty() ? v : QJsonValue(publicView(o));
+                const QJsonObject o = id.startsWith("price_") ? m_catalog.price(id)
+                                    : id.startsWith("prod_") ? m_catalog.product(id) : m_store.get(id);
+                if (!o.isEmpty())
+                    value = publicView(o);
             }
-            if (!v.isObject() || i == parts.size())
-                return v;
-            QJsonObject o = v.toObject();
+            if (!value.isObject() || i == parts.size())
+                return value;
+            QJsonObject o = value.toObject();
             const QString key = parts.at(i);
             if (key == QLatin1String("line_items") && o["object"] == QLatin1String("checkout.session")) {
                 o["line_items"] = QJsonObject{{"object", "list"}, {"data", o["_line_items"]}, {"has_more", false},
@@ -215,12 +237,12 @@ QJsonObject Engine::createCustomer(const QJsonObject &params)
     const qint64 now = clock.isEmpty() ? globalNow() : m_store.get(clock)["frozen_time"].toInteger();
     QJsonObject c{{"id", id}, {"object", "customer"}, {"address", QJsonValue()}, {"balance", 0},
                   {"created", now}, {"currency", QJsonValue()}, {"default_source", QJsonValue()},
-                  {"delinquent", false}, {"description", params["description"]}, {"discount", QJsonValue()},
-                  {"email", params["email"]}, {"invoice_prefix", id.mid(4, 8).toUpper()},
+                  {"delinquent", false}, {"description", orNull(params, "description")}, {"discount", QJsonValue()},
+                  {"email", orNull(params, "email")}, {"invoice_prefix", id.mid(4, 8).toUpper()},
                   {"invoice_settings", QJsonObject{{"custom_fields", QJsonValue()}, {"default_payment_method", QJsonValue()},
                                                    {"footer", QJsonValue()}, {"rendering_options", QJsonValue()}}},
-                  {"livemode", false}, {"metadata", params["metadata"].toObject()}, {"name", params["name"]},
-                  {"next_invoice_sequence", 1}, {"phone", params["phone"]},
+                  {"livemode", false}, {"metadata", params["metadata"].toObject()}, {"name", orNull(params, "name")},
+                  {"next_invoice_sequence", 1}, {"phone", orNull(params, "phone")},
                   {"preferred_locales", params["preferred_locales"].toArray()}, {"shipping", QJsonValue()},
                   {"tax_exempt", "none"}, {"test_clock", clock.isEmpty() ? QJsonValue() : QJsonValue(clock)}};
     m_store.put(c);
@@ -235,13 +257,8 @@ QJsonObject Engine::updateCustomer(const QString &id, const QJsonObject &params)
     for (const char *k : {"email", "name", "description", "phone"})
         if (params.contains(k))
             c[k] = params[k];
-    if (params.contains("metadata")) {
-        QJsonObject md = c["metadata"].toObject();
-        const QJsonObject upd = params["metadata"].toObject();
-        for (auto it = upd.begin(); it != upd.end(); ++it)
-            it->isNull() ? md.remove(it.key()) : md.insert(it.key(), it.value());
-        c["metadata"] = params["metadata"].isNull() ? QJsonObject() : md;
-    }
+    if (params.contains("metadata"))
+        c["metadata"] = mergeMetadata(c["metadata"].toObject(), params["metadata"]);
     const QJsonObject settings = params["invoice_settings"].toObject();
     if (settings.contains("default_payment_method")) {
         const QString pm = str(settings, "default_payment_method");
@@ -331,8 +348,8 @@ QJsonObject Engine::createPortalSession(const QJsonObject &params)
                         {"configuration", params["configuration"].isString() ? params["configuration"] : QJsonValue("bpc_emulator_default")},
                         {"created", nowFor(customer)}, {"customer", customer},
                         {"flow", params["flow_data"].isObject() ? params["flow_data"] : QJsonValue()},
-                        {"livemode", false}, {"locale", params["locale"]}, {"on_behalf_of", QJsonValue()},
-                        {"return_url", params["return_url"]}, {"url", m_options.baseUrl + "/p/session/" + id}};
+                        {"livemode", false}, {"locale", orNull(params, "locale")}, {"on_behalf_of", QJsonValue()},
+                        {"return_url", orNull(params, "return_url")}, {"url", m_options.baseUrl + "/p/session/" + id}};
     m_store.put(s);
     return s;
 }

@@ -122,10 +122,12 @@ qint64 addMonths(qint64 anchor, int months);
 QJsonObject item(const QJsonObject &subscription);          // items.data[0]
 QJsonObject withItem(QJsonObject subscription, const QJsonObject &item);
 QString str(const QJsonObject &params, const QString &key);
+QJsonValue orNull(const QJsonObject &params, const QString &key); // absent -> null, as Stripe shows it
+QJsonObject mergeMetadata(QJsonObject current, const QJsonValue &update);
 bool boolParam(const QJsonObject &params, const QString &key, bool fallback);
 qint64 intParam(const QJsonObject &params, const QString &key, qint64 fallback);
 QString formatAmount(qint64 minor, const QString &currency);
-QString formatDate(qint64 unix);
+QString formatDate(qint64 secs);
 enum class CardBehavior { Invalid, Succeeds, Declines, InsufficientFunds, AttachThenFail };
 CardBehavior cardBehavior(const QString &number);
 }

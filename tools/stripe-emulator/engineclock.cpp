@@ -70,7 +70,7 @@ QJsonObject Engine::createTestClock(const QJsonObject &params)
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     const QJsonObject clock{{"id", m_store.newId("clock_")}, {"object", "test_helpers.test_clock"}, {"created", created},
                             {"deletes_after", created + 30 * 86400}, {"frozen_time", frozen}, {"livemode", false},
-                            {"name", params["name"]}, {"status", "ready"}, {"status_details", QJsonObject()}};
+                            {"name", orNull(params, "name")}, {"status", "ready"}, {"status_details", QJsonObject()}};
     m_store.put(clock);
     return clock;
 }

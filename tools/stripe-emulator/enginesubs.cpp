@@ -12,9 +12,9 @@ qint64 roundDiv(qint64 a, qint64 b) // a >= 0, b > 0: round half up, as Stripe r
 {
     return (2 * a + b) / (2 * b);
 }
-QString shortDate(qint64 unix)
+QString shortDate(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(unix, Qt::UTC).toString(QStringLiteral("d MMM yyyy"));
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("d MMM yyyy"));
 }
 bool isLive(const QString &status)
 {
@@ -135,13 +135,8 @@ QJsonObject Engine::updateSubscription(const QString &id, const QJsonObject &par
         details["reason"] = cancel ? QJsonValue("cancellation_requested") : QJsonValue();
         sub["cancellation_details"] = details;
     }
-    if (params.contains("metadata")) {
-        QJsonObject md = sub["metadata"].toObject();
-        const QJsonObject upd = params["metadata"].toObject();
-        for (auto it = upd.begin(); it != upd.end(); ++it)
-            it->isNull() ? md.remove(it.key()) : md.insert(it.key(), it.value());
-        sub["metadata"] = params["metadata"].isNull() ? QJsonObject() : md;
-    }
+    if (params.contains("metadata"))
+        sub["metadata"] = mergeMetadata(sub["metadata"].toObject(), params["metadata"]);
     if (params.contains("default_payment_method")) {
         const QString pm = str(params, "default_payment_method");
         if (!pm.isEmpty() && require(pm, "payment_method", "PaymentMethod")["customer"].toString() != customer)

@@ -32,16 +32,16 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A local Stripe emulator for Kliv (test mode only)."));
     parser.addHelpOption();
-    const QCommandLineOption port({"port"}, "TCP port (0 = any free port).", "P", "12111");
-    const QCommandLineOption host({"host"}, "Loopback address to bind.", "ADDR", "127.0.0.1");
-    const QCommandLineOption data({"data"}, "Directory for the SQLite state.", "DIR");
-    const QCommandLineOption plans({"plans"}, "The plan catalog (plans.json).", "FILE");
-    const QCommandLineOption webhookUrl({"webhook-url"}, "Where events are POSTed.", "URL");
-    const QCommandLineOption webhookSecret({"webhook-secret"}, "Signing secret (whsec_...).", "SECRET");
-    const QCommandLineOption retries({"payment-retries"}, "Extra charge attempts after a failed renewal.", "N", "2");
-    const QCommandLineOption retryDays({"retry-interval-days"}, "Clock days between charge attempts.", "D", "3");
-    const QCommandLineOption afterRetries({"after-retries"}, "Subscription state when retries run out: unpaid or cancel.", "STATE", "unpaid");
-    const QCommandLineOption maxAttempts({"webhook-max-attempts"}, "Delivery attempts per event before giving up.", "N", "8");
+    const QCommandLineOption port(QStringLiteral("port"), "TCP port (0 = any free port).", "P", "12111");
+    const QCommandLineOption host(QStringLiteral("host"), "Loopback address to bind.", "ADDR", "127.0.0.1");
+    const QCommandLineOption data(QStringLiteral("data"), "Directory for the SQLite state.", "DIR");
+    const QCommandLineOption plans(QStringLiteral("plans"), "The plan catalog (plans.json).", "FILE");
+    const QCommandLineOption webhookUrl(QStringLiteral("webhook-url"), "Where events are POSTed.", "URL");
+    const QCommandLineOption webhookSecret(QStringLiteral("webhook-secret"), "Signing secret (whsec_...).", "SECRET");
+    const QCommandLineOption retries(QStringLiteral("payment-retries"), "Extra charge attempts after a failed renewal.", "N", "2");
+    const QCommandLineOption retryDays(QStringLiteral("retry-interval-days"), "Clock days between charge attempts.", "D", "3");
+    const QCommandLineOption afterRetries(QStringLiteral("after-retries"), "Subscription state when retries run out: unpaid or cancel.", "STATE", "unpaid");
+    const QCommandLineOption maxAttempts(QStringLiteral("webhook-max-attempts"), "Delivery attempts per event before giving up.", "N", "8");
     parser.addOptions({port, host, data, plans, webhookUrl, webhookSecret, retries, retryDays, afterRetries, maxAttempts});
     parser.process(app);
 

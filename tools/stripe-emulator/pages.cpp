@@ -44,7 +44,7 @@ HttpResponse redirect(const QString &location)
 {
     HttpResponse r;
     r.status = 303;
-    r.headers.append({"Location", location.toUtf8()});
+    r.header("Location", location.toUtf8());
     r.body = QStringLiteral("<!doctype html><a href=\"%1\">Fortsätt</a>\n").arg(esc(location)).toUtf8();
     return r;
 }

@@ -20,6 +20,7 @@ struct HttpResponse {
     QByteArray contentType = "text/html";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    void header(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
 };
 
 class Pages : public QObject
