@@ -1,0 +1,70 @@
+// Kliv Konto: command line, language, QML engine. Everything else lives in the
+// Kliv.Konto module (models/).
+#include "appsettings.h"
+#include "screenshotdriver.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QTimer>
+
+Q_IMPORT_QML_PLUGIN(Kliv_KontoPlugin)
+
+int main(int argc, char *argv[])
+{
+    // Qt Charts' QML types need a QApplication.
+    QApplication app(argc, argv);
+    app.setOrganizationName(QStringLiteral("Kliv"));
+    app.setOrganizationDomain(QStringLiteral("kliv.se"));
+    app.setApplicationName(QStringLiteral("kliv-konto"));
+    app.setApplicationDisplayName(QStringLiteral("Kliv Konto"));
+    app.setApplicationVersion(QStringLiteral(KLIV_VERSION));
+    app.setDesktopFileName(QStringLiteral("se.kliv.Konto"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kliv Konto"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Billing server URL for this run."), QStringLiteral("URL"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: sv or en."), QStringLiteral("LANG"));
+    const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save a screenshot of each page to DIR and quit."), QStringLiteral("DIR"));
+    const QCommandLineOption shotSize(QStringLiteral("screenshot-size"), QStringLiteral("Window size for screenshots, WxH."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOptions({server, lang, shots, shotSize});
+    parser.process(app);
+
+    AppSettings *settings = AppSettings::instance();
+    if (parser.isSet(server)) {
+        const QUrl url = QUrl::fromUserInput(parser.value(server));
+        if (!url.isValid() || !url.scheme().startsWith(QLatin1String("http")))
+            parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--server: not an http(s) URL"), 2);
+        settings->overrideServerUrl(url);
+    }
+    if (parser.isSet(lang) && parser.value(lang) != QLatin1String("sv") && parser.value(lang) != QLatin1String("en"))
+        parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--lang: sv or en"), 2);
+    settings->applyLanguage(parser.value(lang));
+
+    if (parser.isSet(shots)) {
+        const QStringList wh = parser.value(shotSize).split(QLatin1Char('x'));
+        const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+        if (!size.isValid() || size.isEmpty())
+            parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--screenshot-size: WxH"), 2);
+        ScreenshotDriver::instance()->configure(parser.value(shots), size);
+    }
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    settings->setEngine(&engine);
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+                     Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    Session::instance()->restore();
+    if (ScreenshotDriver::instance()->active()) {
+        // A screenshot run that the QML never finishes must not hang a CI job.
+        QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
+    }
+    return app.exec();
+}

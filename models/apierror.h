@@ -1,0 +1,54 @@
+#pragma once
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+// Every failure the client can meet, mapped to one kind with a translated
+// message. The server's own text is kept for logs only.
+struct ApiError
+{
+    enum Kind {
+        None,
+        Network,
+        Timeout,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        InsufficientCredits,
+        Conflict,
+        SeatLimitReached,
+        PastDue,
+        PaymentsUnavailable,
+        PaymentProvider,
+        Validation,
+        RateLimited,
+        Server,
+        InvalidResponse,
+        Keychain,
+        SignIn,
+    };
+
+    Kind kind = None;
+    int status = 0;
+    QString code;          // the server's error code, if any
+    QString message;       // translated, plain text, for the user
+    QString serverMessage; // English, for logs
+
+    bool isError() const { return kind != None; }
+    static ApiError make(Kind kind, int status = 0, const QString &code = {});
+    // Maps an HTTP status and the body {"error":{"code","message"}}.
+    static ApiError fromResponse(int status, const QByteArray &body);
+    static QString messageFor(Kind kind);
+};
+
+// The outcome of one request: either a 2xx with its body, or an error.
+struct ApiResult
+{
+    int status = 0;
+    QByteArray body;
+    QJsonDocument json;
+    ApiError error;
+
+    bool ok() const { return !error.isError(); }
+    QJsonObject object() const { return json.object(); }
+};

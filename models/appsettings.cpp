@@ -1,0 +1,106 @@
+#include "appsettings.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace {
+const auto kLanguageKey = QStringLiteral("ui/language");
+const auto kServerKey = QStringLiteral("server/url");
+const auto kDefaultServer = QStringLiteral("http://127.0.0.1:8080");
+
+QString normalized(const QString &lang)
+{
+    const QString l = lang.left(2).toLower();
+    return l == QLatin1String("en") ? QStringLiteral("en") : l == QLatin1String("sv") ? QStringLiteral("sv") : QString();
+}
+}
+
+AppSettings::AppSettings(QObject *parent)
+    : QObject(parent)
+{
+    QSettings s;
+    m_serverUrl = QUrl(s.value(kServerKey, kDefaultServer).toString());
+    const QString saved = normalized(s.value(kLanguageKey).toString());
+    if (!saved.isEmpty())
+        m_language = saved;
+}
+
+AppSettings *AppSettings::instance()
+{
+    static AppSettings *self = new AppSettings(QCoreApplication::instance());
+    return self;
+}
+
+AppSettings *AppSettings::create(QQmlEngine *engine, QJSEngine *)
+{
+    auto *self = instance();
+    QQmlEngine::setObjectOwnership(self, QQmlEngine::CppOwnership);
+    if (!self->m_engine)
+        self->m_engine = engine;
+    return self;
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    const QString lang = normalized(language);
+    if (lang.isEmpty())
+        return;
+    QSettings().setValue(kLanguageKey, lang);
+    if (lang == m_language)
+        return;
+    m_language = lang;
+    installTranslator();
+    Q_EMIT languageChanged();
+}
+
+void AppSettings::setServerUrl(const QUrl &url)
+{
+    QSettings().setValue(kServerKey, url.toString());
+    overrideServerUrl(url);
+}
+
+void AppSettings::overrideServerUrl(const QUrl &url)
+{
+    if (url == m_serverUrl)
+        return;
+    m_serverUrl = url;
+    Q_EMIT serverUrlChanged();
+}
+
+void AppSettings::applyLanguage(const QString &explicitLanguage)
+{
+    QString lang = normalized(explicitLanguage);
+    if (lang.isEmpty())
+        lang = normalized(QSettings().value(kLanguageKey).toString());
+    if (lang.isEmpty())
+        lang = QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("sv");
+    const bool changed = lang != m_language;
+    m_language = lang;
+    installTranslator();
+    if (changed)
+        Q_EMIT languageChanged();
+}
+
+QLocale AppSettings::locale() const
+{
+    return m_language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                             : QLocale(QLocale::Swedish, QLocale::Sweden);
+}
+
+void AppSettings::installTranslator()
+{
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    auto t = std::make_unique<QTranslator>();
+    // The source strings are Swedish; the embedded .qm files (built from
+    // translations/*.ts) carry the translations.
+    if (t->load(QStringLiteral(":/i18n/kliv-konto_%1.qm").arg(m_language))) {
+        QCoreApplication::installTranslator(t.get());
+        m_translator = std::move(t);
+    }
+    QLocale::setDefault(locale());
+    if (m_engine)
+        m_engine->retranslate();
+}

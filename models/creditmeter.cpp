@@ -1,0 +1,197 @@
+#include "creditmeter.h"
+
+#include "appsettings.h"
+#include "format.h"
+#include "session.h"
+#include "statecache.h"
+
+#include <QCoreApplication>
+
+namespace {
+const auto kCacheKind = QStringLiteral("balance");
+}
+
+CreditMeter::CreditMeter(QObject *parent)
+    : QObject(parent)
+{
+    Session *s = Session::instance();
+    m_usageDebounce.setSingleShot(true);
+    m_usageDebounce.setInterval(400);
+    connect(&m_usageDebounce, &QTimer::timeout, this, &CreditMeter::refresh);
+    connect(s, &Session::currentWorkspaceChanged, this, &CreditMeter::showCached);
+    connect(s, &Session::workspaceReady, this, &CreditMeter::refresh);
+    connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::liveChanged);
+    connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
+        m_usageDebounce.stop();
+        apply(b, false, QDateTime::currentDateTimeUtc());
+    });
+    // A usage message is normally followed by a balance message; if not, ask.
+    connect(s->live(), &LiveChannel::usageReceived, this, [this] { m_usageDebounce.start(); });
+    connect(s->live(), &LiveChannel::resyncNeeded, this, &CreditMeter::refresh);
+    connect(AppSettings::instance(), &AppSettings::languageChanged, this, &CreditMeter::changed);
+    showCached();
+    if (s->isReady())
+        refresh();
+}
+
+CreditMeter *CreditMeter::instance()
+{
+    static CreditMeter *self = new CreditMeter(QCoreApplication::instance());
+    return self;
+}
+
+CreditMeter *CreditMeter::create(QQmlEngine *, QJSEngine *)
+{
+    QQmlEngine::setObjectOwnership(instance(), QQmlEngine::CppOwnership);
+    return instance();
+}
+
+void CreditMeter::showCached()
+{
+    const QString ws = Session::instance()->currentWorkspaceId();
+    if (ws == m_workspaceId && m_hasData)
+        return;
+    clear();
+    m_workspaceId = ws;
+    if (ws.isEmpty())
+        return;
+    const auto cached = StateCache::load(Session::instance()->serverUrl(), ws, kCacheKind);
+    if (cached.isValid())
+        apply(cached.data, true, cached.savedAt);
+}
+
+void CreditMeter::clear()
+{
+    m_remaining = m_allowance = m_used = m_monthlyCap = m_monthlyCapUsed = 0;
+    m_periodKind.clear();
+    m_nextRefillAt = m_asOf = m_lastUpdated = {};
+    m_monthlyCapReached = m_stale = m_hasData = false;
+    setError({});
+    Q_EMIT changed();
+}
+
+void CreditMeter::refresh()
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    const QString ws = s->currentWorkspaceId();
+    setLoading(true);
+    s->api()->get(s->workspacePath(QStringLiteral("/balance")), {}, this, [this, ws](const ApiResult &r) {
+        if (ws != Session::instance()->currentWorkspaceId())
+            return; // an answer for a workspace we left
+        setLoading(false);
+        if (!r.ok()) {
+            setError(r.error.message);
+            if (m_hasData && !m_stale) {
+                m_stale = true; // offline: what we show is no longer current
+                Q_EMIT changed();
+            }
+            return;
+        }
+        setError({});
+        apply(r.object(), false, QDateTime::currentDateTimeUtc());
+    });
+}
+
+void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updated)
+{
+    if (!b.contains(QLatin1String("remaining")))
+        return;
+    m_remaining = b.value(QLatin1String("remaining")).toInt();
+    m_allowance = b.value(QLatin1String("allowance")).toInt();
+    m_used = b.value(QLatin1String("used")).toInt();
+    m_periodKind = b.value(QLatin1String("period")).toObject().value(QLatin1String("kind")).toString();
+    m_nextRefillAt = Format::parseInstant(b.value(QLatin1String("next_refill_at")).toString());
+    m_asOf = Format::parseInstant(b.value(QLatin1String("as_of")).toString());
+    const QJsonObject cap = b.value(QLatin1String("monthly_cap")).toObject();
+    m_monthlyCap = cap.value(QLatin1String("cap")).toInt();
+    m_monthlyCapUsed = cap.value(QLatin1String("used")).toInt();
+    m_monthlyCapReached = b.value(QLatin1String("monthly_cap_reached")).toBool();
+    m_stale = stale;
+    m_hasData = true;
+    m_lastUpdated = updated;
+    if (!stale)
+        StateCache::save(Session::instance()->serverUrl(), m_workspaceId, kCacheKind, b);
+    Q_EMIT changed();
+}
+
+CreditMeter::Level CreditMeter::level() const
+{
+    if (m_monthlyCapReached && m_remaining == 0)
+        return CapReached;
+    if (m_remaining <= 0)
+        return Empty;
+    if (m_remaining * 5 < m_allowance)
+        return Low;
+    return Normal;
+}
+
+qreal CreditMeter::fraction() const
+{
+    if (m_allowance <= 0)
+        return 0;
+    return qBound<qreal>(0, qreal(m_remaining) / m_allowance, 1);
+}
+
+bool CreditMeter::live() const
+{
+    return Session::instance()->live()->isConnected();
+}
+
+QString CreditMeter::nextRefillText() const
+{
+    if (!m_nextRefillAt.isValid())
+        return {};
+    // Relative to the server's now, so "i morgon" agrees with the balance.
+    const QDateTime now = m_asOf.isValid() ? m_asOf : QDateTime::currentDateTimeUtc();
+    return Format::relative(m_nextRefillAt, now);
+}
+
+QString CreditMeter::lastUpdatedText() const
+{
+    if (!m_lastUpdated.isValid())
+        return {};
+    if (m_lastUpdated.toLocalTime().date() == QDate::currentDate())
+        return Format::time(m_lastUpdated);
+    return Format::shortDate(m_lastUpdated) + QLatin1Char(' ') + Format::time(m_lastUpdated);
+}
+
+QString CreditMeter::summary() const
+{
+    if (!m_hasData)
+        return {};
+    const QLocale l = Format::locale();
+    if (m_stale)
+        return tr("%1 (senast uppdaterat %2)").arg(Format::credits(m_remaining), lastUpdatedText());
+    const bool daily = m_periodKind == QLatin1String("day");
+    switch (level()) {
+    case CapReached:
+        return tr("Månadens %1 krediter är använda · nya %2")
+            .arg(l.toString(m_monthlyCap), Format::shortDate(m_nextRefillAt));
+    case Empty:
+        return daily ? tr("Slut på krediter · fylls på %1").arg(nextRefillText())
+                     : tr("Slut på krediter · återställs %1").arg(nextRefillText());
+    default:
+        return daily ? tr("%1 av %2 krediter idag · fylls på %3")
+                           .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText())
+                     : tr("%1 av %2 krediter · återställs %3")
+                           .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText());
+    }
+}
+
+void CreditMeter::setLoading(bool l)
+{
+    if (l == m_loading)
+        return;
+    m_loading = l;
+    Q_EMIT loadingChanged();
+}
+
+void CreditMeter::setError(const QString &e)
+{
+    if (e == m_error)
+        return;
+    m_error = e;
+    Q_EMIT errorChanged();
+}

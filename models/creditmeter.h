@@ -1,0 +1,89 @@
+#pragma once
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+
+// The always-visible credit balance of the current workspace: fetched, pushed
+// live over the WebSocket, cached for a stale first paint.
+class CreditMeter : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(int remaining READ remaining NOTIFY changed)
+    Q_PROPERTY(int allowance READ allowance NOTIFY changed)
+    Q_PROPERTY(int used READ used NOTIFY changed)
+    Q_PROPERTY(QString periodKind READ periodKind NOTIFY changed)
+    Q_PROPERTY(QDateTime nextRefillAt READ nextRefillAt NOTIFY changed)
+    Q_PROPERTY(QString nextRefillText READ nextRefillText NOTIFY changed)
+    Q_PROPERTY(bool monthlyCapReached READ monthlyCapReached NOTIFY changed)
+    Q_PROPERTY(int monthlyCap READ monthlyCap NOTIFY changed)
+    Q_PROPERTY(int monthlyCapUsed READ monthlyCapUsed NOTIFY changed)
+    Q_PROPERTY(Level level READ level NOTIFY changed)
+    Q_PROPERTY(bool stale READ stale NOTIFY changed)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY changed)
+    Q_PROPERTY(QDateTime lastUpdated READ lastUpdated NOTIFY changed)
+    Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY changed)
+    Q_PROPERTY(bool live READ live NOTIFY liveChanged)
+    Q_PROPERTY(QString summary READ summary NOTIFY changed)
+    Q_PROPERTY(qreal fraction READ fraction NOTIFY changed)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    enum Level { Normal, Low, Empty, CapReached };
+    Q_ENUM(Level)
+
+    static CreditMeter *instance();
+    static CreditMeter *create(QQmlEngine *, QJSEngine *);
+
+    int remaining() const { return m_remaining; }
+    int allowance() const { return m_allowance; }
+    int used() const { return m_used; }
+    QString periodKind() const { return m_periodKind; }
+    QDateTime nextRefillAt() const { return m_nextRefillAt; }
+    QString nextRefillText() const;
+    bool monthlyCapReached() const { return m_monthlyCapReached; }
+    int monthlyCap() const { return m_monthlyCap; }
+    int monthlyCapUsed() const { return m_monthlyCapUsed; }
+    Level level() const;
+    bool stale() const { return m_stale; }
+    bool hasData() const { return m_hasData; }
+    QDateTime lastUpdated() const { return m_lastUpdated; }
+    QString lastUpdatedText() const;
+    bool live() const;
+    QString summary() const;
+    qreal fraction() const;
+    bool loading() const { return m_loading; }
+    QString error() const { return m_error; }
+
+    Q_INVOKABLE void refresh();
+
+Q_SIGNALS:
+    void changed();
+    void liveChanged();
+    void loadingChanged();
+    void errorChanged();
+
+private:
+    explicit CreditMeter(QObject *parent = nullptr);
+    void apply(const QJsonObject &balance, bool stale, const QDateTime &updated);
+    void showCached();
+    void clear();
+    void setLoading(bool l);
+    void setError(const QString &e);
+
+    int m_remaining = 0, m_allowance = 0, m_used = 0;
+    int m_monthlyCap = 0, m_monthlyCapUsed = 0;
+    QString m_periodKind;
+    QDateTime m_nextRefillAt, m_asOf, m_lastUpdated;
+    bool m_monthlyCapReached = false;
+    bool m_stale = false;
+    bool m_hasData = false;
+    bool m_loading = false;
+    QString m_error;
+    QString m_workspaceId;
+    QTimer m_usageDebounce;
+};

@@ -1,0 +1,20 @@
+#pragma once
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLocale>
+#include <QString>
+
+// Display formats shared by the models. Everything the user reads goes through
+// the locale of the chosen language (sv_SE by default), never hand-built.
+namespace Format {
+QLocale locale();
+QDateTime parseInstant(const QString &rfc3339);      // UTC on the wire
+QString money(qint64 minorUnits, const QString &currency); // "250 kr", "249,50 kr"
+QString money(const QJsonValue &moneyObject);
+QString date(const QDateTime &utc);                  // "10 jan. 2027"
+QString shortDate(const QDateTime &utc);             // "26 dec."
+QString time(const QDateTime &utc);                  // "14:02" local time
+// "i dag 01:00", "i morgon 01:00", otherwise the short date; relative to now.
+QString relative(const QDateTime &utc, const QDateTime &nowUtc);
+QString credits(qint64 n);                           // "1 kredit", "5 krediter"
+}

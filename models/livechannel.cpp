@@ -1,0 +1,131 @@
+#include "livechannel.h"
+
+#include "apiclient.h"
+#include "logging.h"
+
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QPointer>
+
+LiveChannel::LiveChannel(QObject *parent)
+    : QObject(parent)
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &LiveChannel::connectNow);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        qCDebug(lcLive) << "connected";
+        m_backoffMs = 500;
+        setConnected(true);
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        qCDebug(lcLive) << "disconnected" << m_socket.closeCode();
+        setConnected(false);
+        scheduleReconnect();
+    });
+    connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError e) {
+                qCDebug(lcLive) << "socket error" << e;
+                setConnected(false);
+                scheduleReconnect();
+            });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
+}
+
+void LiveChannel::open(const QUrl &server, const QString &workspaceId)
+{
+    if (m_wanted && server == m_server && workspaceId == m_workspaceId)
+        return;
+    close();
+    m_server = server;
+    m_workspaceId = workspaceId;
+    m_wanted = true;
+    m_seq = -1;
+    m_backoffMs = 500;
+    connectNow();
+}
+
+void LiveChannel::close()
+{
+    m_wanted = false;
+    m_reconnect.stop();
+    m_socket.abort();
+    setConnected(false);
+}
+
+void LiveChannel::connectNow()
+{
+    if (!m_wanted)
+        return;
+    auto go = [this, guard = QPointer<LiveChannel>(this), ws = m_workspaceId](const QString &token) {
+        if (!guard || !m_wanted || ws != m_workspaceId)
+            return;
+        QUrl u = m_server;
+        u.setScheme(m_server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+        QString base = u.path();
+        if (base.endsWith(QLatin1Char('/')))
+            base.chop(1);
+        u.setPath(base + QStringLiteral("/v1/workspaces/%1/live").arg(m_workspaceId));
+        QNetworkRequest req(u);
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        req.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
+        m_socket.abort();
+        m_socket.open(req);
+    };
+    if (m_tokenProvider)
+        m_tokenProvider(go);
+    else
+        go({});
+}
+
+void LiveChannel::scheduleReconnect()
+{
+    if (!m_wanted || m_reconnect.isActive())
+        return;
+    qCDebug(lcLive) << "reconnecting in" << m_backoffMs << "ms";
+    m_reconnect.start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, m_maxBackoffMs);
+}
+
+void LiveChannel::setConnected(bool c)
+{
+    if (c == m_connected)
+        return;
+    m_connected = c;
+    Q_EMIT connectedChanged(c);
+}
+
+void LiveChannel::onMessage(const QString &text)
+{
+    const QJsonObject msg = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = msg.value(QLatin1String("type")).toString();
+    const qint64 seq = msg.value(QLatin1String("seq")).toInteger(-1);
+    const QJsonObject data = msg.value(QLatin1String("data")).toObject();
+    if (msg.isEmpty() || type.isEmpty()) {
+        qCWarning(lcLive) << "ignoring a malformed message";
+        return;
+    }
+    if (type == QLatin1String("hello")) {
+        // After a reconnect, anything between our last seq and hello's was missed.
+        const bool missed = m_seq >= 0 && seq != m_seq;
+        m_seq = seq;
+        if (!data.isEmpty())
+            Q_EMIT balanceReceived(data);
+        if (missed)
+            Q_EMIT resyncNeeded();
+        return;
+    }
+    if (m_seq >= 0 && seq >= 0 && seq != m_seq + 1) {
+        qCDebug(lcLive) << "gap in seq" << m_seq << "->" << seq;
+        m_seq = seq;
+        Q_EMIT resyncNeeded();
+        return;
+    }
+    if (seq >= 0)
+        m_seq = seq;
+    if (type == QLatin1String("balance"))
+        Q_EMIT balanceReceived(data);
+    else if (type == QLatin1String("usage"))
+        Q_EMIT usageReceived(data);
+    else if (type == QLatin1String("subscription"))
+        Q_EMIT workspaceReceived(data);
+}

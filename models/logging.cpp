@@ -1,0 +1,17 @@
+#include "logging.h"
+
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcApi, "kliv.api")
+Q_LOGGING_CATEGORY(lcAuth, "kliv.auth")
+Q_LOGGING_CATEGORY(lcLive, "kliv.live")
+Q_LOGGING_CATEGORY(lcModels, "kliv.models")
+
+QString scrubSecrets(QString text)
+{
+    static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)\\S+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression param(QStringLiteral("((?:access_token|refresh_token|token|code|code_verifier|password)[\"']?\\s*[=:]\\s*[\"']?)[^&\"'\\s,}]+"));
+    text.replace(bearer, QStringLiteral("\\1***"));
+    text.replace(param, QStringLiteral("\\1***"));
+    return text;
+}

@@ -1,0 +1,156 @@
+#include "membermodel.h"
+
+#include "format.h"
+#include "session.h"
+#include "subscription.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTimer>
+
+MemberModel::MemberModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    connect(Session::instance(), &Session::workspaceReady, this, &MemberModel::reload);
+    connect(Session::instance(), &Session::currentWorkspaceChanged, this, &MemberModel::seatsChanged);
+    QTimer::singleShot(0, this, &MemberModel::reload);
+}
+
+QString MemberModel::roleText(const QString &role)
+{
+    const char *ctx = "MemberModel";
+    if (role == QLatin1String("owner")) return QCoreApplication::translate(ctx, "Ägare");
+    if (role == QLatin1String("admin")) return QCoreApplication::translate(ctx, "Administratör");
+    if (role == QLatin1String("member")) return QCoreApplication::translate(ctx, "Medlem");
+    return role; // an Enterprise custom role: its own name
+}
+
+bool MemberModel::canAdd() const
+{
+    return Session::instance()->canManageMembers() && (m_seatLimit <= 0 || m_seatsUsed < m_seatLimit);
+}
+
+QString MemberModel::addBlockedReason() const
+{
+    if (!Session::instance()->canManageMembers())
+        return tr("Bara ägare och administratörer kan bjuda in teammedlemmar.");
+    if (m_seatLimit > 0 && m_seatsUsed >= m_seatLimit)
+        return tr("Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.")
+            .arg(m_seatLimit);
+    return {};
+}
+
+void MemberModel::reload()
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    setLoading(true);
+    const QString ws = s->currentWorkspaceId();
+    s->api()->get(s->workspacePath(QStringLiteral("/members")), {}, this, [this, ws](const ApiResult &r) {
+        if (ws != Session::instance()->currentWorkspaceId())
+            return;
+        setLoading(false);
+        if (!r.ok())
+            return setError(r.error.message);
+        setError({});
+        beginResetModel();
+        m_rows.clear();
+        for (const auto &v : r.object().value(QLatin1String("members")).toArray()) {
+            const QJsonObject o = v.toObject();
+            m_rows << Row{o.value(QLatin1String("id")).toString(), o.value(QLatin1String("user_id")).toString(),
+                          o.value(QLatin1String("name")).toString(), o.value(QLatin1String("email")).toString(),
+                          o.value(QLatin1String("role")).toString(),
+                          Format::parseInstant(o.value(QLatin1String("joined_at")).toString())};
+        }
+        endResetModel();
+        const QJsonObject seats = r.object().value(QLatin1String("seats")).toObject();
+        m_seatsUsed = seats.value(QLatin1String("used")).toInt(int(m_rows.size()));
+        m_seatLimit = seats.value(QLatin1String("limit")).toInt(0);
+        Q_EMIT countChanged();
+        Q_EMIT seatsChanged();
+    });
+}
+
+void MemberModel::invite(const QString &email, const QString &name, const QString &role)
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    QJsonObject body{{QStringLiteral("email"), email.trimmed()}, {QStringLiteral("role"), role}};
+    if (!name.trimmed().isEmpty())
+        body.insert(QStringLiteral("name"), name.trimmed());
+    setLoading(true);
+    s->api()->post(s->workspacePath(QStringLiteral("/members")), body, this,
+                   [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("invite")) : (setLoading(false), setError(r.error.message)); });
+}
+
+void MemberModel::remove(const QString &memberId)
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    setLoading(true);
+    s->api()->del(s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))), this,
+                  [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("remove")) : (setLoading(false), setError(r.error.message)); });
+}
+
+void MemberModel::changeRole(const QString &memberId, const QString &role)
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    setLoading(true);
+    s->api()->patch(s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))),
+                    {{QStringLiteral("role"), role}}, this,
+                    [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("role")) : (setLoading(false), setError(r.error.message)); });
+}
+
+void MemberModel::afterChange(const QString &action)
+{
+    setLoading(false);
+    setError({});
+    Q_EMIT actionDone(action);
+    reload();
+    Subscription::instance()->refresh(); // seats are part of the workspace
+}
+
+QVariant MemberModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case MemberIdRole: return r.id;
+    case UserIdRole: return r.userId;
+    case EmailRole: return r.email;
+    case RoleRole: return r.role;
+    case RoleTextRole: return roleText(r.role);
+    case JoinedTextRole: return r.joined.isValid() ? Format::date(r.joined) : QString();
+    }
+    return {};
+}
+
+QHash<int, QByteArray> MemberModel::roleNames() const
+{
+    return {{MemberIdRole, "memberId"}, {NameRole, "name"}, {EmailRole, "email"}, {RoleRole, "role"},
+            {RoleTextRole, "roleText"}, {JoinedTextRole, "joinedText"}, {UserIdRole, "userId"}};
+}
+
+void MemberModel::setLoading(bool l)
+{
+    if (l == m_loading)
+        return;
+    m_loading = l;
+    Q_EMIT loadingChanged();
+}
+
+void MemberModel::setError(const QString &e)
+{
+    if (e == m_error)
+        return;
+    m_error = e;
+    Q_EMIT errorChanged();
+}

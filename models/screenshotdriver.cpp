@@ -1,0 +1,58 @@
+#include "screenshotdriver.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QImage>
+#include <QQuickWindow>
+#include <QRegularExpression>
+
+ScreenshotDriver::ScreenshotDriver(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ScreenshotDriver *ScreenshotDriver::instance()
+{
+    static ScreenshotDriver *self = new ScreenshotDriver(QCoreApplication::instance());
+    return self;
+}
+
+ScreenshotDriver *ScreenshotDriver::create(QQmlEngine *, QJSEngine *)
+{
+    QQmlEngine::setObjectOwnership(instance(), QQmlEngine::CppOwnership);
+    return instance();
+}
+
+void ScreenshotDriver::configure(const QString &directory, const QSize &size)
+{
+    m_directory = directory;
+    if (size.isValid())
+        m_size = size;
+    QDir().mkpath(directory);
+}
+
+QString ScreenshotDriver::grab(QQuickWindow *window, const QString &name)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    QString file = name;
+    file.replace(unsafe, QStringLiteral("_"));
+    if (!window || !active() || file.isEmpty()) {
+        ++m_failures;
+        return {};
+    }
+    const QString path = QDir(m_directory).filePath(file + QStringLiteral(".png"));
+    const QImage image = window->grabWindow();
+    if (image.isNull() || !image.save(path, "PNG")) {
+        qCWarning(lcModels) << "screenshot failed" << path;
+        ++m_failures;
+        return {};
+    }
+    return path;
+}
+
+void ScreenshotDriver::finish()
+{
+    QCoreApplication::exit(m_failures == 0 ? 0 : 1);
+}

@@ -1,0 +1,37 @@
+#pragma once
+#include <QObject>
+#include <QQmlEngine>
+#include <QSize>
+
+class QQuickWindow;
+
+// For `kliv-konto --screenshots DIR`: the QML walks its pages and calls grab()
+// for each, then finish(). Inactive in normal runs.
+class ScreenshotDriver : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool active READ active CONSTANT)
+    Q_PROPERTY(QString directory READ directory CONSTANT)
+    Q_PROPERTY(QSize size READ size CONSTANT)
+public:
+    static ScreenshotDriver *instance();
+    static ScreenshotDriver *create(QQmlEngine *, QJSEngine *);
+
+    void configure(const QString &directory, const QSize &size);
+    bool active() const { return !m_directory.isEmpty(); }
+    QString directory() const { return m_directory; }
+    QSize size() const { return m_size; }
+
+    // Saves the window as DIR/<name>.png; returns the path, or "" on failure.
+    Q_INVOKABLE QString grab(QQuickWindow *window, const QString &name);
+    // Ends the run: exit code 0 if every grab worked.
+    Q_INVOKABLE void finish();
+
+private:
+    explicit ScreenshotDriver(QObject *parent = nullptr);
+    QString m_directory;
+    QSize m_size {1280, 800};
+    int m_failures = 0;
+};

@@ -1,0 +1,387 @@
+#include "session.h"
+
+#include "appsettings.h"
+#include "logging.h"
+#include "loopbacksignin.h"
+
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QSettings>
+
+namespace {
+const auto kWorkspaceKey = QStringLiteral("session/currentWorkspace");
+
+// QUrlQuery keeps '&', '=' and '+' as they are: encode form values ourselves.
+QString formValue(const QString &v)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(v));
+}
+}
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+{
+    m_api.setBaseUrl(serverUrl());
+    m_api.setRefresher([this](std::function<void(bool)> done) { refreshAccessToken(std::move(done)); });
+    m_live.setTokenProvider([this](std::function<void(const QString &)> go) { withAccessToken(std::move(go)); });
+    m_currentWorkspaceId = QSettings().value(kWorkspaceKey).toString();
+    connect(AppSettings::instance(), &AppSettings::serverUrlChanged, this, [this] {
+        // Another server: nothing of this session applies there.
+        m_live.close();
+        clearLocal();
+        m_api.setBaseUrl(serverUrl());
+        setState(SignedOut);
+        Q_EMIT serverUrlChanged();
+    });
+}
+
+Session *Session::instance()
+{
+    static Session *self = new Session(QCoreApplication::instance());
+    return self;
+}
+
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    QQmlEngine::setObjectOwnership(instance(), QQmlEngine::CppOwnership);
+    return instance();
+}
+
+QUrl Session::serverUrl() const
+{
+    return AppSettings::instance()->serverUrl();
+}
+
+void Session::setServerUrl(const QUrl &url)
+{
+    AppSettings::instance()->setServerUrl(url);
+}
+
+QString Session::currentWorkspaceName() const
+{
+    const auto *it = m_workspaces.find(m_currentWorkspaceId);
+    return it ? it->name : QString();
+}
+
+QString Session::role() const
+{
+    const auto *it = m_workspaces.find(m_currentWorkspaceId);
+    return it ? it->role : QString();
+}
+
+QStringList Session::permissions() const
+{
+    const auto *it = m_workspaces.find(m_currentWorkspaceId);
+    return it ? it->permissions : QStringList();
+}
+
+QString Session::workspacePath(const QString &suffix) const
+{
+    return QStringLiteral("/v1/workspaces/") + QString::fromLatin1(QUrl::toPercentEncoding(m_currentWorkspaceId)) + suffix;
+}
+
+QJsonObject Session::plan(const QString &id) const
+{
+    for (const auto &p : m_plans)
+        if (p.toObject().value(QLatin1String("id")).toString() == id)
+            return p.toObject();
+    return {};
+}
+
+QString Session::planName(const QString &id) const
+{
+    const QString name = plan(id).value(QLatin1String("name")).toString();
+    return name.isEmpty() ? id : name;
+}
+
+void Session::setState(State s)
+{
+    if (s == m_state)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged();
+    applyReady();
+}
+
+void Session::setError(const QString &message)
+{
+    if (message == m_errorString)
+        return;
+    m_errorString = message;
+    Q_EMIT errorStringChanged();
+}
+
+void Session::fail(const QString &message)
+{
+    qCWarning(lcAuth) << "sign-in failed:" << message;
+    dropLoopback();
+    setError(message);
+    setState(Error);
+}
+
+void Session::dropLoopback()
+{
+    // Often called from the listener's own signal: delete it later.
+    if (m_loopback) {
+        m_loopback->stop();
+        m_loopback.release()->deleteLater();
+    }
+}
+
+void Session::applyReady()
+{
+    if (isReady()) {
+        m_live.open(serverUrl(), m_currentWorkspaceId);
+        Q_EMIT workspaceReady();
+    } else if (m_state != SignedIn) {
+        m_live.close();
+    }
+}
+
+void Session::restore()
+{
+    if (m_state == SignedIn || m_state == SigningIn)
+        return;
+    m_api.setBaseUrl(serverUrl());
+    loadPlans();
+    setState(SigningIn);
+    m_tokens.read(serverUrl(), this, [this](const QString &token, const ApiError &error) {
+        if (error.isError())
+            return fail(error.message);
+        if (token.isEmpty()) {
+            setState(SignedOut);
+            return;
+        }
+        m_refreshToken = token;
+        refreshAccessToken([this](bool ok) {
+            if (ok)
+                loadMe();
+            else if (m_state == SigningIn)
+                setState(SignedOut);
+        });
+    });
+}
+
+void Session::signIn()
+{
+    if (m_state == SigningIn && m_loopback)
+        return;
+    setError({});
+    m_api.setBaseUrl(serverUrl());
+    m_loopback = std::make_unique<LoopbackSignIn>();
+    if (!m_loopback->start())
+        return fail(tr("Inloggningen kunde inte startas: ingen lokal port gick att öppna."));
+    connect(m_loopback.get(), &LoopbackSignIn::codeReceived, this, &Session::exchangeCode);
+    connect(m_loopback.get(), &LoopbackSignIn::failed, this, &Session::fail);
+    m_signInUrl = m_loopback->authorizeUrl(serverUrl(), clientId());
+    setState(SigningIn);
+    // Under some platforms openUrl returns false when no browser could start:
+    // then the page offers the link to copy.
+    m_browserOpenFailed = !QDesktopServices::openUrl(m_signInUrl);
+    Q_EMIT signInUrlChanged();
+}
+
+void Session::cancelSignIn()
+{
+    dropLoopback();
+    m_signInUrl.clear();
+    m_browserOpenFailed = false;
+    Q_EMIT signInUrlChanged();
+    if (m_state == SigningIn || m_state == Error)
+        setState(SignedOut);
+}
+
+void Session::exchangeCode(const QString &code)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+    form.addQueryItem(QStringLiteral("code"), formValue(code));
+    form.addQueryItem(QStringLiteral("redirect_uri"), formValue(m_loopback->redirectUri()));
+    form.addQueryItem(QStringLiteral("client_id"), clientId());
+    form.addQueryItem(QStringLiteral("code_verifier"), formValue(m_loopback->codeVerifier()));
+    m_api.postForm(QStringLiteral("/oauth/token"), form, this, [this](const ApiResult &r) {
+        dropLoopback();
+        if (!r.ok())
+            return fail(r.error.kind == ApiError::Unauthorized || r.error.kind == ApiError::SignIn
+                            ? ApiError::messageFor(ApiError::SignIn) : r.error.message);
+        acceptTokens(r.object(), [this](bool ok) {
+            if (ok)
+                loadMe();
+        });
+    });
+}
+
+void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then)
+{
+    const QString access = tokens.value(QLatin1String("access_token")).toString();
+    const QString refresh = tokens.value(QLatin1String("refresh_token")).toString();
+    if (access.isEmpty() || refresh.isEmpty()) {
+        fail(ApiError::messageFor(ApiError::InvalidResponse));
+        return then(false);
+    }
+    m_api.setAccessToken(access);
+    const int ttl = tokens.value(QLatin1String("expires_in")).toInt(3600);
+    // Renew a little early so a request never leaves with a token about to die.
+    m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(qMax(10, ttl - 30));
+    m_refreshToken = refresh;
+    m_tokens.write(serverUrl(), refresh, this, [this, then](const ApiError &error) {
+        if (error.isError()) {
+            // Without the keyring the sign-in cannot be kept safely: undo it.
+            QUrlQuery form;
+            form.addQueryItem(QStringLiteral("token"), formValue(m_refreshToken));
+            m_api.postForm(QStringLiteral("/oauth/revoke"), form, nullptr, {});
+            m_refreshToken.clear();
+            m_api.setAccessToken({});
+            fail(error.message);
+            return then(false);
+        }
+        then(true);
+    });
+}
+
+void Session::refreshAccessToken(std::function<void(bool)> done)
+{
+    m_refreshWaiters << std::move(done);
+    if (m_refreshing)
+        return;
+    if (m_refreshToken.isEmpty()) {
+        const auto waiters = std::exchange(m_refreshWaiters, {});
+        for (const auto &w : waiters)
+            w(false);
+        return;
+    }
+    m_refreshing = true;
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    form.addQueryItem(QStringLiteral("refresh_token"), formValue(m_refreshToken));
+    form.addQueryItem(QStringLiteral("client_id"), clientId());
+    qCDebug(lcAuth) << "refreshing the access token";
+    m_api.postForm(QStringLiteral("/oauth/token"), form, this, [this](const ApiResult &r) {
+        auto finish = [this](bool ok) {
+            m_refreshing = false;
+            const auto waiters = std::exchange(m_refreshWaiters, {});
+            for (const auto &w : waiters)
+                w(ok);
+        };
+        if (!r.ok()) {
+            if (r.error.kind == ApiError::Unauthorized) {
+                // The refresh token is no longer valid: the session is over.
+                m_tokens.remove(serverUrl(), this, [](const ApiError &) {});
+                clearLocal();
+                setError(tr("Du har loggats ut. Logga in igen."));
+                setState(SignedOut);
+            } else {
+                setError(r.error.message);
+            }
+            return finish(false);
+        }
+        acceptTokens(r.object(), finish);
+    });
+}
+
+void Session::withAccessToken(std::function<void(const QString &)> cb)
+{
+    if (m_api.hasAccessToken() && m_accessExpiry.isValid() && QDateTime::currentDateTimeUtc() < m_accessExpiry) {
+        cb(m_api.accessToken());
+        return;
+    }
+    refreshAccessToken([this, cb](bool) { cb(m_api.accessToken()); });
+}
+
+void Session::loadMe()
+{
+    m_api.get(QStringLiteral("/v1/me"), {}, this, [this](const ApiResult &r) {
+        if (!r.ok()) {
+            if (r.error.kind == ApiError::Unauthorized) {
+                clearLocal();
+                setError(r.error.message);
+                setState(SignedOut);
+            } else {
+                fail(r.error.message);
+            }
+            return;
+        }
+        const QJsonObject user = r.object().value(QLatin1String("user")).toObject();
+        m_userEmail = user.value(QLatin1String("email")).toString();
+        m_userName = user.value(QLatin1String("name")).toString();
+        Q_EMIT userChanged();
+        m_workspaces.setMemberships(r.object().value(QLatin1String("memberships")).toArray());
+        QString ws = m_currentWorkspaceId;
+        if (!m_workspaces.find(ws))
+            ws = m_workspaces.items().isEmpty() ? QString() : m_workspaces.items().first().workspaceId;
+        setError({});
+        m_signInUrl.clear();
+        m_browserOpenFailed = false;
+        Q_EMIT signInUrlChanged();
+        if (m_plans.isEmpty())
+            loadPlans();
+        if (ws != m_currentWorkspaceId) {
+            m_currentWorkspaceId = ws;
+            QSettings().setValue(kWorkspaceKey, ws);
+        }
+        Q_EMIT currentWorkspaceChanged();
+        if (m_state == SignedIn)
+            applyReady();
+        setState(SignedIn);
+    });
+}
+
+void Session::loadPlans()
+{
+    m_api.get(QStringLiteral("/v1/plans"), {}, this, [this](const ApiResult &r) {
+        if (!r.ok())
+            return;
+        m_plans = r.object().value(QLatin1String("plans")).toArray();
+        Q_EMIT plansChanged();
+    });
+}
+
+void Session::signOut()
+{
+    m_live.close();
+    if (!m_refreshToken.isEmpty()) {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("token"), formValue(m_refreshToken));
+        m_api.postForm(QStringLiteral("/oauth/revoke"), form, nullptr, {});
+    }
+    m_tokens.remove(serverUrl(), this, [this](const ApiError &error) {
+        if (error.isError())
+            setError(error.message);
+    });
+    clearLocal();
+    setError({});
+    cancelSignIn();
+    setState(SignedOut);
+}
+
+void Session::clearLocal()
+{
+    m_refreshToken.clear();
+    m_api.setAccessToken({});
+    m_accessExpiry = {};
+    m_userEmail.clear();
+    m_userName.clear();
+    m_workspaces.clear();
+    Q_EMIT userChanged();
+    Q_EMIT currentWorkspaceChanged();
+}
+
+void Session::switchWorkspace(const QString &workspaceId)
+{
+    if (workspaceId == m_currentWorkspaceId)
+        return;
+    if (m_state == SignedIn && !m_workspaces.find(workspaceId))
+        return;
+    m_currentWorkspaceId = workspaceId;
+    QSettings().setValue(kWorkspaceKey, workspaceId);
+    Q_EMIT currentWorkspaceChanged();
+    applyReady();
+}
+
+void Session::copyToClipboard(const QString &text)
+{
+    if (auto *cb = QGuiApplication::clipboard())
+        cb->setText(text);
+}

@@ -1,0 +1,127 @@
+#pragma once
+#include "apiclient.h"
+#include "livechannel.h"
+#include "tokenstore.h"
+#include "workspacelistmodel.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QObject>
+#include <QQmlEngine>
+#include <memory>
+
+class LoopbackSignIn;
+
+// Who is signed in, to which server, and which workspace is current. Owns the
+// one ApiClient, the token store and the live channel the models share.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QUrl serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
+    Q_PROPERTY(QString userEmail READ userEmail NOTIFY userChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
+    Q_PROPERTY(WorkspaceListModel *workspaces READ workspaces CONSTANT)
+    Q_PROPERTY(QString currentWorkspaceId READ currentWorkspaceId WRITE switchWorkspace NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(QString currentWorkspaceName READ currentWorkspaceName NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(QString role READ role NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(bool canViewBilling READ canViewBilling NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(bool canManagePlan READ canManagePlan NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(bool canManageMembers READ canManageMembers NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(bool canViewTeamUsage READ canViewTeamUsage NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(QUrl signInUrl READ signInUrl NOTIFY signInUrlChanged)
+    Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY signInUrlChanged)
+
+public:
+    enum State { SignedOut, SigningIn, SignedIn, Error };
+    Q_ENUM(State)
+
+    static Session *instance();
+    static Session *create(QQmlEngine *, QJSEngine *);
+    static QString clientId() { return QStringLiteral("kliv-konto"); }
+
+    State state() const { return m_state; }
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+    QString userEmail() const { return m_userEmail; }
+    QString userName() const { return m_userName; }
+    WorkspaceListModel *workspaces() { return &m_workspaces; }
+    QString currentWorkspaceId() const { return m_currentWorkspaceId; }
+    QString currentWorkspaceName() const;
+    QString role() const;
+    QStringList permissions() const;
+    bool hasPermission(const QString &p) const { return permissions().contains(p); }
+    bool canViewBilling() const { return hasPermission(QStringLiteral("view_billing")); }
+    bool canManagePlan() const { return hasPermission(QStringLiteral("manage_plan")); }
+    bool canManageMembers() const { return hasPermission(QStringLiteral("manage_members")); }
+    bool canViewTeamUsage() const { return hasPermission(QStringLiteral("view_team_usage")); }
+    QString errorString() const { return m_errorString; }
+    QUrl signInUrl() const { return m_signInUrl; }
+    bool browserOpenFailed() const { return m_browserOpenFailed; }
+
+    // Signed in with a current workspace: the models may ask the server.
+    bool isReady() const { return m_state == SignedIn && !m_currentWorkspaceId.isEmpty(); }
+    QString workspacePath(const QString &suffix = {}) const; // "/v1/workspaces/<id><suffix>"
+
+    ApiClient *api() { return &m_api; }
+    TokenStore *tokenStore() { return &m_tokens; }
+    LiveChannel *live() { return &m_live; }
+    const QJsonArray &plans() const { return m_plans; }
+    QJsonObject plan(const QString &id) const;
+    QString planName(const QString &id) const;
+    // Hands over a valid access token, refreshing it first when it expired.
+    void withAccessToken(std::function<void(const QString &)> cb);
+
+    Q_INVOKABLE void restore();   // at start: a refresh token in the keyring signs in silently
+    Q_INVOKABLE void signIn();
+    Q_INVOKABLE void cancelSignIn();
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void switchWorkspace(const QString &workspaceId);
+    Q_INVOKABLE void copyToClipboard(const QString &text);
+    Q_INVOKABLE void loadPlans();
+
+Q_SIGNALS:
+    void stateChanged();
+    void serverUrlChanged();
+    void userChanged();
+    void currentWorkspaceChanged();
+    void errorStringChanged();
+    void signInUrlChanged();
+    void plansChanged();
+    // The session can serve a (new) workspace: models reload.
+    void workspaceReady();
+
+private:
+    explicit Session(QObject *parent = nullptr);
+    void setState(State s);
+    void setError(const QString &message);
+    void fail(const QString &message);
+    void exchangeCode(const QString &code);
+    void acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then);
+    void refreshAccessToken(std::function<void(bool)> done);
+    void loadMe();
+    void clearLocal();
+    void dropLoopback();
+    void applyReady();
+
+    ApiClient m_api;
+    TokenStore m_tokens;
+    LiveChannel m_live;
+    WorkspaceListModel m_workspaces;
+    std::unique_ptr<LoopbackSignIn> m_loopback;
+    State m_state = SignedOut;
+    QString m_userEmail, m_userName;
+    QString m_currentWorkspaceId;
+    QString m_errorString;
+    QUrl m_signInUrl;
+    bool m_browserOpenFailed = false;
+    QString m_refreshToken; // memory copy; persisted only in the keyring
+    QDateTime m_accessExpiry;
+    bool m_refreshing = false;
+    QList<std::function<void(bool)>> m_refreshWaiters;
+    QJsonArray m_plans;
+};

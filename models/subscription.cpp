@@ -1,0 +1,275 @@
+#include "subscription.h"
+
+#include "appsettings.h"
+#include "creditmeter.h"
+#include "format.h"
+#include "logging.h"
+#include "session.h"
+#include "statecache.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QJsonArray>
+
+namespace {
+const auto kCacheKind = QStringLiteral("workspace");
+}
+
+Subscription::Subscription(QObject *parent)
+    : QObject(parent)
+{
+    Session *s = Session::instance();
+    connect(s, &Session::currentWorkspaceChanged, this, &Subscription::showCached);
+    connect(s, &Session::workspaceReady, this, &Subscription::refresh);
+    connect(s, &Session::plansChanged, this, &Subscription::changed);
+    connect(s->live(), &LiveChannel::workspaceReceived, this, [this](const QJsonObject &ws) { apply(ws); });
+    connect(s->live(), &LiveChannel::resyncNeeded, this, &Subscription::refresh);
+    connect(AppSettings::instance(), &AppSettings::languageChanged, this, &Subscription::changed);
+    // Back from the browser (Checkout, portal): ask the server what happened.
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        connect(app, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState st) {
+            if (st == Qt::ApplicationActive && m_awaitingBrowser) {
+                m_awaitingBrowser = false;
+                refresh();
+                CreditMeter::instance()->refresh();
+            }
+        });
+    }
+    showCached();
+    if (s->isReady())
+        refresh();
+}
+
+Subscription *Subscription::instance()
+{
+    static Subscription *self = new Subscription(QCoreApplication::instance());
+    return self;
+}
+
+Subscription *Subscription::create(QQmlEngine *, QJSEngine *)
+{
+    QQmlEngine::setObjectOwnership(instance(), QQmlEngine::CppOwnership);
+    return instance();
+}
+
+void Subscription::showCached()
+{
+    Session *s = Session::instance();
+    apply({}, true);
+    const auto cached = StateCache::load(s->serverUrl(), s->currentWorkspaceId(), kCacheKind);
+    if (cached.isValid())
+        apply(cached.data, true);
+}
+
+void Subscription::apply(const QJsonObject &ws, bool fromCache)
+{
+    Session *s = Session::instance();
+    if (!ws.isEmpty() && ws.value(QLatin1String("id")).toString() != s->currentWorkspaceId())
+        return; // a message about a workspace we left
+    m_workspace = ws;
+    const QJsonObject sub = ws.value(QLatin1String("subscription")).toObject();
+    m_status = sub.value(QLatin1String("status")).toString();
+    m_tier = sub.value(QLatin1String("tier")).toString(ws.value(QLatin1String("plan")).toObject().value(QLatin1String("id")).toString());
+    m_periodEnd = Format::parseInstant(sub.value(QLatin1String("period_end")).toString());
+    m_cancelAtPeriodEnd = sub.value(QLatin1String("cancel_at_period_end")).toBool();
+    const QJsonObject pending = sub.value(QLatin1String("pending_change")).toObject();
+    m_pendingTier = pending.value(QLatin1String("tier")).toString();
+    m_pendingEffectiveAt = Format::parseInstant(pending.value(QLatin1String("effective_at")).toString());
+    const QJsonObject seats = ws.value(QLatin1String("seats")).toObject();
+    m_seatsUsed = seats.value(QLatin1String("used")).toInt();
+    m_seatLimit = seats.value(QLatin1String("limit")).toInt(0);
+    m_entitlements.clear();
+    for (const auto &e : ws.value(QLatin1String("entitlements")).toArray())
+        m_entitlements << e.toString();
+    if (!fromCache && !ws.isEmpty())
+        StateCache::save(s->serverUrl(), s->currentWorkspaceId(), kCacheKind, ws);
+    Q_EMIT changed();
+}
+
+QString Subscription::tierName() const
+{
+    const QString name = m_workspace.value(QLatin1String("plan")).toObject().value(QLatin1String("name")).toString();
+    return name.isEmpty() ? Session::instance()->planName(m_tier) : name;
+}
+
+QString Subscription::planKind() const
+{
+    const QString kind = m_workspace.value(QLatin1String("plan")).toObject().value(QLatin1String("kind")).toString();
+    return kind.isEmpty() ? Session::instance()->plan(m_tier).value(QLatin1String("kind")).toString() : kind;
+}
+
+QString Subscription::periodEndText() const
+{
+    return m_periodEnd.isValid() ? Format::date(m_periodEnd) : QString();
+}
+
+QString Subscription::pendingTierName() const
+{
+    if (!m_pendingTier.isEmpty())
+        return Session::instance()->planName(m_pendingTier);
+    return m_cancelAtPeriodEnd ? Session::instance()->planName(QStringLiteral("free")) : QString();
+}
+
+QString Subscription::pendingEffectiveAtText() const
+{
+    const QDateTime at = m_pendingEffectiveAt.isValid() ? m_pendingEffectiveAt : (m_cancelAtPeriodEnd ? m_periodEnd : QDateTime());
+    return at.isValid() ? Format::date(at) : QString();
+}
+
+void Subscription::refresh()
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    const QString ws = s->currentWorkspaceId();
+    s->api()->get(s->workspacePath(), {}, this, [this, ws](const ApiResult &r) {
+        if (ws != Session::instance()->currentWorkspaceId())
+            return;
+        if (!r.ok())
+            return setError(r.error.message);
+        setError({});
+        apply(r.object());
+    });
+}
+
+QString Subscription::confirmationText(const QJsonObject &p) const
+{
+    Session *s = Session::instance();
+    const QString kind = p.value(QLatin1String("kind")).toString();
+    const QString tier = p.value(QLatin1String("tier")).toString();
+    const QString name = s->planName(tier);
+    const QDateTime at = Format::parseInstant(p.value(QLatin1String("effective_at")).toString());
+    const QString amount = Format::money(p.value(QLatin1String("amount_due_now")));
+    if (kind == QLatin1String("upgrade")) {
+        // The credits added now: the new allowance over the current one.
+        const int current = m_workspace.value(QLatin1String("plan")).toObject().value(QLatin1String("monthly_credits")).toInt();
+        const int extra = p.contains(QLatin1String("allowance_after")) && current > 0
+            ? p.value(QLatin1String("allowance_after")).toInt() - current
+            : p.value(QLatin1String("credits_after")).toInt() - CreditMeter::instance()->remaining();
+        return tr("Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.")
+            .arg(name, amount, Format::locale().toString(extra));
+    }
+    if (kind == QLatin1String("downgrade"))
+        return tr("Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.")
+            .arg(name, Format::date(at), tierName());
+    if (kind == QLatin1String("cancel")) {
+        const QString keep = planKind() == QLatin1String("enterprise") ? QStringLiteral("Enterprise") : tr("Pro");
+        return tr("Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.")
+            .arg(Format::date(m_periodEnd.isValid() && !at.isValid() ? m_periodEnd : at), keep);
+    }
+    if (kind == QLatin1String("checkout"))
+        return tr("Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.")
+            .arg(name, amount, Format::locale().toString(p.value(QLatin1String("allowance_after")).toInt()));
+    return {};
+}
+
+void Subscription::preview(const QString &tier)
+{
+    post(QStringLiteral("/subscription/preview"), {{QStringLiteral("tier"), tier}}, [this](const QJsonObject &p) {
+        const QString kind = p.value(QLatin1String("kind")).toString();
+        QString button;
+        if (kind == QLatin1String("upgrade")) button = tr("Uppgradera");
+        else if (kind == QLatin1String("downgrade")) button = tr("Nedgradera");
+        else if (kind == QLatin1String("cancel")) button = tr("Avsluta prenumeration");
+        else if (kind == QLatin1String("checkout")) button = tr("Gå till betalning");
+        const QDateTime at = Format::parseInstant(p.value(QLatin1String("effective_at")).toString());
+        Q_EMIT previewReady(kind, p.value(QLatin1String("tier")).toString(), confirmationText(p), button,
+                            Format::money(p.value(QLatin1String("amount_due_now"))),
+                            at.isValid() ? Format::date(at) : QString());
+    });
+}
+
+void Subscription::change(const QString &tier)
+{
+    post(QStringLiteral("/subscription/change"), {{QStringLiteral("tier"), tier}}, [this](const QJsonObject &o) {
+        const QString kind = o.value(QLatin1String("kind")).toString();
+        if (kind == QLatin1String("checkout")) {
+            const QUrl url(o.value(QLatin1String("checkout_url")).toString());
+            m_awaitingBrowser = true;
+            openInBrowser(url);
+            Q_EMIT checkoutOpened(url);
+        } else {
+            apply(o.value(QLatin1String("workspace")).toObject());
+            CreditMeter::instance()->refresh();
+        }
+        Q_EMIT changeDone(kind);
+    });
+}
+
+void Subscription::cancel()
+{
+    post(QStringLiteral("/subscription/cancel"), {}, [this](const QJsonObject &o) {
+        apply(o.value(QLatin1String("workspace")).toObject());
+        Q_EMIT changeDone(QStringLiteral("cancel"));
+    });
+}
+
+void Subscription::undo()
+{
+    post(QStringLiteral("/subscription/undo"), {}, [this](const QJsonObject &o) {
+        apply(o.value(QLatin1String("workspace")).toObject());
+        Q_EMIT changeDone(QStringLiteral("undo"));
+    });
+}
+
+void Subscription::openPortal()
+{
+    post(QStringLiteral("/billing-portal"), {}, [this](const QJsonObject &o) {
+        const QUrl url(o.value(QLatin1String("url")).toString());
+        m_awaitingBrowser = true;
+        openInBrowser(url);
+        Q_EMIT portalOpened(url);
+    });
+}
+
+void Subscription::sendEnterpriseInquiry(const QString &contact, int seats, const QString &message)
+{
+    post(QStringLiteral("/enterprise-inquiry"),
+         {{QStringLiteral("contact"), contact}, {QStringLiteral("seats"), seats}, {QStringLiteral("message"), message}},
+         [this](const QJsonObject &) { Q_EMIT inquirySent(); });
+}
+
+void Subscription::post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok)
+{
+    Session *s = Session::instance();
+    if (!s->isReady() || m_busy)
+        return;
+    setBusy(true);
+    s->api()->post(s->workspacePath(path), body, this, [this, ok](const ApiResult &r) {
+        setBusy(false);
+        if (!r.ok())
+            return setError(r.error.message);
+        setError({});
+        ok(r.object());
+    });
+}
+
+void Subscription::openInBrowser(const QUrl &url)
+{
+    // openUrl may fail (no browser): then the UI offers the link to copy.
+    const bool opened = url.isValid() && QDesktopServices::openUrl(url);
+    if (!opened)
+        qCWarning(lcModels) << "could not open the browser";
+    const QUrl pending = opened ? QUrl() : url;
+    if (pending != m_pendingUrl) {
+        m_pendingUrl = pending;
+        Q_EMIT pendingUrlChanged();
+    }
+}
+
+void Subscription::setBusy(bool b)
+{
+    if (b == m_busy)
+        return;
+    m_busy = b;
+    Q_EMIT busyChanged();
+}
+
+void Subscription::setError(const QString &e)
+{
+    if (e == m_error)
+        return;
+    m_error = e;
+    Q_EMIT errorChanged();
+}

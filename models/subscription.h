@@ -1,0 +1,102 @@
+#pragma once
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QQmlEngine>
+#include <QUrl>
+
+// The current workspace's plan and subscription, and every plan change. The
+// outcome of a payment is learnt from the server (and its live channel), never
+// from a browser redirect.
+class Subscription : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString status READ status NOTIFY changed)
+    Q_PROPERTY(QString tier READ tier NOTIFY changed)
+    Q_PROPERTY(QString tierName READ tierName NOTIFY changed)
+    Q_PROPERTY(QString planKind READ planKind NOTIFY changed)
+    Q_PROPERTY(QDateTime periodEnd READ periodEnd NOTIFY changed)
+    Q_PROPERTY(QString periodEndText READ periodEndText NOTIFY changed)
+    Q_PROPERTY(bool cancelAtPeriodEnd READ cancelAtPeriodEnd NOTIFY changed)
+    Q_PROPERTY(QString pendingTier READ pendingTier NOTIFY changed)
+    Q_PROPERTY(QString pendingTierName READ pendingTierName NOTIFY changed)
+    Q_PROPERTY(QString pendingEffectiveAtText READ pendingEffectiveAtText NOTIFY changed)
+    Q_PROPERTY(bool hasPendingChange READ hasPendingChange NOTIFY changed)
+    Q_PROPERTY(bool pastDue READ pastDue NOTIFY changed)
+    Q_PROPERTY(int seatsUsed READ seatsUsed NOTIFY changed)
+    Q_PROPERTY(int seatLimit READ seatLimit NOTIFY changed)
+    Q_PROPERTY(QStringList entitlements READ entitlements NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QUrl pendingUrl READ pendingUrl NOTIFY pendingUrlChanged)
+
+public:
+    static Subscription *instance();
+    static Subscription *create(QQmlEngine *, QJSEngine *);
+
+    QString status() const { return m_status; }
+    QString tier() const { return m_tier; }
+    QString tierName() const;
+    QString planKind() const;
+    QDateTime periodEnd() const { return m_periodEnd; }
+    QString periodEndText() const;
+    bool cancelAtPeriodEnd() const { return m_cancelAtPeriodEnd; }
+    QString pendingTier() const { return m_pendingTier; }
+    QString pendingTierName() const;
+    QString pendingEffectiveAtText() const;
+    bool hasPendingChange() const { return !m_pendingTier.isEmpty() || m_cancelAtPeriodEnd; }
+    bool pastDue() const { return m_status == QLatin1String("past_due"); }
+    int seatsUsed() const { return m_seatsUsed; }
+    int seatLimit() const { return m_seatLimit; } // 0 = unlimited
+    QStringList entitlements() const { return m_entitlements; }
+    bool busy() const { return m_busy; }
+    QString error() const { return m_error; }
+    QUrl pendingUrl() const { return m_pendingUrl; }
+    const QJsonObject &workspace() const { return m_workspace; }
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void preview(const QString &tier);
+    Q_INVOKABLE void change(const QString &tier);
+    Q_INVOKABLE void cancel();
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void openPortal();
+    Q_INVOKABLE void sendEnterpriseInquiry(const QString &contact, int seats, const QString &message);
+
+    // The exact sentence the confirmation dialog shows for a server preview.
+    QString confirmationText(const QJsonObject &preview) const;
+
+Q_SIGNALS:
+    void changed();
+    void busyChanged();
+    void errorChanged();
+    void pendingUrlChanged();
+    void previewReady(const QString &kind, const QString &tier, const QString &confirmationText,
+                      const QString &confirmButtonText, const QString &amountDueText, const QString &effectiveAtText);
+    // A change went through on the server (or Checkout opened in the browser).
+    void changeDone(const QString &kind);
+    void checkoutOpened(const QUrl &url);
+    void portalOpened(const QUrl &url);
+    void inquirySent();
+
+private:
+    explicit Subscription(QObject *parent = nullptr);
+    void apply(const QJsonObject &workspace, bool fromCache = false);
+    void post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok);
+    void openInBrowser(const QUrl &url);
+    void setBusy(bool b);
+    void setError(const QString &e);
+    void showCached();
+
+    QJsonObject m_workspace;
+    QString m_status, m_tier, m_pendingTier;
+    QDateTime m_periodEnd, m_pendingEffectiveAt;
+    bool m_cancelAtPeriodEnd = false;
+    int m_seatsUsed = 0, m_seatLimit = 0;
+    QStringList m_entitlements;
+    bool m_busy = false;
+    QString m_error;
+    QUrl m_pendingUrl;
+    bool m_awaitingBrowser = false;
+};

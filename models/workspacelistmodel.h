@@ -1,0 +1,34 @@
+#pragma once
+#include <QAbstractListModel>
+#include <QJsonArray>
+#include <QStringList>
+
+// The caller's memberships, from /v1/me.
+class WorkspaceListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Roles { WorkspaceIdRole = Qt::UserRole + 1, NameRole, RoleRole, PlanIdRole, PermissionsRole };
+    Q_ENUM(Roles)
+    struct Item {
+        QString workspaceId, name, role, planId;
+        QStringList permissions;
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_items.size()); }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setMemberships(const QJsonArray &memberships);
+    void clear();
+    const Item *find(const QString &workspaceId) const;
+    const QList<Item> &items() const { return m_items; }
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    QList<Item> m_items;
+};
