@@ -12,6 +12,12 @@
 
 Q_IMPORT_QML_PLUGIN(Kliv_KontoPlugin)
 
+static int usageError(const QString &message)
+{
+    fprintf(stderr, "kliv-konto: %s\n", qPrintable(message));
+    return 2;
+}
+
 int main(int argc, char *argv[])
 {
     // Qt Charts' QML types need a QApplication.
@@ -38,18 +44,18 @@ int main(int argc, char *argv[])
     if (parser.isSet(server)) {
         const QUrl url = QUrl::fromUserInput(parser.value(server));
         if (!url.isValid() || !url.scheme().startsWith(QLatin1String("http")))
-            parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--server: not an http(s) URL"), 2);
+            return usageError(QStringLiteral("--server: not an http(s) URL"));
         settings->overrideServerUrl(url);
     }
     if (parser.isSet(lang) && parser.value(lang) != QLatin1String("sv") && parser.value(lang) != QLatin1String("en"))
-        parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--lang: sv or en"), 2);
+        return usageError(QStringLiteral("--lang: sv or en"));
     settings->applyLanguage(parser.value(lang));
 
     if (parser.isSet(shots)) {
         const QStringList wh = parser.value(shotSize).split(QLatin1Char('x'));
         const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
         if (!size.isValid() || size.isEmpty())
-            parser.showMessageAndExit(QCommandLineParser::MessageType::Error, QStringLiteral("--screenshot-size: WxH"), 2);
+            return usageError(QStringLiteral("--screenshot-size: WxH"));
         ScreenshotDriver::instance()->configure(parser.value(shots), size);
     }
 

@@ -18,7 +18,7 @@ CreditMeter::CreditMeter(QObject *parent)
     m_usageDebounce.setSingleShot(true);
     m_usageDebounce.setInterval(400);
     connect(&m_usageDebounce, &QTimer::timeout, this, &CreditMeter::refresh);
-    connect(s, &Session::currentWorkspaceChanged, this, &CreditMeter::showCached);
+    connect(s, &Session::currentWorkspaceIdChanged, this, &CreditMeter::showCached);
     connect(s, &Session::workspaceReady, this, &CreditMeter::refresh);
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::liveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {

@@ -29,7 +29,7 @@ QString InvoiceModel::statusText(const QString &status)
 void InvoiceModel::reload()
 {
     Session *s = Session::instance();
-    if (!s->isReady())
+    if (!s->isReady() || !s->canViewBilling())
         return;
     m_loading = true;
     Q_EMIT loadingChanged();

@@ -2,10 +2,10 @@
 
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcApi, "kliv.api")
-Q_LOGGING_CATEGORY(lcAuth, "kliv.auth")
-Q_LOGGING_CATEGORY(lcLive, "kliv.live")
-Q_LOGGING_CATEGORY(lcModels, "kliv.models")
+Q_LOGGING_CATEGORY(lcApi, "kliv.api", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "kliv.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcLive, "kliv.live", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcModels, "kliv.models", QtInfoMsg)
 
 QString scrubSecrets(QString text)
 {

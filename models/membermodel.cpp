@@ -12,7 +12,7 @@ MemberModel::MemberModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(Session::instance(), &Session::workspaceReady, this, &MemberModel::reload);
-    connect(Session::instance(), &Session::currentWorkspaceChanged, this, &MemberModel::seatsChanged);
+    connect(Session::instance(), &Session::currentWorkspaceIdChanged, this, &MemberModel::seatsChanged);
     QTimer::singleShot(0, this, &MemberModel::reload);
 }
 

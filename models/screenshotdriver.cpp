@@ -52,6 +52,14 @@ QString ScreenshotDriver::grab(QQuickWindow *window, const QString &name)
     return path;
 }
 
+QString ScreenshotDriver::capture(QQuickWindow *window, const QString &fileName)
+{
+    QString name = fileName;
+    if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        name.chop(4);
+    return grab(window, name);
+}
+
 void ScreenshotDriver::finish()
 {
     QCoreApplication::exit(m_failures == 0 ? 0 : 1);

@@ -3,7 +3,7 @@
 #include <QQmlEngine>
 #include <QSize>
 
-class QQuickWindow;
+#include <QQuickWindow>
 
 // For `kliv-konto --screenshots DIR`: the QML walks its pages and calls grab()
 // for each, then finish(). Inactive in normal runs.
@@ -13,6 +13,7 @@ class ScreenshotDriver : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(bool active READ active CONSTANT)
+    Q_PROPERTY(bool enabled READ active CONSTANT)
     Q_PROPERTY(QString directory READ directory CONSTANT)
     Q_PROPERTY(QSize size READ size CONSTANT)
 public:
@@ -26,6 +27,8 @@ public:
 
     // Saves the window as DIR/<name>.png; returns the path, or "" on failure.
     Q_INVOKABLE QString grab(QQuickWindow *window, const QString &name);
+    // The same with a file name ("01-oversikt.png").
+    Q_INVOKABLE QString capture(QQuickWindow *window, const QString &fileName);
     // Ends the run: exit code 0 if every grab worked.
     Q_INVOKABLE void finish();
 

@@ -321,7 +321,7 @@ void Session::loadMe()
             m_currentWorkspaceId = ws;
             QSettings().setValue(kWorkspaceKey, ws);
         }
-        Q_EMIT currentWorkspaceChanged();
+        Q_EMIT currentWorkspaceIdChanged();
         if (m_state == SignedIn)
             applyReady();
         setState(SignedIn);
@@ -365,7 +365,7 @@ void Session::clearLocal()
     m_userName.clear();
     m_workspaces.clear();
     Q_EMIT userChanged();
-    Q_EMIT currentWorkspaceChanged();
+    Q_EMIT currentWorkspaceIdChanged();
 }
 
 void Session::switchWorkspace(const QString &workspaceId)
@@ -376,7 +376,7 @@ void Session::switchWorkspace(const QString &workspaceId)
         return;
     m_currentWorkspaceId = workspaceId;
     QSettings().setValue(kWorkspaceKey, workspaceId);
-    Q_EMIT currentWorkspaceChanged();
+    Q_EMIT currentWorkspaceIdChanged();
     applyReady();
 }
 

@@ -24,14 +24,14 @@ class Session : public QObject
     Q_PROPERTY(QString userEmail READ userEmail NOTIFY userChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
     Q_PROPERTY(WorkspaceListModel *workspaces READ workspaces CONSTANT)
-    Q_PROPERTY(QString currentWorkspaceId READ currentWorkspaceId WRITE switchWorkspace NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(QString currentWorkspaceName READ currentWorkspaceName NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(QString role READ role NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(QStringList permissions READ permissions NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(bool canViewBilling READ canViewBilling NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(bool canManagePlan READ canManagePlan NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(bool canManageMembers READ canManageMembers NOTIFY currentWorkspaceChanged)
-    Q_PROPERTY(bool canViewTeamUsage READ canViewTeamUsage NOTIFY currentWorkspaceChanged)
+    Q_PROPERTY(QString currentWorkspaceId READ currentWorkspaceId WRITE switchWorkspace NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(QString currentWorkspaceName READ currentWorkspaceName NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(QString role READ role NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(bool canViewBilling READ canViewBilling NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(bool canManagePlan READ canManagePlan NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(bool canManageMembers READ canManageMembers NOTIFY currentWorkspaceIdChanged)
+    Q_PROPERTY(bool canViewTeamUsage READ canViewTeamUsage NOTIFY currentWorkspaceIdChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QUrl signInUrl READ signInUrl NOTIFY signInUrlChanged)
     Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY signInUrlChanged)
@@ -88,7 +88,7 @@ Q_SIGNALS:
     void stateChanged();
     void serverUrlChanged();
     void userChanged();
-    void currentWorkspaceChanged();
+    void currentWorkspaceIdChanged();
     void errorStringChanged();
     void signInUrlChanged();
     void plansChanged();

@@ -20,7 +20,7 @@ Subscription::Subscription(QObject *parent)
     : QObject(parent)
 {
     Session *s = Session::instance();
-    connect(s, &Session::currentWorkspaceChanged, this, &Subscription::showCached);
+    connect(s, &Session::currentWorkspaceIdChanged, this, &Subscription::showCached);
     connect(s, &Session::workspaceReady, this, &Subscription::refresh);
     connect(s, &Session::plansChanged, this, &Subscription::changed);
     connect(s->live(), &LiveChannel::workspaceReceived, this, [this](const QJsonObject &ws) { apply(ws); });
