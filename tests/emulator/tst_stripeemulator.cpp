@@ -487,6 +487,53 @@ private Q_SLOTS:
         QCOMPARE(subscription(sub["id"].toString())["cancel_at_period_end"].toBool(), true);
     }
 
+    void givingUpCancelsWhenConfigured()
+    {
+        // A second emulator configured to cancel (not mark unpaid) when the charge fails and no retries are left.
+        QTemporaryDir data;
+        QProcess other;
+        other.start(QStringLiteral(STRIPE_EMULATOR_BIN), {"--port", "0", "--data", data.path(), "--payment-retries", "0",
+                                                          "--after-retries", "cancel", "--plans", qEnvironmentVariable("KLIV_PLANS_FILE")});
+        QTRY_VERIFY_WITH_TIMEOUT(other.canReadLine(), 10000);
+        const QString saved = m_base;
+        m_base = QString::fromUtf8(other.readLine()).trimmed().section(' ', 3);
+        const QJsonObject customer = newClockCustomer("2026-12-01T00:00:00Z");
+        QJsonObject sub = subscription(checkout(customer["id"].toString(), "price_pro_100", "4242424242424242")["subscription"].toString());
+        const QString portal = post("/v1/billing_portal/sessions", {{"customer", customer["id"].toString()}}).json["url"].toString();
+        call("POST", portal + "/payment-method", {{"cardnumber", "4000000000009995"}}, {}); // insufficient funds on charge
+        sub = advance(sub, utc("2027-01-01T01:00:00Z"));
+        QCOMPARE(sub["status"].toString(), QStringLiteral("canceled"));
+        QCOMPARE(sub["cancellation_details"].toObject()["reason"].toString(), QStringLiteral("payment_failed"));
+        QCOMPARE(get("/v1/events?type=customer.subscription.deleted").json["data"].toArray().size(), 1);
+        const QJsonObject failed = get("/v1/events?type=invoice.payment_failed").json["data"].toArray().first().toObject();
+        QCOMPARE(failed["data"].toObject()["object"].toObject()["last_payment_error"].toObject()["decline_code"].toString(),
+                 QStringLiteral("insufficient_funds"));
+        m_base = saved;
+        other.terminate();
+        QVERIFY(other.waitForFinished(5000));
+    }
+
+    void emulatorClockAcceptsJson()
+    {
+        QNetworkRequest req(QUrl(m_base + "/_emulator/clock"));
+        req.setRawHeader("Authorization", "Bearer sk_test_kliv");
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        const qint64 target = utc("2027-02-01T00:00:00Z");
+        QNetworkReply *reply = m_net.post(req, QJsonDocument(QJsonObject{{"now", target}}).toJson());
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        QCOMPARE(body["now"].toInteger(), target);
+        QCOMPARE(body["frozen"].toBool(), true);
+        QCOMPARE(get("/_emulator/clock").json["now"].toInteger(), target);
+        QCOMPARE(call("POST", "/_emulator/clock", {{"now", "yesterday"}}).status, 400);
+        QCOMPARE(call("GET", "/_emulator/clock", {}, {}).status, 401);
+        // A customer without a test clock lives on the emulator clock.
+        QCOMPARE(post("/v1/customers", {{"email", "klocka@example.se"}}).json["created"].toInteger(), target);
+    }
+
     void retriesFailedWebhookDeliveries()
     {
         m_failEmail = QStringLiteral("retry@example.se");

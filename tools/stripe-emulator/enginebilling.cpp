@@ -183,6 +183,7 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
     m_store.put(sub);
     emitEvent("customer.subscription.created", sub);
     emitEvent("invoice.created", invoice);
+    emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
     attemptInvoice(invoice, now);
     return m_store.get(id);
 }
@@ -298,6 +299,7 @@ bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt
         invoice["status_transitions"] = st;
         m_store.put(invoice);
         emitEvent("invoice.paid", invoice);
+        emitEvent("invoice.payment_succeeded", invoice);
         invoicePaid(invoice, now);
         return true;
     }

@@ -179,6 +179,7 @@ void Engine::renew(QJsonObject sub, const QJsonObject &before, qint64 at)
     m_store.put(sub);
     emitEvent("customer.subscription.updated", sub, previousAttributes(before, sub));
     emitEvent("invoice.created", invoice);
+    emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
     const qint64 next = m_options.paymentRetries > 0 ? at + qint64(m_options.retryIntervalDays) * 86400 : 0;
     if (attemptInvoice(invoice, at, next))
         return;

@@ -94,6 +94,7 @@ QJsonObject Engine::updateSubscription(const QString &id, const QJsonObject &par
                     sub["latest_invoice"] = invoice["id"];
                     m_store.put(sub);
                     emitEvent("invoice.created", invoice);
+                    emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
                     attemptInvoice(invoice, now);
                     emitEvent("customer.subscription.updated", sub, previousAttributes(before, sub));
                     return m_store.get(id);
@@ -102,6 +103,7 @@ QJsonObject Engine::updateSubscription(const QString &id, const QJsonObject &par
                 m_store.put(changed);
                 emitEvent("customer.subscription.updated", changed, previousAttributes(before, changed));
                 emitEvent("invoice.created", invoice);
+                emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
                 if (!attemptInvoice(invoice, now)) {
                     const QJsonObject unpaid = m_store.get(id);
                     QJsonObject due = unpaid;
