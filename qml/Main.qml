@@ -241,7 +241,7 @@ ApplicationWindow {
     Loader {
         active: ScreenshotDriver.active
         sourceComponent: ScreenshotRun {
-            window: window
+            target: window
         }
     }
 }

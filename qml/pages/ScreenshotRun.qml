@@ -6,7 +6,7 @@ import Kliv.Konto
 // and again at the minimum size (1024×640), and has ScreenshotDriver save each view.
 QtObject {
     id: run
-    required property var window
+    required property var target   // the ApplicationWindow
     readonly property var views: [
         { name: "01-oversikt", page: 0 },
         { name: "02-anvandning", page: 1 },
@@ -20,10 +20,10 @@ QtObject {
     // The size asked for on the command line, then the minimum window size.
     readonly property var sizes: {
         const first = { width: ScreenshotDriver.size.width, height: ScreenshotDriver.size.height, suffix: "" }
-        if (first.width === window.minimumWidth && first.height === window.minimumHeight)
+        if (first.width === target.minimumWidth && first.height === target.minimumHeight)
             return [first]
-        return [first, { width: window.minimumWidth, height: window.minimumHeight,
-                         suffix: "-" + window.minimumWidth + "x" + window.minimumHeight }]
+        return [first, { width: target.minimumWidth, height: target.minimumHeight,
+                         suffix: "-" + target.minimumWidth + "x" + target.minimumHeight }]
     }
     property int step: -1
     property int settleMs: 1500
@@ -32,14 +32,14 @@ QtObject {
     function stage(i) {
         const size = sizes[Math.floor(i / views.length)]
         const view = views[i % views.length]
-        window.closePopups()
-        window.width = size.width
-        window.height = size.height
-        window.showPage(view.page)
+        target.closePopups()
+        target.width = size.width
+        target.height = size.height
+        target.showPage(view.page)
         if (view.popup)
-            window.openUsagePopup()
+            target.openUsagePopup()
         if (view.preview)
-            window.previewPlanChange()
+            target.previewPlanChange()
     }
 
     property Timer timer: Timer {
@@ -49,20 +49,20 @@ QtObject {
             if (run.step < 0) {
                 // Wait for the session (a token given for the run signs in without
                 // a browser); without one, the sign-in screen is the picture.
-                if (!run.window.signedIn && run.waitedMs < 15000) {
+                if (!run.target.signedIn && run.waitedMs < 15000) {
                     run.waitedMs += interval
                     start()
                     return
                 }
-                if (!run.window.signedIn) {
-                    ScreenshotDriver.capture(run.window, "00-logga-in.png")
+                if (!run.target.signedIn) {
+                    ScreenshotDriver.capture(run.target, "00-logga-in.png")
                     ScreenshotDriver.finish()
                     return
                 }
             } else {
                 const view = run.views[run.step % run.views.length]
                 const size = run.sizes[Math.floor(run.step / run.views.length)]
-                ScreenshotDriver.capture(run.window, view.name + size.suffix + ".png")
+                ScreenshotDriver.capture(run.target, view.name + size.suffix + ".png")
             }
             run.step += 1
             if (run.step >= run.views.length * run.sizes.length) {
