@@ -156,7 +156,9 @@ bool StripeLedger::recordInvoice(const QString &workspaceId, const InvoiceFacts 
     q.prepare(QStringLiteral(
         "INSERT INTO stripe_invoices (invoice_id, workspace_id, subscription_id, billing_reason, status,"
         " price_id, period_start, period_end, created, amount_paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (invoice_id) DO UPDATE SET status = excluded.status, amount_paid = excluded.amount_paid"
+        " ON CONFLICT (invoice_id) DO UPDATE SET status = excluded.status, amount_paid = excluded.amount_paid,"
+        " billing_reason = excluded.billing_reason, price_id = excluded.price_id,"
+        " period_start = excluded.period_start, period_end = excluded.period_end"
         " WHERE stripe_invoices.status <> 'paid'"));
     q.addBindValue(f.id);
     q.addBindValue(workspaceId);
