@@ -303,6 +303,24 @@ private Q_SLOTS:
         QCOMPARE(b->balance.remaining, 400);
     }
 
+    void upgradeConfirmedByItsPaidInvoice()
+    {
+        // invoice.paid (billing_reason subscription_update) may come before
+        // customer.subscription.updated: either one confirms the larger tier.
+        const QString k = QStringLiteral("upinv");
+        const QString ws = newWorkspace("cus_" + k);
+        const QList<QJsonObject> ev = streamA(k);
+        deliver(ev[0]);
+        deliver(ev[1]);
+        QCOMPARE(state(ws).planId, QStringLiteral("pro-200"));
+        deliver(ev[3]);
+        QCOMPARE(state(ws).planId, QStringLiteral("pro-400"));
+        QCOMPARE(state(ws).periodStart, utc("2026-12-10T00:00:00Z"));
+        deliver(ev[2]);
+        QCOMPARE(state(ws).planId, QStringLiteral("pro-400"));
+        QCOMPARE(grants(ws, k), (QStringList{"in_#_1", "in_#_2"}));
+    }
+
     void pastDueThenUnpaidConvertsToFree()
     {
         const QString k = QStringLiteral("fail");
