@@ -224,7 +224,7 @@ void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> 
     m_api.setAccessToken(access);
     const int ttl = tokens.value(QLatin1String("expires_in")).toInt(3600);
     // Renew a little early so a request never leaves with a token about to die.
-    m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(qMax(10, ttl - 30));
+    m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(ttl - qMin(30, ttl / 4));
     m_refreshToken = refresh;
     m_tokens.write(serverUrl(), refresh, this, [this, then](const ApiError &error) {
         if (error.isError()) {
