@@ -1,0 +1,54 @@
+#pragma once
+// Shared helpers for the black-box API suites: every suite runs each test
+// function against SQLite and PostgreSQL (global data rows), each on a fresh
+// kliv-billingd started by ServerFixture.
+#include "serverfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+#include <memory>
+
+namespace apitest {
+
+inline void addBackendRows()
+{
+    QTest::addColumn<int>("backend");
+    QTest::newRow("sqlite") << int(ServerFixture::Sqlite);
+    QTest::newRow("postgres") << int(ServerFixture::Postgres);
+}
+
+inline QDateTime at(const char *rfc3339) { return ServerFixture::utc(rfc3339); }
+
+// Instants on the wire may carry milliseconds; compare them as instants.
+inline QDateTime instant(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+inline QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace apitest
+
+// Starts a fresh server for the current global row (QSKIP for PostgreSQL without KLIV_TEST_PG_URL).
+#define KLIV_START(fxPtr, clock)                                                                   \
+    do {                                                                                           \
+        QFETCH_GLOBAL(int, backend);                                                               \
+        if (backend == ServerFixture::Postgres && !ServerFixture::postgresAvailable())             \
+            QSKIP("KLIV_TEST_PG_URL is not set: the PostgreSQL rows need a server");               \
+        fxPtr = std::make_unique<ServerFixture>(ServerFixture::Backend(backend));                  \
+        QVERIFY2(fxPtr->start(clock), qPrintable(fxPtr->errorString()));                           \
+    } while (false)
+
+#define KLIV_VERIFY_STATUS(reply, expected)                                                        \
+    QVERIFY2((reply).status == (expected),                                                         \
+             qPrintable(QStringLiteral("expected HTTP %1, got %2").arg(expected).arg((reply).describe())))
+
+// A JSON member compared as an instant.
+#define KLIV_COMPARE_AT(jsonValue, rfc3339)                                                        \
+    QVERIFY2(apitest::instant(jsonValue) == apitest::at(rfc3339),                                  \
+             qPrintable(QStringLiteral("expected %1, got %2").arg(QLatin1String(rfc3339),          \
+                                                                  (jsonValue).toVariant().toString())))

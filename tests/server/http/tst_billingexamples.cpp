@@ -1,0 +1,450 @@
+// billing-rules.md's worked examples (1-7) and the calendar edge cases, driven
+// through the HTTP API and the dev clock of a real kliv-billingd. Usage is
+// spent with the service token, plans are set with `admin set-plan`,
+// downgrade/cancel/undo go through the API (admin-managed subscriptions have
+// no payment provider, so the server applies them itself).
+// Example 8 (Stripe event order) is covered by the Stripe suites.
+#include "apitest.h"
+
+using apitest::at;
+
+#define CLOCK(t) QVERIFY2(fx->setClock(at(t)), qPrintable(fx->errorString()))
+#define SETPLAN(plan) QVERIFY2(!fx->setPlan(m_ws.id, QStringLiteral(plan)).isEmpty(), qPrintable(fx->errorString()))
+#define SPEND(credits, expected)                                                                   \
+    do {                                                                                           \
+        const HttpReply r_ = spend(credits);                                                       \
+        KLIV_VERIFY_STATUS(r_, expected);                                                          \
+    } while (false)
+#define BALANCE(var)                                                                               \
+    const QJsonObject var = fx->balance(m_ws.id, m_owner);                                         \
+    QVERIFY2(!var.isEmpty(), qPrintable(fx->errorString()))
+#define REMAINING(expected)                                                                        \
+    do {                                                                                           \
+        BALANCE(b_);                                                                               \
+        QVERIFY2(b_.value(QLatin1String("remaining")).toInt(-1) == (expected),                     \
+                 qPrintable(QStringLiteral("expected remaining %1, balance %2")                    \
+                                .arg(expected).arg(apitest::compact(b_))));                        \
+    } while (false)
+#define WORKSPACE(var)                                                                             \
+    const HttpReply var##Reply_ = fx->get(QStringLiteral("/v1/workspaces/") + m_ws.id, m_owner);   \
+    KLIV_VERIFY_STATUS(var##Reply_, 200);                                                          \
+    const QJsonObject var = var##Reply_.json()
+#define CHANGE(path, body, var)                                                                    \
+    const HttpReply var##Reply_ = fx->post(QStringLiteral("/v1/workspaces/%1/subscription/" path).arg(m_ws.id), \
+                                           body, m_owner);                                         \
+    KLIV_VERIFY_STATUS(var##Reply_, 200);                                                          \
+    const QJsonObject var = var##Reply_.json()
+
+// A fresh server at `clock` with one Free workspace, an owner token and a service token.
+#define BEGIN(clock)                                                                               \
+    KLIV_START(fx, at(clock));                                                                     \
+    m_ws = fx->createWorkspace(QStringLiteral("Acme"), QStringLiteral("owner@acme.test"));         \
+    QVERIFY2(m_ws.isValid(), qPrintable(fx->errorString()));                                       \
+    m_owner = fx->issueUserToken(m_ws.ownerEmail);                                                 \
+    QVERIFY2(!m_owner.isEmpty(), qPrintable(fx->errorString()));                                   \
+    m_service = fx->issueServiceToken();                                                           \
+    QVERIFY2(!m_service.isEmpty(), qPrintable(fx->errorString()))
+
+class BillingExamples : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerFixture> fx;
+    WorkspaceIds m_ws;
+    QString m_owner, m_service;
+    int m_key = 0;
+
+    HttpReply spend(int credits)
+    {
+        return fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, credits,
+                         QStringLiteral("key-%1").arg(++m_key));
+    }
+    static QJsonObject tier(const char *t) { return {{QStringLiteral("tier"), QLatin1String(t)}}; }
+
+private Q_SLOTS:
+    void initTestCase_data() { apitest::addBackendRows(); }
+    void cleanup() { fx.reset(); }
+
+    // 1. Free, 2026-12-01: uses 3 -> remaining 2. Next day remaining 5 (not 7).
+    void example1_freeDailyDoesNotCarryOver()
+    {
+        BEGIN("2026-12-01T09:00:00Z");
+        const HttpReply r = spend(3);
+        KLIV_VERIFY_STATUS(r, 201);
+        QCOMPARE(r.json()[QLatin1String("balance")][QLatin1String("remaining")].toInt(), 2);
+        QCOMPARE(r.json()[QLatin1String("entry")][QLatin1String("credits")].toInt(), 3);
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 2);
+        QCOMPARE(b[QLatin1String("used")].toInt(), 3);
+        QCOMPARE(b[QLatin1String("allowance")].toInt(), 5);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("free"));
+        QCOMPARE(b[QLatin1String("period")][QLatin1String("kind")].toString(), QStringLiteral("day"));
+        KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2026-12-02T00:00:00Z");
+        KLIV_COMPARE_AT(b[QLatin1String("as_of")], "2026-12-01T09:00:00Z");
+        QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 3);
+        QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("cap")].toInt(), 30);
+        // Costing more than what remains is refused whole, with the refill instant.
+        const HttpReply refused = spend(3);
+        KLIV_VERIFY_STATUS(refused, 402);
+        QCOMPARE(refused.errorCode(), QStringLiteral("insufficient_credits"));
+        QCOMPARE(refused.json()[QLatin1String("error")][QLatin1String("remaining")].toInt(), 2);
+        KLIV_COMPARE_AT(refused.json()[QLatin1String("error")][QLatin1String("next_refill_at")], "2026-12-02T00:00:00Z");
+        REMAINING(2);
+        CLOCK("2026-12-02T00:00:00Z");
+        REMAINING(5);
+    }
+
+    // 2. Free, 5 every day from 12-01 -> 12-06 used_this_month 30; 12-07 remaining 0
+    //    with next refill 2027-01-01; 2027-01-01 remaining 5.
+    void example2_freeMonthlyCap()
+    {
+        BEGIN("2026-12-01T08:00:00Z");
+        for (int day = 1; day <= 6; ++day) {
+            QVERIFY(fx->setClock(QDateTime(QDate(2026, 12, day), QTime(8, 0), Qt::UTC)));
+            SPEND(5, 201);
+            SPEND(1, 402);
+        }
+        {
+            BALANCE(b);
+            QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 30);
+            QVERIFY(b[QLatin1String("monthly_cap_reached")].toBool());
+        }
+        CLOCK("2026-12-07T08:00:00Z");
+        {
+            BALANCE(b);
+            QCOMPARE(b[QLatin1String("remaining")].toInt(), 0);
+            QVERIFY(b[QLatin1String("monthly_cap_reached")].toBool());
+            KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2027-01-01T00:00:00Z");
+        }
+        const HttpReply refused = spend(1);
+        KLIV_VERIFY_STATUS(refused, 402);
+        KLIV_COMPARE_AT(refused.json()[QLatin1String("error")][QLatin1String("next_refill_at")], "2027-01-01T00:00:00Z");
+        CLOCK("2026-12-31T23:59:59Z");
+        REMAINING(0);
+        CLOCK("2027-01-01T00:00:00Z");
+        REMAINING(5);
+        BALANCE(jan);
+        QCOMPARE(jan[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 0);
+    }
+
+    // 3. Pro-200, cycle 12-10 -> 01-10, used 150. Upgrade to pro-400 on 12-20 -> 250.
+    void example3_upgradeKeepsUsage()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-200");
+        {
+            BALANCE(b);
+            QCOMPARE(b[QLatin1String("remaining")].toInt(), 200);
+            QCOMPARE(b[QLatin1String("period")][QLatin1String("kind")].toString(), QStringLiteral("cycle"));
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("start")], "2026-12-10T00:00:00Z");
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-01-10T00:00:00Z");
+            KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2027-01-10T00:00:00Z");
+        }
+        SPEND(150, 201);
+        REMAINING(50);
+        CLOCK("2026-12-20T00:00:00Z");
+        SETPLAN("pro-400");
+        BALANCE(b);
+        // Upgrading never mints credits twice in a cycle: 400 - 150.
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-400"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 250);
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-01-10T00:00:00Z");
+    }
+
+    // 4. Pro-400, used 100, downgrade to pro-200 on 12-15 -> 300 until 01-10; then 200.
+    void example4_downgradeAtPeriodEnd()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-400");
+        SPEND(100, 201);
+        CLOCK("2026-12-15T12:00:00Z");
+        CHANGE("change", tier("pro-200"), changed);
+        QCOMPARE(changed[QLatin1String("kind")].toString(), QStringLiteral("downgrade"));
+        const QJsonObject sub = changed[QLatin1String("workspace")][QLatin1String("subscription")].toObject();
+        QCOMPARE(sub[QLatin1String("tier")].toString(), QStringLiteral("pro-400"));
+        QCOMPARE(sub[QLatin1String("pending_change")][QLatin1String("tier")].toString(), QStringLiteral("pro-200"));
+        KLIV_COMPARE_AT(sub[QLatin1String("pending_change")][QLatin1String("effective_at")], "2027-01-10T00:00:00Z");
+        REMAINING(300);
+        CLOCK("2027-01-09T23:59:59Z");
+        REMAINING(300);
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-200"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 200);
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-02-10T00:00:00Z");
+        WORKSPACE(w);
+        QVERIFY(w[QLatin1String("subscription")][QLatin1String("pending_change")].isNull()
+                || w[QLatin1String("subscription")].toObject().value(QLatin1String("pending_change")).isUndefined());
+    }
+
+    // 5. Pro-200 cancels on 12-15 -> Pro with its balance until 01-10; then Free: 5 that day.
+    void example5_cancelAtPeriodEnd()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-200");
+        SPEND(20, 201);
+        CLOCK("2026-12-15T00:00:00Z");
+        CHANGE("cancel", QJsonObject{}, canceled);
+        QVERIFY(canceled[QLatin1String("workspace")][QLatin1String("subscription")][QLatin1String("cancel_at_period_end")].toBool());
+        REMAINING(180);
+        CLOCK("2027-01-09T12:00:00Z");
+        SPEND(10, 201);
+        REMAINING(170);
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("free"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 5);
+        QCOMPARE(b[QLatin1String("period")][QLatin1String("kind")].toString(), QStringLiteral("day"));
+        // Only usage while on Free counts toward the 30: January's paid usage does not.
+        QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 0);
+        WORKSPACE(w);
+        QCOMPARE(w[QLatin1String("plan")][QLatin1String("id")].toString(), QStringLiteral("free"));
+        QVERIFY(!w[QLatin1String("subscription")][QLatin1String("cancel_at_period_end")].toBool());
+    }
+
+    // 6. Two requests of cost 1 together with remaining 1 -> exactly one succeeds.
+    void example6_lastCreditRace()
+    {
+        BEGIN("2026-12-01T10:00:00Z");
+        for (int round = 0; round < 4; ++round) { // remaining 1 at the start of each day-round
+            QVERIFY(fx->setClock(QDateTime(QDate(2026, 12, 1 + round), QTime(10, 0), Qt::UTC)));
+            SPEND(4, 201);
+            QList<HttpRequestSpec> two;
+            for (int i = 0; i < 2; ++i) {
+                two.append({"POST", QStringLiteral("/v1/workspaces/%1/usage").arg(m_ws.id),
+                            QJsonDocument(ServerFixture::usageBody(m_ws.ownerMemberId, 1,
+                                              QStringLiteral("race-%1-%2").arg(round).arg(i)))
+                                .toJson(QJsonDocument::Compact),
+                            m_service});
+            }
+            const QList<HttpReply> rs = fx->parallel(two);
+            QList<int> statuses = {rs[0].status, rs[1].status};
+            std::sort(statuses.begin(), statuses.end());
+            QVERIFY2(statuses == (QList<int>{201, 402}), qPrintable(rs[0].describe() + " | " + rs[1].describe()));
+            REMAINING(0);
+        }
+    }
+
+    // 7. The same request three times with one key -> spent once, identical answers.
+    void example7_idempotentRepeats()
+    {
+        BEGIN("2026-12-01T10:00:00Z");
+        QList<QJsonObject> answers;
+        for (int i = 0; i < 3; ++i) {
+            const HttpReply r = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, 2, QStringLiteral("same-key"));
+            KLIV_VERIFY_STATUS(r, 201);
+            answers.append(r.json());
+        }
+        QCOMPARE(apitest::compact(answers[1]), apitest::compact(answers[0]));
+        QCOMPARE(apitest::compact(answers[2]), apitest::compact(answers[0]));
+        REMAINING(3);
+        // The same key with a different body is a conflict, and spends nothing.
+        const HttpReply conflict = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, 1, QStringLiteral("same-key"));
+        KLIV_VERIFY_STATUS(conflict, 409);
+        QCOMPARE(conflict.errorCode(), QStringLiteral("conflict"));
+        REMAINING(3);
+    }
+
+    // Free across the month and year boundary: day and month counters restart.
+    void freeAcrossYearBoundary()
+    {
+        BEGIN("2026-12-31T23:00:00Z");
+        SPEND(5, 201);
+        REMAINING(0);
+        {
+            BALANCE(b);
+            KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2027-01-01T00:00:00Z");
+        }
+        CLOCK("2027-01-01T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 5);
+        QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 0);
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("start")], "2027-01-01T00:00:00Z");
+        KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2027-01-02T00:00:00Z");
+    }
+
+    // A Pro cycle across the year boundary counts December and January usage alike.
+    void proCycleAcrossYearBoundary()
+    {
+        BEGIN("2026-12-15T06:00:00Z");
+        SETPLAN("pro-100");
+        SPEND(40, 201);
+        CLOCK("2027-01-02T00:00:00Z");
+        SPEND(50, 201);
+        REMAINING(10);
+        SPEND(11, 402);
+        CLOCK("2027-01-15T06:00:00Z");
+        REMAINING(100); // nothing rolls over
+    }
+
+    // Leap day: Free has a 29 Feb 2028; a cycle anchored on Jan 31 ends on Feb 29.
+    void leapDay()
+    {
+        BEGIN("2028-01-31T12:00:00Z");
+        SETPLAN("pro-100");
+        {
+            BALANCE(b);
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2028-02-29T12:00:00Z");
+        }
+        SPEND(100, 201);
+        CLOCK("2028-02-29T11:59:59Z");
+        REMAINING(0);
+        CLOCK("2028-02-29T12:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 100);
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("start")], "2028-02-29T12:00:00Z");
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2028-03-31T12:00:00Z");
+    }
+
+    void freeOnLeapDay()
+    {
+        BEGIN("2028-02-28T12:00:00Z");
+        SPEND(5, 201);
+        CLOCK("2028-02-29T00:00:00Z");
+        {
+            BALANCE(b);
+            QCOMPARE(b[QLatin1String("remaining")].toInt(), 5);
+            KLIV_COMPARE_AT(b[QLatin1String("next_refill_at")], "2028-03-01T00:00:00Z");
+        }
+        SPEND(5, 201);
+        CLOCK("2028-03-01T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 5);
+        QCOMPARE(b[QLatin1String("monthly_cap")][QLatin1String("used")].toInt(), 0);
+    }
+
+    // A cycle starting on the 31st: Jan 31 -> Feb 28 -> Mar 31 (day clamped, anchor kept).
+    void cycleStartingOn31st()
+    {
+        BEGIN("2027-01-31T10:00:00Z");
+        SETPLAN("pro-100");
+        {
+            BALANCE(b);
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-02-28T10:00:00Z");
+        }
+        SPEND(60, 201);
+        CLOCK("2027-02-28T10:00:00Z");
+        {
+            BALANCE(b);
+            QCOMPARE(b[QLatin1String("remaining")].toInt(), 100);
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("start")], "2027-02-28T10:00:00Z");
+            KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-03-31T10:00:00Z");
+        }
+        SPEND(30, 201);
+        // Two period ends passed in one clock move: both apply, in order.
+        CLOCK("2027-04-30T10:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 100);
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("start")], "2027-04-30T10:00:00Z");
+        KLIV_COMPARE_AT(b[QLatin1String("period")][QLatin1String("end")], "2027-05-31T10:00:00Z");
+    }
+
+    void cancelThenUndo()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-200");
+        {
+            const HttpReply nothing = fx->post(QStringLiteral("/v1/workspaces/%1/subscription/undo").arg(m_ws.id), {}, m_owner);
+            KLIV_VERIFY_STATUS(nothing, 409);
+        }
+        SPEND(50, 201);
+        CLOCK("2026-12-15T00:00:00Z");
+        CHANGE("cancel", QJsonObject{}, canceled);
+        QVERIFY(canceled[QLatin1String("workspace")][QLatin1String("subscription")][QLatin1String("cancel_at_period_end")].toBool());
+        CLOCK("2026-12-16T00:00:00Z");
+        CHANGE("undo", QJsonObject{}, undone);
+        const QJsonObject sub = undone[QLatin1String("workspace")][QLatin1String("subscription")].toObject();
+        QVERIFY(!sub[QLatin1String("cancel_at_period_end")].toBool());
+        QCOMPARE(sub[QLatin1String("tier")].toString(), QStringLiteral("pro-200"));
+        REMAINING(150); // undo changes no credits
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-200"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 200);
+    }
+
+    // At most one pending change: a new downgrade replaces the pending one, a
+    // cancel replaces a downgrade.
+    void downgradeReplacedByAnotherDowngrade()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-800");
+        SPEND(100, 201);
+        CLOCK("2026-12-12T00:00:00Z");
+        {
+            CHANGE("change", tier("pro-400"), first);
+            QCOMPARE(first[QLatin1String("workspace")][QLatin1String("subscription")][QLatin1String("pending_change")][QLatin1String("tier")].toString(),
+                     QStringLiteral("pro-400"));
+        }
+        CLOCK("2026-12-13T00:00:00Z");
+        {
+            CHANGE("change", tier("pro-200"), second);
+            QCOMPARE(second[QLatin1String("workspace")][QLatin1String("subscription")][QLatin1String("pending_change")][QLatin1String("tier")].toString(),
+                     QStringLiteral("pro-200"));
+        }
+        REMAINING(700);
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-200"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 200);
+    }
+
+    void cancelReplacesPendingDowngrade()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-400");
+        CHANGE("change", tier("pro-200"), down);
+        Q_UNUSED(down);
+        CHANGE("cancel", QJsonObject{}, canceled);
+        const QJsonObject sub = canceled[QLatin1String("workspace")][QLatin1String("subscription")].toObject();
+        QVERIFY(sub[QLatin1String("cancel_at_period_end")].toBool());
+        QVERIFY(sub.value(QLatin1String("pending_change")).isNull() || sub.value(QLatin1String("pending_change")).isUndefined());
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("free"));
+    }
+
+    // An upgrade (admin set-plan here) cancels a pending downgrade and then
+    // applies; the cycle's usage still counts.
+    void upgradeOverPendingDowngrade()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-400");
+        SPEND(100, 201);
+        CLOCK("2026-12-12T00:00:00Z");
+        CHANGE("change", tier("pro-200"), down);
+        Q_UNUSED(down);
+        CLOCK("2026-12-14T00:00:00Z");
+        SETPLAN("pro-800");
+        WORKSPACE(w);
+        const QJsonObject sub = w[QLatin1String("subscription")].toObject();
+        QCOMPARE(sub[QLatin1String("tier")].toString(), QStringLiteral("pro-800"));
+        QVERIFY(sub.value(QLatin1String("pending_change")).isNull() || sub.value(QLatin1String("pending_change")).isUndefined());
+        QVERIFY(!sub[QLatin1String("cancel_at_period_end")].toBool());
+        REMAINING(700);
+        CLOCK("2027-01-10T00:00:00Z");
+        BALANCE(b);
+        QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-800"));
+        QCOMPARE(b[QLatin1String("remaining")].toInt(), 800);
+    }
+
+    // Downgrade to a larger tier is an upgrade (checkout/payment), never scheduled;
+    // "change" to the current tier is nothing to change.
+    void changeToSameTierIsRefused()
+    {
+        BEGIN("2026-12-10T00:00:00Z");
+        SETPLAN("pro-200");
+        const HttpReply same = fx->post(QStringLiteral("/v1/workspaces/%1/subscription/change").arg(m_ws.id),
+                                        tier("pro-200"), m_owner);
+        KLIV_VERIFY_STATUS(same, 409);
+        const HttpReply unknown = fx->post(QStringLiteral("/v1/workspaces/%1/subscription/change").arg(m_ws.id),
+                                           tier("pro-123"), m_owner);
+        QVERIFY2(unknown.status == 400 || unknown.status == 404 || unknown.status == 409, qPrintable(unknown.describe()));
+        const HttpReply enterprise = fx->post(QStringLiteral("/v1/workspaces/%1/subscription/change").arg(m_ws.id),
+                                              tier("enterprise"), m_owner);
+        KLIV_VERIFY_STATUS(enterprise, 409);
+    }
+};
+
+QTEST_GUILESS_MAIN(BillingExamples)
+#include "tst_billingexamples.moc"
