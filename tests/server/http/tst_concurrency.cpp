@@ -1,0 +1,87 @@
+// Balances never go negative under concurrent spends, and an idempotency key
+// spends once even when its repeats arrive together (billing-rules.md, examples 6-7).
+#include "apitest.h"
+
+#include <QElapsedTimer>
+
+class Concurrency : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<ServerFixture> fx;
+
+    static HttpRequestSpec usagePost(const QString &ws, const QString &token, const QString &member,
+                                     const QString &key)
+    {
+        return {"POST", QStringLiteral("/v1/workspaces/%1/usage").arg(ws),
+                QJsonDocument(ServerFixture::usageBody(member, 1, key)).toJson(QJsonDocument::Compact), token};
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { apitest::addBackendRows(); }
+    void cleanup() { fx.reset(); }
+
+    // 64 clients spend 1 credit each against a Free balance of 5: exactly 5 x 201
+    // and 59 x 402 insufficient_credits, in every one of 100 rounds.
+    void sixtyFourClientsAgainstFive()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        const QString service = fx->issueServiceToken();
+        QVERIFY2(!service.isEmpty(), qPrintable(fx->errorString()));
+        const int rounds = qEnvironmentVariableIntValue("KLIV_TEST_ROUNDS") > 0
+            ? qEnvironmentVariableIntValue("KLIV_TEST_ROUNDS") : 100;
+        QElapsedTimer timer;
+        timer.start();
+        for (int round = 0; round < rounds; ++round) {
+            const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Round %1").arg(round),
+                                                        QStringLiteral("owner%1@race.test").arg(round));
+            QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+            QList<HttpRequestSpec> requests;
+            for (int i = 0; i < 64; ++i)
+                requests.append(usagePost(ws.id, service, ws.ownerMemberId, QStringLiteral("r%1-c%2").arg(round).arg(i)));
+            const QList<HttpReply> replies = fx->parallel(requests);
+            int created = 0, refused = 0;
+            for (const HttpReply &r : replies) {
+                if (r.status == 201) {
+                    ++created;
+                } else if (r.status == 402 && r.errorCode() == QLatin1String("insufficient_credits")) {
+                    ++refused;
+                } else {
+                    QFAIL(qPrintable(QStringLiteral("round %1: unexpected %2").arg(round).arg(r.describe())));
+                }
+            }
+            QVERIFY2(created == 5 && refused == 59,
+                     qPrintable(QStringLiteral("round %1: %2 x 201, %3 x 402").arg(round).arg(created).arg(refused)));
+            const QJsonObject balance = fx->balance(ws.id, service);
+            QCOMPARE(balance[QLatin1String("remaining")].toInt(-1), 0);
+            QCOMPARE(balance[QLatin1String("used")].toInt(-1), 5);
+        }
+        qInfo("%d rounds of 64 concurrent spends in %lld ms", rounds, timer.elapsed());
+    }
+
+    // The same idempotency key from 16 clients at once: spent once, 16 identical answers.
+    void sameKeyFromSixteenClients()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        const QString service = fx->issueServiceToken();
+        QVERIFY2(!service.isEmpty(), qPrintable(fx->errorString()));
+        for (int round = 0; round < 10; ++round) {
+            const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Idem %1").arg(round),
+                                                        QStringLiteral("idem%1@race.test").arg(round));
+            QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+            QList<HttpRequestSpec> requests;
+            for (int i = 0; i < 16; ++i)
+                requests.append(usagePost(ws.id, service, ws.ownerMemberId, QStringLiteral("one-key")));
+            const QList<HttpReply> replies = fx->parallel(requests);
+            for (const HttpReply &r : replies) {
+                KLIV_VERIFY_STATUS(r, 201);
+                QCOMPARE(apitest::compact(r.json()), apitest::compact(replies.first().json()));
+            }
+            const QJsonObject balance = fx->balance(ws.id, service);
+            QCOMPARE(balance[QLatin1String("used")].toInt(-1), 1);
+            QCOMPARE(balance[QLatin1String("remaining")].toInt(-1), 4);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(Concurrency)
+#include "tst_concurrency.moc"

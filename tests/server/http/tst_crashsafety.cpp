@@ -1,0 +1,112 @@
+// kill -9 during a concurrent load of usage posts: after a restart on the same
+// data every acknowledged (201) usage is there exactly once, the balance follows
+// the rule, and retrying every request spends each key once.
+#include "apitest.h"
+
+#include <QSet>
+
+class CrashSafety : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<ServerFixture> fx;
+
+private Q_SLOTS:
+    void initTestCase_data() { apitest::addBackendRows(); }
+    void cleanup() { fx.reset(); }
+
+    void killDuringLoad()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Crash"), QStringLiteral("owner@crash.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        const int allowance = 100000;
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("enterprise"), allowance).isEmpty(), qPrintable(fx->errorString()));
+        const QString service = fx->issueServiceToken();
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        QVERIFY(!service.isEmpty() && !owner.isEmpty());
+
+        // The key doubles as the project, so an entry tells which request it was.
+        auto bodyFor = [&](const QString &key) {
+            return QJsonDocument(ServerFixture::usageBody(ws.ownerMemberId, 1, key, key)).toJson(QJsonDocument::Compact);
+        };
+        const QByteArray path = "/v1/workspaces/" + ws.id.toUtf8() + "/usage";
+        QHash<QString, QString> acked;           // key -> entry id
+        QStringList sent;
+        int sequence = 0;
+        bool killed = false;
+        std::vector<std::unique_ptr<HttpConnection>> conns;
+        for (int c = 0; c < 16; ++c) {
+            conns.push_back(std::make_unique<HttpConnection>(fx->baseUrl()));
+            HttpConnection *conn = conns.back().get();
+            auto sendNext = [&, conn, c] {
+                const QString key = QStringLiteral("crash-%1-%2").arg(c).arg(++sequence);
+                sent.append(key);
+                conn->setProperty("key", key);
+                conn->send(HttpConnection::buildRequest("POST", path, bodyFor(key), service.toUtf8()));
+            };
+            connect(conn, &HttpConnection::finished, this, [&, conn, sendNext](const HttpReply &r) {
+                if (r.status == 201)
+                    acked.insert(conn->property("key").toString(), r.json()[QLatin1String("entry")][QLatin1String("id")].toString());
+                else if (!killed && r.status != 0)
+                    QWARN(qPrintable(r.describe()));
+                if (!killed)
+                    sendNext();
+            });
+            sendNext();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 300, 30000);
+        killed = true;
+        fx->kill9();   // requests are in flight on all 16 connections
+        for (auto &c : conns)
+            c->abort();
+        qInfo("killed after %lld acknowledged of %lld sent", qint64(acked.size()), qint64(sent.size()));
+
+        QVERIFY2(fx->restart(), qPrintable(fx->errorString()));
+        // Every entry of the month, through the cursor pages.
+        QHash<QString, int> entryIds;
+        QSet<QString> keysStored;
+        QString cursor;
+        do {
+            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=2026-12&limit=500").arg(ws.id);
+            if (!cursor.isEmpty())
+                url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
+            const HttpReply page = fx->get(url, owner);
+            KLIV_VERIFY_STATUS(page, 200);
+            for (const QJsonValue &e : page.jsonArray("entries")) {
+                entryIds[e[QLatin1String("id")].toString()]++;
+                const QString key = e[QLatin1String("project")].toString();
+                QVERIFY2(!keysStored.contains(key), qPrintable(QStringLiteral("key %1 stored twice").arg(key)));
+                keysStored.insert(key);
+            }
+            cursor = page.json()[QLatin1String("next_cursor")].toString();
+        } while (!cursor.isEmpty());
+        for (auto it = acked.cbegin(); it != acked.cend(); ++it) {
+            QVERIFY2(entryIds.value(it.value()) == 1,
+                     qPrintable(QStringLiteral("acknowledged %1 (%2) found %3 times").arg(it.key(), it.value()).arg(entryIds.value(it.value()))));
+            QVERIFY(keysStored.contains(it.key()));
+        }
+        for (const QString &key : keysStored)
+            QVERIFY2(sent.contains(key), qPrintable(key));
+        const qint64 stored = keysStored.size();
+        QVERIFY(stored >= acked.size());
+        {
+            const QJsonObject b = fx->balance(ws.id, owner);
+            QCOMPARE(b[QLatin1String("used")].toInteger(), stored);
+            QCOMPARE(b[QLatin1String("remaining")].toInteger(), allowance - stored);
+        }
+        // Retrying every request after the crash: replays answer the first result,
+        // the lost ones are spent now; each key exactly once in the end.
+        for (const QString &key : std::as_const(sent)) {
+            const HttpReply r = fx->send(HttpConnection::buildRequest("POST", path, bodyFor(key), service.toUtf8()));
+            KLIV_VERIFY_STATUS(r, 201);
+            if (acked.contains(key))
+                QCOMPARE(r.json()[QLatin1String("entry")][QLatin1String("id")].toString(), acked.value(key));
+        }
+        const QJsonObject b = fx->balance(ws.id, owner);
+        QCOMPARE(b[QLatin1String("used")].toInteger(), qint64(sent.size()));
+        QCOMPARE(b[QLatin1String("remaining")].toInteger(), allowance - sent.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(CrashSafety)
+#include "tst_crashsafety.moc"
