@@ -139,8 +139,9 @@ bool HttpConnection::tryParse()
         const qint64 len = m_reply.headers.value("content-length").toLongLong(&ok);
         m_contentLength = ok ? len : -1;
         m_chunked = m_reply.headers.value("transfer-encoding").toLower().contains("chunked");
-        if (!m_chunked && m_contentLength < 0 && (m_reply.status == 204 || m_reply.status == 304))
-            m_contentLength = 0;
+        if (!m_chunked && m_contentLength < 0
+            && (m_reply.status == 101 || m_reply.status == 204 || m_reply.status == 304))
+            m_contentLength = 0; // 101: what follows belongs to the upgraded protocol
     }
     if (m_chunked) {
         QByteArray body;

@@ -1,0 +1,166 @@
+// The live channel (/v1/workspaces/{ws}/live): hello first, then usage/balance
+// messages with seq increasing by one per message of the workspace — also
+// across two kliv-billingd instances sharing one PostgreSQL database.
+#include "apitest.h"
+
+#include <QWebSocket>
+
+namespace {
+
+class LiveClient : public QObject
+{
+public:
+    QList<QJsonObject> messages;
+    bool closed = false;
+    QWebSocket socket;
+
+    void open(const QUrl &base, const QString &ws, const QString &headerToken)
+    {
+        QUrl url = base;
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/v1/workspaces/%1/live").arg(ws));
+        QNetworkRequest req(url);
+        if (!headerToken.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + headerToken.toUtf8());
+        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) {
+            messages.append(QJsonDocument::fromJson(m.toUtf8()).object());
+        });
+        connect(&socket, &QWebSocket::disconnected, this, [this] { closed = true; });
+        socket.open(req);
+    }
+    QList<QJsonObject> ofType(const QString &type) const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &m : messages)
+            if (m[QLatin1String("type")].toString() == type)
+                out.append(m);
+        return out;
+    }
+    QString dump() const
+    {
+        QStringList l;
+        for (const QJsonObject &m : messages)
+            l << apitest::compact(m).left(160);
+        return l.join(QLatin1Char('\n'));
+    }
+};
+
+} // namespace
+
+class Live : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<ServerFixture> fx;
+
+    // Checks that every message after hello has seq = previous + 1.
+    static QString seqGap(const LiveClient &c)
+    {
+        qint64 prev = -1;
+        for (const QJsonObject &m : c.messages) {
+            const qint64 seq = m[QLatin1String("seq")].toInteger(-1);
+            if (prev >= 0 && seq != prev + 1)
+                return QStringLiteral("seq %1 after %2 in:\n%3").arg(seq).arg(prev).arg(c.dump());
+            prev = seq;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { apitest::addBackendRows(); }
+    void cleanup() { fx.reset(); }
+
+    void helloThenUpdates()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Live"), QStringLiteral("owner@live.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        const QString service = fx->issueServiceToken();
+        QVERIFY(!owner.isEmpty() && !service.isEmpty());
+
+        LiveClient header, firstMessage;
+        header.open(fx->baseUrl(), ws.id, owner);
+        firstMessage.open(fx->baseUrl(), ws.id, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(firstMessage.socket.state() == QAbstractSocket::ConnectedState, 5000);
+        firstMessage.socket.sendTextMessage(apitest::compact({{QStringLiteral("type"), QStringLiteral("auth")},
+                                                             {QStringLiteral("token"), owner}}));
+        for (LiveClient *c : {&header, &firstMessage}) {
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->messages.isEmpty(), qPrintable(c->dump()), 5000);
+            const QJsonObject hello = c->messages.first();
+            QCOMPARE(hello[QLatin1String("type")].toString(), QStringLiteral("hello"));
+            QCOMPARE(hello[QLatin1String("workspace_id")].toString(), ws.id);
+            QCOMPARE(hello[QLatin1String("data")][QLatin1String("remaining")].toInt(), 5);
+        }
+        KLIV_VERIFY_STATUS(fx->spend(ws.id, service, ws.ownerMemberId, 2, QStringLiteral("live-1")), 201);
+        for (LiveClient *c : {&header, &firstMessage}) {
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->ofType(QStringLiteral("usage")).isEmpty() && !c->ofType(QStringLiteral("balance")).isEmpty(),
+                                      qPrintable(c->dump()), 5000);
+            QCOMPARE(c->ofType(QStringLiteral("usage")).first()[QLatin1String("data")][QLatin1String("credits")].toInt(), 2);
+            QTRY_COMPARE_WITH_TIMEOUT(c->ofType(QStringLiteral("balance")).last()[QLatin1String("data")][QLatin1String("remaining")].toInt(), 3, 5000);
+            const QString gap = seqGap(*c);
+            QVERIFY2(gap.isEmpty(), qPrintable(gap));
+        }
+    }
+
+    // Another workspace's token, or none, gets no data.
+    void refusesStrangers()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        const WorkspaceIds a = fx->createWorkspace(QStringLiteral("A"), QStringLiteral("a@live.test"));
+        const WorkspaceIds b = fx->createWorkspace(QStringLiteral("B"), QStringLiteral("b@live.test"));
+        QVERIFY(a.isValid() && b.isValid());
+        const QString tokenB = fx->issueUserToken(b.ownerEmail);
+        LiveClient stranger, anonymous;
+        stranger.open(fx->baseUrl(), a.id, tokenB);
+        anonymous.open(fx->baseUrl(), a.id, QStringLiteral("not-a-token"));
+        QTRY_VERIFY_WITH_TIMEOUT(stranger.closed && anonymous.closed, 10000);
+        for (LiveClient *c : {&stranger, &anonymous}) {
+            for (const QJsonObject &m : c->messages)
+                QVERIFY2(m[QLatin1String("type")].toString() != QLatin1String("hello") && !m.contains(QLatin1String("data")),
+                         qPrintable(c->dump()));
+        }
+    }
+
+    // Two instances on one PostgreSQL database: a client on B sees a spend made
+    // through A (and vice versa), seq increasing by one across instances.
+    void acrossInstances()
+    {
+        QFETCH_GLOBAL(int, backend);
+        if (backend != ServerFixture::Postgres)
+            QSKIP("several instances share a database only on PostgreSQL");
+        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        ServerFixture second;
+        QVERIFY2(second.startSharing(*fx), qPrintable(second.errorString()));
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Multi"), QStringLiteral("owner@multi.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("pro-100")).isEmpty(), qPrintable(fx->errorString()));
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        const QString service = fx->issueServiceToken();
+        LiveClient onA, onB;
+        onA.open(fx->baseUrl(), ws.id, owner);
+        onB.open(second.baseUrl(), ws.id, owner);
+        QTRY_VERIFY_WITH_TIMEOUT(!onA.messages.isEmpty() && !onB.messages.isEmpty(), 5000);
+        QCOMPARE(onB.messages.first()[QLatin1String("type")].toString(), QStringLiteral("hello"));
+        const qint64 helloSeq = onB.messages.first()[QLatin1String("seq")].toInteger(-1);
+        QVERIFY(helloSeq >= 0);
+
+        for (int i = 0; i < 6; ++i) {
+            ServerFixture &via = i % 2 ? second : *fx;
+            KLIV_VERIFY_STATUS(via.spend(ws.id, service, ws.ownerMemberId, 1 + i, QStringLiteral("multi-%1").arg(i)), 201);
+        }
+        // 1+2+...+6 = 21 spent: both clients end on remaining 79, with the same seqs.
+        for (LiveClient *c : {&onA, &onB}) {
+            QTRY_VERIFY2_WITH_TIMEOUT(c->ofType(QStringLiteral("usage")).size() == 6, qPrintable(c->dump()), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(c->ofType(QStringLiteral("balance")).last()[QLatin1String("data")][QLatin1String("remaining")].toInt(), 79, 10000);
+            const QString gap = seqGap(*c);
+            QVERIFY2(gap.isEmpty(), qPrintable(gap));
+            QVERIFY(c->messages.last()[QLatin1String("seq")].toInteger() > helloSeq);
+        }
+        QCOMPARE(onA.messages.last()[QLatin1String("seq")].toInteger(), onB.messages.last()[QLatin1String("seq")].toInteger());
+        // The spend made through A is on B in order: the first usage message is A's (1 credit).
+        QCOMPARE(onB.ofType(QStringLiteral("usage")).first()[QLatin1String("data")][QLatin1String("credits")].toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(Live)
+#include "tst_live.moc"
