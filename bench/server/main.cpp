@@ -4,11 +4,12 @@
 //   1. usage recording, single events and batches of 100, with 1/16/64 keep-alive
 //      connections: events/s and request latency p50/p99;
 //   2. the month's history of a workspace with 1,000 members and 1,000,000 events:
-//      p50/p99 of GET /v1/workspaces/{ws}/usage?month=2026-12.
+//      p50/p99 of GET /v1/workspaces/{ws}/usage?month=<this month>.
 // The history is seeded through the public API: the members with POST .../members,
 // the events with POST .../usage/batch (100 per request, 16 connections), one
-// UTC day of December at a time (the dev clock is moved to each day), spread
-// round-robin over the members, 40 projects and 8 activities.
+// UTC day at a time from today to the end of the month (the dev clock, started at
+// the wall clock, is moved to each day), spread round-robin over the members,
+// 40 projects and 8 activities.
 //
 // Bounded: every phase stops at a request count or a time limit, and the whole run
 // at KLIV_BENCH_MAX_SECONDS. Knobs (environment): KLIV_BENCH_SECONDS (per load
@@ -175,13 +176,16 @@ void history(ServerFixture &fx, const QString &backend)
     }
     progress(QStringLiteral("%1 members added in %2 s").arg(members.size()).arg(t.elapsed() / 1000.0));
 
-    // One day of December at a time, so the month has a realistic per-day spread.
+    // One day at a time, from today to the end of the month, so the month has
+    // a per-day spread.
     t.restart();
     const QByteArray batch = "/v1/workspaces/" + ws.id.toUtf8() + "/usage/batch";
-    const qint64 perDay = (wantEvents + 29) / 30;
+    const QDate firstDay = fx.clock().date();
+    const int days = firstDay.daysInMonth() - firstDay.day() + 1;
+    const qint64 perDay = (wantEvents + days - 1) / days;
     qint64 seeded = 0;
-    for (int day = 1; day <= 30 && seeded < wantEvents && t.elapsed() < seedCapMs && !outOfTime(); ++day) {
-        if (!fx.setClock(QDateTime(QDate(2026, 12, day), QTime(12, 0), Qt::UTC))) {
+    for (int day = 0; day < days && seeded < wantEvents && t.elapsed() < seedCapMs && !outOfTime(); ++day) {
+        if (day > 0 && !fx.setClock(QDateTime(firstDay.addDays(day), QTime(0, 0, 1), Qt::UTC))) {
             progress(fx.errorString());
             g_failed = true;
             return;
@@ -201,7 +205,8 @@ void history(ServerFixture &fx, const QString &backend)
     const double seedSeconds = t.elapsed() / 1000.0;
     progress(QStringLiteral("seeded %1 events in %2 s (%3 ev/s)").arg(seeded).arg(seedSeconds).arg(seeded / seedSeconds, 0, 'f', 0));
 
-    const QByteArray usage = "/v1/workspaces/" + ws.id.toUtf8() + "/usage?month=2026-12";
+    const QByteArray month = firstDay.toString(QStringLiteral("yyyy-MM")).toUtf8();
+    const QByteArray usage = "/v1/workspaces/" + ws.id.toUtf8() + "/usage?month=" + month;
     const HttpReply check = fx.get(QString::fromUtf8(usage), owner);
     const qint64 total = check.json()[QLatin1String("total")].toInteger(-1);
     const qint64 byMember = check.jsonArray("by_member").size();
@@ -221,7 +226,7 @@ void history(ServerFixture &fx, const QString &backend)
         row.met = row.r.failures == 0 && row.r.percentileMs(99) < 50 && seeded >= wantEvents;
         record(row);
     }
-    const QByteArray entries = "/v1/workspaces/" + ws.id.toUtf8() + "/usage/entries?month=2026-12&limit=100";
+    const QByteArray entries = "/v1/workspaces/" + ws.id.toUtf8() + "/usage/entries?month=" + month + "&limit=100";
     LoadSpec s{1, 100, 30000, 1, [&](qint64) { return HttpConnection::buildRequest("GET", entries, {}, owner.toUtf8()); },
                [](const HttpReply &r) { return r.status == 200; }};
     Row row{backend, QStringLiteral("GET entries (100)"), 1, runLoad(fx.baseUrl(), s), QStringLiteral("(no target)"), true, {}};
@@ -264,7 +269,8 @@ int main(int argc, char **argv)
             if (outOfTime())
                 break;
             ServerFixture fx(pg ? ServerFixture::Postgres : ServerFixture::Sqlite);
-            if (!fx.start(ServerFixture::utc("2026-12-01T00:00:00Z"))) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (!fx.start(now.addMSecs(-now.time().msec()))) {
                 progress(fx.errorString());
                 printTable();
                 return 1;

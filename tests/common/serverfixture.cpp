@@ -385,7 +385,19 @@ QJsonObject ServerFixture::setPlan(const QString &ws, const QString &plan, int c
     if (credits >= 0)
         args += {QStringLiteral("--credits"), QString::number(credits)};
     const AdminResult r = admin(args);
-    return r.ok() ? r.json : QJsonObject{};
+    if (!r.ok())
+        return {};
+    // The admin process starts the cycle at its own clock; a dev clock behind
+    // it would put the cycle in the server's future: catch up with it.
+    const QDateTime start = QDateTime::fromString(
+        r.json.value(QLatin1String("subscription")).toObject().value(QLatin1String("period_start")).toString(),
+        Qt::ISODateWithMs);
+    if (start.isValid() && m_proc && m_clock < start) {
+        const QDateTime whole = start.addMSecs(-start.time().msec());
+        if (!setClock(whole < start ? whole.addSecs(1) : whole))
+            return {};
+    }
+    return r.json;
 }
 
 QJsonObject ServerFixture::grant(const QString &ws, int credits, const QString &reason)

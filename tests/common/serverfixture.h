@@ -17,6 +17,8 @@
 //   const QString userToken = fx.issueUserToken("owner@acme.test");        // --ttl optional
 //   const QString service = fx.issueServiceToken();
 //   fx.setPlan(ws.id, "pro-200");   fx.grant(ws.id, 10);
+//     (set-plan starts the cycle at the admin process's wall clock; when the dev
+//      clock is behind that period_start, setPlan() moves it forward to it.)
 //   fx.admin({"set-password", "--user", e, "--password", p});  // any other command, raw result
 //
 //   // HTTP (one keep-alive connection, spins the event loop while waiting):

@@ -26,6 +26,18 @@ inline QDateTime instant(const QJsonValue &v)
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
 }
 
+// Whole seconds: the dev clock is set with second precision.
+inline QDateTime ceilSecond(const QDateTime &t)
+{
+    const QDateTime floor = t.addMSecs(-t.time().msec());
+    return floor < t ? floor.addSecs(1) : floor;
+}
+inline QDateTime wallClock()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return now.addMSecs(-now.time().msec());
+}
+
 inline QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));

@@ -95,7 +95,7 @@ private Q_SLOTS:
 
     void everyBodyRoute()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         m_ws = fx->createWorkspace(QStringLiteral("Acme"), QStringLiteral("owner@acme.test"));
         QVERIFY2(m_ws.isValid(), qPrintable(fx->errorString()));
         QVERIFY2(!fx->setPlan(m_ws.id, QStringLiteral("enterprise"), 500).isEmpty(), qPrintable(fx->errorString()));
@@ -205,7 +205,7 @@ private Q_SLOTS:
     // A garbage request line or header block gets a 4xx (or a closed connection), never a dead server.
     void garbageRequests()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         const QList<QByteArray> raws = {
             garbage(4096),
             "GET / HTTP/9.9\r\n\r\n",

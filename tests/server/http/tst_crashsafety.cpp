@@ -16,7 +16,7 @@ private Q_SLOTS:
 
     void killDuringLoad()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Crash"), QStringLiteral("owner@crash.test"));
         QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
         const int allowance = 100000;
@@ -67,7 +67,8 @@ private Q_SLOTS:
         QSet<QString> keysStored;
         QString cursor;
         do {
-            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=2026-12&limit=500").arg(ws.id);
+            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=%2&limit=500")
+                              .arg(ws.id, fx->clock().toString(QStringLiteral("yyyy-MM")));
             if (!cursor.isEmpty())
                 url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
             const HttpReply page = fx->get(url, owner);

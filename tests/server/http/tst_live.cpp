@@ -71,7 +71,7 @@ private Q_SLOTS:
 
     void helloThenUpdates()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Live"), QStringLiteral("owner@live.test"));
         QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
         const QString owner = fx->issueUserToken(ws.ownerEmail);
@@ -105,7 +105,7 @@ private Q_SLOTS:
     // Another workspace's token, or none, gets no data.
     void refusesStrangers()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         const WorkspaceIds a = fx->createWorkspace(QStringLiteral("A"), QStringLiteral("a@live.test"));
         const WorkspaceIds b = fx->createWorkspace(QStringLiteral("B"), QStringLiteral("b@live.test"));
         QVERIFY(a.isValid() && b.isValid());
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QFETCH_GLOBAL(int, backend);
         if (backend != ServerFixture::Postgres)
             QSKIP("several instances share a database only on PostgreSQL");
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         ServerFixture second;
         QVERIFY2(second.startSharing(*fx), qPrintable(second.errorString()));
         const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Multi"), QStringLiteral("owner@multi.test"));

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(routes.size() >= 25, qPrintable(QStringLiteral("only %1 routes parsed").arg(routes.size())));
 
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Acme"), QStringLiteral("owner@acme.test"));
         QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
         QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("enterprise"), 100).isEmpty(), qPrintable(fx->errorString()));

@@ -149,7 +149,7 @@ private Q_SLOTS:
 
     void matrix()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         setUpWorkspaces();
         if (QTest::currentTestFailed())
             return;
@@ -197,7 +197,7 @@ private Q_SLOTS:
     // Another workspace's id and an unknown one look the same: 404, never data.
     void unknownAndForeignWorkspaceLookAlike()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         setUpWorkspaces();
         if (QTest::currentTestFailed())
             return;
@@ -211,7 +211,7 @@ private Q_SLOTS:
     // Members see their own usage only; owners and admins see the team (Pro/Enterprise).
     void teamUsageNeedsThePermission()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         setUpWorkspaces();
         if (QTest::currentTestFailed())
             return;
@@ -244,7 +244,7 @@ private Q_SLOTS:
     // Enterprise custom roles grant exactly their permissions.
     void customRoleGrantsItsPermissions()
     {
-        KLIV_START(fx, apitest::at("2026-12-01T10:00:00Z"));
+        KLIV_START(fx, apitest::wallClock());
         setUpWorkspaces();
         if (QTest::currentTestFailed())
             return;
