@@ -179,7 +179,8 @@ void HttpConnection::onDisconnected()
 {
     if (!m_busy)
         return;
-    m_buffer += m_socket.readAll();
+    if (m_socket.isOpen())
+        m_buffer += m_socket.readAll();
     if (tryParse())
         return complete();
     if (m_headerEnd >= 0 && m_contentLength < 0 && !m_chunked) {
