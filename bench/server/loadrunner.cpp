@@ -62,8 +62,11 @@ LoadResult runLoad(const QUrl &base, const LoadSpec &spec)
     result.events = result.requests * spec.eventsPerRequest;
     for (auto &c : conns) {
         if (c->busy()) {
-            ++result.failures;
+            QObject::disconnect(c.get(), nullptr, nullptr, nullptr);
             c->abort();
+            ++result.failures;
+            if (result.firstFailure.isEmpty())
+                result.firstFailure = QStringLiteral("no answer within %1 s").arg((spec.maxMs + 30000) / 1000);
         }
     }
     return result;

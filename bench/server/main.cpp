@@ -14,7 +14,7 @@
 // Bounded: every phase stops at a request count or a time limit, and the whole run
 // at KLIV_BENCH_MAX_SECONDS. Knobs (environment): KLIV_BENCH_SECONDS (per load
 // phase, default 3), KLIV_BENCH_HISTORY_EVENTS (1000000), KLIV_BENCH_HISTORY_MEMBERS
-// (1000), KLIV_BENCH_SEED_SECONDS (cap per backend, 300), KLIV_BENCH_MAX_SECONDS (1200),
+// (1000), KLIV_BENCH_SEED_SECONDS (cap per backend, 300), KLIV_BENCH_MAX_SECONDS (900),
 // KLIV_BENCH_BACKENDS ("sqlite,postgres").
 #include "loadrunner.h"
 #include "serverfixture.h"
@@ -23,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <cstdio>
 
 namespace {
@@ -255,8 +256,9 @@ void printTable()
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("kliv.test.fixture.debug=false"));
     g_total.start();
-    g_maxSeconds = envInt("KLIV_BENCH_MAX_SECONDS", 1200);
+    g_maxSeconds = envInt("KLIV_BENCH_MAX_SECONDS", 900);
     const QStringList backends = qEnvironmentVariable("KLIV_BENCH_BACKENDS", QStringLiteral("sqlite,postgres"))
                                      .split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &backend : backends) {
