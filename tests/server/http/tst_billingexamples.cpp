@@ -482,6 +482,45 @@ private Q_SLOTS:
                                               tier("enterprise"), m_owner);
         KLIV_VERIFY_STATUS(enterprise, 409);
     }
+    // Free: at most 10 members. After conversion to Free with more, every member
+    // stays, but none can be added while more than 10 remain.
+    void freeSeatLimit()
+    {
+        BEGIN(apitest::wallClock());
+        const QString members = QStringLiteral("/v1/workspaces/%1/members").arg(m_ws.id);
+        auto invite = [&](int i) {
+            return fx->post(members, {{QStringLiteral("email"), QStringLiteral("m%1@acme.test").arg(i)},
+                                      {QStringLiteral("role"), QStringLiteral("member")}}, m_owner);
+        };
+        for (int i = 1; i <= 9; ++i)
+            KLIV_VERIFY_STATUS(invite(i), 201);
+        const HttpReply eleventh = invite(10);
+        KLIV_VERIFY_STATUS(eleventh, 409);
+        QCOMPARE(eleventh.errorCode(), QStringLiteral("seat_limit_reached"));
+        ANCHOR_PLAN("pro-100");
+        for (int i = 10; i <= 11; ++i)
+            KLIV_VERIFY_STATUS(invite(i), 201);
+        SETPLAN("free");
+        const HttpReply list = fx->get(members, m_owner);
+        KLIV_VERIFY_STATUS(list, 200);
+        QCOMPARE(list.jsonArray("members").size(), 12);
+        QCOMPARE(list.json()[QLatin1String("seats")][QLatin1String("used")].toInt(), 12);
+        QCOMPARE(list.json()[QLatin1String("seats")][QLatin1String("limit")].toInt(), 10);
+        const HttpReply refused = invite(12);
+        KLIV_VERIFY_STATUS(refused, 409);
+        QCOMPARE(refused.errorCode(), QStringLiteral("seat_limit_reached"));
+    }
+
+    // The dev clock only moves forward.
+    void devClockNeverMovesBack()
+    {
+        BEGIN(at("2026-12-10T00:00:00Z"));
+        const HttpReply back = fx->post(QStringLiteral("/v1/dev/clock"), {{QStringLiteral("now"), QStringLiteral("2026-12-09T00:00:00Z")}});
+        KLIV_VERIFY_STATUS(back, 409);
+        const HttpReply now = fx->get(QStringLiteral("/v1/dev/clock"));
+        KLIV_VERIFY_STATUS(now, 200);
+        KLIV_COMPARE_AT(now.json()[QLatin1String("now")], "2026-12-10T00:00:00Z");
+    }
 };
 
 QTEST_GUILESS_MAIN(BillingExamples)
