@@ -1,4 +1,5 @@
-// The permission matrix: every workspace route of api/openapi.yaml x
+// The permission matrix: every workspace route of api/openapi.yaml (and the
+// public ones; the live channel's refusals are in tst_live) x
 // owner / admin / member / another workspace's owner / no token / expired token /
 // service token -> the expected status (403 missing permission, 404 another
 // workspace's, 401 no or expired token; the service token only on usage routes).
@@ -139,7 +140,11 @@ class Permissions : public QObject
                                    {QStringLiteral("message"), QStringLiteral("SSO please")}});
                   }, {{201}, {201}, {201, 403}, {404}, k401, k401, kUserOnly}},
             Route{"GET", QStringLiteral("/v1/me"), none, {ok200, ok200, ok200, ok200, k401, k401, kUserOnly}},
+            // Public: no token needed, any token ignored.
             Route{"GET", QStringLiteral("/v1/plans"), none, {ok200, ok200, ok200, ok200, ok200, ok200, ok200}},
+            Route{"GET", QStringLiteral("/healthz"), none, {ok200, ok200, ok200, ok200, ok200, ok200, ok200}},
+            Route{"GET", QStringLiteral("/readyz"), none, {ok200, ok200, ok200, ok200, ok200, ok200, ok200}},
+            Route{"GET", QStringLiteral("/v1/dev/clock"), none, {ok200, ok200, ok200, ok200, ok200, ok200, ok200}},
         };
     }
 
