@@ -321,6 +321,13 @@ private Q_SLOTS:
         QVERIFY(!invoice.contains("subscription")); // Basil: only parent.subscription_details
         QTRY_VERIFY_WITH_TIMEOUT(delivered("checkout.session.completed", s.json["id"].toString()), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(delivered("invoice.paid", invoice["id"].toString()), 10000);
+        // Stripe's order of states: created incomplete, then updated to active once the invoice is paid.
+        QTRY_VERIFY_WITH_TIMEOUT(delivered("customer.subscription.updated", sub["id"].toString()), 10000);
+        QCOMPARE(lastDelivered("customer.subscription.created", sub["id"].toString())["data"].toObject()["object"].toObject()["status"].toString(),
+                 QStringLiteral("incomplete"));
+        const QJsonObject activated = lastDelivered("customer.subscription.updated", sub["id"].toString())["data"].toObject();
+        QCOMPARE(activated["object"].toObject()["status"].toString(), QStringLiteral("active"));
+        QCOMPARE(activated["previous_attributes"].toObject()["status"].toString(), QStringLiteral("incomplete"));
         QCOMPARE(lastDelivered("checkout.session.completed", s.json["id"].toString())["api_version"].toString(),
                  QStringLiteral("2026-10-28.endive"));
         // A completed session cannot be paid again, nor expired.
@@ -371,6 +378,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(delivered("invoice.paid", invoice["id"].toString()), 10000);
         // Items without an id would add a second item in Stripe: refused clearly.
         QCOMPARE(post("/v1/subscriptions/" + sub["id"].toString(), {{"items[0][price]", "price_pro_800"}}).status, 400);
+    }
+
+    void declinedUpgradeChargeChangesNothingOrWaits()
+    {
+        const QJsonObject customer = newClockCustomer("2026-12-10T00:00:00Z");
+        const QString id = checkout(customer["id"].toString(), "price_pro_200", "4242424242424242")["subscription"].toString();
+        const QString portal = post("/v1/billing_portal/sessions", {{"customer", customer["id"].toString()}}).json["url"].toString();
+        QCOMPARE(call("POST", portal + "/payment-method", {{"cardnumber", "4000 0000 0000 0341"}}, {}).status, 303);
+        QJsonObject sub = advance(subscription(id), utc("2026-12-20T00:00:00Z"));
+        const QString item = sub["items"].toObject()["data"].toArray().first().toObject()["id"].toString();
+        const auto price = [](const QJsonObject &s) {
+            return s["items"].toObject()["data"].toArray().first().toObject()["price"].toObject()["id"].toString();
+        };
+        const Reply refused = post("/v1/subscriptions/" + id, {{"items[0][id]", item}, {"items[0][price]", "price_pro_400"},
+                                                               {"proration_behavior", "always_invoice"},
+                                                               {"payment_behavior", "error_if_incomplete"}});
+        QCOMPARE(refused.status, 402);
+        QCOMPARE(refused.json["error"].toObject()["type"].toString(), QStringLiteral("card_error"));
+        QCOMPARE(refused.json["error"].toObject()["code"].toString(), QStringLiteral("card_declined"));
+        QCOMPARE(price(subscription(id)), QStringLiteral("price_pro_200"));
+        QCOMPARE(get("/v1/invoices?subscription=" + id).json["data"].toArray().size(), 1);
+
+        const Reply pending = post("/v1/subscriptions/" + id, {{"items[0][id]", item}, {"items[0][price]", "price_pro_400"},
+                                                               {"proration_behavior", "always_invoice"},
+                                                               {"payment_behavior", "pending_if_incomplete"}});
+        QCOMPARE(pending.status, 200);
+        QCOMPARE(price(pending.json), QStringLiteral("price_pro_200"));
+        QCOMPARE(pending.json["pending_update"].toObject()["subscription_items"].toArray().first().toObject()["price"].toString(),
+                 QStringLiteral("price_pro_400"));
+        QCOMPARE(get("/v1/invoices/" + pending.json["latest_invoice"].toString()).json["status"].toString(), QStringLiteral("open"));
+        // A working card pays the open invoice and the pending change applies.
+        QCOMPARE(call("POST", portal + "/payment-method", {{"cardnumber", "4242424242424242"}}, {}).status, 303);
+        sub = subscription(id);
+        QCOMPARE(price(sub), QStringLiteral("price_pro_400"));
+        QVERIFY(sub["pending_update"].isNull());
+        QCOMPARE(get("/v1/invoices/" + sub["latest_invoice"].toString()).json["amount_paid"].toInt(), 33871);
     }
 
     void scheduledDowngradeTakesEffectAtPeriodEnd()

@@ -84,6 +84,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     HttpResponse r;
     if (path.startsWith(QLatin1String("/v1/")) || path.startsWith(QLatin1String("/_emulator/")))
         r = api(request, method, path);
+    else if (request.body().size() > kMaxBody)
+        r = HttpResponse{413, "text/plain", "Request body too large\n", {}};
     else
         r = m_pages.handle(method, path, request.url().query(QUrl::FullyEncoded).toUtf8(), request.body());
     qCInfo(lcApi).noquote() << method << path << "->" << r.status; // never bodies: they carry card numbers

@@ -169,7 +169,9 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
         {"payment_settings", QJsonObject{{"payment_method_options", QJsonValue()}, {"payment_method_types", QJsonValue()},
                                          {"save_default_payment_method", "off"}}},
         {"pending_invoice_item_interval", QJsonValue()}, {"pending_setup_intent", QJsonValue()},
-        {"pending_update", QJsonValue()}, {"schedule", QJsonValue()}, {"start_date", now}, {"status", "active"},
+        {"pending_update", QJsonValue()}, {"schedule", QJsonValue()}, {"start_date", now},
+        // As in Stripe: incomplete until the first invoice is paid, then customer.subscription.updated -> active.
+        {"status", "incomplete"},
         {"test_clock", customer["test_clock"]}, {"transfer_data", QJsonValue()}, {"trial_end", QJsonValue()},
         {"trial_settings", QJsonObject{{"end_behavior", QJsonObject{{"missing_payment_method", "create_invoice"}}}}},
         {"trial_start", QJsonValue()},
@@ -326,7 +328,7 @@ void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
             sub = setItemPrice(sub, price);
         sub["pending_update"] = QJsonValue();
     }
-    if (sub["status"].toString() == QLatin1String("past_due") || sub["status"].toString() == QLatin1String("unpaid"))
+    if (QStringList{"past_due", "unpaid", "incomplete"}.contains(sub["status"].toString()))
         sub["status"] = "active";
     if (sub != before) {
         m_store.put(sub);
