@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
@@ -73,10 +74,16 @@ QSqlQuery *Store::Private::exec(const QString &sql, const QVariantList &args)
     QSqlQuery *query = cache.value(sql);
     if (!query) {
         query = new QSqlQuery(db);
-        query->setForwardOnly(true);
+        // Not on PostgreSQL: Qt 6.4's forward-only mode (libpq single-row mode)
+        // leaves the connection so that LISTEN notifications are no longer
+        // delivered while idle.
+        query->setForwardOnly(dialect == Dialect::Sqlite);
         if (!query->prepare(sql)) {
-            fail(QStringLiteral("prepare failed: %1 (%2)").arg(query->lastError().text(), sql.left(80)));
+            const QString error = query->lastError().text();
             delete query;
+            if (recoverConnection())
+                return exec(sql, args);
+            fail(QStringLiteral("prepare failed: %1 (%2)").arg(error, sql.left(80)));
             return nullptr;
         }
         cache.insert(sql, query);
@@ -91,7 +98,10 @@ QSqlQuery *Store::Private::exec(const QString &sql, const QVariantList &args)
             query->bindValue(i, v);
     }
     if (!query->exec()) {
-        fail(QStringLiteral("query failed: %1 (%2)").arg(query->lastError().text(), sql.left(80)));
+        const QString error = query->lastError().text();
+        if (recoverConnection())
+            return exec(sql, args);
+        fail(QStringLiteral("query failed: %1 (%2)").arg(error, sql.left(80)));
         return nullptr;
     }
     return query;
@@ -100,8 +110,82 @@ QSqlQuery *Store::Private::exec(const QString &sql, const QVariantList &args)
 bool Store::Private::execDirect(const QString &sql)
 {
     QSqlQuery query(db);
-    if (!query.exec(sql))
-        return fail(QStringLiteral("statement failed: %1 (%2)").arg(query.lastError().text(), sql.left(80)));
+    if (!query.exec(sql)) {
+        const QString error = query.lastError().text();
+        query.finish();
+        if (recoverConnection())
+            return execDirect(sql);
+        return fail(QStringLiteral("statement failed: %1 (%2)").arg(error, sql.left(80)));
+    }
+    return true;
+}
+
+bool Store::Private::setUpSession()
+{
+    if (dialect != Dialect::Postgres)
+        return true;
+    // Expected notices ("already exists, skipping") are not worth stderr lines.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SET client_min_messages TO WARNING")))
+        return fail(query.lastError().text());
+    if (!schema.isEmpty()
+        && (!query.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(schema))
+            || !query.exec(QStringLiteral("SET search_path TO %1").arg(schema))))
+        return fail(query.lastError().text());
+    return true;
+}
+
+// PostgreSQL went away (restart, failover, a terminated backend): outside a
+// transaction, reconnect once and let the caller retry. Inside one the
+// transaction is lost anyway; the caller fails and the next call reconnects.
+bool Store::Private::recoverConnection()
+{
+    if (dialect != Dialect::Postgres || txDepth > 0 || reconnecting)
+        return false;
+    {
+        QSqlQuery probe(db);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false;   // the connection is fine: the statement itself failed
+    }
+    reconnecting = true;
+    qCWarning(lcStore) << "database connection lost, reconnecting";
+    const bool ok = connectPostgres();
+    reconnecting = false;
+    return ok;
+}
+
+// A fresh QSqlDatabase (and driver) each time: a driver whose connection broke
+// keeps stale LISTEN state that a plain close()/open() does not reset.
+bool Store::Private::connectPostgres()
+{
+    qDeleteAll(cache);
+    cache.clear();
+    if (!connectionName.isEmpty()) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+    }
+    connectionName = QStringLiteral("kliv_store_%1").arg(++s_connectionCounter);
+    db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    if (!db.open())
+        return fail(QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), db.lastError().text()));
+    if (!setUpSession())
+        return false;
+    if (!listen)
+        return true;
+    QSqlDriver *driver = db.driver();
+    if (!driver->subscribeToNotification(kChannel))
+        return fail(QStringLiteral("cannot LISTEN %1: %2").arg(kChannel, driver->lastError().text()));
+    QObject::connect(driver, &QSqlDriver::notification, q,
+                     [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                         if (name == kChannel)
+                             deliver(payload.toString());
+                     });
     return true;
 }
 
@@ -197,7 +281,13 @@ qint64 Store::Private::announce(const QString &workspaceId, const QString &type,
         const QJsonObject payload{{QStringLiteral("schema"), schema}, {QStringLiteral("ws"), workspaceId},
                                   {QStringLiteral("seq"), n}, {QStringLiteral("type"), type},
                                   {QStringLiteral("data"), data}};
-        const QString text = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        QString text = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        if (text.toUtf8().size() > 7900) {
+            // NOTIFY payloads stop at 8000 bytes: announce without the data (receivers refetch).
+            QJsonObject small = payload;
+            small.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("omitted"), true}});
+            text = QString::fromUtf8(QJsonDocument(small).toJson(QJsonDocument::Compact));
+        }
         if (!scalar(QStringLiteral("SELECT pg_notify('kliv_live', ?)"), {text}))
             txFailed = true;
     } else {
@@ -281,33 +371,18 @@ std::unique_ptr<Store> Store::open(const QString &where, QString *error, const O
     };
     std::unique_ptr<Store> store(new Store);
     Private *d = store->d.get();
-    d->connectionName = QStringLiteral("kliv_store_%1").arg(++s_connectionCounter);
-
     if (where.startsWith(QLatin1String("postgresql://")) || where.startsWith(QLatin1String("postgres://"))) {
-        const QUrl url(where);
-        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+        d->url = QUrl(where);
+        if (!d->url.isValid() || d->url.host().isEmpty() || d->url.path().size() < 2)
             return failOpen(QStringLiteral("invalid PostgreSQL URL (expected postgresql://user@host:port/db)"));
         d->dialect = Dialect::Postgres;
-        d->schema = QUrlQuery(url).queryItemValue(QStringLiteral("schema"));
+        d->schema = QUrlQuery(d->url).queryItemValue(QStringLiteral("schema"));
         static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
         if (!d->schema.isEmpty() && !identifier.match(d->schema).hasMatch())
             return failOpen(QStringLiteral("invalid schema name in the PostgreSQL URL"));
-        d->db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->connectionName);
-        d->db.setHostName(url.host());
-        d->db.setPort(url.port(5432));
-        d->db.setUserName(url.userName());
-        d->db.setPassword(url.password());
-        d->db.setDatabaseName(url.path().mid(1));
-        if (!d->db.open())
-            return failOpen(QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), d->db.lastError().text()));
-        // Expected notices ("already exists, skipping") are not worth stderr lines.
-        if (!d->execDirect(QStringLiteral("SET client_min_messages TO WARNING")))
+        d->listen = false;   // LISTEN once the schema is migrated
+        if (!d->connectPostgres())
             return failOpen(d->lastError);
-        if (!d->schema.isEmpty()) {
-            if (!d->execDirect(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(d->schema))
-                || !d->execDirect(QStringLiteral("SET search_path TO %1").arg(d->schema)))
-                return failOpen(d->lastError);
-        }
     } else {
         QString dir = where;
         if (dir.startsWith(QLatin1String("file://")))
@@ -320,6 +395,7 @@ std::unique_ptr<Store> Store::open(const QString &where, QString *error, const O
         if (!info.isDir() || !info.isWritable())
             return failOpen(QStringLiteral("the data directory %1 is not writable").arg(dir));
         d->dialect = Dialect::Sqlite;
+        d->connectionName = QStringLiteral("kliv_store_%1").arg(++s_connectionCounter);
         d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
         d->db.setDatabaseName(QDir(dir).filePath(QStringLiteral("kliv.sqlite")));
         d->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
@@ -350,15 +426,25 @@ std::unique_ptr<Store> Store::open(const QString &where, QString *error, const O
     }
 
     if (d->dialect == Dialect::Postgres && options.listen) {
+        d->listen = true;
         QSqlDriver *driver = d->db.driver();
         if (!driver->subscribeToNotification(kChannel))
             return failOpen(QStringLiteral("cannot LISTEN %1: %2").arg(kChannel, driver->lastError().text()));
         Store *self = store.get();
         QObject::connect(driver, &QSqlDriver::notification, self,
-                         [self](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                         [d](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                              if (name == kChannel)
-                                 self->d->deliver(payload.toString());
+                                 d->deliver(payload.toString());
                          });
+        // An idle listener notices a lost connection only when it next talks
+        // to the server: ping now and then, which reconnects and LISTENs again.
+        auto *keepAlive = new QTimer(self);
+        keepAlive->setInterval(10000);
+        QObject::connect(keepAlive, &QTimer::timeout, self, [self] {
+            if (self->d->txDepth == 0)
+                self->ping();
+        });
+        keepAlive->start();
     }
     return store;
 }

@@ -251,7 +251,11 @@ public:
     static void registerMigrations(const QString &module, const QList<Migration> &migrations);
 
     Dialect dialect() const;
-    QSqlDatabase database() const;       // for the Stripe module's own tables, inside transaction()
+    // For the Stripe module's own tables, inside transaction(). PostgreSQL: do
+    // not setForwardOnly(true) on queries of this connection (Qt 6.4 then stops
+    // delivering LISTEN notifications while idle). After a reconnect (a lost
+    // PostgreSQL connection) this returns the new connection: don't keep it.
+    QSqlDatabase database() const;
     bool ping();                         // readyz
     QString lastError() const;
 
@@ -363,7 +367,8 @@ public:
 Q_SIGNALS:
     // After commit, once per Store. type: "usage" (data: UsageEntry JSON),
     // "balance" (data: Balance JSON as in the API), "subscription"
-    // (data: {"plan_id", "subscription": Subscription JSON}).
+    // (data: {"plan_id", "subscription": Subscription JSON}). PostgreSQL: data
+    // too large for a NOTIFY arrives as {"omitted": true} (refetch instead).
     void liveEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
 
 private:

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 #include <initializer_list>
 
@@ -47,6 +48,12 @@ public:
     bool execDirect(const QString &sql);       // unprepared (DDL, BEGIN, PRAGMA)
     std::optional<QVariant> scalar(const QString &sql, std::initializer_list<QVariant> args = {});
     bool fail(const QString &what);            // sets lastError, returns false
+    bool setUpSession();                       // PostgreSQL: notices, schema, search_path
+    bool recoverConnection();                  // true = reconnected, retry the statement
+    bool connectPostgres();                    // (re)connects, LISTENs when `listen`
+    QUrl url;                                  // PostgreSQL
+    bool listen = false;
+    bool reconnecting = false;
     bool isUniqueViolation(const QSqlQuery &query) const;
 
     bool begin(bool write);

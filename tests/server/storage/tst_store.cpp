@@ -87,6 +87,7 @@ private Q_SLOTS:
     void authCodes();
     void csvAndInquiries_data() { addBackendRows(); }
     void csvAndInquiries();
+    void postgresReconnects();
 };
 
 void TestStore::openErrors()
@@ -702,6 +703,34 @@ void TestStore::csvAndInquiries()
     QCOMPARE(all.first().id, *id);
     QCOMPARE(all.first().seats, 40);
     QCOMPARE(all.first().message, QStringLiteral("SSO, tack"));
+}
+
+// A terminated backend (restart, failover): the next call reconnects, and the
+// listener is back on the live channel.
+void TestStore::postgresReconnects()
+{
+    TestDb db(TestDb::Postgres);
+    if (!db.available())
+        QSKIP("KLIV_TEST_PG_URL is not set: this test needs a PostgreSQL server (./dev test sets it)");
+    auto victim = db.open();
+    auto other = db.open();
+    QVERIFY(victim && other);
+    const Ws ws = makeWorkspace(*other, at("2026-12-01T00:00:00Z"));
+    QSqlQuery pid(victim->database());
+    QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+    const qint64 backend = pid.value(0).toLongLong();
+    pid.finish();
+    QSqlQuery kill(other->database());
+    QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)));
+    kill.finish();
+    QTest::qWait(100);
+    QVERIFY(victim->workspace(ws.id));   // reconnected transparently
+    QVERIFY(victim->ping());
+    QSignalSpy spy(victim.get(), &Store::liveEvent);
+    QCOMPARE(other->spend(ws.id, req(QStringLiteral("1"), ws.owner, 1), at("2026-12-01T10:00:00Z"), catalog()).status,
+             SpendStatus::Spent);
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 3000);   // promptly: not at the next keep-alive ping
+    QCOMPARE(spy.at(1).at(1).toLongLong(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStore)
