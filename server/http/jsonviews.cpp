@@ -1,0 +1,90 @@
+#include "jsonviews.h"
+
+#include "storage/wirejson.h"
+
+#include <QJsonArray>
+
+namespace http {
+
+static QString kindName(billing::PlanKind k)
+{
+    switch (k) {
+    case billing::PlanKind::Free: return QStringLiteral("free");
+    case billing::PlanKind::Pro: return QStringLiteral("pro");
+    case billing::PlanKind::Enterprise: return QStringLiteral("enterprise");
+    }
+    return {};
+}
+
+QJsonObject moneyJson(const billing::Money &m)
+{
+    return {{QStringLiteral("amount"), m.amount}, {QStringLiteral("currency"), m.currency}};
+}
+
+QJsonObject planJson(const billing::Plan &p)
+{
+    const bool free = p.kind == billing::PlanKind::Free;
+    const bool pro = p.kind == billing::PlanKind::Pro;
+    return {
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("kind"), kindName(p.kind)},
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("rank"), p.rank},
+        {QStringLiteral("monthly_credits"), pro ? QJsonValue(p.monthlyCredits) : QJsonValue()},
+        {QStringLiteral("daily_credits"), free ? QJsonValue(p.dailyCredits) : QJsonValue()},
+        {QStringLiteral("monthly_cap"), free ? QJsonValue(p.monthlyCap) : QJsonValue()},
+        {QStringLiteral("seat_limit"), p.seatLimit ? QJsonValue(*p.seatLimit) : QJsonValue()},
+        {QStringLiteral("price"), p.price ? QJsonValue(moneyJson(*p.price)) : QJsonValue()},
+        {QStringLiteral("purchasable"), p.purchasable},
+        {QStringLiteral("entitlements"), QJsonArray::fromStringList(p.entitlements)},
+    };
+}
+
+QJsonObject planCatalogJson(const billing::PlanCatalog &catalog)
+{
+    QJsonArray plans;
+    for (const billing::Plan &p : catalog.plans())
+        plans.append(planJson(p));
+    return {{QStringLiteral("currency"), catalog.currency()}, {QStringLiteral("plans"), plans}};
+}
+
+QJsonObject memberJson(const storage::Member &m)
+{
+    return {
+        {QStringLiteral("id"), m.id},
+        {QStringLiteral("user_id"), m.userId},
+        {QStringLiteral("email"), m.email},
+        {QStringLiteral("name"), m.name},
+        {QStringLiteral("role"), m.role},
+        {QStringLiteral("joined_at"), storage::toRfc3339(m.joinedAt)},
+    };
+}
+
+QJsonObject seatsJson(const billing::Plan &plan, int used)
+{
+    return {{QStringLiteral("used"), used},
+            {QStringLiteral("limit"), plan.seatLimit ? QJsonValue(*plan.seatLimit) : QJsonValue()}};
+}
+
+QJsonObject workspaceJson(storage::Store *store, const storage::Workspace &ws,
+                          const billing::SubscriptionState &state, const billing::Plan &plan,
+                          const QString &role, billing::Permissions permissions)
+{
+    return {
+        {QStringLiteral("id"), ws.id},
+        {QStringLiteral("name"), ws.name},
+        {QStringLiteral("plan"), planJson(plan)},
+        {QStringLiteral("subscription"), storage::subscriptionToJson(state)},
+        {QStringLiteral("entitlements"), QJsonArray::fromStringList(plan.entitlements)},
+        {QStringLiteral("seats"), seatsJson(plan, store->memberCount(ws.id))},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(permissions))},
+    };
+}
+
+QJsonObject workspaceJson(storage::Store *store, const Access &a)
+{
+    return workspaceJson(store, a.workspace, a.state, *a.plan, a.role, a.permissions);
+}
+
+} // namespace http

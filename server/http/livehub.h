@@ -1,0 +1,63 @@
+#pragma once
+// GET /v1/workspaces/{ws}/live: WebSocket clients of a workspace get a
+// "hello" with the balance, then every balance/usage/subscription change as
+// the Store announces it (in PostgreSQL mode also those made by other server
+// instances, through LISTEN/NOTIFY), and a fresh balance when the clock
+// crosses the workspace's next refill instant.
+#include "servercontext.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+#include <memory>
+#include <optional>
+
+namespace http {
+
+class LiveHub : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int AuthTimeoutMs = 10000;
+
+    explicit LiveHub(ServerContext *ctx, QObject *parent = nullptr);
+    ~LiveHub() override;
+
+    // "/v1/workspaces/{ws}/live" -> ws
+    static std::optional<QString> workspaceFromPath(const QString &path);
+
+    void accept(std::unique_ptr<QWebSocket> socket);
+    int clientCount() const { return int(m_clients.size()); }
+
+    // Pushes the current balance (and subscription) of a workspace, e.g. after
+    // the payment provider changed it or the clock crossed a refill instant.
+    void pushCurrent(const QString &workspaceId);
+    // Pushes a fresh balance to workspaces whose next refill instant has passed.
+    void checkRefills();
+
+private:
+    struct Client {
+        QString workspaceId;
+        QString userId;
+        bool authenticated = false;
+        qint64 lastSeq = 0;
+        QTimer *authTimer = nullptr;
+    };
+
+    void onMessage(QWebSocket *socket, const QString &text);
+    void authenticate(QWebSocket *socket, const QString &token);
+    void refuse(QWebSocket *socket, const QString &code, const QString &message);
+    void onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
+    void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data);
+    QJsonObject subscriptionData(const Client &client);
+    void noteRefill(const QString &workspaceId, const QJsonObject &balance);
+
+    ServerContext *m_ctx;
+    QHash<QWebSocket *, Client> m_clients;
+    QHash<QString, QDateTime> m_nextRefill;   // per workspace with clients
+    QTimer m_refillTimer;
+};
+
+} // namespace http

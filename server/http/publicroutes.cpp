@@ -1,0 +1,67 @@
+// /healthz, /readyz, /v1/plans, /v1/me
+#include "jsonviews.h"
+#include "routes.h"
+#include "workspaceaccess.h"
+
+#include "storage/store.h"
+
+#include <QJsonArray>
+
+namespace http {
+
+using Method = QHttpServerRequest::Method;
+
+void addPublicRoutes(Router &r, ServerContext &ctx)
+{
+    r.add(Method::Get, QStringLiteral("/healthz"), Auth::None, [](Request &, const ReplyPtr &reply) {
+        reply->json({{QStringLiteral("status"), QStringLiteral("ok")}});
+    });
+
+    r.add(Method::Get, QStringLiteral("/readyz"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
+        if (ctx.store->ping()) {
+            reply->json({{QStringLiteral("status"), QStringLiteral("ready")}});
+            return;
+        }
+        ApiError e = ApiError::internal(QStringLiteral("the database does not answer"));
+        e.status = 503;
+        reply->error(e);
+    });
+
+    r.add(Method::Get, QStringLiteral("/v1/plans"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
+        reply->json(planCatalogJson(*ctx.catalog));
+    });
+
+    r.add(Method::Get, QStringLiteral("/v1/me"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {
+        const auto user = ctx.store->userById(req.caller.userId);
+        if (!user) {
+            reply->error(ApiError::unauthorized(QStringLiteral("the token's user no longer exists")));
+            return;
+        }
+        QJsonArray memberships;
+        for (const storage::Membership &m : ctx.store->membershipsOfUser(user->id)) {
+            const auto state = currentState(ctx, m.member.workspaceId);
+            const QString planId = state ? state->planId : m.planId;
+            const billing::Plan *plan = ctx.catalog->find(planId);
+            if (!plan)
+                plan = &ctx.catalog->freePlan();
+            const auto perms = rolePermissions(ctx.store, m.member.workspaceId, m.member.role);
+            memberships.append(QJsonObject{
+                {QStringLiteral("workspace_id"), m.member.workspaceId},
+                {QStringLiteral("workspace_name"), m.workspaceName},
+                {QStringLiteral("member_id"), m.member.id},
+                {QStringLiteral("role"), m.member.role},
+                {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(
+                                                    effectivePermissions(perms.value_or(billing::Permissions()), *plan)))},
+                {QStringLiteral("plan_id"), planId},
+            });
+        }
+        reply->json({
+            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), user->id},
+                                                 {QStringLiteral("email"), user->email},
+                                                 {QStringLiteral("name"), user->name}}},
+            {QStringLiteral("memberships"), memberships},
+        });
+    });
+}
+
+} // namespace http

@@ -1,0 +1,69 @@
+#include "reply.h"
+#include "logging.h"
+#include "request.h"
+
+#include <QUrlQuery>
+
+namespace http {
+
+QByteArray Request::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+Reply::Reply(QHttpServerResponder &&responder, QTcpSocket *socket, QByteArray method, QString logPath)
+    : m_responder(std::move(responder))
+    , m_socket(socket)
+    , m_method(std::move(method))
+    , m_logPath(std::move(logPath))
+{
+    m_timer.start();
+}
+
+Reply::~Reply()
+{
+    if (!m_sent)
+        error(ApiError::internal(QStringLiteral("the request was not answered")));
+}
+
+void Reply::send(const QHttpServerResponse &response)
+{
+    if (m_sent)
+        return;
+    m_sent = true;
+    const int status = int(response.statusCode());
+    qCInfo(lcHttp).noquote() << m_method << m_logPath << status << m_timer.elapsed() << "ms";
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    response.write(std::move(m_responder));
+}
+
+void Reply::noContent()
+{
+    send(QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent));
+}
+
+QString Reply::scrubbedPath(const QUrl &url)
+{
+    static const QStringList secretKeys = {
+        QStringLiteral("code"), QStringLiteral("token"), QStringLiteral("access_token"),
+        QStringLiteral("refresh_token"), QStringLiteral("code_verifier"), QStringLiteral("password"),
+        QStringLiteral("state"), QStringLiteral("code_challenge"), QStringLiteral("client_secret"),
+    };
+    QString out = url.path();
+    QUrlQuery q(url);
+    if (q.isEmpty())
+        return out;
+    QStringList parts;
+    for (const auto &item : q.queryItems(QUrl::FullyEncoded)) {
+        const bool secret = secretKeys.contains(item.first.toLower()) || item.first.toLower().contains(QLatin1String("token"));
+        parts.append(item.first + QLatin1Char('=') + (secret ? QStringLiteral("***") : item.second));
+    }
+    return out + QLatin1Char('?') + parts.join(QLatin1Char('&'));
+}
+
+} // namespace http

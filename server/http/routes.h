@@ -1,0 +1,15 @@
+#pragma once
+// The route groups of the API; each file registers its own paths.
+#include "router.h"
+#include "servercontext.h"
+
+namespace http {
+
+void addPublicRoutes(Router &r, ServerContext &ctx);        // healthz, readyz, plans, me
+void addWorkspaceRoutes(Router &r, ServerContext &ctx);     // workspace, members, roles, inquiry
+void addUsageRoutes(Router &r, ServerContext &ctx);         // balance, usage, entries, csv
+void addSubscriptionRoutes(Router &r, ServerContext &ctx);  // preview/change/cancel/undo, portal, invoices, webhook
+void addOAuthRoutes(Router &r, ServerContext &ctx);         // /oauth/*
+void addDevRoutes(Router &r, ServerContext &ctx);           // /v1/dev/* (only registered with --dev)
+
+} // namespace http

@@ -1,0 +1,122 @@
+#include "serveroptions.h"
+#include "storage/wirejson.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace http {
+
+static bool takeValue(const QStringList &args, int &i, QString *value, QString *error)
+{
+    const QString &opt = args.at(i);
+    if (i + 1 >= args.size() || args.at(i + 1).startsWith(QLatin1String("--"))) {
+        *error = QStringLiteral("%1 needs a value").arg(opt);
+        return false;
+    }
+    *value = args.at(++i);
+    return true;
+}
+
+bool takeStorageOptions(QStringList *args, StorageOptions *out, QString *error)
+{
+    QStringList rest;
+    for (int i = 0; i < args->size(); ++i) {
+        const QString a = args->at(i);
+        QString *target = nullptr;
+        if (a == QLatin1String("--data"))
+            target = &out->dataDir;
+        else if (a == QLatin1String("--database"))
+            target = &out->databaseUrl;
+        else if (a == QLatin1String("--plans"))
+            target = &out->plansFile;
+        if (!target) {
+            rest.append(a);
+            continue;
+        }
+        if (!takeValue(*args, i, target, error))
+            return false;
+    }
+    if (!out->databaseUrl.isEmpty() && !out->databaseUrl.startsWith(QLatin1String("postgresql://"))
+        && !out->databaseUrl.startsWith(QLatin1String("postgres://"))) {
+        *error = QStringLiteral("--database must be a postgresql:// URL");
+        return false;
+    }
+    *args = rest;
+    return true;
+}
+
+void applyStorageDefaults(StorageOptions *s, const QString &compiledPlansFile)
+{
+    if (s->dataDir.isEmpty() && s->databaseUrl.isEmpty()) {
+        QString base = qEnvironmentVariable("XDG_DATA_HOME");
+        if (base.isEmpty())
+            base = QDir::homePath() + QStringLiteral("/.local/share");
+        s->dataDir = base + QStringLiteral("/kliv-billingd");
+    }
+    if (s->plansFile.isEmpty()) {
+        s->plansFile = qEnvironmentVariable("KLIV_PLANS_FILE");
+        if (s->plansFile.isEmpty())
+            s->plansFile = compiledPlansFile;
+    }
+}
+
+bool parseServerOptions(const QStringList &argsIn, ServerOptions *out, QString *error)
+{
+    QStringList args = argsIn;
+    if (!takeStorageOptions(&args, &out->storage, error))
+        return false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        QString v;
+        if (a == QLatin1String("--dev")) {
+            out->dev = true;
+        } else if (a == QLatin1String("--no-seed")) {
+            out->noSeed = true;
+        } else if (a == QLatin1String("--simulate-usage")) {
+            out->simulateUsage = true;
+        } else if (a == QLatin1String("--clock")) {
+            if (!takeValue(args, i, &v, error))
+                return false;
+            out->clock = storage::fromRfc3339(v);
+            if (!out->clock.isValid()) {
+                *error = QStringLiteral("--clock needs an RFC 3339 instant, e.g. 2026-12-01T00:00:00Z");
+                return false;
+            }
+        } else if (a == QLatin1String("--host")) {
+            if (!takeValue(args, i, &out->host, error))
+                return false;
+        } else if (a == QLatin1String("--port")) {
+            if (!takeValue(args, i, &v, error))
+                return false;
+            bool ok = false;
+            out->port = v.toInt(&ok);
+            if (!ok || out->port < 0 || out->port > 65535) {
+                *error = QStringLiteral("--port needs a number from 0 to 65535");
+                return false;
+            }
+        } else if (a == QLatin1String("--token-ttl")) {
+            if (!takeValue(args, i, &v, error))
+                return false;
+            bool ok = false;
+            out->tokenTtl = v.toInt(&ok);
+            if (!ok || out->tokenTtl < 1) {
+                *error = QStringLiteral("--token-ttl needs a positive number of seconds");
+                return false;
+            }
+        } else {
+            *error = QStringLiteral("unknown option %1").arg(a);
+            return false;
+        }
+    }
+    if (out->clock.isValid() && !out->dev) {
+        *error = QStringLiteral("--clock needs --dev");
+        return false;
+    }
+    if (out->simulateUsage && !out->dev) {
+        *error = QStringLiteral("--simulate-usage needs --dev");
+        return false;
+    }
+    return true;
+}
+
+} // namespace http

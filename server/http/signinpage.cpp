@@ -1,0 +1,78 @@
+#include "signinpage.h"
+
+namespace http {
+
+static QString esc(const QString &s)
+{
+    return s.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
+}
+
+static QString page(const QString &title, const QString &body)
+{
+    return QStringLiteral(R"(<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>%1 – Kliv</title>
+<style>
+  :root { --kliv: #1F9D6B; --ink: #1d2521; --muted: #5b6660; --line: #d9e0dc; }
+  * { box-sizing: border-box; }
+  body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center;
+         background: #f4f7f5; color: var(--ink);
+         font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+  main { width: 100%; max-width: 380px; margin: 24px; padding: 32px; background: #fff;
+         border-radius: 12px; box-shadow: 0 2px 12px rgba(0,0,0,.08); border-top: 4px solid var(--kliv); }
+  .brand { font-weight: 700; font-size: 22px; color: var(--kliv); letter-spacing: .02em; margin: 0 0 4px; }
+  h1 { font-size: 20px; margin: 0 0 20px; }
+  label { display: block; font-weight: 600; margin: 14px 0 6px; }
+  input[type=email], input[type=password] { width: 100%; padding: 10px 12px; font: inherit;
+         border: 1px solid var(--line); border-radius: 8px; }
+  input:focus { outline: 2px solid var(--kliv); outline-offset: 1px; border-color: var(--kliv); }
+  button { margin-top: 22px; width: 100%; padding: 11px; font: inherit; font-weight: 600; color: #fff;
+           background: var(--kliv); border: 0; border-radius: 8px; cursor: pointer; }
+  button:hover { background: #188459; }
+  .error { margin: 0 0 12px; padding: 10px 12px; border-radius: 8px; background: #fdecec; color: #8a1f1f; }
+  p.muted { color: var(--muted); font-size: 14px; margin: 18px 0 0; }
+</style>
+</head>
+<body>
+<main>
+<p class="brand">Kliv</p>
+%2
+</main>
+</body>
+</html>
+)").arg(esc(title), body);
+}
+
+QByteArray renderSignInPage(const SignInForm &form)
+{
+    QString body = QStringLiteral("<h1>Logga in på ditt Kliv-konto</h1>\n");
+    if (!form.error.isEmpty())
+        body += QStringLiteral("<p class=\"error\" role=\"alert\">%1</p>\n").arg(esc(form.error));
+    body += QStringLiteral("<form method=\"post\" action=\"/oauth/authorize\">\n");
+    for (const auto &h : form.hidden)
+        body += QStringLiteral("<input type=\"hidden\" name=\"%1\" value=\"%2\">\n").arg(esc(h.first), esc(h.second));
+    body += QStringLiteral(
+        "<label for=\"email\">E-post</label>\n"
+        "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required autofocus value=\"%1\">\n"
+        "<label for=\"password\">Lösenord</label>\n"
+        "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
+        "<button type=\"submit\">Logga in</button>\n"
+        "</form>\n"
+        "<p class=\"muted\">Du loggar in i Kliv Konto på den här datorn. När du är inloggad kan du stänga fliken.</p>\n")
+                .arg(esc(form.email));
+    return page(QStringLiteral("Logga in"), body).toUtf8();
+}
+
+QByteArray renderErrorPage(const QString &title, const QString &message)
+{
+    const QString body = QStringLiteral("<h1>%1</h1>\n<p class=\"error\">%2</p>\n"
+                                        "<p class=\"muted\">Gå tillbaka till Kliv Konto och försök logga in igen.</p>\n")
+                             .arg(esc(title), esc(message));
+    return page(title, body).toUtf8();
+}
+
+} // namespace http

@@ -1,0 +1,254 @@
+// Balance and usage: reading (members, with team scope for those allowed) and
+// recording (the platform, with a service token).
+#include "jsonbody.h"
+#include "jsonviews.h"
+#include "routes.h"
+#include "workspaceaccess.h"
+
+#include "storage/store.h"
+#include "storage/wirejson.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace http {
+
+using Method = QHttpServerRequest::Method;
+using billing::Permission;
+
+// ?month=YYYY-MM (default: the current UTC month). nullopt: answered 400.
+static std::optional<QDate> monthParam(ServerContext &ctx, const Request &req, const ReplyPtr &reply)
+{
+    if (!req.query.hasQueryItem(QStringLiteral("month"))) {
+        const QDate today = ctx.now().date();
+        return QDate(today.year(), today.month(), 1);
+    }
+    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    const auto m = re.match(req.queryValue(QStringLiteral("month")));
+    const QDate d = m.hasMatch() ? QDate(m.captured(1).toInt(), m.captured(2).toInt(), 1) : QDate();
+    if (!d.isValid()) {
+        reply->error(ApiError::validation({{QStringLiteral("month"), QStringLiteral("must be YYYY-MM")}}));
+        return std::nullopt;
+    }
+    return d;
+}
+
+static storage::UsageRequest readUsage(JsonBody &body, const QString &prefix = {})
+{
+    JsonBody b(body.object());
+    storage::UsageRequest u;
+    u.idempotencyKey = b.string(QStringLiteral("idempotency_key"), 1, 200);
+    u.memberId = b.string(QStringLiteral("member_id"), 1, 200);
+    u.project = b.string(QStringLiteral("project"), 1, 200);
+    u.activity = b.string(QStringLiteral("activity"), 1, 100);
+    u.credits = b.integer(QStringLiteral("credits"), 1, 1000000);
+    for (const FieldError &f : b.errors())
+        body.fail(prefix + f.field, f.message);
+    return u;
+}
+
+static QJsonObject spentJson(const storage::SpendResult &r)
+{
+    return {{QStringLiteral("entry"), storage::usageEntryToJson(r.entry)},
+            {QStringLiteral("balance"), storage::balanceToJson(r.balance)}};
+}
+
+// The error of a refused spend; status 0 when it was spent.
+static ApiError spendError(const storage::SpendResult &r)
+{
+    switch (r.status) {
+    case storage::SpendStatus::Spent:
+    case storage::SpendStatus::Replayed:
+        return ApiError{0, {}, {}, {}, {}};
+    case storage::SpendStatus::Insufficient: {
+        ApiError e{402, QStringLiteral("insufficient_credits"),
+                   QStringLiteral("not enough credits: %1 remaining").arg(r.balance.balance.remaining), {}, {}};
+        e.extra.insert(QStringLiteral("next_refill_at"), storage::toRfc3339(r.balance.balance.nextRefillAt));
+        e.extra.insert(QStringLiteral("remaining"), r.balance.balance.remaining);
+        return e;
+    }
+    case storage::SpendStatus::Conflict:
+        return ApiError::conflict(QStringLiteral("conflict"),
+                                  QStringLiteral("the idempotency_key was already used with a different request"));
+    case storage::SpendStatus::UnknownMember:
+        return ApiError::validation({{QStringLiteral("member_id"), QStringLiteral("is not a member of this workspace")}});
+    case storage::SpendStatus::Invalid:
+        return ApiError::validation({{QString(), r.error}});
+    case storage::SpendStatus::NotFound:
+        return ApiError::notFound(QStringLiteral("no such workspace"));
+    case storage::SpendStatus::Error:
+        break;
+    }
+    return ApiError::internal(QStringLiteral("could not record the usage"));
+}
+
+void addUsageRoutes(Router &r, ServerContext &ctx)
+{
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/balance"), Auth::UserOrService,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              const auto b = ctx.store->balance(a->workspace.id, ctx.now(), *ctx.catalog);
+              if (!b)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+              reply->json(storage::balanceToJson(*b));
+          });
+
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              const auto month = monthParam(ctx, req, reply);
+              if (!month)
+                  return;
+              const bool team = a->permissions.testFlag(Permission::ViewTeamUsage);
+              const auto h = ctx.store->monthHistory(a->workspace.id, *month, team ? QString() : a->member->id);
+              if (!h)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+              QJsonArray days, activities, projects, members;
+              for (const auto &d : h->days)
+                  days.append(QJsonObject{{QStringLiteral("date"), d.date.toString(Qt::ISODate)},
+                                          {QStringLiteral("credits"), d.credits}});
+              for (const auto &k : h->byActivity)
+                  activities.append(QJsonObject{{QStringLiteral("activity"), k.key}, {QStringLiteral("credits"), k.credits}});
+              for (const auto &k : h->byProject)
+                  projects.append(QJsonObject{{QStringLiteral("project"), k.key}, {QStringLiteral("credits"), k.credits}});
+              QJsonObject out{
+                  {QStringLiteral("month"), month->toString(QStringLiteral("yyyy-MM"))},
+                  {QStringLiteral("scope"), team ? QStringLiteral("workspace") : QStringLiteral("own")},
+                  {QStringLiteral("total"), h->total},
+                  {QStringLiteral("days"), days},
+                  {QStringLiteral("by_activity"), activities},
+                  {QStringLiteral("by_project"), projects},
+              };
+              if (team) {
+                  for (const auto &m : h->byMember)
+                      members.append(QJsonObject{{QStringLiteral("member_id"), m.memberId},
+                                                 {QStringLiteral("name"), m.name},
+                                                 {QStringLiteral("email"), m.email},
+                                                 {QStringLiteral("credits"), m.credits}});
+                  out.insert(QStringLiteral("by_member"), members);
+              }
+              reply->json(out);
+          });
+
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/usage"), Auth::Service,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              const storage::UsageRequest u = readUsage(body);
+              if (!body.ok())
+                  return reply->error(body.error());
+              const auto res = ctx.store->spend(a->workspace.id, u, ctx.now(), *ctx.catalog);
+              if (res.ok())
+                  return reply->json(spentJson(res), 201);
+              reply->error(spendError(res));
+          });
+
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/usage/batch"), Auth::Service,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              const QJsonValue events = obj.value(QStringLiteral("events"));
+              if (!events.isArray())
+                  body.fail(QStringLiteral("events"), QStringLiteral("must be an array of usage requests"));
+              else if (events.toArray().isEmpty() || events.toArray().size() > storage::Store::MaxBatch)
+                  body.fail(QStringLiteral("events"), QStringLiteral("must have 1 to %1 items").arg(storage::Store::MaxBatch));
+              QList<storage::UsageRequest> list;
+              const QJsonArray arr = events.toArray();
+              for (int i = 0; body.ok() && i < arr.size(); ++i) {
+                  const QString prefix = QStringLiteral("events[%1].").arg(i);
+                  if (!arr.at(i).isObject()) {
+                      body.fail(prefix.chopped(1), QStringLiteral("must be an object"));
+                      continue;
+                  }
+                  JsonBody item(arr.at(i).toObject());
+                  list.append(readUsage(item));
+                  for (const FieldError &f : item.errors())
+                      body.fail(prefix + f.field, f.message);
+              }
+              if (!body.ok())
+                  return reply->error(body.error());
+              const auto res = ctx.store->spendBatch(a->workspace.id, list, ctx.now(), *ctx.catalog);
+              if (res.status == storage::SpendStatus::NotFound)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+              if (res.status == storage::SpendStatus::Error)
+                  return reply->error(ApiError::internal(QStringLiteral("could not record the usage")));
+              if (res.status == storage::SpendStatus::Invalid)
+                  return reply->error(ApiError::validation({{QStringLiteral("events"), res.error}}));
+              QJsonArray results;
+              for (const auto &one : res.results) {
+                  if (one.ok()) {
+                      results.append(QJsonObject{{QStringLiteral("status"), 201},
+                                                 {QStringLiteral("entry"), storage::usageEntryToJson(one.entry)}});
+                      continue;
+                  }
+                  const ApiError e = spendError(one);
+                  results.append(QJsonObject{{QStringLiteral("status"), e.status},
+                                             {QStringLiteral("error"), e.toJson().value(QStringLiteral("error"))}});
+              }
+              reply->json({{QStringLiteral("results"), results},
+                           {QStringLiteral("balance"), storage::balanceToJson(res.balance)}});
+          });
+
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage/entries"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              const auto month = monthParam(ctx, req, reply);
+              if (!month)
+                  return;
+              storage::EntryQuery q;
+              q.month = *month;
+              if (!a->permissions.testFlag(Permission::ViewTeamUsage))
+                  q.memberId = a->member->id;
+              q.cursor = req.queryValue(QStringLiteral("cursor"));
+              if (req.query.hasQueryItem(QStringLiteral("limit"))) {
+                  bool ok = false;
+                  q.limit = req.queryValue(QStringLiteral("limit")).toInt(&ok);
+                  if (!ok || q.limit < 1 || q.limit > 500)
+                      return reply->error(ApiError::validation({{QStringLiteral("limit"), QStringLiteral("must be an integer from 1 to 500")}}));
+              }
+              QString error;
+              const auto page = ctx.store->entries(a->workspace.id, q, &error);
+              if (!page)
+                  return reply->error(ApiError::validation({{QStringLiteral("cursor"), error.isEmpty() ? QStringLiteral("is not valid") : error}}));
+              QJsonArray entries;
+              for (const auto &e : page->entries)
+                  entries.append(storage::usageEntryToJson(e));
+              reply->json({{QStringLiteral("entries"), entries},
+                           {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+          });
+
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage.csv"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              const auto month = monthParam(ctx, req, reply);
+              if (!month)
+                  return;
+              const bool team = a->permissions.testFlag(Permission::ViewTeamUsage);
+              QHttpServerResponse resp(QByteArrayLiteral("text/csv; charset=utf-8"),
+                                       ctx.store->usageCsv(a->workspace.id, *month, team ? QString() : a->member->id));
+              resp.addHeader(QByteArrayLiteral("Content-Disposition"),
+                             QByteArrayLiteral("attachment; filename=\"kliv-usage-")
+                                 + month->toString(QStringLiteral("yyyy-MM")).toLatin1() + QByteArrayLiteral(".csv\""));
+              reply->send(resp);
+          });
+}
+
+} // namespace http

@@ -1,0 +1,85 @@
+#include "workspaceaccess.h"
+
+namespace http {
+
+std::optional<billing::SubscriptionState> currentState(ServerContext &ctx, const QString &workspaceId)
+{
+    auto state = ctx.store->subscription(workspaceId);
+    if (!state)
+        return std::nullopt;
+    const QDateTime now = ctx.now();
+    if (billing::advanceTo(*ctx.catalog, *state, now).steps.isEmpty())
+        return state;
+    const auto change = ctx.store->mutateSubscription(workspaceId, now, *ctx.catalog,
+                                                      [](billing::SubscriptionState &) { return false; });
+    if (!change.ok)
+        return std::nullopt;
+    return change.state;
+}
+
+std::optional<billing::Permissions> rolePermissions(storage::Store *store, const QString &workspaceId,
+                                                    const QString &role)
+{
+    if (auto p = billing::builtInRolePermissions(role))
+        return p;
+    if (auto custom = store->role(workspaceId, role))
+        return billing::permissionsFromNames(custom->permissions);
+    return std::nullopt;
+}
+
+billing::Permissions effectivePermissions(billing::Permissions p, const billing::Plan &plan)
+{
+    if (!billing::canViewTeamUsage(p, plan))
+        p &= ~billing::Permissions(billing::Permission::ViewTeamUsage);
+    return p;
+}
+
+std::optional<Access> resolveAccess(ServerContext &ctx, const Request &req, const ReplyPtr &reply,
+                                    billing::Permission needed)
+{
+    const QString wsId = req.param(QStringLiteral("ws"));
+    const auto notFound = [&] {
+        reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+        return std::nullopt;
+    };
+    Access a;
+    if (req.caller.kind == Caller::User) {
+        auto member = ctx.store->memberOfUser(wsId, req.caller.userId);
+        if (!member)
+            return notFound();
+        a.member = member;
+        a.role = member->role;
+    } else if (req.caller.kind == Caller::Service) {
+        a.role = QStringLiteral("service");
+    } else {
+        reply->error(ApiError::unauthorized());
+        return std::nullopt;
+    }
+    auto ws = ctx.store->workspace(wsId);
+    auto state = ws ? currentState(ctx, wsId) : std::nullopt;
+    if (!ws || !state)
+        return notFound();
+    a.workspace = *ws;
+    a.state = *state;
+    a.plan = ctx.catalog->find(state->planId);
+    if (!a.plan)
+        a.plan = &ctx.catalog->freePlan();
+
+    if (req.caller.kind == Caller::Service) {
+        // The platform's service token reads balances and records usage for any workspace.
+        a.permissions = billing::Permission::ViewOwnUsage;
+    } else {
+        const auto perms = rolePermissions(ctx.store, wsId, a.role);
+        a.permissions = effectivePermissions(perms.value_or(billing::Permissions()), *a.plan);
+    }
+    if (!a.permissions.testFlag(needed)) {
+        if (needed == billing::Permission::ViewTeamUsage && !billing::canViewTeamUsage(~billing::Permissions(), *a.plan))
+            reply->error(ApiError::forbidden(QStringLiteral("team usage needs a Pro or Enterprise plan")));
+        else
+            reply->error(ApiError::forbidden());
+        return std::nullopt;
+    }
+    return a;
+}
+
+} // namespace http

@@ -1,0 +1,204 @@
+// A workspace, its members, its roles and the enterprise inquiry.
+#include "jsonbody.h"
+#include "jsonviews.h"
+#include "routes.h"
+#include "workspaceaccess.h"
+
+#include "storage/store.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace http {
+
+using Method = QHttpServerRequest::Method;
+using billing::Permission;
+
+static ApiError memberChangeError(storage::MemberChange c)
+{
+    switch (c) {
+    case storage::MemberChange::NotFound:
+        return ApiError::notFound(QStringLiteral("no such member"));
+    case storage::MemberChange::AlreadyMember:
+        return ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("already a member of this workspace"));
+    case storage::MemberChange::SeatLimit:
+        return ApiError::conflict(QStringLiteral("seat_limit_reached"), QStringLiteral("the plan's member limit is reached"));
+    case storage::MemberChange::LastOwner:
+        return ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the last owner cannot be removed or demoted"));
+    case storage::MemberChange::UnknownRole:
+        return ApiError::validation({{QStringLiteral("role"), QStringLiteral("is not a role of this workspace")}});
+    case storage::MemberChange::Done:
+    case storage::MemberChange::Error:
+        break;
+    }
+    return ApiError::internal(QStringLiteral("could not change the member"));
+}
+
+static bool looksLikeEmail(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    return re.match(s).hasMatch();
+}
+
+void addWorkspaceRoutes(Router &r, ServerContext &ctx)
+{
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {
+        if (const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage))
+            reply->json(workspaceJson(ctx.store, *a));
+    });
+
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/members"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              QJsonArray members;
+              const auto list = ctx.store->members(a->workspace.id);
+              for (const auto &m : list)
+                  members.append(memberJson(m));
+              reply->json({{QStringLiteral("members"), members},
+                           {QStringLiteral("seats"), seatsJson(*a->plan, int(list.size()))}});
+          });
+
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/members"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
+              if (!a)
+                  return;
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              const QString email = body.string(QStringLiteral("email"), 3, 254).trimmed();
+              const QString name = body.string(QStringLiteral("name"), 0, 200, false);
+              const QString role = body.string(QStringLiteral("role"), 1, 50);
+              if (!email.isEmpty() && !looksLikeEmail(email))
+                  body.fail(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
+              if (!role.isEmpty() && !rolePermissions(ctx.store, a->workspace.id, role))
+                  body.fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
+              if (!body.ok())
+                  return reply->error(body.error());
+              auto user = ctx.store->userByEmail(email);
+              if (!user)
+                  user = ctx.store->createUser(email, name.isEmpty() ? email.section(QLatin1Char('@'), 0, 0) : name,
+                                               QString(), ctx.now());
+              if (!user)
+                  return reply->error(ApiError::internal(QStringLiteral("could not create the user")));
+              storage::Member added;
+              const auto c = ctx.store->addMember(a->workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added);
+              if (c != storage::MemberChange::Done)
+                  return reply->error(memberChangeError(c));
+              reply->json(memberJson(added), 201);
+          });
+
+    r.add(Method::Patch, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
+              if (!a)
+                  return;
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              const QString role = body.string(QStringLiteral("role"), 1, 50);
+              if (!role.isEmpty() && !rolePermissions(ctx.store, a->workspace.id, role))
+                  body.fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
+              if (!body.ok())
+                  return reply->error(body.error());
+              const QString id = req.param(QStringLiteral("id"));
+              const auto c = ctx.store->setMemberRole(a->workspace.id, id, role);
+              if (c != storage::MemberChange::Done)
+                  return reply->error(memberChangeError(c));
+              const auto m = ctx.store->member(a->workspace.id, id);
+              if (!m)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such member")));
+              reply->json(memberJson(*m));
+          });
+
+    r.add(Method::Delete, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
+              if (!a)
+                  return;
+              const auto c = ctx.store->removeMember(a->workspace.id, req.param(QStringLiteral("id")));
+              if (c != storage::MemberChange::Done)
+                  return reply->error(memberChangeError(c));
+              reply->noContent();
+          });
+
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              QJsonArray roles;
+              for (const QString &name : {QStringLiteral("owner"), QStringLiteral("admin"), QStringLiteral("member")})
+                  roles.append(QJsonObject{
+                      {QStringLiteral("name"), name},
+                      {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(
+                                                          *billing::builtInRolePermissions(name)))},
+                      {QStringLiteral("built_in"), true}});
+              for (const auto &c : ctx.store->roles(a->workspace.id))
+                  roles.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                           {QStringLiteral("permissions"), QJsonArray::fromStringList(c.permissions)},
+                                           {QStringLiteral("built_in"), false}});
+              reply->json({{QStringLiteral("roles"), roles}});
+          });
+
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
+              if (!a)
+                  return;
+              if (!billing::canDefineCustomRoles(*a->plan))
+                  return reply->error(ApiError::forbidden(QStringLiteral("custom roles need an Enterprise plan")));
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              storage::CustomRole role;
+              role.name = body.string(QStringLiteral("name"), 1, 50).trimmed();
+              role.permissions = body.stringList(QStringLiteral("permissions"), 10);
+              if (!role.name.isEmpty() && billing::isBuiltInRole(role.name))
+                  body.fail(QStringLiteral("name"), QStringLiteral("is a built-in role"));
+              if (body.ok() && !billing::permissionsFromNames(role.permissions))
+                  body.fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
+              if (!body.ok())
+                  return reply->error(body.error());
+              role.permissions = billing::permissionNames(*billing::permissionsFromNames(role.permissions));
+              bool conflict = false;
+              if (!ctx.store->createRole(a->workspace.id, role, &conflict))
+                  return reply->error(conflict ? ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"))
+                                               : ApiError::internal(QStringLiteral("could not create the role")));
+              reply->json({{QStringLiteral("name"), role.name},
+                           {QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)},
+                           {QStringLiteral("built_in"), false}},
+                          201);
+          });
+
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/enterprise-inquiry"), Auth::User,
+          [&ctx](Request &req, const ReplyPtr &reply) {
+              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
+              if (!a)
+                  return;
+              QJsonObject obj;
+              if (auto err = JsonBody::parse(req.body, &obj))
+                  return reply->error(*err);
+              JsonBody body(obj);
+              storage::EnterpriseInquiry inq;
+              inq.workspaceId = a->workspace.id;
+              inq.userId = req.caller.userId;
+              inq.contact = body.string(QStringLiteral("contact"), 1, 200);
+              inq.seats = int(body.integer(QStringLiteral("seats"), 1, 1000000));
+              inq.message = body.string(QStringLiteral("message"), 0, 5000);
+              inq.createdAt = ctx.now();
+              if (!body.ok())
+                  return reply->error(body.error());
+              const auto id = ctx.store->addEnterpriseInquiry(inq);
+              if (!id)
+                  return reply->error(ApiError::internal(QStringLiteral("could not store the inquiry")));
+              reply->json({{QStringLiteral("id"), *id}}, 201);
+          });
+}
+
+} // namespace http
