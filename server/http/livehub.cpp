@@ -119,7 +119,7 @@ void LiveHub::refuse(QWebSocket *socket, const QString &code, const QString &mes
                                                                 {QStringLiteral("message"), message}}}};
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
     m_clients.remove(socket);
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolation, code);
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, code);
 }
 
 void LiveHub::send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data)

@@ -1,0 +1,308 @@
+#include "admincommands.h"
+#include "bootstrap.h"
+#include "jsonviews.h"
+#include "secrets.h"
+
+#include "billing/permissions.h"
+#include "storage/wirejson.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+namespace http {
+
+namespace {
+
+struct AdminError {
+    QString code, message;
+};
+
+class Admin
+{
+public:
+    Admin(storage::Store *store, const billing::PlanCatalog *catalog) : m_store(store), m_catalog(catalog) {}
+
+    std::optional<AdminError> run(const QString &command, const QHash<QString, QString> &opts, QJsonObject *out);
+
+private:
+    QString opt(const char *name) const { return m_opts.value(QString::fromLatin1(name)); }
+    bool has(const char *name) const { return m_opts.contains(QString::fromLatin1(name)); }
+    std::optional<AdminError> require(std::initializer_list<const char *> names) const;
+    std::optional<storage::User> findOrCreateUser(const QString &email, const QString &name, const QString &password,
+                                                  AdminError *err);
+    QJsonObject workspaceView(const QString &workspaceId);
+
+    std::optional<AdminError> createWorkspace(QJsonObject *out);
+    std::optional<AdminError> addMember(QJsonObject *out);
+    std::optional<AdminError> issueToken(QJsonObject *out);
+    std::optional<AdminError> setPlan(QJsonObject *out);
+    std::optional<AdminError> grant(QJsonObject *out);
+    std::optional<AdminError> setPassword(QJsonObject *out);
+
+    storage::Store *m_store;
+    const billing::PlanCatalog *m_catalog;
+    QHash<QString, QString> m_opts;
+    QDateTime m_now = QDateTime::currentDateTimeUtc();
+};
+
+AdminError notFound(const QString &what) { return {QStringLiteral("not_found"), what}; }
+AdminError invalid(const QString &what) { return {QStringLiteral("validation_failed"), what}; }
+AdminError internal(const QString &what) { return {QStringLiteral("internal"), what}; }
+
+bool validEmail(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    return re.match(s).hasMatch();
+}
+
+std::optional<AdminError> Admin::require(std::initializer_list<const char *> names) const
+{
+    for (const char *n : names) {
+        if (opt(n).isEmpty())
+            return invalid(QStringLiteral("--%1 is required").arg(QString::fromLatin1(n)));
+    }
+    return std::nullopt;
+}
+
+std::optional<storage::User> Admin::findOrCreateUser(const QString &email, const QString &name,
+                                                     const QString &password, AdminError *err)
+{
+    if (!validEmail(email)) {
+        *err = invalid(QStringLiteral("%1 is not an e-mail address").arg(email));
+        return std::nullopt;
+    }
+    if (auto user = m_store->userByEmail(email)) {
+        if (!password.isEmpty() && !m_store->setPasswordHash(user->id, secrets::hashPassword(password))) {
+            *err = internal(QStringLiteral("could not set the password"));
+            return std::nullopt;
+        }
+        return user;
+    }
+    const QString hash = password.isEmpty() ? QString() : secrets::hashPassword(password);
+    auto user = m_store->createUser(email, name.isEmpty() ? email.section(QLatin1Char('@'), 0, 0) : name, hash, m_now);
+    if (!user)
+        *err = internal(QStringLiteral("could not create the user: %1").arg(m_store->lastError()));
+    return user;
+}
+
+QJsonObject Admin::workspaceView(const QString &workspaceId)
+{
+    const auto ws = m_store->workspace(workspaceId);
+    const auto state = m_store->subscription(workspaceId);
+    if (!ws || !state)
+        return {};
+    const billing::Plan *plan = m_catalog->find(state->planId);
+    const billing::Permissions all = *billing::builtInRolePermissions(QStringLiteral("owner"));
+    return workspaceJson(m_store, *ws, *state, plan ? *plan : m_catalog->freePlan(), QStringLiteral("operator"),
+                         effectivePermissions(all, plan ? *plan : m_catalog->freePlan()));
+}
+
+std::optional<AdminError> Admin::createWorkspace(QJsonObject *out)
+{
+    if (auto e = require({"name", "owner-email"}))
+        return e;
+    const QString planId = has("plan") ? opt("plan") : QStringLiteral("free");
+    if (!m_catalog->find(planId))
+        return invalid(QStringLiteral("unknown plan %1").arg(planId));
+    AdminError err;
+    const auto user = findOrCreateUser(opt("owner-email"), opt("owner-name"), opt("owner-password"), &err);
+    if (!user)
+        return err;
+    const auto created = m_store->createWorkspace(opt("name"), user->id, m_now);
+    if (!created)
+        return internal(QStringLiteral("could not create the workspace: %1").arg(m_store->lastError()));
+    if (planId != m_catalog->freePlan().id) {
+        const auto r = m_store->mutateSubscription(created->workspace.id, m_now, *m_catalog, [&](billing::SubscriptionState &s) {
+            s = billing::setPlanByAdmin(*m_catalog, s, planId, 0, m_now);
+            return true;
+        });
+        if (!r.ok)
+            return internal(QStringLiteral("could not set the plan"));
+    }
+    *out = {{QStringLiteral("workspace_id"), created->workspace.id},
+            {QStringLiteral("owner_member_id"), created->owner.id},
+            {QStringLiteral("owner_user_id"), user->id}};
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::addMember(QJsonObject *out)
+{
+    if (auto e = require({"workspace", "email"}))
+        return e;
+    if (!m_store->workspace(opt("workspace")))
+        return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
+    AdminError err;
+    const auto user = findOrCreateUser(opt("email"), opt("name"), opt("password"), &err);
+    if (!user)
+        return err;
+    storage::Member m;
+    const QString role = has("role") ? opt("role") : QStringLiteral("member");
+    switch (m_store->addMember(opt("workspace"), user->id, role, m_now, *m_catalog, &m)) {
+    case storage::MemberChange::Done:
+        *out = {{QStringLiteral("member_id"), m.id}, {QStringLiteral("user_id"), user->id}};
+        return std::nullopt;
+    case storage::MemberChange::AlreadyMember:
+        return AdminError{QStringLiteral("conflict"), QStringLiteral("%1 is already a member").arg(opt("email"))};
+    case storage::MemberChange::SeatLimit:
+        return AdminError{QStringLiteral("seat_limit_reached"), QStringLiteral("the plan's member limit is reached")};
+    case storage::MemberChange::UnknownRole:
+        return invalid(QStringLiteral("unknown role %1").arg(role));
+    case storage::MemberChange::NotFound:
+        return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
+    default:
+        return internal(QStringLiteral("could not add the member"));
+    }
+}
+
+std::optional<AdminError> Admin::issueToken(QJsonObject *out)
+{
+    const QString token = secrets::randomToken();
+    if (has("service")) {
+        if (!m_store->storeToken({token, storage::TokenKind::Service, {}, {}, QStringLiteral("service"), {}, {}}, m_now))
+            return internal(QStringLiteral("could not store the token"));
+        *out = {{QStringLiteral("service_token"), token}};
+        return std::nullopt;
+    }
+    if (auto e = require({"user"}))
+        return e;
+    const auto user = m_store->userByEmail(opt("user"));
+    if (!user)
+        return notFound(QStringLiteral("no user %1").arg(opt("user")));
+    bool ok = true;
+    const int ttl = has("ttl") ? opt("ttl").toInt(&ok) : 3600;
+    if (!ok || ttl < 1)
+        return invalid(QStringLiteral("--ttl needs a positive number of seconds"));
+    const QDateTime expires = m_now.addSecs(ttl);
+    if (!m_store->storeToken({token, storage::TokenKind::Access, user->id, {}, QStringLiteral("admin"), {}, expires}, m_now))
+        return internal(QStringLiteral("could not store the token"));
+    *out = {{QStringLiteral("access_token"), token}, {QStringLiteral("expires_at"), storage::toRfc3339(expires)}};
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::setPlan(QJsonObject *out)
+{
+    if (auto e = require({"workspace", "plan"}))
+        return e;
+    const billing::Plan *plan = m_catalog->find(opt("plan"));
+    if (!plan)
+        return invalid(QStringLiteral("unknown plan %1").arg(opt("plan")));
+    bool ok = true;
+    const int credits = has("credits") ? opt("credits").toInt(&ok) : 0;
+    if (!ok || credits < 0)
+        return invalid(QStringLiteral("--credits needs a non-negative number"));
+    if (plan->kind == billing::PlanKind::Enterprise && !has("credits"))
+        return invalid(QStringLiteral("an Enterprise plan needs --credits (the contract allowance)"));
+    const auto r = m_store->mutateSubscription(opt("workspace"), m_now, *m_catalog, [&](billing::SubscriptionState &s) {
+        s = billing::setPlanByAdmin(*m_catalog, s, plan->id, credits, m_now);
+        return true;
+    });
+    if (r.notFound)
+        return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
+    if (!r.ok)
+        return internal(QStringLiteral("could not set the plan: %1").arg(r.error));
+    *out = workspaceView(opt("workspace"));
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::grant(QJsonObject *out)
+{
+    if (auto e = require({"workspace", "credits"}))
+        return e;
+    bool ok = false;
+    const qint64 credits = opt("credits").toLongLong(&ok);
+    if (!ok || credits < 1 || credits > 1000000)
+        return invalid(QStringLiteral("--credits needs a number from 1 to 1000000"));
+    const QString reason = has("reason") ? opt("reason") : QStringLiteral("admin grant");
+    const auto r = m_store->addGrant(opt("workspace"), credits, reason, QString(), m_now, *m_catalog);
+    switch (r.status) {
+    case storage::GrantResult::Added:
+    case storage::GrantResult::Duplicate:
+        *out = {{QStringLiteral("grant_id"), r.grantId}, {QStringLiteral("balance"), storage::balanceToJson(r.balance)}};
+        return std::nullopt;
+    case storage::GrantResult::NotFound:
+        return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
+    case storage::GrantResult::Invalid:
+        return invalid(r.error);
+    case storage::GrantResult::Error:
+        break;
+    }
+    return internal(QStringLiteral("could not grant: %1").arg(r.error));
+}
+
+std::optional<AdminError> Admin::setPassword(QJsonObject *out)
+{
+    if (auto e = require({"user", "password"}))
+        return e;
+    const auto user = m_store->userByEmail(opt("user"));
+    if (!user)
+        return notFound(QStringLiteral("no user %1").arg(opt("user")));
+    if (!m_store->setPasswordHash(user->id, secrets::hashPassword(opt("password"))))
+        return internal(QStringLiteral("could not set the password"));
+    *out = {{QStringLiteral("ok"), true}};
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::run(const QString &command, const QHash<QString, QString> &opts, QJsonObject *out)
+{
+    m_opts = opts;
+    if (command == QLatin1String("create-workspace"))
+        return createWorkspace(out);
+    if (command == QLatin1String("add-member"))
+        return addMember(out);
+    if (command == QLatin1String("issue-token"))
+        return issueToken(out);
+    if (command == QLatin1String("set-plan"))
+        return setPlan(out);
+    if (command == QLatin1String("grant"))
+        return grant(out);
+    if (command == QLatin1String("set-password"))
+        return setPassword(out);
+    return AdminError{QStringLiteral("bad_request"), QStringLiteral("unknown admin command %1").arg(command)};
+}
+
+} // namespace
+
+int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile, QJsonObject *out)
+{
+    const auto fail = [out](const QString &code, const QString &message) {
+        *out = {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+        return 1;
+    };
+    QStringList args = argsIn;
+    StorageOptions storage;
+    QString error;
+    if (!takeStorageOptions(&args, &storage, &error))
+        return fail(QStringLiteral("bad_request"), error);
+    if (args.isEmpty())
+        return fail(QStringLiteral("bad_request"),
+                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password ..."));
+    const QString command = args.takeFirst();
+    QHash<QString, QString> opts;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (!a.startsWith(QLatin1String("--")) || a.size() < 3)
+            return fail(QStringLiteral("bad_request"), QStringLiteral("unexpected argument %1").arg(a));
+        if (a == QLatin1String("--service")) {
+            opts.insert(QStringLiteral("service"), QStringLiteral("1"));
+            continue;
+        }
+        if (i + 1 >= args.size())
+            return fail(QStringLiteral("bad_request"), QStringLiteral("%1 needs a value").arg(a));
+        opts.insert(a.mid(2), args.at(++i));
+    }
+    applyStorageDefaults(&storage, compiledPlansFile);
+    const auto catalog = loadCatalog(storage.plansFile, &error);
+    if (!catalog)
+        return fail(QStringLiteral("internal"), error);
+    storage::Store::Options storeOptions;
+    storeOptions.listen = false;
+    const auto store = openStore(storage, &error, storeOptions);
+    if (!store)
+        return fail(QStringLiteral("internal"), QStringLiteral("cannot open the database: %1").arg(error));
+    Admin admin(store.get(), &*catalog);
+    if (const auto err = admin.run(command, opts, out))
+        return fail(err->code, err->message);
+    return 0;
+}
+
+} // namespace http

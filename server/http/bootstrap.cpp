@@ -1,0 +1,36 @@
+#include "bootstrap.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace http {
+
+std::optional<billing::PlanCatalog> loadCatalog(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the plan catalog %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QString why;
+    auto catalog = billing::PlanCatalog::fromJson(f.readAll(), &why);
+    if (!catalog)
+        *error = QStringLiteral("bad plan catalog %1: %2").arg(path, why);
+    return catalog;
+}
+
+std::unique_ptr<storage::Store> openStore(const StorageOptions &options, QString *error,
+                                          const storage::Store::Options &storeOptions)
+{
+    QString target = options.databaseUrl;
+    if (target.isEmpty()) {
+        if (!QDir().mkpath(options.dataDir)) {
+            *error = QStringLiteral("cannot create the data directory %1").arg(options.dataDir);
+            return nullptr;
+        }
+        target = options.dataDir;
+    }
+    return storage::Store::open(target, error, storeOptions);
+}
+
+} // namespace http

@@ -1,0 +1,18 @@
+#pragma once
+// Opening what the server and the admin commands share: the plan catalog
+// and the store (SQLite directory or PostgreSQL URL).
+#include "serveroptions.h"
+
+#include "billing/plancatalog.h"
+#include "storage/store.h"
+
+#include <memory>
+#include <optional>
+
+namespace http {
+
+std::optional<billing::PlanCatalog> loadCatalog(const QString &path, QString *error);
+std::unique_ptr<storage::Store> openStore(const StorageOptions &options, QString *error,
+                                          const storage::Store::Options &storeOptions = {});
+
+} // namespace http

@@ -1,0 +1,160 @@
+#include "demoseed.h"
+#include "logging.h"
+#include "secrets.h"
+
+#include "storage/store.h"
+
+#include <QUuid>
+
+namespace http {
+
+static const QString DemoName = QStringLiteral("Demo AB");
+static const QString DemoPassword = QStringLiteral("kliv-demo");
+static const QStringList Projects = {QStringLiteral("Webbshop"), QStringLiteral("Portfolio"), QStringLiteral("Bageriet")};
+static const QStringList Activities = {QStringLiteral("chat"), QStringLiteral("generate_page"),
+                                       QStringLiteral("edit_section"), QStringLiteral("image")};
+
+static QList<DemoAccount> demoAccounts()
+{
+    return {
+        {QStringLiteral("anna@demo-ab.se"), QStringLiteral("Anna Lind"), QStringLiteral("owner"), DemoPassword, {}},
+        {QStringLiteral("bjorn@demo-ab.se"), QStringLiteral("Björn Ek"), QStringLiteral("admin"), DemoPassword, {}},
+        {QStringLiteral("cecilia@demo-ab.se"), QStringLiteral("Cecilia Berg"), QStringLiteral("member"), DemoPassword, {}},
+        {QStringLiteral("david@demo-ab.se"), QStringLiteral("David Holm"), QStringLiteral("member"), DemoPassword, {}},
+        {QStringLiteral("elsa@demo-ab.se"), QStringLiteral("Elsa Nyström"), QStringLiteral("member"), DemoPassword, {}},
+    };
+}
+
+static std::optional<DemoSeed> existingDemo(storage::Store *store)
+{
+    QList<DemoAccount> accounts = demoAccounts();
+    const auto owner = store->userByEmail(accounts.first().email);
+    if (!owner)
+        return std::nullopt;
+    for (const storage::Membership &m : store->membershipsOfUser(owner->id)) {
+        if (m.workspaceName != DemoName)
+            continue;
+        DemoSeed seed{m.member.workspaceId, {}, false};
+        for (DemoAccount a : accounts) {
+            const auto user = store->userByEmail(a.email);
+            const auto member = user ? store->memberOfUser(seed.workspaceId, user->id) : std::nullopt;
+            if (member) {
+                a.memberId = member->id;
+                a.role = member->role;
+                seed.accounts.append(a);
+            }
+        }
+        return seed;
+    }
+    return std::nullopt;
+}
+
+std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
+{
+    storage::Store *store = ctx.store;
+    if (auto seed = existingDemo(store))
+        return seed;
+
+    const QDateTime now = ctx.now();
+    // Mid-cycle: the current cycle began two weeks ago (day clamped to 28 so the
+    // previous cycle lines up), the previous one a month before that.
+    QDate start = now.date().addDays(-14);
+    if (start.day() > 28)
+        start = QDate(start.year(), start.month(), 28);
+    const QDateTime cycleStart(start, QTime(8, 0), Qt::UTC);
+    const QDateTime anchor = cycleStart.addMonths(-1);
+
+    DemoSeed seed;
+    seed.created = true;
+    const QList<DemoAccount> accounts = demoAccounts();
+    QList<QString> userIds;
+    for (const DemoAccount &a : accounts) {
+        auto user = store->userByEmail(a.email);
+        if (!user)
+            user = store->createUser(a.email, a.name, secrets::hashPassword(a.password), anchor.addDays(-3));
+        if (!user) {
+            *error = QStringLiteral("could not create the demo user %1").arg(a.email);
+            return std::nullopt;
+        }
+        userIds.append(user->id);
+    }
+    const auto created = store->createWorkspace(DemoName, userIds.first(), anchor.addDays(-2));
+    if (!created) {
+        *error = QStringLiteral("could not create the demo workspace");
+        return std::nullopt;
+    }
+    seed.workspaceId = created->workspace.id;
+    DemoAccount owner = accounts.first();
+    owner.memberId = created->owner.id;
+    seed.accounts.append(owner);
+    for (int i = 1; i < accounts.size(); ++i) {
+        storage::Member m;
+        if (store->addMember(seed.workspaceId, userIds.at(i), accounts.at(i).role, anchor.addDays(-1), *ctx.catalog, &m)
+            != storage::MemberChange::Done) {
+            *error = QStringLiteral("could not add the demo member %1").arg(accounts.at(i).email);
+            return std::nullopt;
+        }
+        DemoAccount a = accounts.at(i);
+        a.memberId = m.id;
+        seed.accounts.append(a);
+    }
+    const auto plan = store->mutateSubscription(seed.workspaceId, anchor, *ctx.catalog, [&](billing::SubscriptionState &s) {
+        s = billing::setPlanByAdmin(*ctx.catalog, s, QStringLiteral("pro-200"), 0, anchor);
+        return true;
+    });
+    if (!plan.ok) {
+        *error = QStringLiteral("could not put the demo on Pro 200");
+        return std::nullopt;
+    }
+
+    // A working team: most days a handful of events, quieter weekends.
+    QRandomGenerator random(20261201);
+    int n = 0;
+    for (QDateTime day = anchor; day < now; day = day.addDays(1)) {
+        const bool weekend = day.date().dayOfWeek() >= 6;
+        const int events = weekend ? random.bounded(0, 2) : random.bounded(2, 6);
+        for (int e = 0; e < events; ++e) {
+            const QDateTime at = day.addSecs(3600 + random.bounded(9 * 3600));
+            if (at >= now)
+                break;
+            const QString activity = Activities.at(random.bounded(Activities.size()));
+            storage::UsageRequest u;
+            u.idempotencyKey = QStringLiteral("demo-%1").arg(++n);
+            u.memberId = seed.accounts.at(random.bounded(seed.accounts.size())).memberId;
+            u.project = Projects.at(random.bounded(Projects.size()));
+            u.activity = activity;
+            u.credits = activity == QLatin1String("image") ? 3 : activity == QLatin1String("generate_page") ? 2 : 1;
+            store->spend(seed.workspaceId, u, at, *ctx.catalog);
+        }
+    }
+    qCInfo(lcHttp) << "seeded the demo workspace with" << n << "usage events";
+    return seed;
+}
+
+UsageSimulator::UsageSimulator(ServerContext *ctx, DemoSeed seed, int intervalMs, QObject *parent)
+    : QObject(parent)
+    , m_ctx(ctx)
+    , m_seed(std::move(seed))
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &UsageSimulator::tick);
+    m_timer.start();
+}
+
+void UsageSimulator::tick()
+{
+    if (m_seed.accounts.isEmpty())
+        return;
+    storage::UsageRequest u;
+    u.idempotencyKey = QStringLiteral("sim-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    u.memberId = m_seed.accounts.at(m_random.bounded(m_seed.accounts.size())).memberId;
+    u.project = Projects.at(m_random.bounded(Projects.size()));
+    u.activity = Activities.at(m_random.bounded(Activities.size()));
+    u.credits = 1;
+    const auto r = m_ctx->store->spend(m_seed.workspaceId, u, m_ctx->now(), *m_ctx->catalog);
+    if (r.ok())
+        ++m_count;
+}
+
+} // namespace http

@@ -1,0 +1,46 @@
+// Development mode only (--dev): the clock and the demo seed. Never
+// registered otherwise, so these paths answer 404 in production.
+#include "demoseed.h"
+#include "jsonbody.h"
+#include "routes.h"
+
+#include "storage/wirejson.h"
+
+namespace http {
+
+using Method = QHttpServerRequest::Method;
+
+void addDevRoutes(Router &r, ServerContext &ctx)
+{
+    r.add(Method::Get, QStringLiteral("/v1/dev/clock"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
+        reply->json({{QStringLiteral("now"), storage::toRfc3339(ctx.now())}});
+    });
+
+    r.add(Method::Post, QStringLiteral("/v1/dev/clock"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
+        QJsonObject obj;
+        if (auto err = JsonBody::parse(req.body, &obj))
+            return reply->error(*err);
+        JsonBody body(obj);
+        const QString text = body.string(QStringLiteral("now"), 1, 40);
+        const QDateTime t = storage::fromRfc3339(text);
+        if (body.ok() && !t.isValid())
+            body.fail(QStringLiteral("now"), QStringLiteral("must be an RFC 3339 instant, e.g. 2026-12-10T00:00:00Z"));
+        if (!body.ok())
+            return reply->error(body.error());
+        if (!ctx.devClock->setNow(t))
+            return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the clock never moves back")));
+        if (ctx.clockMoved)
+            ctx.clockMoved();
+        reply->json({{QStringLiteral("now"), storage::toRfc3339(ctx.now())}});
+    });
+
+    r.add(Method::Post, QStringLiteral("/v1/dev/seed"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
+        QString error;
+        const auto seeded = seedDemo(ctx, &error);
+        if (!seeded)
+            return reply->error(ApiError::internal(error));
+        reply->json({{QStringLiteral("workspace_id"), seeded->workspaceId}});
+    });
+}
+
+} // namespace http

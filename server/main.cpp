@@ -1,0 +1,94 @@
+// kliv-billingd: the billing server, and `kliv-billingd admin ...` operator commands.
+#include "admincommands.h"
+#include "bootstrap.h"
+#include "demoseed.h"
+#include "httpserver.h"
+#include "serveroptions.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <cstdio>
+
+#ifndef KLIV_PLANS_FILE
+#define KLIV_PLANS_FILE ""
+#endif
+
+static void printLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+static int fatal(const QString &message)
+{
+    std::fprintf(stderr, "kliv-billingd: %s\n", qPrintable(message));
+    return 1;
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kliv-billingd"));
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+    const QString compiledPlans = QStringLiteral(KLIV_PLANS_FILE);
+
+    QStringList args = app.arguments().mid(1);
+    if (!args.isEmpty() && args.first() == QLatin1String("admin")) {
+        QJsonObject out;
+        const int rc = http::runAdminCommand(args.mid(1), compiledPlans, &out);
+        printLine(QJsonDocument(out).toJson(QJsonDocument::Compact));
+        return rc;
+    }
+
+    http::ServerOptions opts;
+    QString error;
+    if (!http::parseServerOptions(args, &opts, &error)) {
+        fatal(error);
+        return 2;
+    }
+    http::applyStorageDefaults(&opts.storage, compiledPlans);
+    const auto catalog = http::loadCatalog(opts.storage.plansFile, &error);
+    if (!catalog)
+        return fatal(error);
+    const auto store = http::openStore(opts.storage, &error);
+    if (!store)
+        return fatal(QStringLiteral("cannot open the database: %1").arg(error));
+
+    billing::SystemClock systemClock;
+    std::unique_ptr<billing::ManualClock> devClock;
+    billing::Clock *clock = &systemClock;
+    if (opts.dev) {
+        devClock = std::make_unique<billing::ManualClock>(opts.clock.isValid() ? opts.clock
+                                                                               : QDateTime::currentDateTimeUtc());
+        devClock->setFrozen(opts.clock.isValid());
+        clock = devClock.get();
+    }
+
+    http::HttpServer::Config config;
+    config.dev = opts.dev;
+    config.tokenTtl = opts.tokenTtl;
+    http::HttpServer server(store.get(), &*catalog, clock, devClock.get(), config);
+    const QHostAddress host(opts.host);
+    if (host.isNull())
+        return fatal(QStringLiteral("--host needs an IP address, not %1").arg(opts.host));
+    const quint16 port = server.listenOn(host, quint16(opts.port));
+    if (port == 0)
+        return fatal(QStringLiteral("cannot listen on %1:%2").arg(opts.host).arg(opts.port));
+    const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(opts.host) : opts.host;
+    printLine(QStringLiteral("kliv-billingd listening on http://%1:%2").arg(hostText).arg(port).toUtf8());
+
+    std::unique_ptr<http::UsageSimulator> simulator;
+    if (opts.dev && !opts.noSeed) {
+        const auto seed = http::seedDemo(server.context(), &error);
+        if (!seed)
+            return fatal(QStringLiteral("demo seed failed: %1").arg(error));
+        printLine(QStringLiteral("demo workspace \"Demo AB\": %1").arg(seed->workspaceId).toUtf8());
+        for (const auto &a : seed->accounts)
+            printLine(QStringLiteral("demo %1: %2 / %3").arg(a.role, a.email, a.password).toUtf8());
+        if (opts.simulateUsage)
+            simulator = std::make_unique<http::UsageSimulator>(&server.context(), *seed);
+    }
+    return app.exec();
+}
