@@ -2,6 +2,7 @@
 #include "bootstrap.h"
 #include "jsonviews.h"
 #include "secrets.h"
+#include "tokenauth.h"
 
 #include "billing/permissions.h"
 #include "storage/wirejson.h"
@@ -78,7 +79,7 @@ std::optional<storage::User> Admin::findOrCreateUser(const QString &email, const
         }
         return user;
     }
-    const QString hash = password.isEmpty() ? QString() : secrets::hashPassword(password);
+    const QString hash = password.isEmpty() ? QStringLiteral("") : secrets::hashPassword(password);
     auto user = m_store->createUser(email, name.isEmpty() ? email.section(QLatin1Char('@'), 0, 0) : name, hash, m_now);
     if (!user)
         *err = internal(QStringLiteral("could not create the user: %1").arg(m_store->lastError()));
@@ -156,11 +157,11 @@ std::optional<AdminError> Admin::addMember(QJsonObject *out)
 
 std::optional<AdminError> Admin::issueToken(QJsonObject *out)
 {
-    const QString token = secrets::randomToken();
     if (has("service")) {
-        if (!m_store->storeToken({token, storage::TokenKind::Service, {}, {}, QStringLiteral("service"), {}, {}}, m_now))
+        const auto token = newToken(storage::TokenKind::Service, {}, QStringLiteral("service"), {}, {});
+        if (!m_store->storeToken(token, m_now))
             return internal(QStringLiteral("could not store the token"));
-        *out = {{QStringLiteral("service_token"), token}};
+        *out = {{QStringLiteral("service_token"), token.token}};
         return std::nullopt;
     }
     if (auto e = require({"user"}))
@@ -173,9 +174,10 @@ std::optional<AdminError> Admin::issueToken(QJsonObject *out)
     if (!ok || ttl < 1)
         return invalid(QStringLiteral("--ttl needs a positive number of seconds"));
     const QDateTime expires = m_now.addSecs(ttl);
-    if (!m_store->storeToken({token, storage::TokenKind::Access, user->id, {}, QStringLiteral("admin"), {}, expires}, m_now))
+    const auto token = newToken(storage::TokenKind::Access, user->id, QStringLiteral("admin"), {}, expires);
+    if (!m_store->storeToken(token, m_now))
         return internal(QStringLiteral("could not store the token"));
-    *out = {{QStringLiteral("access_token"), token}, {QStringLiteral("expires_at"), storage::toRfc3339(expires)}};
+    *out = {{QStringLiteral("access_token"), token.token}, {QStringLiteral("expires_at"), storage::toRfc3339(expires)}};
     return std::nullopt;
 }
 

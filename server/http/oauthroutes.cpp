@@ -6,6 +6,7 @@
 #include "routes.h"
 #include "secrets.h"
 #include "signinpage.h"
+#include "tokenauth.h"
 
 #include "storage/store.h"
 
@@ -100,13 +101,11 @@ static QHttpServerResponse oauthError(const char *error, const QString &descript
 static QJsonObject issueTokens(ServerContext &ctx, const QString &userId, const QString &clientId)
 {
     const QDateTime now = ServerContext::wallNow();
-    storage::NewToken refresh{secrets::randomToken(), storage::TokenKind::Refresh, userId, {}, clientId, {},
-                              now.addSecs(RefreshTtlSecs)};
+    const auto refresh = newToken(storage::TokenKind::Refresh, userId, clientId, {}, now.addSecs(RefreshTtlSecs));
     QString family;
     if (!ctx.store->storeToken(refresh, now, &family))
         return {};
-    storage::NewToken access{secrets::randomToken(), storage::TokenKind::Access, userId, {}, clientId, family,
-                             now.addSecs(ctx.tokenTtl)};
+    const auto access = newToken(storage::TokenKind::Access, userId, clientId, family, now.addSecs(ctx.tokenTtl));
     if (!ctx.store->storeToken(access, now))
         return {};
     return {{QStringLiteral("access_token"), access.token},
@@ -142,8 +141,8 @@ static void tokenByRefresh(ServerContext &ctx, const QUrlQuery &f, const ReplyPt
         return reply->send(oauthError("invalid_request", QStringLiteral("refresh_token is required")));
     const QDateTime now = ServerContext::wallNow();
     const QString client = field(f, "client_id");
-    storage::NewToken refresh{secrets::randomToken(), storage::TokenKind::Refresh, {}, {}, client, {}, now.addSecs(RefreshTtlSecs)};
-    storage::NewToken access{secrets::randomToken(), storage::TokenKind::Access, {}, {}, client, {}, now.addSecs(ctx.tokenTtl)};
+    const auto refresh = newToken(storage::TokenKind::Refresh, {}, client, {}, now.addSecs(RefreshTtlSecs));
+    const auto access = newToken(storage::TokenKind::Access, {}, client, {}, now.addSecs(ctx.tokenTtl));
     const auto r = ctx.store->rotateRefreshToken(old, refresh, access, now);
     switch (r.status) {
     case storage::RotateResult::Rotated:

@@ -1,6 +1,6 @@
 #include "tokenauth.h"
 
-#include "storage/store.h"
+#include "secrets.h"
 
 namespace http {
 
@@ -32,6 +32,15 @@ std::optional<Caller> authenticateToken(ServerContext &ctx, const QString &token
     }
     *error = ApiError::unauthorized(QStringLiteral("a refresh token is not an access token"));
     return std::nullopt;
+}
+
+storage::NewToken newToken(storage::TokenKind kind, const QString &userId, const QString &clientId,
+                           const QString &familyId, const QDateTime &expiresAt)
+{
+    // Empty, not null: the columns are NOT NULL and a null QString binds as NULL.
+    const auto orEmpty = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+    return {secrets::randomToken(), kind, orEmpty(userId), QStringLiteral(""), orEmpty(clientId), orEmpty(familyId),
+            expiresAt};
 }
 
 } // namespace http

@@ -81,7 +81,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               auto user = ctx.store->userByEmail(email);
               if (!user)
                   user = ctx.store->createUser(email, name.isEmpty() ? email.section(QLatin1Char('@'), 0, 0) : name,
-                                               QString(), ctx.now());
+                                               QStringLiteral(""), ctx.now());
               if (!user)
                   return reply->error(ApiError::internal(QStringLiteral("could not create the user")));
               storage::Member added;

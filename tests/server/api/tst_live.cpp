@@ -1,0 +1,118 @@
+// GET /v1/workspaces/{ws}/live: the hello with the balance, then a pushed
+// usage + balance after a spend; first-message auth; refusals.
+#include "apitestserver.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+class TstLive : public QObject
+{
+    Q_OBJECT
+private:
+    ApiTestServer m_srv;
+    TestWorkspace m_ws;
+    QString m_token;
+
+    QUrl liveUrl(const QString &ws) const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/workspaces/%2/live").arg(m_srv.port()).arg(ws));
+    }
+    static QList<QJsonObject> messages(const QSignalSpy &spy)
+    {
+        QList<QJsonObject> out;
+        for (const auto &args : spy)
+            out.append(QJsonDocument::fromJson(args.at(0).toString().toUtf8()).object());
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_srv.start(&error), qPrintable(error));
+        m_ws = m_srv.createWorkspace(QStringLiteral("Live AB"), QStringLiteral("owner@live.test"));
+        QVERIFY(!m_ws.id.isEmpty());
+        m_token = m_srv.userToken(QStringLiteral("owner@live.test"));
+        QVERIFY(!m_token.isEmpty());
+    }
+
+    void helloThenPushedUsage()
+    {
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QNetworkRequest req(liveUrl(m_ws.id));
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        socket.open(req);
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+        const QJsonObject hello = messages(texts).at(0);
+        QCOMPARE(hello.value("type").toString(), QStringLiteral("hello"));
+        QCOMPARE(hello.value("workspace_id").toString(), m_ws.id);
+        QCOMPARE(hello.value("data").toObject().value("remaining").toInt(), 5);
+        const qint64 helloSeq = hello.value("seq").toInteger();
+
+        const QString service = m_srv.serviceToken();
+        const ApiReply spent = m_srv.post(QStringLiteral("/v1/workspaces/%1/usage").arg(m_ws.id),
+                                          {{"idempotency_key", "live-1"}, {"member_id", m_ws.ownerMemberId},
+                                           {"project", "Webbshop"}, {"activity", "chat"}, {"credits", 2}},
+                                          service);
+        QCOMPARE(spent.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 3, 10000);
+        const auto msgs = messages(texts);
+        QJsonObject usage, balance;
+        for (const auto &m : msgs) {
+            if (m.value("type") == QLatin1String("usage"))
+                usage = m;
+            if (m.value("type") == QLatin1String("balance"))
+                balance = m;
+        }
+        QCOMPARE(usage.value("data").toObject().value("credits").toInt(), 2);
+        QCOMPARE(usage.value("data").toObject().value("project").toString(), QStringLiteral("Webbshop"));
+        QVERIFY(usage.value("seq").toInteger() > helloSeq);
+        QCOMPARE(balance.value("data").toObject().value("remaining").toInt(), 3);
+        QVERIFY(balance.value("seq").toInteger() > helloSeq);
+        QVERIFY(balance.value("seq").toInteger() != usage.value("seq").toInteger());
+    }
+
+    void tokenInFirstMessage()
+    {
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(liveUrl(m_ws.id));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+        socket.sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{"type", "auth"}, {"token", m_token}}).toJson(QJsonDocument::Compact)));
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+        QCOMPARE(messages(texts).at(0).value("type").toString(), QStringLiteral("hello"));
+    }
+
+    void refusesBadTokenAndOtherWorkspaces()
+    {
+        const TestWorkspace other = m_srv.createWorkspace(QStringLiteral("Other AB"), QStringLiteral("x@other.test"));
+        for (const auto &[ws, token] : {std::pair{m_ws.id, QStringLiteral("not-a-token")}, std::pair{other.id, m_token}}) {
+            QWebSocket socket;
+            QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+            QSignalSpy closed(&socket, &QWebSocket::disconnected);
+            QNetworkRequest req(liveUrl(ws));
+            req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+            socket.open(req);
+            QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+            for (const auto &m : messages(texts)) {
+                QCOMPARE(m.value("type").toString(), QStringLiteral("error"));
+                QVERIFY(!m.contains("data"));   // never the other workspace's balance
+            }
+        }
+    }
+
+    void plainGetIsNotAnUpgrade()
+    {
+        const ApiReply r = m_srv.get(QStringLiteral("/v1/workspaces/%1/live").arg(m_ws.id), m_token);
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.errorCode(), QStringLiteral("bad_request"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstLive)
+#include "tst_live.moc"
