@@ -1,4 +1,5 @@
 #include "httpserver.h"
+#include "bodylimitguard.h"
 #include "livehub.h"
 #include "logging.h"
 #include "paymentprovider.h"
@@ -78,7 +79,7 @@ HttpServer::~HttpServer() = default;
 
 quint16 HttpServer::listenOn(const QHostAddress &host, quint16 port)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new GuardedTcpServer(MaxBodyBytes, this);
     if (!tcp->listen(host, port)) {
         qCCritical(lcHttp) << "cannot listen on" << host.toString() << port << tcp->errorString();
         delete tcp;
@@ -124,6 +125,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return live;
     }
 
+    if (auto *guard = socket->findChild<BodyLimitGuard *>(QString(), Qt::FindDirectChildrenOnly))
+        guard->requestHandled();
     auto reply = std::make_shared<Reply>(makeResponder(request, socket), socket, methodName(request.method()),
                                          Reply::scrubbedPath(request.url()));
     if (request.body().size() > MaxBodyBytes) {
