@@ -8,6 +8,7 @@
 #include "routes.h"
 #include "workspaceaccess.h"
 
+#include "billing/changepreview.h"
 #include "storage/store.h"
 #include "storage/wirejson.h"
 
@@ -95,40 +96,40 @@ static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply
     return tier;
 }
 
-// The amount due now without a provider: the full price for a checkout, the
-// price difference prorated by the remaining seconds of the cycle for an upgrade.
-static billing::Money localAmountDue(ServerContext &ctx, const billing::ChangeResult &r, const Access &a,
-                                     const billing::Plan &target)
+// The usage totals behind a balance (the store hands out balances, the
+// preview rules take totals): paid plans count the cycle, Free the day and month.
+static billing::UsageTotals totalsOf(const billing::Balance &b, const billing::SubscriptionState &s,
+                                     const billing::Plan &plan)
 {
-    billing::Money m{0, ctx.catalog->currency()};
-    const qint64 newPrice = target.price ? target.price->amount : 0;
-    if (r.kind == ChangeKind::Checkout) {
-        m.amount = newPrice;
-    } else if (r.kind == ChangeKind::Upgrade) {
-        const qint64 oldPrice = a.plan->price ? a.plan->price->amount : 0;
-        const qint64 cycle = a.state.periodStart.secsTo(a.state.periodEnd);
-        const qint64 left = qBound<qint64>(0, ctx.now().secsTo(a.state.periodEnd), cycle);
-        if (cycle > 0)
-            m.amount = ((newPrice - oldPrice) * left + cycle / 2) / cycle;
+    billing::UsageTotals t;
+    if (!plan.isPaid()) {
+        t.usedTodayOnFree = b.used;
+        t.usedThisMonthOnFree = b.monthlyCap ? b.monthlyCap->used : 0;
+        return t;
     }
-    return m;
+    const qint64 tier = plan.kind == billing::PlanKind::Enterprise ? s.customAllowance : plan.monthlyCredits;
+    t.usedThisCycle = b.used;
+    t.grantsThisCycle = qMax<qint64>(0, b.allowance - (s.cycleFunded ? tier : 0));
+    return t;
 }
 
-static QJsonObject previewJson(ServerContext &ctx, const billing::ChangeResult &r, const Access &a,
-                               const billing::Plan &target, const QDateTime &effectiveAt, const billing::Money &due)
+// The rules' preview for now; amount and instant may come from the provider instead.
+static std::optional<billing::ChangePreview> preview(ServerContext &ctx, const Access &a, const QString &tier)
 {
     const auto balance = ctx.store->balance(a.workspace.id, ctx.now(), *ctx.catalog);
-    const qint64 remaining = balance ? balance->balance.remaining : 0;
-    const qint64 allowanceAfter = target.kind == billing::PlanKind::Free ? target.dailyCredits : target.monthlyCredits;
-    qint64 creditsAfter = allowanceAfter;
-    if (r.kind == ChangeKind::Upgrade)
-        creditsAfter = remaining + qMax<qint64>(0, target.monthlyCredits - a.plan->monthlyCredits);
-    return {{QStringLiteral("kind"), kindName(r.kind)},
-            {QStringLiteral("tier"), target.id},
-            {QStringLiteral("effective_at"), storage::toRfc3339(effectiveAt)},
-            {QStringLiteral("amount_due_now"), moneyJson(due)},
-            {QStringLiteral("credits_after"), creditsAfter},
-            {QStringLiteral("allowance_after"), allowanceAfter}};
+    if (!balance)
+        return std::nullopt;
+    return billing::previewChange(*ctx.catalog, a.state, totalsOf(balance->balance, a.state, *a.plan), tier, ctx.now());
+}
+
+static QJsonObject previewJson(const billing::ChangePreview &p)
+{
+    return {{QStringLiteral("kind"), kindName(p.kind)},
+            {QStringLiteral("tier"), p.tier},
+            {QStringLiteral("effective_at"), storage::toRfc3339(p.effectiveAt)},
+            {QStringLiteral("amount_due_now"), moneyJson(p.amountDueNow)},
+            {QStringLiteral("credits_after"), p.creditsAfter},
+            {QStringLiteral("allowance_after"), p.allowanceAfter}};
 }
 
 // Applies a downgrade/cancel/undo through the rules, under the workspace lock,
@@ -173,21 +174,23 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const auto tier = a ? readTier(req, reply) : std::nullopt;
               if (!tier)
                   return;
-              const auto res = classify(ctx, a->state, *tier);
-              if (!res.ok())
-                  return reply->error(changeError(res.error));
-              if (res.kind == ChangeKind::Same)
+              const auto p = preview(ctx, *a, *tier);
+              if (!p)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+              if (!p->ok())
+                  return reply->error(changeError(p->error));
+              if (p->kind == ChangeKind::Same)
                   return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("already on that plan")));
-              const billing::Plan target = *ctx.catalog->find(*tier);
-              const bool now = res.kind == ChangeKind::Checkout || res.kind == ChangeKind::Upgrade;
-              const QDateTime effective = now ? ctx.now() : a->state.periodEnd;
-              if (!ctx.provider || !now)
-                  return reply->json(previewJson(ctx, res, *a, target, effective, localAmountDue(ctx, res, *a, target)));
-              ctx.provider->preview(refFor(ctx, *a), target, [&ctx, reply, res, a = *a, target](ProviderError e, Preview p) {
+              const bool chargesNow = p->kind == ChangeKind::Checkout || p->kind == ChangeKind::Upgrade;
+              if (!ctx.provider || !chargesNow)
+                  return reply->json(previewJson(*p));
+              ctx.provider->preview(refFor(ctx, *a), *ctx.catalog->find(p->tier), [reply, p = *p](ProviderError e, Preview pp) mutable {
                   if (!e.ok())
                       return reply->error(providerError(e));
-                  reply->json(previewJson(ctx, res, a, target, p.effectiveAt.isValid() ? p.effectiveAt : ctx.now(),
-                                          p.amountDueNow));
+                  p.amountDueNow = pp.amountDueNow;
+                  if (pp.effectiveAt.isValid())
+                      p.effectiveAt = pp.effectiveAt;
+                  reply->json(previewJson(p));
               });
           });
 
