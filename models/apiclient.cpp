@@ -139,11 +139,13 @@ void ApiClient::finished(const std::shared_ptr<Call> &call, QNetworkReply *reply
         r.error = ApiError::fromResponse(r.status, r.body);
     } else {
         // OAuth (RFC 6749): {"error":"invalid_grant", ...}
-        const QString code = QJsonDocument::fromJson(r.body).object().value(QLatin1String("error")).toString();
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        const QString code = o.value(QLatin1String("error")).toString();
         r.error = ApiError::make(r.status >= 500 ? ApiError::Server
                                  : code == QLatin1String("invalid_grant") ? ApiError::Unauthorized
                                                                           : ApiError::SignIn,
                                  r.status, code);
+        r.error.serverMessage = o.value(QLatin1String("error_description")).toString();
     }
 
     if (r.error.isError())

@@ -20,6 +20,12 @@ CreditMeter::CreditMeter(QObject *parent)
     connect(&m_usageDebounce, &QTimer::timeout, this, &CreditMeter::refresh);
     connect(s, &Session::currentWorkspaceIdChanged, this, &CreditMeter::showCached);
     connect(s, &Session::workspaceReady, this, &CreditMeter::refresh);
+    connect(s, &Session::stateChanged, this, [this] {
+        if (Session::instance()->state() == Session::SignedOut) {
+            clear(); // nothing of a signed-out session stays on screen
+            m_workspaceId.clear();
+        }
+    });
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::liveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();

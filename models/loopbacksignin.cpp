@@ -40,6 +40,8 @@ bool LoopbackSignIn::start()
         qCWarning(lcAuth) << "cannot listen on loopback:" << m_server.errorString();
         return false;
     }
+    // Kept: the port is gone once the listener closes after the callback.
+    m_redirectUri = QStringLiteral("http://127.0.0.1:%1/callback").arg(port());
     qCDebug(lcAuth) << "listening for the sign-in callback on port" << port();
     return true;
 }
@@ -51,7 +53,7 @@ void LoopbackSignIn::stop()
 
 QString LoopbackSignIn::redirectUri() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/callback").arg(port());
+    return m_redirectUri;
 }
 
 QString LoopbackSignIn::codeChallenge() const

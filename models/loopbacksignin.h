@@ -40,5 +40,6 @@ private:
     QTcpServer m_server;
     QString m_state;
     QString m_verifier;
+    QString m_redirectUri;
     bool m_done = false;
 };

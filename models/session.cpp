@@ -232,8 +232,7 @@ void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> 
             QUrlQuery form;
             form.addQueryItem(QStringLiteral("token"), formValue(m_refreshToken));
             m_api.postForm(QStringLiteral("/oauth/revoke"), form, nullptr, {});
-            m_refreshToken.clear();
-            m_api.setAccessToken({});
+            clearLocal();
             fail(error.message);
             return then(false);
         }

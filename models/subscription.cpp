@@ -22,6 +22,10 @@ Subscription::Subscription(QObject *parent)
     Session *s = Session::instance();
     connect(s, &Session::currentWorkspaceIdChanged, this, &Subscription::showCached);
     connect(s, &Session::workspaceReady, this, &Subscription::refresh);
+    connect(s, &Session::stateChanged, this, [this] {
+        if (Session::instance()->state() == Session::SignedOut)
+            apply({}, true);
+    });
     connect(s, &Session::plansChanged, this, &Subscription::changed);
     connect(s->live(), &LiveChannel::workspaceReceived, this, [this](const QJsonObject &ws) { apply(ws); });
     connect(s->live(), &LiveChannel::resyncNeeded, this, &Subscription::refresh);

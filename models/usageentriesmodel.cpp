@@ -32,17 +32,19 @@ QHash<int, QByteArray> UsageEntriesModel::roleNames() const
 void UsageEntriesModel::reset(const QString &month)
 {
     ++m_generation;
+    const bool wasLoading = m_loading;
     beginResetModel();
     m_rows.clear();
     m_month = month;
     m_cursor.clear();
     m_atEnd = !Session::instance()->isReady();
+    m_loading = false; // before endResetModel: a view may fetch the first page right then
     endResetModel();
-    setLoading(false);
+    if (wasLoading && !m_loading)
+        Q_EMIT loadingChanged();
     setError({});
     Q_EMIT countChanged();
-    if (!m_atEnd)
-        fetchMore({});
+    fetchMore({}); // no-op if a view already asked
 }
 
 bool UsageEntriesModel::canFetchMore(const QModelIndex &parent) const
@@ -66,14 +68,15 @@ void UsageEntriesModel::fetchMore(const QModelIndex &parent)
     s->api()->get(s->workspacePath(QStringLiteral("/usage/entries")), q, this, [this, generation](const ApiResult &r) {
         if (generation != m_generation)
             return; // a page for a month we left
-        setLoading(false);
-        if (!r.ok())
+        if (!r.ok()) {
+            setLoading(false);
             return setError(r.error.message);
-        setError({});
+        }
         const QJsonArray entries = r.object().value(QLatin1String("entries")).toArray();
-        const QJsonValue next = r.object().value(QLatin1String("next_cursor"));
-        m_cursor = next.toString();
+        m_cursor = r.object().value(QLatin1String("next_cursor")).toString();
         m_atEnd = m_cursor.isEmpty();
+        setLoading(false);
+        setError({});
         if (!entries.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + entries.size() - 1));
             for (const auto &v : entries) {
