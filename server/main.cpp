@@ -4,6 +4,9 @@
 #include "demoseed.h"
 #include "httpserver.h"
 #include "serveroptions.h"
+#ifdef KLIV_HAVE_STRIPE
+#include "stripe/stripepaymentprovider.h"
+#endif
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -52,6 +55,12 @@ int main(int argc, char *argv[])
     const auto catalog = http::loadCatalog(opts.storage.plansFile, &error);
     if (!catalog)
         return fatal(error);
+#ifdef KLIV_HAVE_STRIPE
+    // Stripe: only with a secret key; its tables are migrated with the store's.
+    const stripe::StripeConfig stripeConfig = stripe::StripeConfig::fromEnvironment();
+    if (stripeConfig.enabled())
+        stripe::StripePaymentProvider::registerMigrations();
+#endif
     const auto store = http::openStore(opts.storage, &error);
     if (!store)
         return fatal(QStringLiteral("cannot open the database: %1").arg(error));
@@ -78,6 +87,18 @@ int main(int argc, char *argv[])
         return fatal(QStringLiteral("cannot listen on %1:%2").arg(opts.host).arg(opts.port));
     const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(opts.host) : opts.host;
     printLine(QStringLiteral("kliv-billingd listening on http://%1:%2").arg(hostText).arg(port).toUtf8());
+
+#ifdef KLIV_HAVE_STRIPE
+    std::unique_ptr<stripe::StripePaymentProvider> stripeProvider;
+    if (stripeConfig.enabled()) {
+        stripe::StripeConfig c = stripeConfig;
+        c.publicBase = QUrl(QStringLiteral("http://%1:%2").arg(hostText).arg(port));   // Checkout/Portal return pages
+        stripeProvider = std::make_unique<stripe::StripePaymentProvider>(c, store.get(), *catalog, *clock);
+        server.setPaymentProvider(stripeProvider.get());
+        if (opts.dev)   // one clock drives both: the emulator starts at ours
+            stripeProvider->clockMoved(clock->now());
+    }
+#endif
 
     std::unique_ptr<http::UsageSimulator> simulator;
     if (opts.dev && !opts.noSeed) {
