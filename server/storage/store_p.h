@@ -82,6 +82,7 @@ public:
     // two partial days of raw events.
     std::optional<billing::UsageTotals> totals(const QString &workspaceId, const billing::SubscriptionState &s,
                                                const QDateTime &now);
+    bool cycleTotals(const QString &workspaceId, const billing::UsageWindows &w, billing::UsageTotals *t);
     std::optional<BalanceInfo> computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
                                               const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
     // Announces "subscription" and "balance"; returns the last seq (-1 on error).

@@ -42,8 +42,15 @@ std::optional<billing::UsageTotals> Store::Private::totals(const QString &worksp
     t.usedTodayOnFree = q->value(0).toLongLong();
     t.usedThisMonthOnFree = q->value(1).toLongLong();
     q->finish();
+    if (!cycleTotals(workspaceId, w, &t))
+        return std::nullopt;
+    return t;
+}
+
+bool Store::Private::cycleTotals(const QString &workspaceId, const billing::UsageWindows &w, billing::UsageTotals *t)
+{
     if (!w.cycleStart.isValid() || !w.cycleEnd.isValid())
-        return t;
+        return true;
 
     // [a, b): whole days from usage_day, the partial first and last day from
     // raw events (index on workspace_id, at_ms), grants as they are.
@@ -51,7 +58,7 @@ std::optional<billing::UsageTotals> Store::Private::totals(const QString &worksp
     const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
     const bool split = firstWhole < endWhole;
     const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
-    q = exec(QStringLiteral(
+    QSqlQuery *q = exec(QStringLiteral(
         "SELECT (SELECT COALESCE(SUM(credits), 0) FROM usage_day WHERE workspace_id = ? AND day >= ? AND day < ?), "
         "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
         "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
@@ -59,11 +66,11 @@ std::optional<billing::UsageTotals> Store::Private::totals(const QString &worksp
         {workspaceId, firstWhole, split ? endWhole : firstWhole, workspaceId, a, headEnd, workspaceId, tailStart, b,
          workspaceId, a, b});
     if (!q || !q->next())
-        return std::nullopt;
-    t.usedThisCycle = q->value(0).toLongLong() + q->value(1).toLongLong() + q->value(2).toLongLong();
-    t.grantsThisCycle = q->value(3).toLongLong();
+        return false;
+    t->usedThisCycle = q->value(0).toLongLong() + q->value(1).toLongLong() + q->value(2).toLongLong();
+    t->grantsThisCycle = q->value(3).toLongLong();
     q->finish();
-    return t;
+    return true;
 }
 
 std::optional<BalanceInfo> Store::Private::computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
@@ -181,14 +188,24 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         return result;
     };
 
-    // Same key: the first answer (same body) or a conflict, nothing spent.
+    // One round trip for the common case: the first answer to this key (if
+    // any), the member's name (NULL: not a member) and the Free day/month sums.
+    const billing::UsageWindows w = billing::usageWindows(state, now);
     QSqlQuery *q = exec(QStringLiteral(
-        "SELECT i.answer, e.id, e.at_ms, e.member_id, e.project, e.activity, e.credits, e.on_free "
-        "FROM usage_idempotency i JOIN usage_entries e ON e.id = i.entry_id WHERE i.workspace_id = ? AND i.idem_key = ?"),
-        {workspaceId, r.idempotencyKey});
-    if (!q)
+        "SELECT i.answer, e.id, e.at_ms, e.member_id, e.project, e.activity, e.credits, e.on_free, "
+        "(SELECT COALESCE(u.name, '') FROM members m JOIN users u ON u.id = m.user_id "
+        " WHERE m.workspace_id = ? AND m.id = ? AND m.removed_ms IS NULL), "
+        "(SELECT COALESCE(SUM(CASE WHEN d.day = ? THEN d.credits_on_free ELSE 0 END), 0) FROM usage_day d "
+        " WHERE d.workspace_id = ? AND d.day >= ? AND d.day < ?), "
+        "(SELECT COALESCE(SUM(d.credits_on_free), 0) FROM usage_day d WHERE d.workspace_id = ? AND d.day >= ? AND d.day < ?) "
+        "FROM (SELECT 1 AS one) AS one LEFT JOIN usage_idempotency i ON i.workspace_id = ? AND i.idem_key = ? "
+        "LEFT JOIN usage_entries e ON e.id = i.entry_id"),
+        {workspaceId, r.memberId, dayOf(msOf(w.dayStart)), workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd)),
+         workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd)), workspaceId, r.idempotencyKey});
+    if (!q || !q->next())
         return dbError();
-    if (q->next()) {
+    if (!q->value(1).isNull()) {
+        // Same key: the first answer (same body) or a conflict, nothing spent.
         const QJsonObject answer = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
         result.entry = UsageEntry{QStringLiteral("ue_%1").arg(q->value(1).toLongLong()), workspaceId,
                                   fromMs(q->value(2).toLongLong()), q->value(3).toString(),
@@ -212,22 +229,26 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         result.status = SpendStatus::Replayed;
         return result;
     }
-    q->finish();
-
-    const auto member = loadMember(workspaceId, r.memberId, true);
-    if (!member) {
+    if (q->value(8).isNull()) {
+        q->finish();
         result.status = SpendStatus::UnknownMember;
         result.error = QStringLiteral("member_id is not a member of this workspace");
         return result;
     }
+    const QString memberName = q->value(8).toString();
+    billing::UsageTotals totalsNow;
+    totalsNow.usedTodayOnFree = q->value(9).toLongLong();
+    totalsNow.usedThisMonthOnFree = q->value(10).toLongLong();
+    q->finish();
+    std::optional<billing::UsageTotals> t = totalsNow;
+    if (!cycleTotals(workspaceId, w, &*t))
+        return dbError();
+
     const billing::Plan *plan = catalog.find(state.planId);
     if (!plan) {
         lastError = QStringLiteral("unknown plan %1").arg(state.planId);
         return dbError();
     }
-    auto t = totals(workspaceId, state, now);
-    if (!t)
-        return dbError();
     const billing::Balance before = billing::computeBalance(*plan, state, *t, now);
     if (!billing::canSpend(before, r.credits)) {
         result.status = SpendStatus::Insufficient;
@@ -260,11 +281,10 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         t->usedTodayOnFree += r.credits;
         t->usedThisMonthOnFree += r.credits;
     }
-    const billing::UsageWindows w = billing::usageWindows(state, now);
     if (w.cycleStart.isValid() && now >= w.cycleStart && now < w.cycleEnd)
         t->usedThisCycle += r.credits;
     result.entry = UsageEntry{QStringLiteral("ue_%1").arg(entryId), workspaceId, fromMs(at), r.memberId,
-                              member->name, r.project, r.activity, r.credits, onFree};
+                              memberName, r.project, r.activity, r.credits, onFree};
     result.balance = BalanceInfo{billing::computeBalance(*plan, state, *t, now), state.planId, now, 0};
     result.balance.seq = announce(workspaceId, QStringLiteral("usage"), usageEntryToJson(result.entry));
     if (announceBalance && result.balance.seq >= 0)
@@ -275,7 +295,7 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
 
     const QJsonObject answer{{QStringLiteral("balance"), balanceToJson(result.balance)},
                              {QStringLiteral("seq"), result.balance.seq},
-                             {QStringLiteral("member_name"), member->name}};
+                             {QStringLiteral("member_name"), memberName}};
     if (!exec(QStringLiteral("INSERT INTO usage_idempotency (workspace_id, idem_key, entry_id, answer) VALUES (?, ?, ?, ?)"),
               {workspaceId, r.idempotencyKey, entryId,
                QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}))
