@@ -222,6 +222,7 @@ bool Store::Private::begin(bool write)
     if (!execDirect(sql))
         return false;
     txDepth = 1;
+    txWrite = write;
     txFailed = false;
     pending.clear();
     return true;

@@ -34,6 +34,7 @@ public:
     QString schema;                 // PostgreSQL schema ("" = default search_path)
     QString lastError;
     int txDepth = 0;
+    bool txWrite = false;           // the open transaction may write
     bool txFailed = false;
     struct Event { QString workspaceId; qint64 seq; QString type; QJsonObject data; };
     QList<Event> pending;           // SQLite: emitted after the outermost commit

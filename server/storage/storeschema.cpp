@@ -74,7 +74,14 @@ QList<Migration> coreMigrations()
     v1.description = QStringLiteral("users, workspaces, members, roles, usage, grants, tokens, codes, inquiries");
     v1.sqlite = withEntries(QStringLiteral("CREATE TABLE usage_entries (id INTEGER PRIMARY KEY AUTOINCREMENT,") + columns);
     v1.postgres = withEntries(QStringLiteral("CREATE TABLE usage_entries (id BIGSERIAL PRIMARY KEY,") + columns);
-    return {v1};
+    // The current cycle's usage as a running counter, so that a balance does
+    // not sum the raw events of the cycle's partial first and last day.
+    const QStringList counter{
+        QStringLiteral("ALTER TABLE workspaces ADD COLUMN cycle_key_ms BIGINT"),
+        QStringLiteral("ALTER TABLE workspaces ADD COLUMN cycle_used BIGINT NOT NULL DEFAULT 0"),
+    };
+    const Migration v2{2, QStringLiteral("per-cycle usage counter"), counter, counter};
+    return {v1, v2};
 }
 
 } // namespace storage

@@ -51,25 +51,39 @@ bool Store::Private::cycleTotals(const QString &workspaceId, const billing::Usag
 {
     if (!w.cycleStart.isValid() || !w.cycleEnd.isValid())
         return true;
-
-    // [a, b): whole days from usage_day, the partial first and last day from
-    // raw events (index on workspace_id, at_ms), grants as they are.
     const qint64 a = msOf(w.cycleStart), b = msOf(w.cycleEnd);
+    // The cycle's running counter (kept by every spend under the lock) when it
+    // belongs to this cycle; grants are few rows.
+    QSqlQuery *q = exec(QStringLiteral(
+        "SELECT cycle_key_ms, cycle_used, "
+        "(SELECT COALESCE(SUM(credits), 0) FROM grants WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?) "
+        "FROM workspaces WHERE id = ?"), {workspaceId, a, b, workspaceId});
+    if (!q || !q->next())
+        return false;
+    const bool cached = !q->value(0).isNull() && q->value(0).toLongLong() == a;
+    t->usedThisCycle = q->value(1).toLongLong();
+    t->grantsThisCycle = q->value(2).toLongLong();
+    q->finish();
+    if (cached)
+        return true;
+
+    // A new cycle: whole days from usage_day, the partial first and last day
+    // from raw events (index on workspace_id, at_ms); remembered when writing.
     const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
     const bool split = firstWhole < endWhole;
     const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
-    QSqlQuery *q = exec(QStringLiteral(
+    q = exec(QStringLiteral(
         "SELECT (SELECT COALESCE(SUM(credits), 0) FROM usage_day WHERE workspace_id = ? AND day >= ? AND day < ?), "
         "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
-        "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
-        "(SELECT COALESCE(SUM(credits), 0) FROM grants WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?)"),
-        {workspaceId, firstWhole, split ? endWhole : firstWhole, workspaceId, a, headEnd, workspaceId, tailStart, b,
-         workspaceId, a, b});
+        "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?)"),
+        {workspaceId, firstWhole, split ? endWhole : firstWhole, workspaceId, a, headEnd, workspaceId, tailStart, b});
     if (!q || !q->next())
         return false;
     t->usedThisCycle = q->value(0).toLongLong() + q->value(1).toLongLong() + q->value(2).toLongLong();
-    t->grantsThisCycle = q->value(3).toLongLong();
     q->finish();
+    if (txDepth > 0 && txWrite)
+        return exec(QStringLiteral("UPDATE workspaces SET cycle_key_ms = ?, cycle_used = ? WHERE id = ?"),
+                    {a, t->usedThisCycle, workspaceId}) != nullptr;
     return true;
 }
 
@@ -281,8 +295,12 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         t->usedTodayOnFree += r.credits;
         t->usedThisMonthOnFree += r.credits;
     }
-    if (w.cycleStart.isValid() && now >= w.cycleStart && now < w.cycleEnd)
+    if (w.cycleStart.isValid() && now >= w.cycleStart && now < w.cycleEnd) {
         t->usedThisCycle += r.credits;
+        // cycleTotals() above keyed the counter to this cycle, under the same lock.
+        if (!exec(QStringLiteral("UPDATE workspaces SET cycle_used = cycle_used + ? WHERE id = ?"), {r.credits, workspaceId}))
+            return dbError();
+    }
     result.entry = UsageEntry{QStringLiteral("ue_%1").arg(entryId), workspaceId, fromMs(at), r.memberId,
                               memberName, r.project, r.activity, r.credits, onFree};
     result.balance = BalanceInfo{billing::computeBalance(*plan, state, *t, now), state.planId, now, 0};

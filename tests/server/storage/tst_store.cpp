@@ -127,7 +127,7 @@ void TestStore::reopen()
     for (int i = 0; i < 2; ++i) {
         auto s = db.open();
         QVERIFY(s);
-        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 1);
+        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'storetest'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM storetest_things")), 1);   // ran once
         QCOMPARE(s->userByEmail(QStringLiteral("OWNER@Example.SE"))->id, ws.ownerUser);
@@ -260,6 +260,15 @@ void TestStore::paidCycleCountsPartialDays()
     QCOMPARE(b->balance.periodStart, at("2026-12-10T15:30:00Z"));
     QCOMPARE(b->balance.periodEnd, at("2027-01-10T15:30:00Z"));
     QCOMPARE(count(*s, QStringLiteral("SELECT SUM(credits) FROM usage_entries")), spent + 4);
+    // Another connection, and a new cycle starting mid-day: counted from zero again.
+    auto other = db.open(false);
+    QCOMPARE(other->balance(ws.id, t, catalog())->balance.used, spent);
+    const QDateTime restart = t.addSecs(600);
+    QVERIFY(setPlan(*other, ws.id, QStringLiteral("pro-400"), restart));
+    QCOMPARE(s->balance(ws.id, restart, catalog())->balance.used, 0);
+    const SpendResult r = s->spend(ws.id, req(QStringLiteral("new"), ws.owner, 7), restart.addSecs(1), catalog());
+    QCOMPARE(r.balance.balance.used, 7);
+    QCOMPARE(other->balance(ws.id, restart.addDays(3), catalog())->balance.remaining, 393);
 }
 
 // Worked example 5 at the storage level: the cancel takes effect at period end,
