@@ -17,16 +17,14 @@ void addDevRoutes(Router &r, ServerContext &ctx)
     });
 
     r.add(Method::Post, QStringLiteral("/v1/dev/clock"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
-        QJsonObject obj;
-        if (auto err = JsonBody::parse(req.body, &obj))
-            return reply->error(*err);
-        JsonBody body(obj);
-        const QString text = body.string(QStringLiteral("now"), 1, 40);
-        const QDateTime t = storage::fromRfc3339(text);
-        if (body.ok() && !t.isValid())
-            body.fail(QStringLiteral("now"), QStringLiteral("must be an RFC 3339 instant, e.g. 2026-12-10T00:00:00Z"));
-        if (!body.ok())
-            return reply->error(body.error());
+        auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+        if (!body)
+            return;
+        const QDateTime t = storage::fromRfc3339(body->string(QStringLiteral("now"), 1, 40));
+        if (body->ok() && !t.isValid())
+            body->fail(QStringLiteral("now"), QStringLiteral("must be an RFC 3339 instant, e.g. 2026-12-10T00:00:00Z"));
+        if (!body->ok())
+            return reply->error(body->error());
         if (!ctx.devClock->setNow(t))
             return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the clock never moves back")));
         if (ctx.clockMoved)

@@ -21,6 +21,16 @@ std::optional<ApiError> JsonBody::parse(const QByteArray &raw, QJsonObject *out)
     return std::nullopt;
 }
 
+std::optional<JsonBody> JsonBody::read(const QByteArray &raw, const std::function<void(const ApiError &)> &fail)
+{
+    QJsonObject obj;
+    if (auto err = parse(raw, &obj)) {
+        fail(*err);
+        return std::nullopt;
+    }
+    return JsonBody(obj);
+}
+
 QString JsonBody::string(const QString &field, int minLength, int maxLength, bool required)
 {
     if (!has(field)) {

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace http {
@@ -15,6 +16,9 @@ class JsonBody
 public:
     // Parses `raw` as a JSON object. On failure returns the error to answer.
     static std::optional<ApiError> parse(const QByteArray &raw, QJsonObject *out);
+
+    // The request's body as a JsonBody; nullopt after answering invalid_json.
+    static std::optional<JsonBody> read(const QByteArray &raw, const std::function<void(const ApiError &)> &fail);
 
     explicit JsonBody(QJsonObject object) : m_object(std::move(object)) {}
 

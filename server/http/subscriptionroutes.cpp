@@ -80,21 +80,6 @@ static billing::ChangeResult classify(ServerContext &ctx, const billing::Subscri
     return billing::requestChange(*ctx.catalog, s, tier, ctx.now());
 }
 
-static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply)
-{
-    QJsonObject obj;
-    if (auto err = JsonBody::parse(req.body, &obj)) {
-        reply->error(*err);
-        return std::nullopt;
-    }
-    JsonBody body(obj);
-    const QString tier = body.string(QStringLiteral("tier"), 1, 100);
-    if (!body.ok()) {
-        reply->error(body.error());
-        return std::nullopt;
-    }
-    return tier;
-}
 
 // The usage totals behind a balance (the store hands out balances, the
 // preview rules take totals): paid plans count the cycle, Free the day and month.
@@ -161,30 +146,67 @@ static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &re
     reply->json(out);
 }
 
-static bool needsProvider(ServerContext &ctx, const Access &a)
+using Rule = std::function<billing::ChangeResult(const billing::SubscriptionState &)>;
+using ProviderCall = std::function<void(PaymentProvider *, const WorkspaceRef &, std::function<void(ProviderError)>)>;
+
+// A change that needs no payment now (downgrade, cancel, undo): with a provider
+// it goes through the provider first; without one it applies directly, but
+// only to an admin-managed subscription (a provider-managed one would drift).
+static void changeWithoutCharge(ServerContext &ctx, const Access &a, const ReplyPtr &reply, const QString &kind,
+                                const Rule &rule, const ProviderCall &call)
 {
-    return ctx.provider || a.state.renewal == billing::Renewal::Invoice;
+    if (!ctx.provider) {
+        if (a.state.renewal == billing::Renewal::Invoice)
+            return reply->error(ApiError::paymentsUnavailable());
+        return applyLocally(ctx, a, reply, kind, rule);
+    }
+    call(ctx.provider, refFor(ctx, a), [&ctx, reply, a, kind, rule](ProviderError e) {
+        if (!e.ok())
+            return reply->error(providerError(e));
+        applyLocally(ctx, a, reply, kind, rule);
+    });
+}
+
+// {"tier"} of a preview or change request; nullopt after answering the error.
+static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply)
+{
+    auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+    if (!body)
+        return std::nullopt;
+    const QString tier = body->string(QStringLiteral("tier"), 1, 100);
+    if (!body->ok()) {
+        reply->error(body->error());
+        return std::nullopt;
+    }
+    return tier;
+}
+
+// Whether `res` may go on; answers the refusal otherwise.
+static bool changeAllowed(ChangeError error, ChangeKind kind, const ReplyPtr &reply)
+{
+    if (error != ChangeError::None)
+        reply->error(changeError(error));
+    else if (kind == ChangeKind::Same)
+        reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("already on that plan")));
+    return error == ChangeError::None && kind != ChangeKind::Same;
 }
 
 void addSubscriptionRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/subscription/preview"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManagePlan);
-              const auto tier = a ? readTier(req, reply) : std::nullopt;
+          withAccess(ctx, Permission::ManagePlan, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const auto tier = readTier(req, reply);
               if (!tier)
                   return;
-              const auto p = preview(ctx, *a, *tier);
+              const auto p = preview(ctx, a, *tier);
               if (!p)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
-              if (!p->ok())
-                  return reply->error(changeError(p->error));
-              if (p->kind == ChangeKind::Same)
-                  return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("already on that plan")));
+              if (!changeAllowed(p->error, p->kind, reply))
+                  return;
               const bool chargesNow = p->kind == ChangeKind::Checkout || p->kind == ChangeKind::Upgrade;
               if (!ctx.provider || !chargesNow)
                   return reply->json(previewJson(*p));
-              ctx.provider->preview(refFor(ctx, *a), *ctx.catalog->find(p->tier), [reply, p = *p](ProviderError e, Preview pp) mutable {
+              ctx.provider->preview(refFor(ctx, a), *ctx.catalog->find(p->tier), [reply, p = *p](ProviderError e, Preview pp) mutable {
                   if (!e.ok())
                       return reply->error(providerError(e));
                   p.amountDueNow = pp.amountDueNow;
@@ -192,127 +214,90 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                       p.effectiveAt = pp.effectiveAt;
                   reply->json(previewJson(p));
               });
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/subscription/change"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManagePlan);
-              const auto tier = a ? readTier(req, reply) : std::nullopt;
+          withAccess(ctx, Permission::ManagePlan, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const auto tier = readTier(req, reply);
               if (!tier)
                   return;
-              const auto res = classify(ctx, a->state, *tier);
-              if (!res.ok())
-                  return reply->error(changeError(res.error));
-              if (res.kind == ChangeKind::Same)
-                  return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("already on that plan")));
+              const auto res = classify(ctx, a.state, *tier);
+              if (!changeAllowed(res.error, res.kind, reply))
+                  return;
               const billing::Plan target = *ctx.catalog->find(*tier);
-              const auto rule = [&ctx, t = *tier](const billing::SubscriptionState &s) { return classify(ctx, s, t); };
-              const bool paid = res.kind == ChangeKind::Checkout || res.kind == ChangeKind::Upgrade;
-              if (!ctx.provider && (paid || needsProvider(ctx, *a)))
-                  return reply->error(ApiError::paymentsUnavailable());
-              if (!ctx.provider)
-                  return applyLocally(ctx, *a, reply, kindName(res.kind), rule);
-              const WorkspaceRef ref = refFor(ctx, *a);
+              const Rule rule = [&ctx, t = *tier](const billing::SubscriptionState &s) { return classify(ctx, s, t); };
               switch (res.kind) {
               case ChangeKind::Checkout:
-                  ctx.provider->startCheckout(ref, target, [reply](ProviderError e, QString url) {
+                  if (!ctx.provider)
+                      return reply->error(ApiError::paymentsUnavailable());
+                  return ctx.provider->startCheckout(refFor(ctx, a), target, [reply](ProviderError e, QString url) {
                       if (!e.ok())
                           return reply->error(providerError(e));
                       reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
                   });
-                  return;
               case ChangeKind::Upgrade:
-                  ctx.provider->upgrade(ref, target, [&ctx, reply, a = *a](ProviderError e) {
+                  if (!ctx.provider)
+                      return reply->error(ApiError::paymentsUnavailable());
+                  return ctx.provider->upgrade(refFor(ctx, a), target, [&ctx, reply, a](ProviderError e) {
                       if (!e.ok())
                           return reply->error(providerError(e));
                       // The new tier applies when the provider confirms the payment (webhook).
                       reply->json({{QStringLiteral("kind"), QStringLiteral("upgrade")},
                                    {QStringLiteral("workspace"), workspaceJson(ctx.store, a)}});
                   });
-                  return;
               case ChangeKind::Downgrade:
-                  ctx.provider->scheduleDowngrade(ref, target, [&ctx, reply, a = *a, rule](ProviderError e) {
-                      if (!e.ok())
-                          return reply->error(providerError(e));
-                      applyLocally(ctx, a, reply, QStringLiteral("downgrade"), rule);
-                  });
-                  return;
+                  return changeWithoutCharge(ctx, a, reply, QStringLiteral("downgrade"), rule,
+                                             [target](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
+                                                 p->scheduleDowngrade(ref, target, std::move(done));
+                                             });
               case ChangeKind::Cancel:
-                  ctx.provider->cancelAtPeriodEnd(ref, [&ctx, reply, a = *a, rule](ProviderError e) {
-                      if (!e.ok())
-                          return reply->error(providerError(e));
-                      applyLocally(ctx, a, reply, QStringLiteral("cancel"), rule);
-                  });
-                  return;
+                  return changeWithoutCharge(ctx, a, reply, QStringLiteral("cancel"), rule,
+                                             [](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
+                                                 p->cancelAtPeriodEnd(ref, std::move(done));
+                                             });
               case ChangeKind::Same:
                   break;
               }
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/subscription/cancel"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManagePlan);
-              if (!a)
-                  return;
-              const auto rule = [&ctx](const billing::SubscriptionState &s) {
+          withAccess(ctx, Permission::ManagePlan, [&ctx](Request &, const ReplyPtr &reply, const Access &a) {
+              const Rule rule = [&ctx](const billing::SubscriptionState &s) {
                   return billing::requestCancel(*ctx.catalog, s, ctx.now());
               };
-              const auto res = rule(a->state);
-              if (!res.ok())
-                  return reply->error(changeError(res.error));
-              if (!ctx.provider && needsProvider(ctx, *a))
-                  return reply->error(ApiError::paymentsUnavailable());
-              if (!ctx.provider)
-                  return applyLocally(ctx, *a, reply, QString(), rule);
-              ctx.provider->cancelAtPeriodEnd(refFor(ctx, *a), [&ctx, reply, a = *a, rule](ProviderError e) {
-                  if (!e.ok())
-                      return reply->error(providerError(e));
-                  applyLocally(ctx, a, reply, QString(), rule);
+              if (const auto res = rule(a.state); !changeAllowed(res.error, res.kind, reply))
+                  return;
+              changeWithoutCharge(ctx, a, reply, QString(), rule, [](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
+                  p->cancelAtPeriodEnd(ref, std::move(done));
               });
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/subscription/undo"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManagePlan);
-              if (!a)
-                  return;
-              const auto rule = [&ctx](const billing::SubscriptionState &s) { return billing::requestUndo(s, ctx.now()); };
-              const auto res = rule(a->state);
-              if (!res.ok())
+          withAccess(ctx, Permission::ManagePlan, [&ctx](Request &, const ReplyPtr &reply, const Access &a) {
+              const Rule rule = [&ctx](const billing::SubscriptionState &s) { return billing::requestUndo(s, ctx.now()); };
+              if (const auto res = rule(a.state); res.error != ChangeError::None)
                   return reply->error(changeError(res.error));
-              if (!ctx.provider && needsProvider(ctx, *a))
-                  return reply->error(ApiError::paymentsUnavailable());
-              if (!ctx.provider)
-                  return applyLocally(ctx, *a, reply, QString(), rule);
-              ctx.provider->undo(refFor(ctx, *a), [&ctx, reply, a = *a, rule](ProviderError e) {
-                  if (!e.ok())
-                      return reply->error(providerError(e));
-                  applyLocally(ctx, a, reply, QString(), rule);
+              changeWithoutCharge(ctx, a, reply, QString(), rule, [](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
+                  p->undo(ref, std::move(done));
               });
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/billing-portal"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewBilling);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewBilling, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               if (!ctx.provider)
                   return reply->error(ApiError::paymentsUnavailable());
-              ctx.provider->portalSession(refFor(ctx, *a), [reply](ProviderError e, QString url) {
+              ctx.provider->portalSession(refFor(ctx, a), [reply](ProviderError e, QString url) {
                   if (!e.ok())
                       return reply->error(providerError(e));
                   reply->json({{QStringLiteral("url"), url}});
               });
-          });
+          }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/invoices"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewBilling);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewBilling, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               if (!ctx.provider)
                   return reply->error(ApiError::paymentsUnavailable());
-              ctx.provider->invoices(refFor(ctx, *a), [reply](ProviderError e, QList<Invoice> list) {
+              ctx.provider->invoices(refFor(ctx, a), [reply](ProviderError e, QList<Invoice> list) {
                   if (!e.ok())
                       return reply->error(providerError(e));
                   QJsonArray out;
@@ -325,7 +310,7 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                                              {QStringLiteral("hosted_url"), i.hostedUrl}});
                   reply->json({{QStringLiteral("invoices"), out}});
               });
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/webhooks/stripe"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
         if (!ctx.provider)

@@ -85,26 +85,20 @@ static ApiError spendError(const storage::SpendResult &r)
 void addUsageRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/balance"), Auth::UserOrService,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
-              const auto b = ctx.store->balance(a->workspace.id, ctx.now(), *ctx.catalog);
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const auto b = ctx.store->balance(a.workspace.id, ctx.now(), *ctx.catalog);
               if (!b)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               reply->json(storage::balanceToJson(*b));
-          });
+          }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               const auto month = monthParam(ctx, req, reply);
               if (!month)
                   return;
-              const bool team = a->permissions.testFlag(Permission::ViewTeamUsage);
-              const auto h = ctx.store->monthHistory(a->workspace.id, *month, team ? QString() : a->member->id);
+              const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
+              const auto h = ctx.store->monthHistory(a.workspace.id, *month, team ? QString() : a.member->id);
               if (!h)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               QJsonArray days, activities, projects, members;
@@ -132,56 +126,48 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
                   out.insert(QStringLiteral("by_member"), members);
               }
               reply->json(out);
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/usage"), Auth::Service,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
                   return;
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
-              const storage::UsageRequest u = readUsage(body);
-              if (!body.ok())
-                  return reply->error(body.error());
-              const auto res = ctx.store->spend(a->workspace.id, u, ctx.now(), *ctx.catalog);
+              const storage::UsageRequest u = readUsage(*body);
+              if (!body->ok())
+                  return reply->error(body->error());
+              const auto res = ctx.store->spend(a.workspace.id, u, ctx.now(), *ctx.catalog);
               if (res.ok())
                   return reply->json(spentJson(res), 201);
               reply->error(spendError(res));
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/usage/batch"), Auth::Service,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
                   return;
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
-              const QJsonValue events = obj.value(QStringLiteral("events"));
+              const QJsonValue events = body->object().value(QStringLiteral("events"));
               if (!events.isArray())
-                  body.fail(QStringLiteral("events"), QStringLiteral("must be an array of usage requests"));
+                  body->fail(QStringLiteral("events"), QStringLiteral("must be an array of usage requests"));
               else if (events.toArray().isEmpty() || events.toArray().size() > storage::Store::MaxBatch)
-                  body.fail(QStringLiteral("events"), QStringLiteral("must have 1 to %1 items").arg(storage::Store::MaxBatch));
+                  body->fail(QStringLiteral("events"), QStringLiteral("must have 1 to %1 items").arg(storage::Store::MaxBatch));
               QList<storage::UsageRequest> list;
               const QJsonArray arr = events.toArray();
-              for (int i = 0; body.ok() && i < arr.size(); ++i) {
+              for (int i = 0; body->ok() && i < arr.size(); ++i) {
                   const QString prefix = QStringLiteral("events[%1].").arg(i);
                   if (!arr.at(i).isObject()) {
-                      body.fail(prefix.chopped(1), QStringLiteral("must be an object"));
+                      body->fail(prefix.chopped(1), QStringLiteral("must be an object"));
                       continue;
                   }
                   JsonBody item(arr.at(i).toObject());
                   list.append(readUsage(item));
                   for (const FieldError &f : item.errors())
-                      body.fail(prefix + f.field, f.message);
+                      body->fail(prefix + f.field, f.message);
               }
-              if (!body.ok())
-                  return reply->error(body.error());
-              const auto res = ctx.store->spendBatch(a->workspace.id, list, ctx.now(), *ctx.catalog);
+              if (!body->ok())
+                  return reply->error(body->error());
+              const auto res = ctx.store->spendBatch(a.workspace.id, list, ctx.now(), *ctx.catalog);
               if (res.status == storage::SpendStatus::NotFound)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               if (res.status == storage::SpendStatus::Error)
@@ -201,20 +187,17 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               }
               reply->json({{QStringLiteral("results"), results},
                            {QStringLiteral("balance"), storage::balanceToJson(res.balance)}});
-          });
+          }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage/entries"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               const auto month = monthParam(ctx, req, reply);
               if (!month)
                   return;
               storage::EntryQuery q;
               q.month = *month;
-              if (!a->permissions.testFlag(Permission::ViewTeamUsage))
-                  q.memberId = a->member->id;
+              if (!a.permissions.testFlag(Permission::ViewTeamUsage))
+                  q.memberId = a.member->id;
               q.cursor = req.queryValue(QStringLiteral("cursor"));
               if (req.query.hasQueryItem(QStringLiteral("limit"))) {
                   bool ok = false;
@@ -223,7 +206,7 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
                       return reply->error(ApiError::validation({{QStringLiteral("limit"), QStringLiteral("must be an integer from 1 to 500")}}));
               }
               QString error;
-              const auto page = ctx.store->entries(a->workspace.id, q, &error);
+              const auto page = ctx.store->entries(a.workspace.id, q, &error);
               if (!page)
                   return reply->error(ApiError::validation({{QStringLiteral("cursor"), error.isEmpty() ? QStringLiteral("is not valid") : error}}));
               QJsonArray entries;
@@ -231,24 +214,21 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
                   entries.append(storage::usageEntryToJson(e));
               reply->json({{QStringLiteral("entries"), entries},
                            {QStringLiteral("next_cursor"), page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
-          });
+          }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage.csv"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               const auto month = monthParam(ctx, req, reply);
               if (!month)
                   return;
-              const bool team = a->permissions.testFlag(Permission::ViewTeamUsage);
+              const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
               QHttpServerResponse resp(QByteArrayLiteral("text/csv; charset=utf-8"),
-                                       ctx.store->usageCsv(a->workspace.id, *month, team ? QString() : a->member->id));
+                                       ctx.store->usageCsv(a.workspace.id, *month, team ? QString() : a.member->id));
               resp.addHeader(QByteArrayLiteral("Content-Disposition"),
                              QByteArrayLiteral("attachment; filename=\"kliv-usage-")
                                  + month->toString(QStringLiteral("yyyy-MM")).toLatin1() + QByteArrayLiteral(".csv\""));
               reply->send(resp);
-          });
+          }));
 }
 
 } // namespace http

@@ -82,4 +82,13 @@ std::optional<Access> resolveAccess(ServerContext &ctx, const Request &req, cons
     return a;
 }
 
+std::function<void(Request &, const ReplyPtr &)> withAccess(ServerContext &ctx, billing::Permission needed,
+                                                            AccessHandler handler)
+{
+    return [&ctx, needed, handler = std::move(handler)](Request &req, const ReplyPtr &reply) {
+        if (const auto a = resolveAccess(ctx, req, reply, needed))
+            handler(req, reply, *a);
+    };
+}
+
 } // namespace http

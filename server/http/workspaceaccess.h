@@ -10,6 +10,7 @@
 
 #include "billing/permissions.h"
 
+#include <functional>
 #include <optional>
 
 namespace http {
@@ -29,6 +30,11 @@ std::optional<billing::SubscriptionState> currentState(ServerContext &ctx, const
 // nullopt: the error has been answered.
 std::optional<Access> resolveAccess(ServerContext &ctx, const Request &req, const ReplyPtr &reply,
                                     billing::Permission needed);
+
+// A route handler that runs only once the caller's access is resolved.
+using AccessHandler = std::function<void(Request &, const ReplyPtr &, const Access &)>;
+std::function<void(Request &, const ReplyPtr &)> withAccess(ServerContext &ctx, billing::Permission needed,
+                                                            AccessHandler handler);
 
 // A role's permissions in a workspace (built-in or custom); nullopt for an unknown role.
 std::optional<billing::Permissions> rolePermissions(storage::Store *store, const QString &workspaceId,

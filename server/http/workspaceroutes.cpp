@@ -48,36 +48,29 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
     });
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/members"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               QJsonArray members;
-              const auto list = ctx.store->members(a->workspace.id);
+              const auto list = ctx.store->members(a.workspace.id);
               for (const auto &m : list)
                   members.append(memberJson(m));
               reply->json({{QStringLiteral("members"), members},
-                           {QStringLiteral("seats"), seatsJson(*a->plan, int(list.size()))}});
-          });
+                           {QStringLiteral("seats"), seatsJson(*a.plan, int(list.size()))}});
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/members"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
-              if (!a)
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
                   return;
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
-              const QString email = body.string(QStringLiteral("email"), 3, 254).trimmed();
-              const QString name = body.string(QStringLiteral("name"), 0, 200, false);
-              const QString role = body.string(QStringLiteral("role"), 1, 50);
+              const QString email = body->string(QStringLiteral("email"), 3, 254).trimmed();
+              const QString name = body->string(QStringLiteral("name"), 0, 200, false);
+              const QString role = body->string(QStringLiteral("role"), 1, 50);
               if (!email.isEmpty() && !looksLikeEmail(email))
-                  body.fail(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
-              if (!role.isEmpty() && !rolePermissions(ctx.store, a->workspace.id, role))
-                  body.fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
-              if (!body.ok())
-                  return reply->error(body.error());
+                  body->fail(QStringLiteral("email"), QStringLiteral("is not an e-mail address"));
+              if (!role.isEmpty() && !rolePermissions(ctx.store, a.workspace.id, role))
+                  body->fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
+              if (!body->ok())
+                  return reply->error(body->error());
               auto user = ctx.store->userByEmail(email);
               if (!user)
                   user = ctx.store->createUser(email, name.isEmpty() ? email.section(QLatin1Char('@'), 0, 0) : name,
@@ -85,52 +78,42 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (!user)
                   return reply->error(ApiError::internal(QStringLiteral("could not create the user")));
               storage::Member added;
-              const auto c = ctx.store->addMember(a->workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added);
+              const auto c = ctx.store->addMember(a.workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added);
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->json(memberJson(added), 201);
-          });
+          }));
 
     r.add(Method::Patch, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
-              if (!a)
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
                   return;
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
-              const QString role = body.string(QStringLiteral("role"), 1, 50);
-              if (!role.isEmpty() && !rolePermissions(ctx.store, a->workspace.id, role))
-                  body.fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
-              if (!body.ok())
-                  return reply->error(body.error());
+              const QString role = body->string(QStringLiteral("role"), 1, 50);
+              if (!role.isEmpty() && !rolePermissions(ctx.store, a.workspace.id, role))
+                  body->fail(QStringLiteral("role"), QStringLiteral("is not a role of this workspace"));
+              if (!body->ok())
+                  return reply->error(body->error());
               const QString id = req.param(QStringLiteral("id"));
-              const auto c = ctx.store->setMemberRole(a->workspace.id, id, role);
+              const auto c = ctx.store->setMemberRole(a.workspace.id, id, role);
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
-              const auto m = ctx.store->member(a->workspace.id, id);
+              const auto m = ctx.store->member(a.workspace.id, id);
               if (!m)
                   return reply->error(ApiError::notFound(QStringLiteral("no such member")));
               reply->json(memberJson(*m));
-          });
+          }));
 
     r.add(Method::Delete, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
-              if (!a)
-                  return;
-              const auto c = ctx.store->removeMember(a->workspace.id, req.param(QStringLiteral("id")));
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const auto c = ctx.store->removeMember(a.workspace.id, req.param(QStringLiteral("id")));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->noContent();
-          });
+          }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
-                  return;
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               QJsonArray roles;
               for (const QString &name : {QStringLiteral("owner"), QStringLiteral("admin"), QStringLiteral("member")})
                   roles.append(QJsonObject{
@@ -138,67 +121,59 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                       {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(
                                                           *billing::builtInRolePermissions(name)))},
                       {QStringLiteral("built_in"), true}});
-              for (const auto &c : ctx.store->roles(a->workspace.id))
+              for (const auto &c : ctx.store->roles(a.workspace.id))
                   roles.append(QJsonObject{{QStringLiteral("name"), c.name},
                                            {QStringLiteral("permissions"), QJsonArray::fromStringList(c.permissions)},
                                            {QStringLiteral("built_in"), false}});
               reply->json({{QStringLiteral("roles"), roles}});
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ManageMembers);
-              if (!a)
-                  return;
-              if (!billing::canDefineCustomRoles(*a->plan))
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              if (!billing::canDefineCustomRoles(*a.plan))
                   return reply->error(ApiError::forbidden(QStringLiteral("custom roles need an Enterprise plan")));
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
+                  return;
               storage::CustomRole role;
-              role.name = body.string(QStringLiteral("name"), 1, 50).trimmed();
-              role.permissions = body.stringList(QStringLiteral("permissions"), 10);
+              role.name = body->string(QStringLiteral("name"), 1, 50).trimmed();
+              role.permissions = body->stringList(QStringLiteral("permissions"), 10);
               if (!role.name.isEmpty() && billing::isBuiltInRole(role.name))
-                  body.fail(QStringLiteral("name"), QStringLiteral("is a built-in role"));
-              if (body.ok() && !billing::permissionsFromNames(role.permissions))
-                  body.fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
-              if (!body.ok())
-                  return reply->error(body.error());
+                  body->fail(QStringLiteral("name"), QStringLiteral("is a built-in role"));
+              if (body->ok() && !billing::permissionsFromNames(role.permissions))
+                  body->fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
+              if (!body->ok())
+                  return reply->error(body->error());
               role.permissions = billing::permissionNames(*billing::permissionsFromNames(role.permissions));
               bool conflict = false;
-              if (!ctx.store->createRole(a->workspace.id, role, &conflict))
+              if (!ctx.store->createRole(a.workspace.id, role, &conflict))
                   return reply->error(conflict ? ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"))
                                                : ApiError::internal(QStringLiteral("could not create the role")));
               reply->json({{QStringLiteral("name"), role.name},
                            {QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)},
                            {QStringLiteral("built_in"), false}},
                           201);
-          });
+          }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/enterprise-inquiry"), Auth::User,
-          [&ctx](Request &req, const ReplyPtr &reply) {
-              const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage);
-              if (!a)
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
                   return;
-              QJsonObject obj;
-              if (auto err = JsonBody::parse(req.body, &obj))
-                  return reply->error(*err);
-              JsonBody body(obj);
               storage::EnterpriseInquiry inq;
-              inq.workspaceId = a->workspace.id;
+              inq.workspaceId = a.workspace.id;
               inq.userId = req.caller.userId;
-              inq.contact = body.string(QStringLiteral("contact"), 1, 200);
-              inq.seats = int(body.integer(QStringLiteral("seats"), 1, 1000000));
-              inq.message = body.string(QStringLiteral("message"), 0, 5000);
+              inq.contact = body->string(QStringLiteral("contact"), 1, 200);
+              inq.seats = int(body->integer(QStringLiteral("seats"), 1, 1000000));
+              inq.message = body->string(QStringLiteral("message"), 0, 5000);
               inq.createdAt = ctx.now();
-              if (!body.ok())
-                  return reply->error(body.error());
+              if (!body->ok())
+                  return reply->error(body->error());
               const auto id = ctx.store->addEnterpriseInquiry(inq);
               if (!id)
                   return reply->error(ApiError::internal(QStringLiteral("could not store the inquiry")));
               reply->json({{QStringLiteral("id"), *id}}, 201);
-          });
+          }));
 }
 
 } // namespace http
