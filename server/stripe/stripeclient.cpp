@@ -72,7 +72,19 @@ void StripeClient::start(const QByteArray &method, const QString &path, const QB
         if (call->idempotencyKey.isEmpty())
             call->idempotencyKey = QStringLiteral("kliv-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
-    send(call);
+    // One request at a time: Stripe then sees them in the order we issued them,
+    // and answers come back in that order too, so a re-read object that was
+    // fetched before a change can never be recorded after that change's answer.
+    m_queue.append(call);
+    pump();
+}
+
+void StripeClient::pump()
+{
+    if (m_busy || m_queue.isEmpty())
+        return;
+    m_busy = true;
+    send(m_queue.takeFirst());
 }
 
 void StripeClient::send(std::shared_ptr<Call> call)
@@ -168,8 +180,10 @@ void StripeClient::send(std::shared_ptr<Call> call)
 void StripeClient::finish(const std::shared_ptr<Call> &call, StripeResult result)
 {
     Done done = std::move(call->done);
+    m_busy = false;
     if (done)
         done(std::move(result));
+    pump();
 }
 
 http::ProviderError StripeClient::mapError(int httpStatus, const QJsonObject &body)

@@ -51,12 +51,15 @@ private:
     struct Call;
     void start(const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query,
                const QString &operation, Done done);
+    void pump();
     void send(std::shared_ptr<Call> call);
     void finish(const std::shared_ptr<Call> &call, StripeResult result);
 
     StripeConfig m_config;
     IdempotencyKeys *m_keys;
     QNetworkAccessManager m_nam;
+    QList<std::shared_ptr<Call>> m_queue;
+    bool m_busy = false;
 };
 
 } // namespace stripe

@@ -157,7 +157,7 @@ void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const bi
                      [this, ws, done, withCustomer](StripeResult r) {
             if (!r.ok())
                 return done(r.error, {});
-            recordFetched(ws.workspaceId, r.body);
+            recordFetched(ws.workspaceId, r.body, true);
             withCustomer();
         });
         return;
@@ -180,7 +180,7 @@ void StripePaymentProvider::releaseScheduleIfPending(const SubscriptionFacts &su
         if (!r.ok() && r.httpStatus != 400)
             return done(r.error);
         if (r.ok())
-            recordFetched(ws, r.body);
+            recordFetched(ws, r.body, false);
         done({});
     });
 }
@@ -196,7 +196,7 @@ void StripePaymentProvider::setCancelFlag(const SubscriptionFacts &sub, bool can
                   [this, ws, done](StripeResult r) {
         if (!r.ok())
             return done(r.error);
-        recordFetched(ws, r.body);
+        recordFetched(ws, r.body, false);
         done({});
     });
 }
@@ -254,7 +254,7 @@ void StripePaymentProvider::scheduleDowngrade(const http::WorkspaceRef &ws, cons
                       [this, ws = sub.workspaceId, done](StripeResult r) {
             if (!r.ok())
                 return done(r.error);
-            recordFetched(ws, r.body);
+            recordFetched(ws, r.body, false);
             done({});
         });
     };
@@ -553,11 +553,11 @@ void StripePaymentProvider::refetch(const QString &path)
     m_client.get(path, {}, [this](StripeResult r) {
         if (!r.ok())
             return;   // the next event or fetch brings it
-        recordFetched(QString(), r.body);
+        recordFetched(QString(), r.body, true);
     });
 }
 
-void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJsonObject &object)
+void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJsonObject &object, bool derive)
 {
     const QString kind = object.value(QLatin1String("object")).toString();
     QString workspace = workspaceHint;
@@ -586,7 +586,7 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
         } else {
             return true;
         }
-        if (!workspace.isEmpty())
+        if (derive && !workspace.isEmpty())
             changed = rederive(workspace, ledger);
         return true;
     });

@@ -64,8 +64,10 @@ private:
     void ensureCustomer(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done);
     void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
     void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
-    // Records an object Stripe returned to us (newer than anything we had), re-derives, announces.
-    void recordFetched(const QString &workspaceId, const QJsonObject &object);
+    // Records an object Stripe returned to us (newer than anything we had). `derive`:
+    // also re-derive the workspace's state and announce it. Answers to plan changes
+    // only record: the HTTP layer applies the rule's state itself right after.
+    void recordFetched(const QString &workspaceId, const QJsonObject &object, bool derive);
     bool rederive(const QString &workspaceId, StripeLedger &ledger);
     void refetch(const QString &path);
     Version fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn, const QString &id);

@@ -1,0 +1,166 @@
+// The whole chain: the real kliv-billingd started with STRIPE_* pointing at
+// the real stripe-emulator, which delivers signed webhooks to the server's
+// /webhooks/stripe. Checkout, a prorated upgrade moved by the dev clock, cancel
+// and undo, the Portal and invoices, all through the public API.
+#include "serverfixture.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+class TestStripeServer : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_emulator;
+    QString m_emulatorUrl;
+    std::unique_ptr<ServerFixture> m_fx;
+    WorkspaceIds m_ws;
+    QString m_token;
+
+    QJsonObject workspace() { return m_fx->get("/v1/workspaces/" + m_ws.id, m_token).json(); }
+    QString planId() { return workspace().value("plan").toObject().value("id").toString(); }
+    QJsonObject subscription() { return workspace().value("subscription").toObject(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString emulator = QString::fromLocal8Bit(qgetenv("KLIV_BUILD_DIR")) + QStringLiteral("/tools/stripe-emulator/stripe-emulator");
+        if (!QFile::exists(emulator) || !ServerFixture::binaryExists())
+            QSKIP("kliv-billingd or stripe-emulator is not built");
+        QTcpServer probe;   // a free port for the server, known before it starts
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QString port = QString::number(probe.serverPort());
+        probe.close();
+
+        m_emulator.setProgram(emulator);
+        m_emulator.setArguments({"--port", "0", "--data", m_dir.filePath("emulator"),
+                                 "--plans", QString::fromLocal8Bit(qgetenv("KLIV_PLANS_FILE")),
+                                 "--webhook-url", "http://127.0.0.1:" + port + "/webhooks/stripe",
+                                 "--webhook-secret", "whsec_kliv_server_test"});
+        m_emulator.start();
+        QVERIFY(m_emulator.waitForStarted());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] { out += m_emulator.readAllStandardOutput(); return out.contains('\n'); }, 20000));
+        const auto m = QRegularExpression("stripe-emulator listening on (http://\\S+)").match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), out.constData());
+        m_emulatorUrl = m.captured(1);
+
+        qputenv("STRIPE_SECRET_KEY", "sk_test_kliv_server");
+        qputenv("STRIPE_WEBHOOK_SECRET", "whsec_kliv_server_test");
+        qputenv("STRIPE_API_BASE", m_emulatorUrl.toUtf8());
+        m_fx = std::make_unique<ServerFixture>();
+        const bool started = m_fx->start(ServerFixture::utc("2026-12-10T09:00:00Z"), {"--port", port});
+        qunsetenv("STRIPE_SECRET_KEY");
+        qunsetenv("STRIPE_WEBHOOK_SECRET");
+        qunsetenv("STRIPE_API_BASE");
+        QVERIFY2(started, qPrintable(m_fx->errorString()));
+        m_ws = m_fx->createWorkspace("Studio Kliv", "agare@studio.test");
+        QVERIFY2(m_ws.isValid(), qPrintable(m_fx->errorString()));
+        m_token = m_fx->issueUserToken("agare@studio.test");
+        QVERIFY(!m_token.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        m_fx.reset();
+        if (m_emulator.state() != QProcess::NotRunning) {
+            m_emulator.terminate();
+            if (!m_emulator.waitForFinished(5000))
+                m_emulator.kill();
+        }
+    }
+
+    void checkoutThroughTheApi()
+    {
+        const QString change = "/v1/workspaces/" + m_ws.id + "/subscription/change";
+        QCOMPARE(m_fx->post(change, {{"tier", "enterprise"}}, m_token).status, 409);
+        const HttpReply r = m_fx->post(change, {{"tier", "pro-200"}}, m_token);
+        QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        QCOMPARE(r.json().value("kind").toString(), QStringLiteral("checkout"));
+        const QString url = r.json().value("checkout_url").toString();
+        QVERIFY2(url.startsWith(m_emulatorUrl + "/c/pay/"), qPrintable(url));
+
+        // The browser pays on the hosted page and is sent back to the server's return page.
+        QNetworkAccessManager nam;
+        QNetworkRequest req{QUrl(url)};
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *pay = nam.post(req, QByteArrayLiteral("cardnumber=4242424242424242"));
+        QVERIFY(QTest::qWaitFor([pay] { return pay->isFinished(); }, 15000));
+        pay->deleteLater();
+        QCOMPARE(pay->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 303);
+        QVERIFY(pay->header(QNetworkRequest::LocationHeader).toUrl().toString()
+                    .startsWith(m_fx->baseUrl().toString() + "/billing/return?result=success"));
+
+        QTRY_COMPARE_WITH_TIMEOUT(planId(), QStringLiteral("pro-200"), 15000);
+        const QJsonObject sub = subscription();
+        QCOMPARE(sub.value("period_start").toString(), QStringLiteral("2026-12-10T09:00:00Z"));
+        QCOMPARE(sub.value("period_end").toString(), QStringLiteral("2027-01-10T09:00:00Z"));
+        QVERIFY(sub.value("cycle_funded").toBool());
+        QCOMPARE(m_fx->balance(m_ws.id, m_token).value("remaining").toInt(), 200);
+    }
+
+    void upgradeOnTheDevClock()
+    {
+        QVERIFY(m_fx->setClock(ServerFixture::utc("2026-12-20T09:00:00Z")));   // moves the emulator too
+        const QString base = "/v1/workspaces/" + m_ws.id + "/subscription/";
+        const HttpReply preview = m_fx->post(base + "preview", {{"tier", "pro-400"}}, m_token);
+        QVERIFY2(preview.status == 200, qPrintable(preview.describe()));
+        QCOMPARE(preview.json().value("amount_due_now").toObject().value("amount").toInteger(), 33871);
+        const HttpReply up = m_fx->post(base + "change", {{"tier", "pro-400"}}, m_token);
+        QVERIFY2(up.status == 200, qPrintable(up.describe()));
+        QCOMPARE(up.json().value("kind").toString(), QStringLiteral("upgrade"));
+        QTRY_COMPARE_WITH_TIMEOUT(planId(), QStringLiteral("pro-400"), 15000);
+
+        QList<qint64> totals;
+        for (const QJsonValue &v : m_fx->get("/v1/workspaces/" + m_ws.id + "/invoices", m_token).jsonArray("invoices"))
+            totals.append(v.toObject().value("total").toObject().value("amount").toInteger());
+        std::sort(totals.begin(), totals.end());
+        QCOMPARE(totals, (QList<qint64>{33871, 50000}));
+    }
+
+    void cancelUndoAndPortal()
+    {
+        const QString base = "/v1/workspaces/" + m_ws.id;
+        QVERIFY(m_fx->post(base + "/subscription/cancel", {}, m_token).status == 200);
+        QTRY_VERIFY_WITH_TIMEOUT(subscription().value("cancel_at_period_end").toBool(), 15000);
+        const HttpReply undo = m_fx->post(base + "/subscription/undo", {}, m_token);
+        QVERIFY2(undo.status == 200, qPrintable(undo.describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(!subscription().value("cancel_at_period_end").toBool(), 15000);
+        // Downgrade at period end, then undo: the API's answer and Stripe's webhooks agree.
+        const HttpReply down = m_fx->post(base + "/subscription/change", {{"tier", "pro-200"}}, m_token);
+        QVERIFY2(down.status == 200, qPrintable(down.describe()));
+        QCOMPARE(down.json().value("kind").toString(), QStringLiteral("downgrade"));
+        QCOMPARE(subscription().value("pending_change").toObject().value("tier").toString(), QStringLiteral("pro-200"));
+        QTest::qWait(300);   // the schedule's webhooks arrive: still pending
+        QCOMPARE(subscription().value("pending_change").toObject().value("effective_at").toString(),
+                 QStringLiteral("2027-01-10T09:00:00Z"));
+        const HttpReply undoDown = m_fx->post(base + "/subscription/undo", {}, m_token);
+        QVERIFY2(undoDown.status == 200, qPrintable(undoDown.describe()));
+        QTest::qWait(300);
+        QVERIFY(subscription().value("pending_change").isNull());
+        QCOMPARE(planId(), QStringLiteral("pro-400"));
+
+        const HttpReply portal = m_fx->post(base + "/billing-portal", {}, m_token);
+        QVERIFY2(portal.status == 200, qPrintable(portal.describe()));
+        QVERIFY(portal.json().value("url").toString().startsWith(m_emulatorUrl));
+    }
+
+    void forgedWebhookRefused()
+    {
+        const HttpReply r = m_fx->request("POST", "/webhooks/stripe", R"({"id":"evt_forged","type":"invoice.paid"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(planId(), QStringLiteral("pro-400"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStripeServer)
+#include "tst_server.moc"
