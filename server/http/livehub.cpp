@@ -49,7 +49,7 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     connect(client.authTimer, &QTimer::timeout, socket, [this, socket] {
         refuse(socket, QStringLiteral("unauthorized"), QStringLiteral("no authentication within 10 s"));
     });
-    client.authTimer->start(AuthTimeoutMs);
+    client.authTimer->start(m_authTimeoutMs);
     m_clients.insert(socket, client);
 
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {

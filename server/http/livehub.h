@@ -20,7 +20,7 @@ class LiveHub : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int AuthTimeoutMs = 10000;
+    static constexpr int DefaultAuthTimeoutMs = 10000;
 
     explicit LiveHub(ServerContext *ctx, QObject *parent = nullptr);
     ~LiveHub() override;
@@ -30,6 +30,8 @@ public:
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int clientCount() const { return int(m_clients.size()); }
+    // How long an unauthenticated socket may stay open (10 s; shorter in tests).
+    void setAuthTimeout(int ms) { m_authTimeoutMs = ms; }
 
     // Pushes the current balance (and subscription) of a workspace, e.g. after
     // the payment provider changed it or the clock crossed a refill instant.
@@ -58,6 +60,7 @@ private:
     QHash<QWebSocket *, Client> m_clients;
     QHash<QString, QDateTime> m_nextRefill;   // per workspace with clients
     QTimer m_refillTimer;
+    int m_authTimeoutMs = DefaultAuthTimeoutMs;
 };
 
 } // namespace http

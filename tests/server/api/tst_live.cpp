@@ -1,11 +1,14 @@
 // GET /v1/workspaces/{ws}/live: the hello with the balance, then a pushed
 // usage + balance after a spend; first-message auth; refusals.
 #include "apitestserver.h"
+#include "livehub.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
+
+using http::LiveHub;
 
 class TstLive : public QObject
 {
@@ -104,6 +107,38 @@ private Q_SLOTS:
                 QVERIFY(!m.contains("data"));   // never the other workspace's balance
             }
         }
+    }
+
+    void silentSocketIsClosed()
+    {
+        m_srv.server()->liveHub()->setAuthTimeout(300);
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QSignalSpy closed(&socket, &QWebSocket::disconnected);
+        socket.open(liveUrl(m_ws.id));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+        QCOMPARE(messages(texts).size(), 1);
+        QCOMPARE(messages(texts).at(0).value("error").toObject().value("code").toString(), QStringLiteral("unauthorized"));
+        m_srv.server()->liveHub()->setAuthTimeout(LiveHub::DefaultAuthTimeoutMs);
+    }
+
+    // Free: the clock crossing midnight refills the day; connected clients hear it.
+    void newDayPushesAFreshBalance()
+    {
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QNetworkRequest req(liveUrl(m_ws.id));
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        socket.open(req);
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+        QVERIFY(messages(texts).at(0).value("data").toObject().value("remaining").toInt() < 5);
+        const ApiReply moved = m_srv.post(QStringLiteral("/v1/dev/clock"), {{"now", "2026-12-02T00:00:01Z"}});
+        QCOMPARE(moved.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 2, 10000);
+        const QJsonObject refill = messages(texts).last();
+        QCOMPARE(refill.value("type").toString(), QStringLiteral("balance"));
+        QCOMPARE(refill.value("data").toObject().value("remaining").toInt(), 5);
+        QCOMPARE(refill.value("data").toObject().value("next_refill_at").toString(), QStringLiteral("2026-12-03T00:00:00Z"));
     }
 
     void plainGetIsNotAnUpgrade()
