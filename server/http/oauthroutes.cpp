@@ -17,6 +17,42 @@ namespace http {
 using Method = QHttpServerRequest::Method;
 
 static constexpr int CodeTtlSecs = 60;
+static constexpr int MaxFailures = 10;            // wrong passwords per e-mail ...
+static constexpr qint64 FailureWindowSecs = 600;  // ... within ten minutes, then 429
+
+// Slows password guessing: counts failed sign-ins per e-mail in a sliding
+// window (in memory, per instance; a restart forgets).
+class SignInThrottle
+{
+public:
+    bool blocked(const QStringList &keys, const QDateTime &now)
+    {
+        for (const QString &k : keys) {
+            prune(k, now);
+            if (m_failures.value(k).size() >= MaxFailures)
+                return true;
+        }
+        return false;
+    }
+    void fail(const QStringList &keys, const QDateTime &now)
+    {
+        for (const QString &k : keys)
+            m_failures[k].append(now);
+    }
+
+private:
+    void prune(const QString &k, const QDateTime &now)
+    {
+        auto it = m_failures.find(k);
+        if (it == m_failures.end())
+            return;
+        while (!it->isEmpty() && it->first().secsTo(now) > FailureWindowSecs)
+            it->removeFirst();
+        if (it->isEmpty())
+            m_failures.erase(it);
+    }
+    QHash<QString, QList<QDateTime>> m_failures;
+};
 static constexpr qint64 RefreshTtlSecs = 30LL * 24 * 3600;
 
 // application/x-www-form-urlencoded: '+' is a space.
@@ -176,14 +212,25 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
         reply->send(html(renderSignInPage(formFor(req.query)), 200));
     });
 
-    r.add(Method::Post, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
+    auto throttle = std::make_shared<SignInThrottle>();
+    r.add(Method::Post, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx, throttle](Request &req, const ReplyPtr &reply) {
         const QUrlQuery f = formFields(req.body);
         const QString problem = checkAuthorize(f);
         if (!problem.isEmpty())
             return reply->send(html(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
         const QString email = field(f, "email").trimmed();
+        // Per account: behind a proxy (or on loopback) every client shares one address.
+        const QStringList keys{QStringLiteral("email:") + email.toLower()};
+        const QDateTime now = ServerContext::wallNow();
+        if (throttle->blocked(keys, now)) {
+            qCWarning(lcAuth) << "sign-in throttled after repeated failures";
+            return reply->send(html(renderErrorPage(QStringLiteral("För många försök"),
+                                                    QStringLiteral("För många misslyckade inloggningar. Vänta några minuter och försök igen.")),
+                                    429));
+        }
         const auto user = email.isEmpty() ? std::nullopt : ctx.store->userByEmail(email);
         if (!user || !secrets::verifyPassword(user->passwordHash, field(f, "password"))) {
+            throttle->fail(keys, now);
             qCInfo(lcAuth) << "sign-in refused (wrong e-mail or password)";
             SignInForm form = formFor(f);
             form.email = email;

@@ -138,6 +138,19 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(r.body).contains(QStringLiteral("Fel e-postadress eller lösenord")));
     }
 
+    void repeatedFailuresAreThrottled()
+    {
+        m_srv.createUser(QStringLiteral("guess@oauth.test"), QStringLiteral("hemligt"));
+        Fields f = authorizeParams();
+        f.append(qMakePair(QStringLiteral("email"), QString("guess@oauth.test")));
+        f.append(qMakePair(QStringLiteral("password"), QString("fel")));
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(m_srv.postForm(QStringLiteral("/oauth/authorize"), f).status, 200);
+        QCOMPARE(m_srv.postForm(QStringLiteral("/oauth/authorize"), f).status, 429);
+        f.last().second = QStringLiteral("hemligt");   // even the right password waits now
+        QCOMPARE(m_srv.postForm(QStringLiteral("/oauth/authorize"), f).status, 429);
+    }
+
     void fullFlowAndReplayedCode()
     {
         const QString code = signIn(QStringLiteral("rätt-lösen"), QStringLiteral("a b&c=d"));
