@@ -3,6 +3,7 @@
 // through the shared clock, and a failing card (0341) going past_due -> unpaid
 // -> Free. The emulator delivers signed webhooks to a local endpoint that
 // hands them to the provider, which writes a real SQLite store.
+#include "emulatorprocess.h"
 #include "stripe/stripeledger.h"
 #include "stripe/stripepaymentprovider.h"
 #include "storage/store.h"
@@ -12,8 +13,6 @@
 #include <QHttpServer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -34,7 +33,7 @@ class TestStripeE2E : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_emulator;
+    EmulatorProcess m_emulator;
     QUrl m_emulatorUrl;
     QHttpServer m_hooks;
     std::unique_ptr<storage::Store> m_store;
@@ -105,8 +104,7 @@ class TestStripeE2E : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString binary = QString::fromLocal8Bit(qgetenv("KLIV_BUILD_DIR")) + QStringLiteral("/tools/stripe-emulator/stripe-emulator");
-        if (!QFile::exists(binary))
+        if (!EmulatorProcess::exists())
             QSKIP("the stripe-emulator binary is not built (tools/stripe-emulator)");
         QVERIFY(m_dir.isValid());
         const QString plansFile = QString::fromLocal8Bit(qgetenv("KLIV_PLANS_FILE"));
@@ -124,22 +122,10 @@ private Q_SLOTS:
         const int hookPort = m_hooks.listen(QHostAddress::LocalHost, 0);
         QVERIFY(hookPort > 0);
 
-        m_emulator.setProgram(binary);
-        m_emulator.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data"), m_dir.filePath(QStringLiteral("emulator")),
-                                 QStringLiteral("--plans"), plansFile,
-                                 QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:%1/webhooks/stripe").arg(hookPort),
-                                 QStringLiteral("--webhook-secret"), QString::fromLatin1(kWebhookSecret)});
-        m_emulator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_emulator.start();
-        QVERIFY(m_emulator.waitForStarted());
-        QByteArray out;
-        QVERIFY(QTest::qWaitFor([&] {
-            out += m_emulator.readAllStandardOutput();
-            return out.contains('\n');
-        }, 20000));
-        const auto m = QRegularExpression(QStringLiteral("stripe-emulator listening on (http://\\S+)")).match(QString::fromUtf8(out));
-        QVERIFY2(m.hasMatch(), out.constData());
-        m_emulatorUrl = QUrl(m.captured(1));
+        const QString started = m_emulator.start(QStringLiteral("http://127.0.0.1:%1/webhooks/stripe").arg(hookPort),
+                                                 QString::fromLatin1(kWebhookSecret));
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_emulatorUrl = m_emulator.url();
 
         stripe::StripePaymentProvider::registerMigrations();
         m_store = storage::Store::open(m_dir.filePath(QStringLiteral("kliv")), &error);
@@ -159,15 +145,6 @@ private Q_SLOTS:
         const auto ws = m_store->createWorkspace(QStringLiteral("Studio Kliv"), user->id, m_clock.now());
         QVERIFY(ws);
         m_ws = {ws->workspace.id, ws->workspace.name, user->email};
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_emulator.state() != QProcess::NotRunning) {
-            m_emulator.terminate();
-            if (!m_emulator.waitForFinished(5000))
-                m_emulator.kill();
-        }
     }
 
     void checkoutStartsPro()

@@ -2,15 +2,13 @@
 // the real stripe-emulator, which delivers signed webhooks to the server's
 // /webhooks/stripe. Checkout, a prorated upgrade moved by the dev clock, cancel
 // and undo, the Portal and invoices, all through the public API.
+#include "emulatorprocess.h"
 #include "serverfixture.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -18,10 +16,9 @@ class TestStripeServer : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QProcess m_emulator;
+    EmulatorProcess m_emulator;
     QString m_emulatorUrl;
-    std::unique_ptr<ServerFixture> m_fx;
+    std::unique_ptr<ServerFixture> m_fx;   // declared last: stopped before the emulator
     WorkspaceIds m_ws;
     QString m_token;
 
@@ -32,26 +29,16 @@ class TestStripeServer : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString emulator = QString::fromLocal8Bit(qgetenv("KLIV_BUILD_DIR")) + QStringLiteral("/tools/stripe-emulator/stripe-emulator");
-        if (!QFile::exists(emulator) || !ServerFixture::binaryExists())
+        if (!EmulatorProcess::exists() || !ServerFixture::binaryExists())
             QSKIP("kliv-billingd or stripe-emulator is not built");
         QTcpServer probe;   // a free port for the server, known before it starts
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const QString port = QString::number(probe.serverPort());
         probe.close();
 
-        m_emulator.setProgram(emulator);
-        m_emulator.setArguments({"--port", "0", "--data", m_dir.filePath("emulator"),
-                                 "--plans", QString::fromLocal8Bit(qgetenv("KLIV_PLANS_FILE")),
-                                 "--webhook-url", "http://127.0.0.1:" + port + "/webhooks/stripe",
-                                 "--webhook-secret", "whsec_kliv_server_test"});
-        m_emulator.start();
-        QVERIFY(m_emulator.waitForStarted());
-        QByteArray out;
-        QVERIFY(QTest::qWaitFor([&] { out += m_emulator.readAllStandardOutput(); return out.contains('\n'); }, 20000));
-        const auto m = QRegularExpression("stripe-emulator listening on (http://\\S+)").match(QString::fromUtf8(out));
-        QVERIFY2(m.hasMatch(), out.constData());
-        m_emulatorUrl = m.captured(1);
+        const QString emulatorError = m_emulator.start("http://127.0.0.1:" + port + "/webhooks/stripe", "whsec_kliv_server_test");
+        QVERIFY2(emulatorError.isEmpty(), qPrintable(emulatorError));
+        m_emulatorUrl = m_emulator.url().toString();
 
         qputenv("STRIPE_SECRET_KEY", "sk_test_kliv_server");
         qputenv("STRIPE_WEBHOOK_SECRET", "whsec_kliv_server_test");
@@ -68,15 +55,7 @@ private Q_SLOTS:
         QVERIFY(!m_token.isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        m_fx.reset();
-        if (m_emulator.state() != QProcess::NotRunning) {
-            m_emulator.terminate();
-            if (!m_emulator.waitForFinished(5000))
-                m_emulator.kill();
-        }
-    }
+    void cleanupTestCase() { m_fx.reset(); }
 
     void checkoutThroughTheApi()
     {
