@@ -8,6 +8,7 @@ ChartView {
     id: chart
     property var tableModel
     property int maxValue: 0
+    property string month                 // "2026-12": the month shown
     property var todayDate: new Date()
     readonly property bool darkPalette: palette.window.hslLightness < 0.5
     Tokens { id: tokens }
@@ -42,11 +43,17 @@ ChartView {
         const cats = []
         const n = tableModel ? tableModel.rowCount() : 0
         const today = todayDate.toDateString()
+        const thisMonth = todayDate.getFullYear() + "-" + String(todayDate.getMonth() + 1).padStart(2, "0")
         let found = -1
+        // Narrow charts label every fifth day; the others get distinct blank
+        // names because a category axis needs unique categories.
+        const sparse = n > 0 && plotArea.width / n < 20
         for (let r = 0; r < n; ++r) {
             const d = dayDate(r)
-            cats.push(d instanceof Date ? String(d.getDate()) : String(d))
-            if (d instanceof Date && d.toDateString() === today)
+            const day = d instanceof Date ? d.getDate() : Number(d)
+            cats.push(!sparse || day === 1 || day % 5 === 0 ? String(day) : " ".repeat(r + 1))
+            if (d instanceof Date ? d.toDateString() === today
+                                  : (month === thisMonth && Number(d) === todayDate.getDate()))
                 found = r
         }
         axisX.categories = cats
@@ -69,7 +76,13 @@ ChartView {
         todayOutline.height = bottomRight.y - todayOutline.y
         todayOutline.visible = true
     }
-    onPlotAreaChanged: Qt.callLater(placeTodayOutline)
+    onPlotAreaChanged: {
+        const sparse = axisX.count > 0 && plotArea.width / axisX.count < 20
+        if (sparse !== (axisX.categories.length > 1 && axisX.categories[1].trim().length === 0))
+            Qt.callLater(rebuildCategories)
+        Qt.callLater(placeTodayOutline)
+    }
+    onVisibleChanged: if (!visible) tip.close()
     onMaxValueChanged: Qt.callLater(placeTodayOutline)
 
     Rectangle {
@@ -95,7 +108,8 @@ ChartView {
         axisY: ValueAxis {
             id: axisY
             min: 0
-            max: Math.max(5, Math.ceil(chart.maxValue * 1.15))
+            // four even steps above the highest day
+            max: Math.max(4, Math.ceil(chart.maxValue * 1.1 / 4) * 4)
             tickCount: 5
             labelFormat: "%d"
             labelsFont.pixelSize: tokens.caption
@@ -111,7 +125,8 @@ ChartView {
         }
         onHovered: (status, index, barset) => {
             if (status) {
-                tip.text = qsTr("%1: %n krediter", "", barset.at(index)).arg(chart.dayLabel(index))
+                tip.text = (chart.tableModel && chart.tableModel.labelAt) ? chart.tableModel.labelAt(index)
+                         : qsTr("%1: %n krediter", "", barset.at(index)).arg(chart.dayLabel(index))
                 tip.open()
             } else {
                 tip.close()

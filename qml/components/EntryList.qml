@@ -9,6 +9,7 @@ ListView {
     id: list
     property bool showMember: true
     Tokens { id: tokens }
+    ActivityNames { id: activityNames }
 
     clip: true
     reuseItems: true
@@ -50,7 +51,7 @@ ListView {
         color: ListView.isCurrentItem && list.activeFocus ? Qt.rgba(list.palette.highlight.r, list.palette.highlight.g, list.palette.highlight.b, 0.15)
              : index % 2 ? Qt.rgba(list.palette.text.r, list.palette.text.g, list.palette.text.b, 0.03) : "transparent"
         Accessible.role: Accessible.ListItem
-        Accessible.name: qsTr("%1, %2, %3, %4: %n krediter", "", credits).arg(atText).arg(memberName).arg(project).arg(activity)
+        Accessible.name: qsTr("%1, %2, %3, %4: %n krediter", "", credits).arg(atText).arg(memberName).arg(project).arg(activityNames.label(activity))
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: tokens.s2
@@ -59,7 +60,7 @@ ListView {
             Label { text: atText; font.pixelSize: tokens.body; Layout.preferredWidth: 120; elide: Text.ElideRight }
             Label { visible: list.showMember; text: memberName; textFormat: Text.PlainText; font.pixelSize: tokens.body; Layout.preferredWidth: 140; elide: Text.ElideRight }
             Label { text: project; textFormat: Text.PlainText; font.pixelSize: tokens.body; Layout.fillWidth: true; Layout.preferredWidth: 100; elide: Text.ElideRight }
-            Label { text: activity; textFormat: Text.PlainText; font.pixelSize: tokens.body; Layout.fillWidth: true; Layout.preferredWidth: 100; elide: Text.ElideRight }
+            Label { text: activityNames.label(activity); textFormat: Text.PlainText; font.pixelSize: tokens.body; Layout.fillWidth: true; Layout.preferredWidth: 100; elide: Text.ElideRight }
             Label { text: credits; font.pixelSize: tokens.body; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 64 }
         }
     }

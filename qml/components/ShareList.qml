@@ -9,7 +9,9 @@ Card {
     property string title
     property alias model: list.model
     property string emptyText: qsTr("Ingen användning den här månaden.")
+    property bool activityIds: false   // the names are activity ids
     Tokens { id: tokens }
+    ActivityNames { id: activityNames }
 
     ColumnLayout {
         anchors.fill: parent
@@ -36,10 +38,11 @@ Card {
                 width: ListView.view.width
                 spacing: tokens.s1
                 Accessible.role: Accessible.ListItem
-                Accessible.name: qsTr("%1: %n krediter", "", model.credits).arg(model.name)
+                readonly property string label: card.activityIds ? activityNames.label(model.name) : model.name
+                Accessible.name: qsTr("%1: %n krediter", "", model.credits).arg(label)
                 RowLayout {
                     Layout.fillWidth: true
-                    Label { text: model.name; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; font.pixelSize: tokens.body }
+                    Label { text: parent.parent.label; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; font.pixelSize: tokens.body }
                     Label { text: qsTr("%n krediter", "", model.credits); font.pixelSize: tokens.body }
                 }
                 Rectangle {
@@ -54,5 +57,6 @@ Card {
                 }
             }
         }
+        Item { Layout.fillHeight: true }
     }
 }

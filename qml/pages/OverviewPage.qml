@@ -165,6 +165,7 @@ PageFrame {
             }
             DailyChart {
                 tableModel: usage.daily
+                month: usage.month
                 maxValue: usage.maxDaily
                 Layout.fillWidth: true
                 Layout.preferredHeight: 220

@@ -28,6 +28,7 @@ QtObject {
     property int step: -1
     property int settleMs: 1500
     property int waitedMs: 0
+    property bool signInStarted: false
 
     function stage(i) {
         const size = sizes[Math.floor(i / views.length)]
@@ -47,15 +48,28 @@ QtObject {
         repeat: false
         onTriggered: {
             if (run.step < 0) {
-                // Wait for the session (a token given for the run signs in without
-                // a browser); without one, the sign-in screen is the picture.
-                if (!run.target.signedIn && run.waitedMs < 15000) {
-                    run.waitedMs += interval
+                // Let a stored session come back first. Signed out, the sign-in
+                // screen is the first picture; then the normal sign-in runs (the
+                // demo passes a token instead, or a browser completes it).
+                const state = Session.state
+                run.waitedMs += interval
+                if (state === Session.SigningIn && !run.signInStarted && run.waitedMs < 10000) {
                     start()
                     return
                 }
-                if (!run.target.signedIn) {
+                if (state !== Session.SignedIn && !run.signInStarted) {
                     ScreenshotDriver.capture(run.target, "00-logga-in.png")
+                    run.signInStarted = true
+                    run.waitedMs = 0
+                    Session.signIn()
+                    start()
+                    return
+                }
+                if (state !== Session.SignedIn) {
+                    if (run.waitedMs < 30000 && state !== Session.Error) {
+                        start()
+                        return
+                    }
                     ScreenshotDriver.finish()
                     return
                 }

@@ -68,6 +68,7 @@ PageFrame {
             }
             DailyChart {
                 tableModel: usage.daily
+                month: usage.month
                 maxValue: usage.maxDaily
                 Layout.fillWidth: true
                 Layout.preferredHeight: 220
@@ -83,6 +84,7 @@ PageFrame {
         ShareList {
             title: qsTr("Per aktivitet")
             model: usage.byActivity
+            activityIds: true
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 1

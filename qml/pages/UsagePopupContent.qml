@@ -29,6 +29,7 @@ ColumnLayout {
     }
     DailyChart {
         tableModel: usage.daily
+        month: usage.month
         maxValue: usage.maxDaily
         Layout.fillWidth: true
         Layout.preferredHeight: 180
