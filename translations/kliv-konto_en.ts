@@ -1,950 +1,1214 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
-  <context>
+<context>
+    <name>ActivityNames</name>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="8"/>
+        <source>Chatt</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="9"/>
+        <source>Bildgenerering</source>
+        <translation>Image generation</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="10"/>
+        <source>Ny sida</source>
+        <translation>New page</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="11"/>
+        <source>Redigerad sektion</source>
+        <translation>Edited section</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="12"/>
+        <source>Publicering</source>
+        <translation>Publishing</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="14" />
-      <source>Bara ägare och administratörer kan ångra ändringen.</source>
-      <translation>Only owners and admins can undo the change.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="14"/>
+        <source>Bara ägare och administratörer kan ångra ändringen.</source>
+        <translation>Only owners and admins can undo the change.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="21" />
-      <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
-      <translation>The payment for your subscription failed. Update the payment method to keep %1.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="21"/>
+        <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
+        <translation>The payment for your subscription failed. Update the payment method to keep %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="22" />
-      <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
-      <translation>The payment for the subscription failed. Ask an owner or admin to update the payment method.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="22"/>
+        <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
+        <translation>The payment for the subscription failed. Ask an owner or admin to update the payment method.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="23" />
-      <source>Uppdatera betalningsmetod</source>
-      <translation>Update payment method</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="23"/>
+        <source>Uppdatera betalningsmetod</source>
+        <translation>Update payment method</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="31" />
-      <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
-      <translation>The subscription ends on %1. You keep %2 until then, then the workspace moves to Free.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="31"/>
+        <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
+        <translation>The subscription ends on %1. You keep %2 until then, then the workspace moves to Free.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="41" />
-      <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
-      <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="41"/>
+        <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
+        <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="33" />
-      <location filename="../qml/pages/BannerArea.qml" line="43" />
-      <source>Ångra</source>
-      <translation>Undo</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="33"/>
+        <location filename="../qml/pages/BannerArea.qml" line="43"/>
+        <source>Ångra</source>
+        <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="51" />
-      <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
-      <translation>No connection to the server. The figures are from %1.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="51"/>
+        <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
+        <translation>No connection to the server. The figures are from %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="53" />
-      <source>Försök igen</source>
-      <translation>Try again</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="53"/>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BillingPage</name>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="9" />
-      <source>Fakturering</source>
-      <translation>Billing</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="9"/>
+        <source>Fakturering</source>
+        <translation>Billing</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="10" />
-      <source>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</source>
-      <translation>Payments are handled by Stripe. Kliv never receives or stores your card details.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="10"/>
+        <source>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</source>
+        <translation>Payments are handled by Stripe. Kliv never receives or stores your card details.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="31" />
-      <source>Bara ägare och administratörer ser fakturor och betalningsmetoder.</source>
-      <translation>Only owners and admins see invoices and payment methods.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="31"/>
+        <source>Bara ägare och administratörer ser fakturor och betalningsmetoder.</source>
+        <translation>Only owners and admins see invoices and payment methods.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="42" />
-      <source>Prenumeration</source>
-      <translation>Subscription</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="42"/>
+        <source>Prenumeration</source>
+        <translation>Subscription</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="48" />
-      <source>Betalning misslyckades</source>
-      <translation>Payment failed</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="48"/>
+        <source>Betalning misslyckades</source>
+        <translation>Payment failed</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="53" />
-      <source>Avslutas</source>
-      <translation>Ending</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="53"/>
+        <source>Avslutas</source>
+        <translation>Ending</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="60" />
-      <source>Prenumerationen avslutas den %1.</source>
-      <translation>The subscription ends on %1.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="60"/>
+        <source>Prenumerationen avslutas den %1.</source>
+        <translation>The subscription ends on %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="61" />
-      <source>Nästa faktureringscykel börjar den %1.</source>
-      <translation>Next billing cycle starts on %1.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="61"/>
+        <source>Nästa faktureringscykel börjar den %1.</source>
+        <translation>Next billing cycle starts on %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="67" />
-      <source>Uppdatera betalningsmetod</source>
-      <translation>Update payment method</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="67"/>
+        <source>Uppdatera betalningsmetod</source>
+        <translation>Update payment method</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="67" />
-      <source>Hantera betalningsmetoder</source>
-      <translation>Manage payment methods</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="67"/>
+        <source>Hantera betalningsmetoder</source>
+        <translation>Manage payment methods</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="98" />
-      <location filename="../qml/pages/BillingPage.qml" line="140" />
-      <source>Faktureringshistorik</source>
-      <translation>Billing history</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="98"/>
+        <location filename="../qml/pages/BillingPage.qml" line="140"/>
+        <source>Faktureringshistorik</source>
+        <translation>Billing history</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="111" />
-      <source>Inga fakturor ännu.</source>
-      <translation>No invoices yet.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="111"/>
+        <source>Inga fakturor ännu.</source>
+        <translation>No invoices yet.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="126" />
-      <source>Faktura</source>
-      <translation>Invoice</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="126"/>
+        <source>Faktura</source>
+        <translation>Invoice</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="127" />
-      <source>Datum</source>
-      <translation>Date</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="127"/>
+        <source>Datum</source>
+        <translation>Date</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="128" />
-      <source>Belopp</source>
-      <translation>Amount</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="128"/>
+        <source>Belopp</source>
+        <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="129" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="129"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="152" />
-      <source>Faktura %1, %2, %3, %4</source>
-      <translation>Invoice %1, %2, %3, %4</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="152"/>
+        <source>Faktura %1, %2, %3, %4</source>
+        <translation>Invoice %1, %2, %3, %4</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="168" />
-      <source>Öppna</source>
-      <translation>Open</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="168"/>
+        <source>Öppna</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="169" />
-      <source>Öppna faktura %1</source>
-      <translation>Open invoice %1</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="169"/>
+        <source>Öppna faktura %1</source>
+        <translation>Open invoice %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ContactSalesDialog</name>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="15" />
-      <source>Kontakta säljteamet</source>
-      <translation>Contact sales</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="15"/>
+        <source>Kontakta säljteamet</source>
+        <translation>Contact sales</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="23" />
-      <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
-      <translation>Tell us what you need and the sales team will get back to you about Enterprise: SAML sign-in, custom roles and dedicated deployments.</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="23"/>
+        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
+        <translation>Tell us what you need and the sales team will get back to you about Enterprise: SAML sign-in, custom roles and dedicated deployments.</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="27" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="28" />
-      <source>E-post eller telefon</source>
-      <translation>Email or phone</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="27"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="28"/>
+        <source>E-post eller telefon</source>
+        <translation>Email or phone</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="29" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="30" />
-      <source>Ungefärligt antal användare</source>
-      <translation>Approximate number of users</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="29"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="30"/>
+        <source>Ungefärligt antal användare</source>
+        <translation>Approximate number of users</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="31" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="37" />
-      <source>Meddelande</source>
-      <translation>Message</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="31"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="37"/>
+        <source>Meddelande</source>
+        <translation>Message</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="51" />
-      <source>Skicka</source>
-      <translation>Send</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="51"/>
+        <source>Skicka</source>
+        <translation>Send</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="56" />
-      <source>Avbryt</source>
-      <translation>Cancel</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="56"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CopyLinkRow</name>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="9" />
-      <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
-      <translation>The browser could not be opened. Open the link yourself:</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="9"/>
+        <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
+        <translation>The browser could not be opened. Open the link yourself:</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="30" />
-      <source>Länk</source>
-      <translation>Link</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="30"/>
+        <source>Länk</source>
+        <translation>Link</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="35" />
-      <source>Kopierad</source>
-      <translation>Copied</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <source>Kopierad</source>
+        <translation>Copied</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="35" />
-      <source>Kopiera länk</source>
-      <translation>Copy link</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <source>Kopiera länk</source>
+        <translation>Copy link</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>CreditMeter</name>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="166"/>
+        <source>%1 (senast uppdaterat %2)</source>
+        <translation>%1 (last updated %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="170"/>
+        <source>Månadens %1 krediter är använda · nya %2</source>
+        <translation>This month&apos;s %1 credits are used · new ones %2</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="173"/>
+        <source>Slut på krediter · fylls på %1</source>
+        <translation>Out of credits · refills %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="174"/>
+        <source>Slut på krediter · återställs %1</source>
+        <translation>Out of credits · resets %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="176"/>
+        <source>%1 av %2 krediter idag · fylls på %3</source>
+        <translation>%1 of %2 credits today · refills %3</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="178"/>
+        <source>%1 av %2 krediter · återställs %3</source>
+        <translation>%1 of %2 credits · resets %3</translation>
+    </message>
+</context>
+<context>
     <name>CreditMeterButton</name>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="21" />
-      <source>Inte uppdaterad</source>
-      <translation>Not up to date</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="21"/>
+        <source>Inte uppdaterad</source>
+        <translation>Not up to date</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="23" />
-      <source>Snart slut</source>
-      <translation>Running low</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="23"/>
+        <source>Snart slut</source>
+        <translation>Running low</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="25" />
-      <source>Slut</source>
-      <translation>Empty</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="25"/>
+        <source>Slut</source>
+        <translation>Empty</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="27" />
-      <source>Månadens tak nått</source>
-      <translation>Monthly cap reached</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="27"/>
+        <source>Månadens tak nått</source>
+        <translation>Monthly cap reached</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="40" />
-      <source>Visar månadens användning</source>
-      <translation>Shows this month's usage</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="40"/>
+        <source>Visar månadens användning</source>
+        <translation>Shows this month&apos;s usage</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="48" />
-      <source>Visa månadens användning</source>
-      <translation>Show this month's usage</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="48"/>
+        <source>Visa månadens användning</source>
+        <translation>Show this month&apos;s usage</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="73" />
-      <source>Hämtar kreditbalans…</source>
-      <translation>Fetching credit balance…</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="73"/>
+        <source>Hämtar kreditbalans…</source>
+        <translation>Fetching credit balance…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
-      <location filename="../qml/components/DailyChart.qml" line="28" />
-      <source>Krediter per dag</source>
-      <translation>Credits per day</translation>
+        <location filename="../qml/components/DailyChart.qml" line="29"/>
+        <source>Krediter per dag</source>
+        <translation>Credits per day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/DailyChart.qml" line="114" />
-      <source>%1: %n krediter</source>
-      <translation>
-        <numerusform>%1: %n credit</numerusform>
-        <numerusform>%1: %n credits</numerusform>
-      </translation>
+        <location filename="../qml/components/DailyChart.qml" line="130"/>
+        <source>%1: %n krediter</source>
+        <translation>
+            <numerusform>%1: %n credit</numerusform>
+            <numerusform>%1: %n credits</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>DailyUsageModel</name>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <source>Krediter</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="70"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>EntryList</name>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="20" />
-      <source>Användningshistorik</source>
-      <translation>Usage history</translation>
+        <location filename="../qml/components/EntryList.qml" line="21"/>
+        <source>Användningshistorik</source>
+        <translation>Usage history</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="32" />
-      <source>Tid</source>
-      <translation>Time</translation>
+        <location filename="../qml/components/EntryList.qml" line="33"/>
+        <source>Tid</source>
+        <translation>Time</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="33" />
-      <source>Medlem</source>
-      <translation>Member</translation>
+        <location filename="../qml/components/EntryList.qml" line="34"/>
+        <source>Medlem</source>
+        <translation>Member</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="34" />
-      <source>Projekt</source>
-      <translation>Project</translation>
+        <location filename="../qml/components/EntryList.qml" line="35"/>
+        <source>Projekt</source>
+        <translation>Project</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="35" />
-      <source>Aktivitet</source>
-      <translation>Activity</translation>
+        <location filename="../qml/components/EntryList.qml" line="36"/>
+        <source>Aktivitet</source>
+        <translation>Activity</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="36" />
-      <source>Krediter</source>
-      <translation>Credits</translation>
+        <location filename="../qml/components/EntryList.qml" line="37"/>
+        <source>Krediter</source>
+        <translation>Credits</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/EntryList.qml" line="53" />
-      <source>%1, %2, %3, %4: %n krediter</source>
-      <translation>
-        <numerusform>%1, %2, %3, %4: %n credit</numerusform>
-        <numerusform>%1, %2, %3, %4: %n credits</numerusform>
-      </translation>
+        <location filename="../qml/components/EntryList.qml" line="54"/>
+        <source>%1, %2, %3, %4: %n krediter</source>
+        <translation>
+            <numerusform>%1, %2, %3, %4: %n credit</numerusform>
+            <numerusform>%1, %2, %3, %4: %n credits</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="70" />
-      <source>Ingen användning den här månaden.</source>
-      <translation>No usage this month.</translation>
+        <location filename="../qml/components/EntryList.qml" line="71"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>No usage this month.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../models/format.cpp" line="60"/>
+        <source>i dag %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="62"/>
+        <source>i morgon %1</source>
+        <translation>tomorrow %1</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="68"/>
+        <source>%1 kredit</source>
+        <translation>%1 credit</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="69"/>
+        <source>%1 krediter</source>
+        <translation>%1 credits</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackSignIn</name>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="106"/>
+        <source>Sidan finns inte.</source>
+        <translation>The page does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="117"/>
+        <location filename="../models/loopbacksignin.cpp" line="123"/>
+        <source>Inloggningen misslyckades</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="118"/>
+        <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
+        <translation>The answer did not belong to this sign-in. Go back to Kliv Konto and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
+        <translation>Sign-in was cancelled: the answer from the browser did not belong to this sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="124"/>
+        <source>Gå tillbaka till Kliv Konto och försök igen.</source>
+        <translation>Go back to Kliv Konto and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <source>Inloggningen avbröts i webbläsaren.</source>
+        <translation>Sign-in was cancelled in the browser.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="128"/>
+        <source>Du är inloggad</source>
+        <translation>You are signed in</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="129"/>
+        <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
+        <translation>You are signed in – go back to Kliv Konto.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <location filename="../qml/Main.qml" line="16" />
-      <source>Kliv Konto</source>
-      <translation>Kliv Konto</translation>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Kliv Konto</source>
+        <translation>Kliv Konto</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="23" />
-      <source>Översikt</source>
-      <translation>Overview</translation>
+        <location filename="../qml/Main.qml" line="23"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="24" />
-      <source>Användning</source>
-      <translation>Usage</translation>
+        <location filename="../qml/Main.qml" line="24"/>
+        <source>Användning</source>
+        <translation>Usage</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="25" />
-      <source>Planer</source>
-      <translation>Plans</translation>
+        <location filename="../qml/Main.qml" line="25"/>
+        <source>Planer</source>
+        <translation>Plans</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="26" />
-      <source>Fakturering</source>
-      <translation>Billing</translation>
+        <location filename="../qml/Main.qml" line="26"/>
+        <source>Fakturering</source>
+        <translation>Billing</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="27" />
-      <source>Team</source>
-      <translation>Team</translation>
+        <location filename="../qml/Main.qml" line="27"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="28" />
-      <source>Inställningar</source>
-      <translation>Settings</translation>
+        <location filename="../qml/Main.qml" line="28"/>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="101" />
-      <source>Arbetsyta</source>
-      <translation>Workspace</translation>
+        <location filename="../qml/Main.qml" line="101"/>
+        <source>Arbetsyta</source>
+        <translation>Workspace</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <location filename="../models/membermodel.cpp" line="36"/>
+        <source>Bara ägare och administratörer kan bjuda in teammedlemmar.</source>
+        <translation>Only owners and admins can invite team members.</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="38"/>
+        <source>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</source>
+        <translation>The Free plan has room for at most %1 team members. Upgrade to Pro to invite more.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="9" />
-      <source>Översikt</source>
-      <translation>Overview</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="9"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="10" />
-      <source>Välkommen, %1</source>
-      <translation>Welcome, %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="10"/>
+        <source>Välkommen, %1</source>
+        <translation>Welcome, %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="31" />
-      <source>Kreditbalans</source>
-      <translation>Credit balance</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="31"/>
+        <source>Kreditbalans</source>
+        <translation>Credit balance</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/OverviewPage.qml" line="51" />
-      <source>av %n krediter</source>
-      <translation>
-        <numerusform>of %n credit</numerusform>
-        <numerusform>of %n credits</numerusform>
-      </translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="51"/>
+        <source>av %n krediter</source>
+        <translation>
+            <numerusform>of %n credit</numerusform>
+            <numerusform>of %n credits</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="66" />
-      <source>Visa användning</source>
-      <translation>Show usage</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="66"/>
+        <source>Visa användning</source>
+        <translation>Show usage</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="79" />
-      <source>Plan</source>
-      <translation>Plan</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="79"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="83" />
-      <source>Betalning misslyckades</source>
-      <translation>Payment failed</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="83"/>
+        <source>Betalning misslyckades</source>
+        <translation>Payment failed</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="89" />
-      <source>Avslutas den %1</source>
-      <translation>Ends on %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
+        <source>Avslutas den %1</source>
+        <translation>Ends on %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="90" />
-      <source>Nästa faktureringscykel börjar den %1</source>
-      <translation>Next billing cycle starts on %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="90"/>
+        <source>Nästa faktureringscykel börjar den %1</source>
+        <translation>Next billing cycle starts on %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="97" />
-      <source>Byter till %1 den %2</source>
-      <translation>Changes to %1 on %2</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="97"/>
+        <source>Byter till %1 den %2</source>
+        <translation>Changes to %1 on %2</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="105" />
-      <source>Jämför planer</source>
-      <translation>Compare plans</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="105"/>
+        <source>Jämför planer</source>
+        <translation>Compare plans</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="118" />
-      <source>Teammedlemmar</source>
-      <translation>Team members</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="118"/>
+        <source>Teammedlemmar</source>
+        <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="121" />
-      <source>%1 av %2</source>
-      <translation>%1 of %2</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="121"/>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="127" />
-      <source>platser används</source>
-      <translation>seats in use</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <source>platser används</source>
+        <translation>seats in use</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="127" />
-      <source>medlemmar, obegränsat antal platser</source>
-      <translation>members, unlimited seats</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <source>medlemmar, obegränsat antal platser</source>
+        <translation>members, unlimited seats</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="136" />
-      <source>Använda platser</source>
-      <translation>Seats in use</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="136"/>
+        <source>Använda platser</source>
+        <translation>Seats in use</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="140" />
-      <source>Hantera team</source>
-      <translation>Manage team</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="140"/>
+        <source>Hantera team</source>
+        <translation>Manage team</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="155" />
-      <source>Krediter per dag, %1</source>
-      <translation>Credits per day, %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="155"/>
+        <source>Krediter per dag, %1</source>
+        <translation>Credits per day, %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/OverviewPage.qml" line="161" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n credit in total</numerusform>
-        <numerusform>%n credits in total</numerusform>
-      </translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="161"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n credit in total</numerusform>
+            <numerusform>%n credits in total</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanChangeDialog</name>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="17" />
-      <source>Behåll %1</source>
-      <translation>Keep %1</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
+        <source>Behåll %1</source>
+        <translation>Keep %1</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="17" />
-      <source>Avbryt</source>
-      <translation>Cancel</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="27" />
-      <source>Avsluta prenumeration</source>
-      <translation>Cancel subscription</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="27"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Cancel subscription</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="28" />
-      <source>Nedgradera</source>
-      <translation>Downgrade</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="28"/>
+        <source>Nedgradera</source>
+        <translation>Downgrade</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="29" />
-      <source>Uppgradera</source>
-      <translation>Upgrade</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="29"/>
+        <source>Uppgradera</source>
+        <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="56" />
-      <source>Att betala i dag: %1</source>
-      <translation>Due today: %1</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="56"/>
+        <source>Att betala i dag: %1</source>
+        <translation>Due today: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../models/planmodel.cpp" line="114"/>
+        <source>Enligt avtal</source>
+        <translation>By contract</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="117"/>
+        <source>%1/mån</source>
+        <translation>%1/month</translation>
+    </message>
+</context>
+<context>
     <name>PlansPage</name>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="10" />
-      <source>Planer</source>
-      <translation>Plans</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="10"/>
+        <source>Planer</source>
+        <translation>Plans</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="11" />
-      <source>Din nuvarande plan är %1.</source>
-      <translation>Your current plan is %1.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="11"/>
+        <source>Din nuvarande plan är %1.</source>
+        <translation>Your current plan is %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="17" />
-      <source>Bara ägare och administratörer kan byta plan.</source>
-      <translation>Only owners and admins can change the plan.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="17"/>
+        <source>Bara ägare och administratörer kan byta plan.</source>
+        <translation>Only owners and admins can change the plan.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="20" />
-      <source>Uppdatera betalningsmetoden innan du byter plan.</source>
-      <translation>Update the payment method before changing the plan.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="20"/>
+        <source>Uppdatera betalningsmetoden innan du byter plan.</source>
+        <translation>Update the payment method before changing the plan.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="26" />
-      <source>Uppgradera</source>
-      <translation>Upgrade</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="26"/>
+        <source>Uppgradera</source>
+        <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="27" />
-      <source>Nedgradera</source>
-      <translation>Downgrade</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="27"/>
+        <source>Nedgradera</source>
+        <translation>Downgrade</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="28" />
-      <source>Avsluta prenumeration</source>
-      <translation>Cancel subscription</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="28"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Cancel subscription</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="29" />
-      <source>Kontakta säljteamet</source>
-      <translation>Contact sales</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="29"/>
+        <source>Kontakta säljteamet</source>
+        <translation>Contact sales</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="31" />
-      <source>Nuvarande plan</source>
-      <translation>Current plan</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="31"/>
+        <source>Nuvarande plan</source>
+        <translation>Current plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="127" />
-      <source>Nuvarande</source>
-      <translation>Current</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="127"/>
+        <source>Nuvarande</source>
+        <translation>Current</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="128" />
-      <source>Planerad</source>
-      <translation>Scheduled</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="128"/>
+        <source>Planerad</source>
+        <translation>Scheduled</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="139" />
-      <source>%n krediter per dag</source>
-      <translation>
-        <numerusform>%n credit per day</numerusform>
-        <numerusform>%n credits per day</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="139"/>
+        <source>%n krediter per dag</source>
+        <translation>
+            <numerusform>%n credit per day</numerusform>
+            <numerusform>%n credits per day</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="167" />
-      <source>Börjar gälla den %1</source>
-      <translation>Takes effect on %1</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="167"/>
+        <source>Börjar gälla den %1</source>
+        <translation>Takes effect on %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="138" />
-      <source>%n krediter per månad</source>
-      <translation>
-        <numerusform>%n credit per month</numerusform>
-        <numerusform>%n credits per month</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="138"/>
+        <source>%n krediter per månad</source>
+        <translation>
+            <numerusform>%n credit per month</numerusform>
+            <numerusform>%n credits per month</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="140" />
-      <source>Kreditbidrag enligt avtal</source>
-      <translation>Credit allowance by contract</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="140"/>
+        <source>Kreditbidrag enligt avtal</source>
+        <translation>Credit allowance by contract</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="148" />
-      <source>Upp till %n teammedlemmar</source>
-      <translation>
-        <numerusform>Up to %n team member</numerusform>
-        <numerusform>Up to %n team members</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="148"/>
+        <source>Upp till %n teammedlemmar</source>
+        <translation>
+            <numerusform>Up to %n team member</numerusform>
+            <numerusform>Up to %n team members</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="149" />
-      <source>Obegränsat antal teammedlemmar</source>
-      <translation>Unlimited team members</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="149"/>
+        <source>Obegränsat antal teammedlemmar</source>
+        <translation>Unlimited team members</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="183" />
-      <source>Ångra</source>
-      <translation>Undo</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="183"/>
+        <source>Ångra</source>
+        <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="190" />
-      <source>Din plan i dag</source>
-      <translation>Your plan today</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="190"/>
+        <source>Din plan i dag</source>
+        <translation>Your plan today</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../models/session.cpp" line="175"/>
+        <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
+        <translation>Sign-in could not start: no local port could be opened.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="273"/>
+        <source>Du har loggats ut. Logga in igen.</source>
+        <translation>You have been signed out. Sign in again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="9" />
-      <source>Inställningar</source>
-      <translation>Settings</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="9"/>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Ägare</source>
-      <translation>Owner</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Ägare</source>
+        <translation>Owner</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Administratör</source>
-      <translation>Admin</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Administratör</source>
+        <translation>Admin</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Medlem</source>
-      <translation>Member</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Medlem</source>
+        <translation>Member</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="20" />
-      <source>Konto</source>
-      <translation>Account</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="20"/>
+        <source>Konto</source>
+        <translation>Account</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="25" />
-      <source>Namn</source>
-      <translation>Name</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="25"/>
+        <source>Namn</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="27" />
-      <source>E-post</source>
-      <translation>Email</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="27"/>
+        <source>E-post</source>
+        <translation>Email</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="29" />
-      <source>Roll</source>
-      <translation>Role</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="29"/>
+        <source>Roll</source>
+        <translation>Role</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="33" />
-      <source>Logga ut</source>
-      <translation>Sign out</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="33"/>
+        <source>Logga ut</source>
+        <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="45" />
-      <source>Server</source>
-      <translation>Server</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="45"/>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="47" />
-      <source>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</source>
-      <translation>The address of Kliv's billing server. Change it only if you were given another address.</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="47"/>
+        <source>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</source>
+        <translation>The address of Kliv&apos;s billing server. Change it only if you were given another address.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="58" />
-      <source>Serveradress</source>
-      <translation>Server address</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="58"/>
+        <source>Serveradress</source>
+        <translation>Server address</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="65" />
-      <source>Spara</source>
-      <translation>Save</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="65"/>
+        <source>Spara</source>
+        <translation>Save</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="79" />
-      <location filename="../qml/pages/SettingsPage.qml" line="85" />
-      <source>Språk</source>
-      <translation>Language</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="79"/>
+        <location filename="../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Språk</source>
+        <translation>Language</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ShareList</name>
     <message>
-      <location filename="../qml/components/ShareList.qml" line="11" />
-      <source>Ingen användning den här månaden.</source>
-      <translation>No usage this month.</translation>
+        <location filename="../qml/components/ShareList.qml" line="11"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>No usage this month.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/ShareList.qml" line="39" />
-      <source>%1: %n krediter</source>
-      <translation>
-        <numerusform>%1: %n credit</numerusform>
-        <numerusform>%1: %n credits</numerusform>
-      </translation>
+        <location filename="../qml/components/ShareList.qml" line="42"/>
+        <source>%1: %n krediter</source>
+        <translation>
+            <numerusform>%1: %n credit</numerusform>
+            <numerusform>%1: %n credits</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/ShareList.qml" line="43" />
-      <source>%n krediter</source>
-      <translation>
-        <numerusform>%n credit</numerusform>
-        <numerusform>%n credits</numerusform>
-      </translation>
+        <location filename="../qml/components/ShareList.qml" line="46"/>
+        <source>%n krediter</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="22" />
-      <source>Kliv Konto</source>
-      <translation>Kliv Konto</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="22"/>
+        <source>Kliv Konto</source>
+        <translation>Kliv Konto</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="28" />
-      <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
-      <translation>Credits, plans, invoices and team for your Kliv workspace.</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="28"/>
+        <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
+        <translation>Credits, plans, invoices and team for your Kliv workspace.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="37" />
-      <source>Logga in</source>
-      <translation>Sign in</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="37"/>
+        <source>Logga in</source>
+        <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="51" />
-      <source>Fortsätt inloggningen i webbläsaren…</source>
-      <translation>Continue signing in in your browser…</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="51"/>
+        <source>Fortsätt inloggningen i webbläsaren…</source>
+        <translation>Continue signing in in your browser…</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="54" />
-      <source>Avbryt</source>
-      <translation>Cancel</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="54"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="74" />
-      <source>Server: %1</source>
-      <translation>Server: %1</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="74"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Subscription</name>
+    <message>
+        <location filename="../models/subscription.cpp" line="150"/>
+        <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
+        <translation>You are upgraded to %1 now. You are charged %2 today for the rest of the period and get %3 more credits right away.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="154"/>
+        <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
+        <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="157"/>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="158"/>
+        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
+        <translation>Your subscription ends on %1. You keep %2 until then, then the account moves to Free. Your projects stay.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="162"/>
+        <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
+        <translation>You change to %1 for %2 a month. The payment is made in the browser, and you get %3 credits as soon as it is done.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="172"/>
+        <source>Uppgradera</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="173"/>
+        <source>Nedgradera</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="174"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Cancel subscription</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="175"/>
+        <source>Gå till betalning</source>
+        <translation>Go to payment</translation>
+    </message>
+</context>
+<context>
     <name>TeamPage</name>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="9" />
-      <source>Team</source>
-      <translation>Team</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="9"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="11" />
-      <source>%1 av %2 platser används.</source>
-      <translation>%1 of %2 seats in use.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="11"/>
+        <source>%1 av %2 platser används.</source>
+        <translation>%1 of %2 seats in use.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/TeamPage.qml" line="12" />
-      <source>%n teammedlemmar, obegränsat antal platser.</source>
-      <translation>
-        <numerusform>%n team member, unlimited seats.</numerusform>
-        <numerusform>%n team members, unlimited seats.</numerusform>
-      </translation>
+        <location filename="../qml/pages/TeamPage.qml" line="12"/>
+        <source>%n teammedlemmar, obegränsat antal platser.</source>
+        <translation>
+            <numerusform>%n team member, unlimited seats.</numerusform>
+            <numerusform>%n team members, unlimited seats.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="16" />
-      <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
-      <translation>Only owners and admins can invite and remove team members.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="16"/>
+        <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
+        <translation>Only owners and admins can invite and remove team members.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="18" />
-      <source>Medlem</source>
-      <translation>Member</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="18"/>
+        <source>Medlem</source>
+        <translation>Member</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="19" />
-      <source>Administratör</source>
-      <translation>Admin</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="19"/>
+        <source>Administratör</source>
+        <translation>Admin</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="29" />
-      <source>Använda platser</source>
-      <translation>Seats in use</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="29"/>
+        <source>Använda platser</source>
+        <translation>Seats in use</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="37" />
-      <source>Bjud in en teammedlem</source>
-      <translation>Invite a team member</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="37"/>
+        <source>Bjud in en teammedlem</source>
+        <translation>Invite a team member</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="43" />
-      <location filename="../qml/pages/TeamPage.qml" line="44" />
-      <source>E-postadress</source>
-      <translation>Email address</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="43"/>
+        <location filename="../qml/pages/TeamPage.qml" line="44"/>
+        <source>E-postadress</source>
+        <translation>Email address</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="52" />
-      <source>Namn (valfritt)</source>
-      <translation>Name (optional)</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="52"/>
+        <source>Namn (valfritt)</source>
+        <translation>Name (optional)</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="53" />
-      <source>Namn</source>
-      <translation>Name</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="53"/>
+        <source>Namn</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="64" />
-      <source>Roll</source>
-      <translation>Role</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="64"/>
+        <source>Roll</source>
+        <translation>Role</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="67" />
-      <source>Bjud in</source>
-      <translation>Invite</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="67"/>
+        <source>Bjud in</source>
+        <translation>Invite</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="106" />
-      <location filename="../qml/pages/TeamPage.qml" line="118" />
-      <source>Teammedlemmar</source>
-      <translation>Team members</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="106"/>
+        <location filename="../qml/pages/TeamPage.qml" line="118"/>
+        <source>Teammedlemmar</source>
+        <translation>Team members</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="133" />
-      <source>%1, %2, %3</source>
-      <translation>%1, %2, %3</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="133"/>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="167" />
-      <source>Roll för %1</source>
-      <translation>Role of %1</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="167"/>
+        <source>Roll för %1</source>
+        <translation>Role of %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="173" />
-      <location filename="../qml/pages/TeamPage.qml" line="207" />
-      <source>Ta bort</source>
-      <translation>Remove</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="173"/>
+        <location filename="../qml/pages/TeamPage.qml" line="207"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="174" />
-      <source>Ta bort %1</source>
-      <translation>Remove %1</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="174"/>
+        <source>Ta bort %1</source>
+        <translation>Remove %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="193" />
-      <source>Ta bort teammedlem</source>
-      <translation>Remove team member</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="193"/>
+        <source>Ta bort teammedlem</source>
+        <translation>Remove team member</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="197" />
-      <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
-      <translation>%1 loses access to the workspace. The projects stay.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="197"/>
+        <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
+        <translation>%1 loses access to the workspace. The projects stay.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="208" />
-      <source>Avbryt</source>
-      <translation>Cancel</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="208"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="18"/>
+        <source>Ingen nyckelring hittades. Kliv Konto sparar aldrig inloggningen i klartext: starta en nyckelring (t.ex. GNOME Nyckelring eller KWallet) och logga in igen.</source>
+        <translation>No keyring was found. Kliv Konto never stores the sign-in in plain text: start a keyring (e.g. GNOME Keyring or KWallet) and sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="24"/>
+        <source>Kliv Konto fick inte tillgång till nyckelringen. Tillåt åtkomst och logga in igen.</source>
+        <translation>Kliv Konto was denied access to the keyring. Allow access and sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="29"/>
+        <source>Nyckelringen är låst eller svarar inte. Lås upp den och försök igen.</source>
+        <translation>The keyring is locked or does not answer. Unlock it and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageModel</name>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="125"/>
+        <source>Filen %1 gick inte att spara.</source>
+        <translation>The file %1 could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="132"/>
+        <source>Användningen är sparad i %1.</source>
+        <translation>The usage is saved in %1.</translation>
+    </message>
+</context>
+<context>
     <name>UsagePage</name>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="11" />
-      <source>Användning</source>
-      <translation>Usage</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="11"/>
+        <source>Användning</source>
+        <translation>Usage</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="12" />
-      <source>Användningshistorik för %1</source>
-      <translation>Usage history for %1</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="12"/>
+        <source>Användningshistorik för %1</source>
+        <translation>Usage history for %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="23" />
-      <source>Föregående månad</source>
-      <translation>Previous month</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="23"/>
+        <source>Föregående månad</source>
+        <translation>Previous month</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="38" />
-      <source>Nästa månad</source>
-      <translation>Next month</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="38"/>
+        <source>Nästa månad</source>
+        <translation>Next month</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="46" />
-      <source>Exportera CSV</source>
-      <translation>Export CSV</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="46"/>
+        <source>Exportera CSV</source>
+        <translation>Export CSV</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="66" />
-      <source>Krediter per dag</source>
-      <translation>Credits per day</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="82"/>
+        <source>Krediter per dag</source>
+        <translation>Credits per day</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/UsagePage.qml" line="67" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n credit in total</numerusform>
-        <numerusform>%n credits in total</numerusform>
-      </translation>
+        <location filename="../qml/pages/UsagePage.qml" line="83"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n credit in total</numerusform>
+            <numerusform>%n credits in total</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="84" />
-      <source>Per aktivitet</source>
-      <translation>By activity</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="101"/>
+        <source>Per aktivitet</source>
+        <translation>By activity</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="92" />
-      <source>Per projekt</source>
-      <translation>By project</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="110"/>
+        <source>Per projekt</source>
+        <translation>By project</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="101" />
-      <source>Per medlem</source>
-      <translation>By member</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="119"/>
+        <source>Per medlem</source>
+        <translation>By member</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="112" />
-      <source>Användning per medlem ingår i Pro och Enterprise.</source>
-      <translation>Usage per member is part of Pro and Enterprise.</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="130"/>
+        <source>Användning per medlem ingår i Pro och Enterprise.</source>
+        <translation>Usage per member is part of Pro and Enterprise.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="113" />
-      <source>Bara ägare och administratörer ser användning per medlem.</source>
-      <translation>Only owners and admins see usage per member.</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="131"/>
+        <source>Bara ägare och administratörer ser användning per medlem.</source>
+        <translation>Only owners and admins see usage per member.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="125" />
-      <source>Alla poster</source>
-      <translation>All entries</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="143"/>
+        <source>Alla poster</source>
+        <translation>All entries</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="137" />
-      <source>Exportera användning som CSV</source>
-      <translation>Export usage as CSV</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="155"/>
+        <source>Exportera användning som CSV</source>
+        <translation>Export usage as CSV</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="140" />
-      <source>CSV-filer (*.csv)</source>
-      <translation>CSV files (*.csv)</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="158"/>
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UsagePopupContent</name>
     <message>
-      <location filename="../qml/pages/UsagePopupContent.qml" line="19" />
-      <source>Användning i %1</source>
-      <translation>Usage in %1</translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="19"/>
+        <source>Användning i %1</source>
+        <translation>Usage in %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/UsagePopupContent.qml" line="25" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n credit in total</numerusform>
-        <numerusform>%n credits in total</numerusform>
-      </translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="25"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n credit in total</numerusform>
+            <numerusform>%n credits in total</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePopupContent.qml" line="53" />
-      <source>Visa all användning</source>
-      <translation>Show all usage</translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
+        <source>Visa all användning</source>
+        <translation>Show all usage</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,950 +1,1214 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
-  <context>
+<context>
+    <name>ActivityNames</name>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="8"/>
+        <source>Chatt</source>
+        <translation>Chatt</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="9"/>
+        <source>Bildgenerering</source>
+        <translation>Bildgenerering</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="10"/>
+        <source>Ny sida</source>
+        <translation>Ny sida</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="11"/>
+        <source>Redigerad sektion</source>
+        <translation>Redigerad sektion</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ActivityNames.qml" line="12"/>
+        <source>Publicering</source>
+        <translation>Publicering</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="14" />
-      <source>Bara ägare och administratörer kan ångra ändringen.</source>
-      <translation>Bara ägare och administratörer kan ångra ändringen.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="14"/>
+        <source>Bara ägare och administratörer kan ångra ändringen.</source>
+        <translation>Bara ägare och administratörer kan ångra ändringen.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="21" />
-      <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
-      <translation>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="21"/>
+        <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
+        <translation>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="22" />
-      <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
-      <translation>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="22"/>
+        <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
+        <translation>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="23" />
-      <source>Uppdatera betalningsmetod</source>
-      <translation>Uppdatera betalningsmetod</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="23"/>
+        <source>Uppdatera betalningsmetod</source>
+        <translation>Uppdatera betalningsmetod</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="31" />
-      <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
-      <translation>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="31"/>
+        <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
+        <translation>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="41" />
-      <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
-      <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="41"/>
+        <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
+        <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="33" />
-      <location filename="../qml/pages/BannerArea.qml" line="43" />
-      <source>Ångra</source>
-      <translation>Ångra</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="33"/>
+        <location filename="../qml/pages/BannerArea.qml" line="43"/>
+        <source>Ångra</source>
+        <translation>Ångra</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="51" />
-      <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
-      <translation>Ingen kontakt med servern. Uppgifterna är från %1.</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="51"/>
+        <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
+        <translation>Ingen kontakt med servern. Uppgifterna är från %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BannerArea.qml" line="53" />
-      <source>Försök igen</source>
-      <translation>Försök igen</translation>
+        <location filename="../qml/pages/BannerArea.qml" line="53"/>
+        <source>Försök igen</source>
+        <translation>Försök igen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BillingPage</name>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="9" />
-      <source>Fakturering</source>
-      <translation>Fakturering</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="9"/>
+        <source>Fakturering</source>
+        <translation>Fakturering</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="10" />
-      <source>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</source>
-      <translation>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="10"/>
+        <source>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</source>
+        <translation>Betalningar hanteras av Stripe. Kliv tar aldrig emot eller lagrar dina kortuppgifter.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="31" />
-      <source>Bara ägare och administratörer ser fakturor och betalningsmetoder.</source>
-      <translation>Bara ägare och administratörer ser fakturor och betalningsmetoder.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="31"/>
+        <source>Bara ägare och administratörer ser fakturor och betalningsmetoder.</source>
+        <translation>Bara ägare och administratörer ser fakturor och betalningsmetoder.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="42" />
-      <source>Prenumeration</source>
-      <translation>Prenumeration</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="42"/>
+        <source>Prenumeration</source>
+        <translation>Prenumeration</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="48" />
-      <source>Betalning misslyckades</source>
-      <translation>Betalning misslyckades</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="48"/>
+        <source>Betalning misslyckades</source>
+        <translation>Betalning misslyckades</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="53" />
-      <source>Avslutas</source>
-      <translation>Avslutas</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="53"/>
+        <source>Avslutas</source>
+        <translation>Avslutas</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="60" />
-      <source>Prenumerationen avslutas den %1.</source>
-      <translation>Prenumerationen avslutas den %1.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="60"/>
+        <source>Prenumerationen avslutas den %1.</source>
+        <translation>Prenumerationen avslutas den %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="61" />
-      <source>Nästa faktureringscykel börjar den %1.</source>
-      <translation>Nästa faktureringscykel börjar den %1.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="61"/>
+        <source>Nästa faktureringscykel börjar den %1.</source>
+        <translation>Nästa faktureringscykel börjar den %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="67" />
-      <source>Uppdatera betalningsmetod</source>
-      <translation>Uppdatera betalningsmetod</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="67"/>
+        <source>Uppdatera betalningsmetod</source>
+        <translation>Uppdatera betalningsmetod</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="67" />
-      <source>Hantera betalningsmetoder</source>
-      <translation>Hantera betalningsmetoder</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="67"/>
+        <source>Hantera betalningsmetoder</source>
+        <translation>Hantera betalningsmetoder</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="98" />
-      <location filename="../qml/pages/BillingPage.qml" line="140" />
-      <source>Faktureringshistorik</source>
-      <translation>Faktureringshistorik</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="98"/>
+        <location filename="../qml/pages/BillingPage.qml" line="140"/>
+        <source>Faktureringshistorik</source>
+        <translation>Faktureringshistorik</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="111" />
-      <source>Inga fakturor ännu.</source>
-      <translation>Inga fakturor ännu.</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="111"/>
+        <source>Inga fakturor ännu.</source>
+        <translation>Inga fakturor ännu.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="126" />
-      <source>Faktura</source>
-      <translation>Faktura</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="126"/>
+        <source>Faktura</source>
+        <translation>Faktura</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="127" />
-      <source>Datum</source>
-      <translation>Datum</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="127"/>
+        <source>Datum</source>
+        <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="128" />
-      <source>Belopp</source>
-      <translation>Belopp</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="128"/>
+        <source>Belopp</source>
+        <translation>Belopp</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="129" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="129"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="152" />
-      <source>Faktura %1, %2, %3, %4</source>
-      <translation>Faktura %1, %2, %3, %4</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="152"/>
+        <source>Faktura %1, %2, %3, %4</source>
+        <translation>Faktura %1, %2, %3, %4</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="168" />
-      <source>Öppna</source>
-      <translation>Öppna</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="168"/>
+        <source>Öppna</source>
+        <translation>Öppna</translation>
     </message>
     <message>
-      <location filename="../qml/pages/BillingPage.qml" line="169" />
-      <source>Öppna faktura %1</source>
-      <translation>Öppna faktura %1</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="169"/>
+        <source>Öppna faktura %1</source>
+        <translation>Öppna faktura %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ContactSalesDialog</name>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="15" />
-      <source>Kontakta säljteamet</source>
-      <translation>Kontakta säljteamet</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="15"/>
+        <source>Kontakta säljteamet</source>
+        <translation>Kontakta säljteamet</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="23" />
-      <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
-      <translation>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="23"/>
+        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
+        <translation>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="27" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="28" />
-      <source>E-post eller telefon</source>
-      <translation>E-post eller telefon</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="27"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="28"/>
+        <source>E-post eller telefon</source>
+        <translation>E-post eller telefon</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="29" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="30" />
-      <source>Ungefärligt antal användare</source>
-      <translation>Ungefärligt antal användare</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="29"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="30"/>
+        <source>Ungefärligt antal användare</source>
+        <translation>Ungefärligt antal användare</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="31" />
-      <location filename="../qml/components/ContactSalesDialog.qml" line="37" />
-      <source>Meddelande</source>
-      <translation>Meddelande</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="31"/>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="37"/>
+        <source>Meddelande</source>
+        <translation>Meddelande</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="51" />
-      <source>Skicka</source>
-      <translation>Skicka</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="51"/>
+        <source>Skicka</source>
+        <translation>Skicka</translation>
     </message>
     <message>
-      <location filename="../qml/components/ContactSalesDialog.qml" line="56" />
-      <source>Avbryt</source>
-      <translation>Avbryt</translation>
+        <location filename="../qml/components/ContactSalesDialog.qml" line="56"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CopyLinkRow</name>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="9" />
-      <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
-      <translation>Webbläsaren kunde inte öppnas. Öppna länken själv:</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="9"/>
+        <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
+        <translation>Webbläsaren kunde inte öppnas. Öppna länken själv:</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="30" />
-      <source>Länk</source>
-      <translation>Länk</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="30"/>
+        <source>Länk</source>
+        <translation>Länk</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="35" />
-      <source>Kopierad</source>
-      <translation>Kopierad</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <source>Kopierad</source>
+        <translation>Kopierad</translation>
     </message>
     <message>
-      <location filename="../qml/components/CopyLinkRow.qml" line="35" />
-      <source>Kopiera länk</source>
-      <translation>Kopiera länk</translation>
+        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <source>Kopiera länk</source>
+        <translation>Kopiera länk</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>CreditMeter</name>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="166"/>
+        <source>%1 (senast uppdaterat %2)</source>
+        <translation>%1 (senast uppdaterat %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="170"/>
+        <source>Månadens %1 krediter är använda · nya %2</source>
+        <translation>Månadens %1 krediter är använda · nya %2</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="173"/>
+        <source>Slut på krediter · fylls på %1</source>
+        <translation>Slut på krediter · fylls på %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="174"/>
+        <source>Slut på krediter · återställs %1</source>
+        <translation>Slut på krediter · återställs %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="176"/>
+        <source>%1 av %2 krediter idag · fylls på %3</source>
+        <translation>%1 av %2 krediter idag · fylls på %3</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="178"/>
+        <source>%1 av %2 krediter · återställs %3</source>
+        <translation>%1 av %2 krediter · återställs %3</translation>
+    </message>
+</context>
+<context>
     <name>CreditMeterButton</name>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="21" />
-      <source>Inte uppdaterad</source>
-      <translation>Inte uppdaterad</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="21"/>
+        <source>Inte uppdaterad</source>
+        <translation>Inte uppdaterad</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="23" />
-      <source>Snart slut</source>
-      <translation>Snart slut</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="23"/>
+        <source>Snart slut</source>
+        <translation>Snart slut</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="25" />
-      <source>Slut</source>
-      <translation>Slut</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="25"/>
+        <source>Slut</source>
+        <translation>Slut</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="27" />
-      <source>Månadens tak nått</source>
-      <translation>Månadens tak nått</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="27"/>
+        <source>Månadens tak nått</source>
+        <translation>Månadens tak nått</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="40" />
-      <source>Visar månadens användning</source>
-      <translation>Visar månadens användning</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="40"/>
+        <source>Visar månadens användning</source>
+        <translation>Visar månadens användning</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="48" />
-      <source>Visa månadens användning</source>
-      <translation>Visa månadens användning</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="48"/>
+        <source>Visa månadens användning</source>
+        <translation>Visa månadens användning</translation>
     </message>
     <message>
-      <location filename="../qml/components/CreditMeterButton.qml" line="73" />
-      <source>Hämtar kreditbalans…</source>
-      <translation>Hämtar kreditbalans…</translation>
+        <location filename="../qml/components/CreditMeterButton.qml" line="73"/>
+        <source>Hämtar kreditbalans…</source>
+        <translation>Hämtar kreditbalans…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
-      <location filename="../qml/components/DailyChart.qml" line="28" />
-      <source>Krediter per dag</source>
-      <translation>Krediter per dag</translation>
+        <location filename="../qml/components/DailyChart.qml" line="29"/>
+        <source>Krediter per dag</source>
+        <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/DailyChart.qml" line="114" />
-      <source>%1: %n krediter</source>
-      <translation>
-        <numerusform>%1: %n kredit</numerusform>
-        <numerusform>%1: %n krediter</numerusform>
-      </translation>
+        <location filename="../qml/components/DailyChart.qml" line="130"/>
+        <source>%1: %n krediter</source>
+        <translation>
+            <numerusform>%1: %n kredit</numerusform>
+            <numerusform>%1: %n krediter</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>DailyUsageModel</name>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <source>Dag</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <source>Krediter</source>
+        <translation>Krediter</translation>
+    </message>
+    <message>
+        <location filename="../models/dailyusagemodel.cpp" line="70"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>EntryList</name>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="20" />
-      <source>Användningshistorik</source>
-      <translation>Användningshistorik</translation>
+        <location filename="../qml/components/EntryList.qml" line="21"/>
+        <source>Användningshistorik</source>
+        <translation>Användningshistorik</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="32" />
-      <source>Tid</source>
-      <translation>Tid</translation>
+        <location filename="../qml/components/EntryList.qml" line="33"/>
+        <source>Tid</source>
+        <translation>Tid</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="33" />
-      <source>Medlem</source>
-      <translation>Medlem</translation>
+        <location filename="../qml/components/EntryList.qml" line="34"/>
+        <source>Medlem</source>
+        <translation>Medlem</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="34" />
-      <source>Projekt</source>
-      <translation>Projekt</translation>
+        <location filename="../qml/components/EntryList.qml" line="35"/>
+        <source>Projekt</source>
+        <translation>Projekt</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="35" />
-      <source>Aktivitet</source>
-      <translation>Aktivitet</translation>
+        <location filename="../qml/components/EntryList.qml" line="36"/>
+        <source>Aktivitet</source>
+        <translation>Aktivitet</translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="36" />
-      <source>Krediter</source>
-      <translation>Krediter</translation>
+        <location filename="../qml/components/EntryList.qml" line="37"/>
+        <source>Krediter</source>
+        <translation>Krediter</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/EntryList.qml" line="53" />
-      <source>%1, %2, %3, %4: %n krediter</source>
-      <translation>
-        <numerusform>%1, %2, %3, %4: %n kredit</numerusform>
-        <numerusform>%1, %2, %3, %4: %n krediter</numerusform>
-      </translation>
+        <location filename="../qml/components/EntryList.qml" line="54"/>
+        <source>%1, %2, %3, %4: %n krediter</source>
+        <translation>
+            <numerusform>%1, %2, %3, %4: %n kredit</numerusform>
+            <numerusform>%1, %2, %3, %4: %n krediter</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/components/EntryList.qml" line="70" />
-      <source>Ingen användning den här månaden.</source>
-      <translation>Ingen användning den här månaden.</translation>
+        <location filename="../qml/components/EntryList.qml" line="71"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>Ingen användning den här månaden.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../models/format.cpp" line="60"/>
+        <source>i dag %1</source>
+        <translation>i dag %1</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="62"/>
+        <source>i morgon %1</source>
+        <translation>i morgon %1</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="68"/>
+        <source>%1 kredit</source>
+        <translation>%1 kredit</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="69"/>
+        <source>%1 krediter</source>
+        <translation>%1 krediter</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackSignIn</name>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="106"/>
+        <source>Sidan finns inte.</source>
+        <translation>Sidan finns inte.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="117"/>
+        <location filename="../models/loopbacksignin.cpp" line="123"/>
+        <source>Inloggningen misslyckades</source>
+        <translation>Inloggningen misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="118"/>
+        <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
+        <translation>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
+        <translation>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="124"/>
+        <source>Gå tillbaka till Kliv Konto och försök igen.</source>
+        <translation>Gå tillbaka till Kliv Konto och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <source>Inloggningen avbröts i webbläsaren.</source>
+        <translation>Inloggningen avbröts i webbläsaren.</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="128"/>
+        <source>Du är inloggad</source>
+        <translation>Du är inloggad</translation>
+    </message>
+    <message>
+        <location filename="../models/loopbacksignin.cpp" line="129"/>
+        <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
+        <translation>Du är inloggad – gå tillbaka till Kliv Konto.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <location filename="../qml/Main.qml" line="16" />
-      <source>Kliv Konto</source>
-      <translation>Kliv Konto</translation>
+        <location filename="../qml/Main.qml" line="16"/>
+        <source>Kliv Konto</source>
+        <translation>Kliv Konto</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="23" />
-      <source>Översikt</source>
-      <translation>Översikt</translation>
+        <location filename="../qml/Main.qml" line="23"/>
+        <source>Översikt</source>
+        <translation>Översikt</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="24" />
-      <source>Användning</source>
-      <translation>Användning</translation>
+        <location filename="../qml/Main.qml" line="24"/>
+        <source>Användning</source>
+        <translation>Användning</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="25" />
-      <source>Planer</source>
-      <translation>Planer</translation>
+        <location filename="../qml/Main.qml" line="25"/>
+        <source>Planer</source>
+        <translation>Planer</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="26" />
-      <source>Fakturering</source>
-      <translation>Fakturering</translation>
+        <location filename="../qml/Main.qml" line="26"/>
+        <source>Fakturering</source>
+        <translation>Fakturering</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="27" />
-      <source>Team</source>
-      <translation>Team</translation>
+        <location filename="../qml/Main.qml" line="27"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="28" />
-      <source>Inställningar</source>
-      <translation>Inställningar</translation>
+        <location filename="../qml/Main.qml" line="28"/>
+        <source>Inställningar</source>
+        <translation>Inställningar</translation>
     </message>
     <message>
-      <location filename="../qml/Main.qml" line="101" />
-      <source>Arbetsyta</source>
-      <translation>Arbetsyta</translation>
+        <location filename="../qml/Main.qml" line="101"/>
+        <source>Arbetsyta</source>
+        <translation>Arbetsyta</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <location filename="../models/membermodel.cpp" line="36"/>
+        <source>Bara ägare och administratörer kan bjuda in teammedlemmar.</source>
+        <translation>Bara ägare och administratörer kan bjuda in teammedlemmar.</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="38"/>
+        <source>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</source>
+        <translation>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="9" />
-      <source>Översikt</source>
-      <translation>Översikt</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="9"/>
+        <source>Översikt</source>
+        <translation>Översikt</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="10" />
-      <source>Välkommen, %1</source>
-      <translation>Välkommen, %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="10"/>
+        <source>Välkommen, %1</source>
+        <translation>Välkommen, %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="31" />
-      <source>Kreditbalans</source>
-      <translation>Kreditbalans</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="31"/>
+        <source>Kreditbalans</source>
+        <translation>Kreditbalans</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/OverviewPage.qml" line="51" />
-      <source>av %n krediter</source>
-      <translation>
-        <numerusform>av %n kredit</numerusform>
-        <numerusform>av %n krediter</numerusform>
-      </translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="51"/>
+        <source>av %n krediter</source>
+        <translation>
+            <numerusform>av %n kredit</numerusform>
+            <numerusform>av %n krediter</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="66" />
-      <source>Visa användning</source>
-      <translation>Visa användning</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="66"/>
+        <source>Visa användning</source>
+        <translation>Visa användning</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="79" />
-      <source>Plan</source>
-      <translation>Plan</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="79"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="83" />
-      <source>Betalning misslyckades</source>
-      <translation>Betalning misslyckades</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="83"/>
+        <source>Betalning misslyckades</source>
+        <translation>Betalning misslyckades</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="89" />
-      <source>Avslutas den %1</source>
-      <translation>Avslutas den %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
+        <source>Avslutas den %1</source>
+        <translation>Avslutas den %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="90" />
-      <source>Nästa faktureringscykel börjar den %1</source>
-      <translation>Nästa faktureringscykel börjar den %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="90"/>
+        <source>Nästa faktureringscykel börjar den %1</source>
+        <translation>Nästa faktureringscykel börjar den %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="97" />
-      <source>Byter till %1 den %2</source>
-      <translation>Byter till %1 den %2</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="97"/>
+        <source>Byter till %1 den %2</source>
+        <translation>Byter till %1 den %2</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="105" />
-      <source>Jämför planer</source>
-      <translation>Jämför planer</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="105"/>
+        <source>Jämför planer</source>
+        <translation>Jämför planer</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="118" />
-      <source>Teammedlemmar</source>
-      <translation>Teammedlemmar</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="118"/>
+        <source>Teammedlemmar</source>
+        <translation>Teammedlemmar</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="121" />
-      <source>%1 av %2</source>
-      <translation>%1 av %2</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="121"/>
+        <source>%1 av %2</source>
+        <translation>%1 av %2</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="127" />
-      <source>platser används</source>
-      <translation>platser används</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <source>platser används</source>
+        <translation>platser används</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="127" />
-      <source>medlemmar, obegränsat antal platser</source>
-      <translation>medlemmar, obegränsat antal platser</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <source>medlemmar, obegränsat antal platser</source>
+        <translation>medlemmar, obegränsat antal platser</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="136" />
-      <source>Använda platser</source>
-      <translation>Använda platser</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="136"/>
+        <source>Använda platser</source>
+        <translation>Använda platser</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="140" />
-      <source>Hantera team</source>
-      <translation>Hantera team</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="140"/>
+        <source>Hantera team</source>
+        <translation>Hantera team</translation>
     </message>
     <message>
-      <location filename="../qml/pages/OverviewPage.qml" line="155" />
-      <source>Krediter per dag, %1</source>
-      <translation>Krediter per dag, %1</translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="155"/>
+        <source>Krediter per dag, %1</source>
+        <translation>Krediter per dag, %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/OverviewPage.qml" line="161" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n kredit totalt</numerusform>
-        <numerusform>%n krediter totalt</numerusform>
-      </translation>
+        <location filename="../qml/pages/OverviewPage.qml" line="161"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n kredit totalt</numerusform>
+            <numerusform>%n krediter totalt</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanChangeDialog</name>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="17" />
-      <source>Behåll %1</source>
-      <translation>Behåll %1</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
+        <source>Behåll %1</source>
+        <translation>Behåll %1</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="17" />
-      <source>Avbryt</source>
-      <translation>Avbryt</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="27" />
-      <source>Avsluta prenumeration</source>
-      <translation>Avsluta prenumeration</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="27"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="28" />
-      <source>Nedgradera</source>
-      <translation>Nedgradera</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="28"/>
+        <source>Nedgradera</source>
+        <translation>Nedgradera</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="29" />
-      <source>Uppgradera</source>
-      <translation>Uppgradera</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="29"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
     </message>
     <message>
-      <location filename="../qml/components/PlanChangeDialog.qml" line="56" />
-      <source>Att betala i dag: %1</source>
-      <translation>Att betala i dag: %1</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="56"/>
+        <source>Att betala i dag: %1</source>
+        <translation>Att betala i dag: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../models/planmodel.cpp" line="114"/>
+        <source>Enligt avtal</source>
+        <translation>Enligt avtal</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="117"/>
+        <source>%1/mån</source>
+        <translation>%1/mån</translation>
+    </message>
+</context>
+<context>
     <name>PlansPage</name>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="10" />
-      <source>Planer</source>
-      <translation>Planer</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="10"/>
+        <source>Planer</source>
+        <translation>Planer</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="11" />
-      <source>Din nuvarande plan är %1.</source>
-      <translation>Din nuvarande plan är %1.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="11"/>
+        <source>Din nuvarande plan är %1.</source>
+        <translation>Din nuvarande plan är %1.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="17" />
-      <source>Bara ägare och administratörer kan byta plan.</source>
-      <translation>Bara ägare och administratörer kan byta plan.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="17"/>
+        <source>Bara ägare och administratörer kan byta plan.</source>
+        <translation>Bara ägare och administratörer kan byta plan.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="20" />
-      <source>Uppdatera betalningsmetoden innan du byter plan.</source>
-      <translation>Uppdatera betalningsmetoden innan du byter plan.</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="20"/>
+        <source>Uppdatera betalningsmetoden innan du byter plan.</source>
+        <translation>Uppdatera betalningsmetoden innan du byter plan.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="26" />
-      <source>Uppgradera</source>
-      <translation>Uppgradera</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="26"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="27" />
-      <source>Nedgradera</source>
-      <translation>Nedgradera</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="27"/>
+        <source>Nedgradera</source>
+        <translation>Nedgradera</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="28" />
-      <source>Avsluta prenumeration</source>
-      <translation>Avsluta prenumeration</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="28"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="29" />
-      <source>Kontakta säljteamet</source>
-      <translation>Kontakta säljteamet</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="29"/>
+        <source>Kontakta säljteamet</source>
+        <translation>Kontakta säljteamet</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="31" />
-      <source>Nuvarande plan</source>
-      <translation>Nuvarande plan</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="31"/>
+        <source>Nuvarande plan</source>
+        <translation>Nuvarande plan</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="127" />
-      <source>Nuvarande</source>
-      <translation>Nuvarande</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="127"/>
+        <source>Nuvarande</source>
+        <translation>Nuvarande</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="128" />
-      <source>Planerad</source>
-      <translation>Planerad</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="128"/>
+        <source>Planerad</source>
+        <translation>Planerad</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="139" />
-      <source>%n krediter per dag</source>
-      <translation>
-        <numerusform>%n kredit per dag</numerusform>
-        <numerusform>%n krediter per dag</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="139"/>
+        <source>%n krediter per dag</source>
+        <translation>
+            <numerusform>%n kredit per dag</numerusform>
+            <numerusform>%n krediter per dag</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="167" />
-      <source>Börjar gälla den %1</source>
-      <translation>Börjar gälla den %1</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="167"/>
+        <source>Börjar gälla den %1</source>
+        <translation>Börjar gälla den %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="138" />
-      <source>%n krediter per månad</source>
-      <translation>
-        <numerusform>%n kredit per månad</numerusform>
-        <numerusform>%n krediter per månad</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="138"/>
+        <source>%n krediter per månad</source>
+        <translation>
+            <numerusform>%n kredit per månad</numerusform>
+            <numerusform>%n krediter per månad</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="140" />
-      <source>Kreditbidrag enligt avtal</source>
-      <translation>Kreditbidrag enligt avtal</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="140"/>
+        <source>Kreditbidrag enligt avtal</source>
+        <translation>Kreditbidrag enligt avtal</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/PlansPage.qml" line="148" />
-      <source>Upp till %n teammedlemmar</source>
-      <translation>
-        <numerusform>Upp till %n teammedlem</numerusform>
-        <numerusform>Upp till %n teammedlemmar</numerusform>
-      </translation>
+        <location filename="../qml/pages/PlansPage.qml" line="148"/>
+        <source>Upp till %n teammedlemmar</source>
+        <translation>
+            <numerusform>Upp till %n teammedlem</numerusform>
+            <numerusform>Upp till %n teammedlemmar</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="149" />
-      <source>Obegränsat antal teammedlemmar</source>
-      <translation>Obegränsat antal teammedlemmar</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="149"/>
+        <source>Obegränsat antal teammedlemmar</source>
+        <translation>Obegränsat antal teammedlemmar</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="183" />
-      <source>Ångra</source>
-      <translation>Ångra</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="183"/>
+        <source>Ångra</source>
+        <translation>Ångra</translation>
     </message>
     <message>
-      <location filename="../qml/pages/PlansPage.qml" line="190" />
-      <source>Din plan i dag</source>
-      <translation>Din plan i dag</translation>
+        <location filename="../qml/pages/PlansPage.qml" line="190"/>
+        <source>Din plan i dag</source>
+        <translation>Din plan i dag</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../models/session.cpp" line="175"/>
+        <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
+        <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="273"/>
+        <source>Du har loggats ut. Logga in igen.</source>
+        <translation>Du har loggats ut. Logga in igen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="9" />
-      <source>Inställningar</source>
-      <translation>Inställningar</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="9"/>
+        <source>Inställningar</source>
+        <translation>Inställningar</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Ägare</source>
-      <translation>Ägare</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Ägare</source>
+        <translation>Ägare</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Administratör</source>
-      <translation>Administratör</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Administratör</source>
+        <translation>Administratör</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="12" />
-      <source>Medlem</source>
-      <translation>Medlem</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="12"/>
+        <source>Medlem</source>
+        <translation>Medlem</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="20" />
-      <source>Konto</source>
-      <translation>Konto</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="20"/>
+        <source>Konto</source>
+        <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="25" />
-      <source>Namn</source>
-      <translation>Namn</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="25"/>
+        <source>Namn</source>
+        <translation>Namn</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="27" />
-      <source>E-post</source>
-      <translation>E-post</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="27"/>
+        <source>E-post</source>
+        <translation>E-post</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="29" />
-      <source>Roll</source>
-      <translation>Roll</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="29"/>
+        <source>Roll</source>
+        <translation>Roll</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="33" />
-      <source>Logga ut</source>
-      <translation>Logga ut</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="33"/>
+        <source>Logga ut</source>
+        <translation>Logga ut</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="45" />
-      <source>Server</source>
-      <translation>Server</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="45"/>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="47" />
-      <source>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</source>
-      <translation>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="47"/>
+        <source>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</source>
+        <translation>Adressen till Klivs faktureringsserver. Ändra den bara om du har fått en annan adress.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="58" />
-      <source>Serveradress</source>
-      <translation>Serveradress</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="58"/>
+        <source>Serveradress</source>
+        <translation>Serveradress</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="65" />
-      <source>Spara</source>
-      <translation>Spara</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="65"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SettingsPage.qml" line="79" />
-      <location filename="../qml/pages/SettingsPage.qml" line="85" />
-      <source>Språk</source>
-      <translation>Språk</translation>
+        <location filename="../qml/pages/SettingsPage.qml" line="79"/>
+        <location filename="../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Språk</source>
+        <translation>Språk</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ShareList</name>
     <message>
-      <location filename="../qml/components/ShareList.qml" line="11" />
-      <source>Ingen användning den här månaden.</source>
-      <translation>Ingen användning den här månaden.</translation>
+        <location filename="../qml/components/ShareList.qml" line="11"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>Ingen användning den här månaden.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/ShareList.qml" line="39" />
-      <source>%1: %n krediter</source>
-      <translation>
-        <numerusform>%1: %n kredit</numerusform>
-        <numerusform>%1: %n krediter</numerusform>
-      </translation>
+        <location filename="../qml/components/ShareList.qml" line="42"/>
+        <source>%1: %n krediter</source>
+        <translation>
+            <numerusform>%1: %n kredit</numerusform>
+            <numerusform>%1: %n krediter</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/components/ShareList.qml" line="43" />
-      <source>%n krediter</source>
-      <translation>
-        <numerusform>%n kredit</numerusform>
-        <numerusform>%n krediter</numerusform>
-      </translation>
+        <location filename="../qml/components/ShareList.qml" line="46"/>
+        <source>%n krediter</source>
+        <translation>
+            <numerusform>%n kredit</numerusform>
+            <numerusform>%n krediter</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="22" />
-      <source>Kliv Konto</source>
-      <translation>Kliv Konto</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="22"/>
+        <source>Kliv Konto</source>
+        <translation>Kliv Konto</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="28" />
-      <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
-      <translation>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="28"/>
+        <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
+        <translation>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="37" />
-      <source>Logga in</source>
-      <translation>Logga in</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="37"/>
+        <source>Logga in</source>
+        <translation>Logga in</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="51" />
-      <source>Fortsätt inloggningen i webbläsaren…</source>
-      <translation>Fortsätt inloggningen i webbläsaren…</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="51"/>
+        <source>Fortsätt inloggningen i webbläsaren…</source>
+        <translation>Fortsätt inloggningen i webbläsaren…</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="54" />
-      <source>Avbryt</source>
-      <translation>Avbryt</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="54"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../qml/pages/SignInPage.qml" line="74" />
-      <source>Server: %1</source>
-      <translation>Server: %1</translation>
+        <location filename="../qml/pages/SignInPage.qml" line="74"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Subscription</name>
+    <message>
+        <location filename="../models/subscription.cpp" line="150"/>
+        <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
+        <translation>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="154"/>
+        <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
+        <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="157"/>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="158"/>
+        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
+        <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="162"/>
+        <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
+        <translation>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="172"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="173"/>
+        <source>Nedgradera</source>
+        <translation>Nedgradera</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="174"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Avsluta prenumeration</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="175"/>
+        <source>Gå till betalning</source>
+        <translation>Gå till betalning</translation>
+    </message>
+</context>
+<context>
     <name>TeamPage</name>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="9" />
-      <source>Team</source>
-      <translation>Team</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="9"/>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="11" />
-      <source>%1 av %2 platser används.</source>
-      <translation>%1 av %2 platser används.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="11"/>
+        <source>%1 av %2 platser används.</source>
+        <translation>%1 av %2 platser används.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/TeamPage.qml" line="12" />
-      <source>%n teammedlemmar, obegränsat antal platser.</source>
-      <translation>
-        <numerusform>%n teammedlem, obegränsat antal platser.</numerusform>
-        <numerusform>%n teammedlemmar, obegränsat antal platser.</numerusform>
-      </translation>
+        <location filename="../qml/pages/TeamPage.qml" line="12"/>
+        <source>%n teammedlemmar, obegränsat antal platser.</source>
+        <translation>
+            <numerusform>%n teammedlem, obegränsat antal platser.</numerusform>
+            <numerusform>%n teammedlemmar, obegränsat antal platser.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="16" />
-      <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
-      <translation>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="16"/>
+        <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
+        <translation>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="18" />
-      <source>Medlem</source>
-      <translation>Medlem</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="18"/>
+        <source>Medlem</source>
+        <translation>Medlem</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="19" />
-      <source>Administratör</source>
-      <translation>Administratör</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="19"/>
+        <source>Administratör</source>
+        <translation>Administratör</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="29" />
-      <source>Använda platser</source>
-      <translation>Använda platser</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="29"/>
+        <source>Använda platser</source>
+        <translation>Använda platser</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="37" />
-      <source>Bjud in en teammedlem</source>
-      <translation>Bjud in en teammedlem</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="37"/>
+        <source>Bjud in en teammedlem</source>
+        <translation>Bjud in en teammedlem</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="43" />
-      <location filename="../qml/pages/TeamPage.qml" line="44" />
-      <source>E-postadress</source>
-      <translation>E-postadress</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="43"/>
+        <location filename="../qml/pages/TeamPage.qml" line="44"/>
+        <source>E-postadress</source>
+        <translation>E-postadress</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="52" />
-      <source>Namn (valfritt)</source>
-      <translation>Namn (valfritt)</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="52"/>
+        <source>Namn (valfritt)</source>
+        <translation>Namn (valfritt)</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="53" />
-      <source>Namn</source>
-      <translation>Namn</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="53"/>
+        <source>Namn</source>
+        <translation>Namn</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="64" />
-      <source>Roll</source>
-      <translation>Roll</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="64"/>
+        <source>Roll</source>
+        <translation>Roll</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="67" />
-      <source>Bjud in</source>
-      <translation>Bjud in</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="67"/>
+        <source>Bjud in</source>
+        <translation>Bjud in</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="106" />
-      <location filename="../qml/pages/TeamPage.qml" line="118" />
-      <source>Teammedlemmar</source>
-      <translation>Teammedlemmar</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="106"/>
+        <location filename="../qml/pages/TeamPage.qml" line="118"/>
+        <source>Teammedlemmar</source>
+        <translation>Teammedlemmar</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="133" />
-      <source>%1, %2, %3</source>
-      <translation>%1, %2, %3</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="133"/>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="167" />
-      <source>Roll för %1</source>
-      <translation>Roll för %1</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="167"/>
+        <source>Roll för %1</source>
+        <translation>Roll för %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="173" />
-      <location filename="../qml/pages/TeamPage.qml" line="207" />
-      <source>Ta bort</source>
-      <translation>Ta bort</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="173"/>
+        <location filename="../qml/pages/TeamPage.qml" line="207"/>
+        <source>Ta bort</source>
+        <translation>Ta bort</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="174" />
-      <source>Ta bort %1</source>
-      <translation>Ta bort %1</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="174"/>
+        <source>Ta bort %1</source>
+        <translation>Ta bort %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="193" />
-      <source>Ta bort teammedlem</source>
-      <translation>Ta bort teammedlem</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="193"/>
+        <source>Ta bort teammedlem</source>
+        <translation>Ta bort teammedlem</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="197" />
-      <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
-      <translation>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="197"/>
+        <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
+        <translation>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/TeamPage.qml" line="208" />
-      <source>Avbryt</source>
-      <translation>Avbryt</translation>
+        <location filename="../qml/pages/TeamPage.qml" line="208"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="18"/>
+        <source>Ingen nyckelring hittades. Kliv Konto sparar aldrig inloggningen i klartext: starta en nyckelring (t.ex. GNOME Nyckelring eller KWallet) och logga in igen.</source>
+        <translation>Ingen nyckelring hittades. Kliv Konto sparar aldrig inloggningen i klartext: starta en nyckelring (t.ex. GNOME Nyckelring eller KWallet) och logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="24"/>
+        <source>Kliv Konto fick inte tillgång till nyckelringen. Tillåt åtkomst och logga in igen.</source>
+        <translation>Kliv Konto fick inte tillgång till nyckelringen. Tillåt åtkomst och logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/tokenstore.cpp" line="29"/>
+        <source>Nyckelringen är låst eller svarar inte. Lås upp den och försök igen.</source>
+        <translation>Nyckelringen är låst eller svarar inte. Lås upp den och försök igen.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageModel</name>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="125"/>
+        <source>Filen %1 gick inte att spara.</source>
+        <translation>Filen %1 gick inte att spara.</translation>
+    </message>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="132"/>
+        <source>Användningen är sparad i %1.</source>
+        <translation>Användningen är sparad i %1.</translation>
+    </message>
+</context>
+<context>
     <name>UsagePage</name>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="11" />
-      <source>Användning</source>
-      <translation>Användning</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="11"/>
+        <source>Användning</source>
+        <translation>Användning</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="12" />
-      <source>Användningshistorik för %1</source>
-      <translation>Användningshistorik för %1</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="12"/>
+        <source>Användningshistorik för %1</source>
+        <translation>Användningshistorik för %1</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="23" />
-      <source>Föregående månad</source>
-      <translation>Föregående månad</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="23"/>
+        <source>Föregående månad</source>
+        <translation>Föregående månad</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="38" />
-      <source>Nästa månad</source>
-      <translation>Nästa månad</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="38"/>
+        <source>Nästa månad</source>
+        <translation>Nästa månad</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="46" />
-      <source>Exportera CSV</source>
-      <translation>Exportera CSV</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="46"/>
+        <source>Exportera CSV</source>
+        <translation>Exportera CSV</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="66" />
-      <source>Krediter per dag</source>
-      <translation>Krediter per dag</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="82"/>
+        <source>Krediter per dag</source>
+        <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/UsagePage.qml" line="67" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n kredit totalt</numerusform>
-        <numerusform>%n krediter totalt</numerusform>
-      </translation>
+        <location filename="../qml/pages/UsagePage.qml" line="83"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n kredit totalt</numerusform>
+            <numerusform>%n krediter totalt</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="84" />
-      <source>Per aktivitet</source>
-      <translation>Per aktivitet</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="101"/>
+        <source>Per aktivitet</source>
+        <translation>Per aktivitet</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="92" />
-      <source>Per projekt</source>
-      <translation>Per projekt</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="110"/>
+        <source>Per projekt</source>
+        <translation>Per projekt</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="101" />
-      <source>Per medlem</source>
-      <translation>Per medlem</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="119"/>
+        <source>Per medlem</source>
+        <translation>Per medlem</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="112" />
-      <source>Användning per medlem ingår i Pro och Enterprise.</source>
-      <translation>Användning per medlem ingår i Pro och Enterprise.</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="130"/>
+        <source>Användning per medlem ingår i Pro och Enterprise.</source>
+        <translation>Användning per medlem ingår i Pro och Enterprise.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="113" />
-      <source>Bara ägare och administratörer ser användning per medlem.</source>
-      <translation>Bara ägare och administratörer ser användning per medlem.</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="131"/>
+        <source>Bara ägare och administratörer ser användning per medlem.</source>
+        <translation>Bara ägare och administratörer ser användning per medlem.</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="125" />
-      <source>Alla poster</source>
-      <translation>Alla poster</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="143"/>
+        <source>Alla poster</source>
+        <translation>Alla poster</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="137" />
-      <source>Exportera användning som CSV</source>
-      <translation>Exportera användning som CSV</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="155"/>
+        <source>Exportera användning som CSV</source>
+        <translation>Exportera användning som CSV</translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePage.qml" line="140" />
-      <source>CSV-filer (*.csv)</source>
-      <translation>CSV-filer (*.csv)</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="158"/>
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UsagePopupContent</name>
     <message>
-      <location filename="../qml/pages/UsagePopupContent.qml" line="19" />
-      <source>Användning i %1</source>
-      <translation>Användning i %1</translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="19"/>
+        <source>Användning i %1</source>
+        <translation>Användning i %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../qml/pages/UsagePopupContent.qml" line="25" />
-      <source>%n krediter totalt</source>
-      <translation>
-        <numerusform>%n kredit totalt</numerusform>
-        <numerusform>%n krediter totalt</numerusform>
-      </translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="25"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n kredit totalt</numerusform>
+            <numerusform>%n krediter totalt</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../qml/pages/UsagePopupContent.qml" line="53" />
-      <source>Visa all användning</source>
-      <translation>Visa all användning</translation>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
+        <source>Visa all användning</source>
+        <translation>Visa all användning</translation>
     </message>
-  </context>
+</context>
 </TS>

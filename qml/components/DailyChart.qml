@@ -76,8 +76,8 @@ ChartView {
         todayOutline.height = bottomRight.y - todayOutline.y
         todayOutline.visible = true
     }
-    onPlotAreaChanged: {
-        const sparse = axisX.count > 0 && plotArea.width / axisX.count < 20
+    onPlotAreaChanged: (area) => {
+        const sparse = axisX.count > 0 && area.width / axisX.count < 20
         if (sparse !== (axisX.categories.length > 1 && axisX.categories[1].trim().length === 0))
             Qt.callLater(rebuildCategories)
         Qt.callLater(placeTodayOutline)
@@ -100,7 +100,8 @@ ChartView {
         barWidth: 0.7
         axisX: BarCategoryAxis {
             id: axisX
-            labelsFont.pixelSize: 10
+            // sparse labels (every fifth day) are small enough to fit two digits
+            labelsFont.pixelSize: categories.length > 1 && categories[1].trim().length === 0 ? 9 : 10
             gridVisible: false
             labelsColor: chart.palette.text
             color: chart.palette.mid

@@ -49,6 +49,22 @@ PageFrame {
     }
 
     Label {
+        id: exportStatus
+        property bool ok: true
+        visible: text.length > 0
+        textFormat: Text.PlainText
+        color: ok ? page.palette.text : tokens.red
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+        Connections {
+            target: usage
+            function onExportFinished(ok, message) {
+                exportStatus.ok = ok
+                exportStatus.text = message
+            }
+        }
+    }
+    Label {
         visible: usage.error.length > 0
         text: usage.error
         textFormat: Text.PlainText
