@@ -45,13 +45,10 @@ ChartView {
         const today = todayDate.toDateString()
         const thisMonth = todayDate.getFullYear() + "-" + String(todayDate.getMonth() + 1).padStart(2, "0")
         let found = -1
-        // Narrow charts label every fifth day; the others get distinct blank
-        // names because a category axis needs unique categories.
-        const sparse = n > 0 && plotArea.width / n < 20
         for (let r = 0; r < n; ++r) {
             const d = dayDate(r)
             const day = d instanceof Date ? d.getDate() : Number(d)
-            cats.push(!sparse || day === 1 || day % 5 === 0 ? String(day) : " ".repeat(r + 1))
+            cats.push(String(day))
             if (d instanceof Date ? d.toDateString() === today
                                   : (month === thisMonth && Number(d) === todayDate.getDate()))
                 found = r
@@ -76,11 +73,24 @@ ChartView {
         todayOutline.height = bottomRight.y - todayOutline.y
         todayOutline.visible = true
     }
-    onPlotAreaChanged: (area) => {
-        const sparse = axisX.count > 0 && area.width / axisX.count < 20
-        if (sparse !== (axisX.categories.length > 1 && axisX.categories[1].trim().length === 0))
-            Qt.callLater(rebuildCategories)
-        Qt.callLater(placeTodayOutline)
+    onPlotAreaChanged: Qt.callLater(placeTodayOutline)
+
+    // Too narrow for a label per day: the axis shows none and these label
+    // day 1 and every fifth day under their bars.
+    readonly property bool sparse: axisX.categories.length > 0 && plotArea.width / axisX.categories.length < 22
+    Repeater {
+        model: chart.sparse ? axisX.categories.length : 0
+        Label {
+            required property int index
+            readonly property string day: axisX.categories[index] || ""
+            visible: day === "1" || Number(day) % 5 === 0
+            text: day
+            font.pixelSize: 10
+            color: chart.palette.text
+            // re-evaluated when the plot area moves
+            x: { chart.plotArea; return chart.mapToPosition(Qt.point(index, 0), series).x - width / 2 }
+            y: chart.plotArea.y + chart.plotArea.height + tokens.s1
+        }
     }
     onVisibleChanged: if (!visible) tip.close()
     onMaxValueChanged: Qt.callLater(placeTodayOutline)
@@ -100,8 +110,8 @@ ChartView {
         barWidth: 0.7
         axisX: BarCategoryAxis {
             id: axisX
-            // sparse labels (every fifth day) are small enough to fit two digits
-            labelsFont.pixelSize: categories.length > 1 && categories[1].trim().length === 0 ? 9 : 10
+            labelsFont.pixelSize: 10
+            labelsVisible: !chart.sparse
             gridVisible: false
             labelsColor: chart.palette.text
             color: chart.palette.mid

@@ -121,11 +121,25 @@ PageFrame {
                 ColumnLayout {
                     anchors.fill: parent
                     spacing: tokens.s2
-                    RowLayout {
-                        spacing: tokens.s2
-                        Label { text: planCard.name; font.pixelSize: tokens.title; font.bold: true; Layout.fillWidth: true; elide: Text.ElideRight }
-                        StatusChip { visible: planCard.isCurrent; text: qsTr("Nuvarande"); tone: tokens.accent }
-                        StatusChip { visible: planCard.isPending; text: qsTr("Planerad"); tone: tokens.amber }
+                    // Name and state chips; anchored, since the chips come and go.
+                    Item {
+                        Layout.fillWidth: true
+                        implicitHeight: planName.implicitHeight
+                        Label {
+                            id: planName
+                            text: planCard.name
+                            font.pixelSize: tokens.title
+                            font.bold: true
+                            elide: Text.ElideRight
+                            anchors { left: parent.left; right: chips.left; rightMargin: tokens.s2; verticalCenter: parent.verticalCenter }
+                        }
+                        Row {
+                            id: chips
+                            spacing: tokens.s1
+                            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                            StatusChip { visible: planCard.isCurrent; text: qsTr("Nuvarande"); tone: tokens.accent }
+                            StatusChip { visible: planCard.isPending; text: qsTr("Planerad"); tone: tokens.amber }
+                        }
                     }
                     Label {
                         text: planCard.priceText
