@@ -244,32 +244,32 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="166"/>
+        <location filename="../models/creditmeter.cpp" line="172"/>
         <source>%1 (senast uppdaterat %2)</source>
         <translation>%1 (last updated %2)</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="170"/>
+        <location filename="../models/creditmeter.cpp" line="176"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>This month&apos;s %1 credits are used · new ones %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="173"/>
+        <location filename="../models/creditmeter.cpp" line="179"/>
         <source>Slut på krediter · fylls på %1</source>
         <translation>Out of credits · refills %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="174"/>
+        <location filename="../models/creditmeter.cpp" line="180"/>
         <source>Slut på krediter · återställs %1</source>
         <translation>Out of credits · resets %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="176"/>
+        <location filename="../models/creditmeter.cpp" line="182"/>
         <source>%1 av %2 krediter idag · fylls på %3</source>
         <translation>%1 of %2 credits today · refills %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="178"/>
+        <location filename="../models/creditmeter.cpp" line="184"/>
         <source>%1 av %2 krediter · återställs %3</source>
         <translation>%1 of %2 credits · resets %3</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>Credits per day</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/DailyChart.qml" line="130"/>
+        <location filename="../qml/components/DailyChart.qml" line="140"/>
         <source>%1: %n krediter</source>
         <translation>
             <numerusform>%1: %n credit</numerusform>
@@ -418,43 +418,43 @@
 <context>
     <name>LoopbackSignIn</name>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="106"/>
+        <location filename="../models/loopbacksignin.cpp" line="108"/>
         <source>Sidan finns inte.</source>
         <translation>The page does not exist.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="117"/>
-        <location filename="../models/loopbacksignin.cpp" line="123"/>
+        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <location filename="../models/loopbacksignin.cpp" line="125"/>
         <source>Inloggningen misslyckades</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="118"/>
+        <location filename="../models/loopbacksignin.cpp" line="120"/>
         <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>The answer did not belong to this sign-in. Go back to Kliv Konto and try again.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <location filename="../models/loopbacksignin.cpp" line="121"/>
         <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
         <translation>Sign-in was cancelled: the answer from the browser did not belong to this sign-in.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="124"/>
+        <location filename="../models/loopbacksignin.cpp" line="126"/>
         <source>Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Go back to Kliv Konto and try again.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <location filename="../models/loopbacksignin.cpp" line="127"/>
         <source>Inloggningen avbröts i webbläsaren.</source>
         <translation>Sign-in was cancelled in the browser.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="128"/>
+        <location filename="../models/loopbacksignin.cpp" line="130"/>
         <source>Du är inloggad</source>
         <translation>You are signed in</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="129"/>
+        <location filename="../models/loopbacksignin.cpp" line="131"/>
         <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
         <translation>You are signed in – go back to Kliv Konto.</translation>
     </message>
@@ -713,17 +713,17 @@
         <translation>Current plan</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="127"/>
+        <location filename="../qml/pages/PlansPage.qml" line="140"/>
         <source>Nuvarande</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="128"/>
+        <location filename="../qml/pages/PlansPage.qml" line="141"/>
         <source>Planerad</source>
         <translation>Scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="139"/>
+        <location filename="../qml/pages/PlansPage.qml" line="153"/>
         <source>%n krediter per dag</source>
         <translation>
             <numerusform>%n credit per day</numerusform>
@@ -731,12 +731,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="167"/>
+        <location filename="../qml/pages/PlansPage.qml" line="181"/>
         <source>Börjar gälla den %1</source>
         <translation>Takes effect on %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="138"/>
+        <location filename="../qml/pages/PlansPage.qml" line="152"/>
         <source>%n krediter per månad</source>
         <translation>
             <numerusform>%n credit per month</numerusform>
@@ -744,12 +744,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="140"/>
+        <location filename="../qml/pages/PlansPage.qml" line="154"/>
         <source>Kreditbidrag enligt avtal</source>
         <translation>Credit allowance by contract</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="148"/>
+        <location filename="../qml/pages/PlansPage.qml" line="162"/>
         <source>Upp till %n teammedlemmar</source>
         <translation>
             <numerusform>Up to %n team member</numerusform>
@@ -757,17 +757,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="149"/>
+        <location filename="../qml/pages/PlansPage.qml" line="163"/>
         <source>Obegränsat antal teammedlemmar</source>
         <translation>Unlimited team members</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="183"/>
+        <location filename="../qml/pages/PlansPage.qml" line="197"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="190"/>
+        <location filename="../qml/pages/PlansPage.qml" line="204"/>
         <source>Din plan i dag</source>
         <translation>Your plan today</translation>
     </message>
@@ -780,7 +780,7 @@
         <translation>Sign-in could not start: no local port could be opened.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="273"/>
+        <location filename="../models/session.cpp" line="272"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>You have been signed out. Sign in again.</translation>
     </message>
@@ -919,47 +919,47 @@
 <context>
     <name>Subscription</name>
     <message>
-        <location filename="../models/subscription.cpp" line="150"/>
+        <location filename="../models/subscription.cpp" line="154"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
         <translation>You are upgraded to %1 now. You are charged %2 today for the rest of the period and get %3 more credits right away.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="154"/>
+        <location filename="../models/subscription.cpp" line="158"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="157"/>
+        <location filename="../models/subscription.cpp" line="161"/>
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="158"/>
+        <location filename="../models/subscription.cpp" line="162"/>
         <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
         <translation>Your subscription ends on %1. You keep %2 until then, then the account moves to Free. Your projects stay.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="162"/>
+        <location filename="../models/subscription.cpp" line="166"/>
         <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
         <translation>You change to %1 for %2 a month. The payment is made in the browser, and you get %3 credits as soon as it is done.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="172"/>
+        <location filename="../models/subscription.cpp" line="176"/>
         <source>Uppgradera</source>
         <translation>Upgrade</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="173"/>
+        <location filename="../models/subscription.cpp" line="177"/>
         <source>Nedgradera</source>
         <translation>Downgrade</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="174"/>
+        <location filename="../models/subscription.cpp" line="178"/>
         <source>Avsluta prenumeration</source>
         <translation>Cancel subscription</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="175"/>
+        <location filename="../models/subscription.cpp" line="179"/>
         <source>Gå till betalning</source>
         <translation>Go to payment</translation>
     </message>

@@ -244,32 +244,32 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="166"/>
+        <location filename="../models/creditmeter.cpp" line="172"/>
         <source>%1 (senast uppdaterat %2)</source>
         <translation>%1 (senast uppdaterat %2)</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="170"/>
+        <location filename="../models/creditmeter.cpp" line="176"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="173"/>
+        <location filename="../models/creditmeter.cpp" line="179"/>
         <source>Slut på krediter · fylls på %1</source>
         <translation>Slut på krediter · fylls på %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="174"/>
+        <location filename="../models/creditmeter.cpp" line="180"/>
         <source>Slut på krediter · återställs %1</source>
         <translation>Slut på krediter · återställs %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="176"/>
+        <location filename="../models/creditmeter.cpp" line="182"/>
         <source>%1 av %2 krediter idag · fylls på %3</source>
         <translation>%1 av %2 krediter idag · fylls på %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="178"/>
+        <location filename="../models/creditmeter.cpp" line="184"/>
         <source>%1 av %2 krediter · återställs %3</source>
         <translation>%1 av %2 krediter · återställs %3</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/DailyChart.qml" line="130"/>
+        <location filename="../qml/components/DailyChart.qml" line="140"/>
         <source>%1: %n krediter</source>
         <translation>
             <numerusform>%1: %n kredit</numerusform>
@@ -418,43 +418,43 @@
 <context>
     <name>LoopbackSignIn</name>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="106"/>
+        <location filename="../models/loopbacksignin.cpp" line="108"/>
         <source>Sidan finns inte.</source>
         <translation>Sidan finns inte.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="117"/>
-        <location filename="../models/loopbacksignin.cpp" line="123"/>
+        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <location filename="../models/loopbacksignin.cpp" line="125"/>
         <source>Inloggningen misslyckades</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="118"/>
+        <location filename="../models/loopbacksignin.cpp" line="120"/>
         <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="119"/>
+        <location filename="../models/loopbacksignin.cpp" line="121"/>
         <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
         <translation>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="124"/>
+        <location filename="../models/loopbacksignin.cpp" line="126"/>
         <source>Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Gå tillbaka till Kliv Konto och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <location filename="../models/loopbacksignin.cpp" line="127"/>
         <source>Inloggningen avbröts i webbläsaren.</source>
         <translation>Inloggningen avbröts i webbläsaren.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="128"/>
+        <location filename="../models/loopbacksignin.cpp" line="130"/>
         <source>Du är inloggad</source>
         <translation>Du är inloggad</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="129"/>
+        <location filename="../models/loopbacksignin.cpp" line="131"/>
         <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
         <translation>Du är inloggad – gå tillbaka till Kliv Konto.</translation>
     </message>
@@ -713,17 +713,17 @@
         <translation>Nuvarande plan</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="127"/>
+        <location filename="../qml/pages/PlansPage.qml" line="140"/>
         <source>Nuvarande</source>
         <translation>Nuvarande</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="128"/>
+        <location filename="../qml/pages/PlansPage.qml" line="141"/>
         <source>Planerad</source>
         <translation>Planerad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="139"/>
+        <location filename="../qml/pages/PlansPage.qml" line="153"/>
         <source>%n krediter per dag</source>
         <translation>
             <numerusform>%n kredit per dag</numerusform>
@@ -731,12 +731,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="167"/>
+        <location filename="../qml/pages/PlansPage.qml" line="181"/>
         <source>Börjar gälla den %1</source>
         <translation>Börjar gälla den %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="138"/>
+        <location filename="../qml/pages/PlansPage.qml" line="152"/>
         <source>%n krediter per månad</source>
         <translation>
             <numerusform>%n kredit per månad</numerusform>
@@ -744,12 +744,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="140"/>
+        <location filename="../qml/pages/PlansPage.qml" line="154"/>
         <source>Kreditbidrag enligt avtal</source>
         <translation>Kreditbidrag enligt avtal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="148"/>
+        <location filename="../qml/pages/PlansPage.qml" line="162"/>
         <source>Upp till %n teammedlemmar</source>
         <translation>
             <numerusform>Upp till %n teammedlem</numerusform>
@@ -757,17 +757,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="149"/>
+        <location filename="../qml/pages/PlansPage.qml" line="163"/>
         <source>Obegränsat antal teammedlemmar</source>
         <translation>Obegränsat antal teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="183"/>
+        <location filename="../qml/pages/PlansPage.qml" line="197"/>
         <source>Ångra</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="190"/>
+        <location filename="../qml/pages/PlansPage.qml" line="204"/>
         <source>Din plan i dag</source>
         <translation>Din plan i dag</translation>
     </message>
@@ -780,7 +780,7 @@
         <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="273"/>
+        <location filename="../models/session.cpp" line="272"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
@@ -919,47 +919,47 @@
 <context>
     <name>Subscription</name>
     <message>
-        <location filename="../models/subscription.cpp" line="150"/>
+        <location filename="../models/subscription.cpp" line="154"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
         <translation>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="154"/>
+        <location filename="../models/subscription.cpp" line="158"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="157"/>
+        <location filename="../models/subscription.cpp" line="161"/>
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="158"/>
+        <location filename="../models/subscription.cpp" line="162"/>
         <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
         <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="162"/>
+        <location filename="../models/subscription.cpp" line="166"/>
         <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
         <translation>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="172"/>
+        <location filename="../models/subscription.cpp" line="176"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="173"/>
+        <location filename="../models/subscription.cpp" line="177"/>
         <source>Nedgradera</source>
         <translation>Nedgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="174"/>
+        <location filename="../models/subscription.cpp" line="178"/>
         <source>Avsluta prenumeration</source>
         <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="175"/>
+        <location filename="../models/subscription.cpp" line="179"/>
         <source>Gå till betalning</source>
         <translation>Gå till betalning</translation>
     </message>
