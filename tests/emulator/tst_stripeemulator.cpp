@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -591,6 +592,40 @@ private Q_SLOTS:
         QVERIFY(refused && ok);
         QCOMPARE(refused->id, ok->id); // the same event, delivered again
         QVERIFY(ok->atMs - refused->atMs >= 900);
+    }
+
+    void retriesWhenTheEndpointIsDown()
+    {
+        QTcpServer probe; // a port nobody listens on, yet
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QTemporaryDir data;
+        QProcess other;
+        other.start(QStringLiteral(STRIPE_EMULATOR_BIN), {"--port", "0", "--data", data.path(), "--webhook-url",
+                                                          QStringLiteral("http://127.0.0.1:%1/late").arg(port),
+                                                          "--webhook-secret", QString::fromLatin1(kSecret)});
+        QTRY_VERIFY_WITH_TIMEOUT(other.canReadLine(), 10000);
+        const QString saved = m_base;
+        m_base = QString::fromUtf8(other.readLine()).trimmed().section(' ', 3);
+        post("/v1/customers", {{"email", "sen@example.se"}});
+        const QString event = get("/v1/events").json["data"].toArray().first().toObject()["id"].toString();
+        QTest::qWait(1500); // at least one refused connection
+        QCOMPARE(get("/v1/events/" + event).json["pending_webhooks"].toInt(), 1);
+        QList<QByteArray> bodies;
+        QHttpServer late;
+        late.route("/late", [&](const QHttpServerRequest &req) {
+            if (verifySignature(req.value("Stripe-Signature"), req.body(), kSecret))
+                bodies.append(req.body());
+            return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok);
+        });
+        QCOMPARE(late.listen(QHostAddress::LocalHost, port), port);
+        QTRY_VERIFY_WITH_TIMEOUT(!bodies.isEmpty(), 20000);
+        QCOMPARE(QJsonDocument::fromJson(bodies.first()).object()["id"].toString(), event);
+        QTRY_COMPARE_WITH_TIMEOUT(get("/v1/events/" + event).json["pending_webhooks"].toInt(), 0, 5000);
+        m_base = saved;
+        other.terminate();
+        QVERIFY(other.waitForFinished(5000));
     }
 
     void everyDeliveryIsSignedAndListed()

@@ -182,8 +182,7 @@ void Engine::emitEvent(const QString &type, const QJsonObject &object, const QJs
         {"request", QJsonObject{{"id", m_requestId.isEmpty() ? QJsonValue() : QJsonValue(m_requestId)},
                                 {"idempotency_key", m_idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(m_idempotencyKey)}}},
         {"type", type}};
-    m_store.addEvent(event, m_options.deliverWebhooks);
-    Q_EMIT eventsQueued();
+    m_store.addEvent(event, m_options.deliverWebhooks); // delivered after the caller commits
 }
 
 QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const

@@ -75,9 +75,6 @@ public:
     // --- portal
     QJsonObject createPortalSession(const QJsonObject &params);
 
-Q_SIGNALS:
-    void eventsQueued();
-
 private:
     struct Charge {
         bool ok = false;

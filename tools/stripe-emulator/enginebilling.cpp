@@ -195,7 +195,7 @@ QJsonObject Engine::line(const QJsonObject &subscription, const QJsonObject &pri
 {
     const QJsonObject it = item(subscription);
     return QJsonObject{
-        {"id", const_cast<Store &>(m_store).newId("il_")}, {"object", "line_item"}, {"amount", amount},
+        {"id", Store::newId("il_")}, {"object", "line_item"}, {"amount", amount},
         {"currency", price["currency"]}, {"description", description}, {"discount_amounts", QJsonArray()},
         {"discountable", !proration}, {"discounts", QJsonArray()}, {"livemode", false}, {"metadata", QJsonObject()},
         {"parent", QJsonObject{{"type", "subscription_item_details"}, {"invoice_item_details", QJsonValue()},

@@ -232,4 +232,9 @@ void Store::deliveryDone(const QString &eventId, int attempts, bool success, qin
     q.addBindValue(success ? QStringLiteral("delivered") : giveUp ? QStringLiteral("failed") : QStringLiteral("pending"));
     q.addBindValue(eventId);
     q.exec();
+    if (success) { // the event no longer waits for an endpoint, as Stripe's pending_webhooks says
+        q.prepare(QStringLiteral("UPDATE events SET data = json_set(data, '$.pending_webhooks', 0) WHERE id = ?"));
+        q.addBindValue(eventId);
+        q.exec();
+    }
 }

@@ -18,7 +18,7 @@ public:
     void commit();
     void rollback();
 
-    QString newId(const QString &prefix);
+    static QString newId(const QString &prefix); // prefix + 24 random base62 characters
 
     QJsonObject get(const QString &id) const; // empty when unknown
     // Insert or replace; `ref` is a secondary key (an invoice's subscription, ...).
