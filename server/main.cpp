@@ -29,6 +29,26 @@ static int fatal(const QString &message)
     return 1;
 }
 
+static const char Usage[] =
+    "usage: kliv-billingd [--dev] [--no-seed] [--clock RFC3339] [--simulate-usage]\n"
+    "                     [--host 127.0.0.1] [--port P] [--data DIR | --database postgresql://...]\n"
+    "                     [--plans FILE] [--token-ttl SECONDS]\n"
+    "       kliv-billingd admin COMMAND [--data DIR | --database URL] ...\n"
+    "\n"
+    "  --port 0         pick a free port (printed as 'kliv-billingd listening on URL')\n"
+    "  --data DIR       SQLite database in DIR (default: $XDG_DATA_HOME/kliv-billingd)\n"
+    "  --database URL   PostgreSQL, for several instances sharing one database\n"
+    "  --dev            development mode: demo seed, POST /v1/dev/clock, /v1/dev/seed\n"
+    "  --clock T        (dev) start the clock at T, frozen until POST /v1/dev/clock\n"
+    "  --simulate-usage (dev) spend a demo credit every few seconds\n"
+    "\n"
+    "admin commands (each prints JSON): create-workspace --name N --owner-email E [--plan free],\n"
+    "  add-member --workspace W --email E [--role R], issue-token --user E [--ttl S] | --service,\n"
+    "  set-plan --workspace W --plan ID [--credits N], grant --workspace W --credits N,\n"
+    "  set-password --user E --password P\n"
+    "\n"
+    "Stripe: set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and optionally STRIPE_API_BASE.\n";
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -38,6 +58,10 @@ int main(int argc, char *argv[])
     const QString compiledPlans = QStringLiteral(KLIV_PLANS_FILE);
 
     QStringList args = app.arguments().mid(1);
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        std::fputs(Usage, stdout);
+        return 0;
+    }
     if (!args.isEmpty() && args.first() == QLatin1String("admin")) {
         QJsonObject out;
         const int rc = http::runAdminCommand(args.mid(1), compiledPlans, &out);
