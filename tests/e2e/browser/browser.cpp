@@ -2,14 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QTimer>
+#include <QTest>
 #include <QWebSocket>
 
 #include <csignal>
@@ -18,24 +17,10 @@
 
 Q_LOGGING_CATEGORY(lcBrowser, "kliv.test.browser")
 
-namespace {
+// Every wait below is QTest::qWaitFor: it serves the thread's event loop, so servers
+// living in the test's own thread (QHttpServer, the app's loopback listener) keep answering.
 
-// Waits while serving the thread's event loop: servers living in the test's
-// own thread (QHttpServer, the app's loopback listener) must keep answering.
-template <typename Pred>
-bool spinUntil(Pred done, int timeoutMs, int stepMs = 5)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(stepMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
+namespace {
 
 const QRegularExpression &devToolsLine()
 {
@@ -144,8 +129,8 @@ bool Browser::start(int timeoutMs)
         return fail(QStringLiteral("cannot start %1: %2").arg(executable(), m_proc->errorString()));
 
     QString wsUrl;
-    const bool up = spinUntil([&] { return readDevToolsUrl(&wsUrl) || m_proc->state() == QProcess::NotRunning; },
-                              timeoutMs, 20);
+    const bool up = QTest::qWaitFor([&] { return readDevToolsUrl(&wsUrl) || m_proc->state() == QProcess::NotRunning; },
+                              timeoutMs);
     if (wsUrl.isEmpty()) {
         const QString why = up ? QStringLiteral("exited with code %1").arg(m_proc->exitCode())
                                : QStringLiteral("printed no DevTools address within %1 ms").arg(timeoutMs);
@@ -162,7 +147,7 @@ bool Browser::start(int timeoutMs)
     bool connected = false;
     connect(m_ws.get(), &QWebSocket::connected, this, [&connected] { connected = true; });
     m_ws->open(QUrl(wsUrl));
-    if (!spinUntil([&] { return connected || m_socketLost; }, 10000))
+    if (!QTest::qWaitFor([&] { return connected || m_socketLost; }, 10000))
         return fail(QStringLiteral("no DevTools WebSocket connection to %1 within 10 s").arg(wsUrl));
     if (!connected)
         return fail(QStringLiteral("DevTools WebSocket %1 refused: %2").arg(wsUrl, m_ws->errorString()));
@@ -200,7 +185,7 @@ void Browser::close()
             {QStringLiteral("id"), id}, {QStringLiteral("method"), QStringLiteral("Browser.close")}})
                                                     .toJson(QJsonDocument::Compact)));
         m_ws->flush();
-        spinUntil([&] { return m_proc->state() == QProcess::NotRunning; }, 5000, 20);
+        QTest::qWaitFor([&] { return m_proc->state() == QProcess::NotRunning; }, 5000);
     }
     if (m_ws) {
         m_ws->disconnect(this);
@@ -276,7 +261,7 @@ QJsonObject Browser::call(const QString &method, const QJsonObject &params, int 
     if (!browserLevel && !m_sessionId.isEmpty())
         msg.insert(QStringLiteral("sessionId"), m_sessionId);
     m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
-    const bool ok = spinUntil([&] {
+    const bool ok = QTest::qWaitFor([&] {
         return m_replies.contains(id) || m_socketLost || !isRunning();
     }, timeoutMs);
     if (!m_replies.contains(id)) {
@@ -322,7 +307,7 @@ bool Browser::navigate(const QUrl &url, int timeoutMs)
     const QString err = r.value(QLatin1String("errorText")).toString();
     if (!err.isEmpty())
         return fail(QStringLiteral("navigating to %1 failed: %2").arg(url.toString(), err));
-    if (!spinUntil([&] { return m_loads > before || !isRunning(); }, timeoutMs))
+    if (!QTest::qWaitFor([&] { return m_loads > before || !isRunning(); }, timeoutMs))
         return fail(QStringLiteral("%1 did not finish loading within %2 ms %3")
                         .arg(url.toString()).arg(timeoutMs).arg(describePage()));
     m_loadsSeen = m_loads;
@@ -331,7 +316,7 @@ bool Browser::navigate(const QUrl &url, int timeoutMs)
 
 bool Browser::waitForLoad(int timeoutMs)
 {
-    if (!spinUntil([&] { return m_loads > m_loadsSeen; }, timeoutMs))
+    if (!QTest::qWaitFor([&] { return m_loads > m_loadsSeen; }, timeoutMs))
         return fail(QStringLiteral("no page load within %1 ms %2").arg(timeoutMs).arg(describePage()));
     m_loadsSeen = m_loads;
     return true;
@@ -339,7 +324,7 @@ bool Browser::waitForLoad(int timeoutMs)
 
 bool Browser::waitForUrl(const QString &prefix, int timeoutMs)
 {
-    if (!spinUntil([&] { return m_url.startsWith(prefix) || !isRunning(); }, timeoutMs) || !m_url.startsWith(prefix))
+    if (!QTest::qWaitFor([&] { return m_url.startsWith(prefix) || !isRunning(); }, timeoutMs) || !m_url.startsWith(prefix))
         return fail(QStringLiteral("the page did not reach a URL starting with %1 within %2 ms %3")
                         .arg(prefix).arg(timeoutMs).arg(describePage()));
     return true;
@@ -384,7 +369,7 @@ bool Browser::waitFor(const QString &jsCondition, int timeoutMs, const QString &
             return fail(QStringLiteral("chromium exited while waiting for %1").arg(what.isEmpty() ? jsCondition : what));
         if (t.elapsed() > timeoutMs)
             break;
-        spinUntil([] { return false; }, 100);
+        QTest::qWait(100);
     }
     return fail(QStringLiteral("timed out after %1 ms waiting for %2%3 %4")
                     .arg(timeoutMs).arg(what.isEmpty() ? jsCondition : what)
