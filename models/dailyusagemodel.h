@@ -1,4 +1,5 @@
 #pragma once
+#include <QQmlEngine>
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 class DailyUsageModel : public QAbstractTableModel
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 public:
     enum Roles { DayRole = Qt::UserRole + 1, CreditsRole, DateRole, DateTextRole };

@@ -45,54 +45,56 @@ QString TokenStore::keyFor(const QUrl &server)
     return QStringLiteral("refresh-token:") + server.adjusted(QUrl::StripTrailingSlash).toString();
 }
 
-void TokenStore::read(const QUrl &server, QObject *context, ReadCallback cb)
+namespace {
+// Every job: this service, the server's key, and never a plain-text fallback.
+template<typename Job>
+Job *makeJob(TokenStore *store, const QUrl &server)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    auto *job = new Job(TokenStore::service(), store);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(keyFor(server));
+    job->setKey(TokenStore::keyFor(server));
+    return job;
+}
+
+// Runs `done` when the job ends, unless the context is gone by then.
+void whenFinished(QKeychain::Job *job, QObject *context, std::function<void(QKeychain::Error)> done)
+{
     QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [job, ctx, cb](QKeychain::Job *) {
-        if (!ctx)
-            return;
-        if (job->error() == QKeychain::NoError)
-            cb(job->textData(), {});
-        else if (job->error() == QKeychain::EntryNotFound)
-            cb({}, {});
-        else
-            cb({}, keychainError(job->error(), job->errorString()));
+    QObject::connect(job, &QKeychain::Job::finished, job, [job, ctx, done](QKeychain::Job *) {
+        if (ctx)
+            done(job->error());
     });
     job->start();
+}
+}
+
+void TokenStore::read(const QUrl &server, QObject *context, ReadCallback cb)
+{
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(this, server);
+    whenFinished(job, context, [job, cb](QKeychain::Error err) {
+        if (err == QKeychain::NoError)
+            cb(job->textData(), {});
+        else if (err == QKeychain::EntryNotFound)
+            cb({}, {});
+        else
+            cb({}, keychainError(err, job->errorString()));
+    });
 }
 
 void TokenStore::write(const QUrl &server, const QString &token, QObject *context, DoneCallback cb)
 {
-    auto *job = new QKeychain::WritePasswordJob(service(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(keyFor(server));
+    auto *job = makeJob<QKeychain::WritePasswordJob>(this, server);
     job->setTextData(token);
-    QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [job, ctx, cb](QKeychain::Job *) {
-        if (!ctx)
-            return;
-        cb(job->error() == QKeychain::NoError ? ApiError() : keychainError(job->error(), job->errorString()));
+    whenFinished(job, context, [job, cb](QKeychain::Error err) {
+        cb(err == QKeychain::NoError ? ApiError() : keychainError(err, job->errorString()));
     });
-    job->start();
 }
 
 void TokenStore::remove(const QUrl &server, QObject *context, DoneCallback cb)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(keyFor(server));
-    QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [job, ctx, cb](QKeychain::Job *) {
-        if (!ctx)
-            return;
-        const auto err = job->error();
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(this, server);
+    whenFinished(job, context, [job, cb](QKeychain::Error err) {
         cb(err == QKeychain::NoError || err == QKeychain::EntryNotFound ? ApiError() : keychainError(err, job->errorString()));
     });
-    job->start();
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <QQmlEngine>
 #include <QAbstractListModel>
 #include <QJsonArray>
 
@@ -7,6 +8,7 @@
 class UsageBreakdownModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles { NameRole = Qt::UserRole + 1, CreditsRole, ShareRole, KeyRole, DetailRole };

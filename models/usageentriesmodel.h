@@ -1,4 +1,5 @@
 #pragma once
+#include <QQmlEngine>
 #include <QAbstractListModel>
 #include <QDateTime>
 
@@ -7,6 +8,7 @@
 class UsageEntriesModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)

@@ -1,4 +1,5 @@
 #pragma once
+#include <QQmlEngine>
 #include <QAbstractListModel>
 #include <QJsonArray>
 #include <QStringList>
@@ -7,6 +8,7 @@
 class WorkspaceListModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles { WorkspaceIdRole = Qt::UserRole + 1, NameRole, RoleRole, PlanIdRole, PermissionsRole };

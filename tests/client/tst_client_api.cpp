@@ -217,6 +217,13 @@ private Q_SLOTS:
         delete reply;
     }
 
+    void translationsAreEmbedded()
+    {
+        // main.cpp loads these; lrelease builds them from translations/*.ts.
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/kliv-konto_sv.qm")));
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/kliv-konto_en.qm")));
+    }
+
     void liveChannelAsksForAResyncOnAGap()
     {
         QWebSocketServer server(QStringLiteral("live"), QWebSocketServer::NonSecureMode);

@@ -24,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -454,6 +455,88 @@ private Q_SLOTS:
         QVERIFY(m_fx.restart());
     }
 
+    void checkoutInTheBrowserIsConfirmedByTheServer()
+    {
+        const QString emulatorBin = qEnvironmentVariable("KLIV_BUILD_DIR") + QStringLiteral("/tools/stripe-emulator/stripe-emulator");
+        if (!QFile::exists(emulatorBin))
+            QSKIP("stripe-emulator is not built");
+        // The emulator must know where to send webhooks before the server starts: pick its port.
+        quint16 port;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QTemporaryDir emuData;
+        QProcess emulator;
+        emulator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        emulator.start(emulatorBin, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data"), emuData.path(),
+                                     QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:%1/webhooks/stripe").arg(port),
+                                     QStringLiteral("--webhook-secret"), QStringLiteral("whsec_client_test")});
+        QVERIFY(emulator.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(emulator.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(emulator.readLine()).trimmed();
+        const QString emulatorUrl = line.mid(line.indexOf(QLatin1String("http://")));
+        QVERIFY2(emulatorUrl.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(line));
+
+        qputenv("STRIPE_SECRET_KEY", "sk_test_client");
+        qputenv("STRIPE_WEBHOOK_SECRET", "whsec_client_test");
+        qputenv("STRIPE_API_BASE", emulatorUrl.toUtf8());
+        ServerFixture fx;
+        const bool started = fx.start(QDateTime::currentDateTimeUtc(), {QStringLiteral("--port"), QString::number(port)});
+        qunsetenv("STRIPE_SECRET_KEY");
+        qunsetenv("STRIPE_WEBHOOK_SECRET");
+        qunsetenv("STRIPE_API_BASE");
+        QVERIFY2(started, qPrintable(fx.errorString()));
+        QCOMPARE(fx.port(), port);
+        const QString email = QStringLiteral("kund@betalar.test");
+        const WorkspaceIds ws = fx.createWorkspace(QStringLiteral("Betalar AB"), email);
+        QVERIFY(fx.admin({QStringLiteral("set-password"), QStringLiteral("--user"), email, QStringLiteral("--password"), kPassword}).ok());
+        AppSettings::instance()->setServerUrl(fx.baseUrl());
+        signIn(email);
+        Subscription *sub = Subscription::instance();
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_COMPARE(sub->tier(), QStringLiteral("free"));
+        QTRY_VERIFY_WITH_TIMEOUT(m->live(), 10000);
+
+        // No browser under offscreen: Checkout's link is offered instead.
+        QSignalSpy opened(sub, &Subscription::checkoutOpened);
+        sub->change(QStringLiteral("pro-100"));
+        QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1 || !sub->error().isEmpty(), 15000);
+        if (sub->error() == ApiError::messageFor(ApiError::PaymentsUnavailable)) {
+            Session::instance()->signOut();
+            AppSettings::instance()->setServerUrl(m_fx.baseUrl());
+            emulator.kill();
+            emulator.waitForFinished(5000);
+            QSKIP("this kliv-billingd has no Stripe payment provider wired (STRIPE_* ignored)");
+        }
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(sub->error(), QString());
+        const QUrl checkout = sub->pendingUrl();
+        QVERIFY2(checkout.toString().startsWith(emulatorUrl + QStringLiteral("/c/pay/")), qPrintable(checkout.toString()));
+        QCOMPARE(sub->tier(), QStringLiteral("free")); // nothing changes until the server knows
+
+        // Pay on the hosted page like a user would; the client learns it from the server.
+        QNetworkAccessManager nam;
+        QNetworkRequest req(checkout);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *paid = nam.post(req, QByteArray("cardnumber=4242+4242+4242+4242&email=") + QUrl::toPercentEncoding(email));
+        QTRY_VERIFY_WITH_TIMEOUT(paid->isFinished(), 15000);
+        const int status = paid->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2(status == 200 || status == 302 || status == 303, paid->readAll().constData());
+        delete paid;
+        QTRY_COMPARE_WITH_TIMEOUT(sub->tier(), QStringLiteral("pro-100"), 20000); // pushed live
+        QCOMPARE(sub->status(), QStringLiteral("active"));
+        QTRY_COMPARE_WITH_TIMEOUT(m->allowance(), 100, 10000);
+        QCOMPARE(m->periodKind(), QStringLiteral("cycle"));
+
+        Session::instance()->signOut();
+        AppSettings::instance()->setServerUrl(m_fx.baseUrl());
+        emulator.terminate();
+        emulator.waitForFinished(5000);
+    }
+
     void expiredAccessTokenIsRefreshedOnce()
     {
         ServerFixture fx;
@@ -477,6 +560,14 @@ private Q_SLOTS:
         const QString rotated = keyringToken(fx.baseUrl());
         QVERIFY(!rotated.isEmpty());
         QVERIFY(rotated != first); // refresh tokens rotate, the keyring follows
+
+        // Another server and back: the keyring signs in again without a browser.
+        AppSettings::instance()->setServerUrl(m_fx.baseUrl());
+        QCOMPARE(Session::instance()->state(), Session::SignedOut);
+        AppSettings::instance()->setServerUrl(fx.baseUrl());
+        Session::instance()->restore();
+        QTRY_COMPARE(Session::instance()->state(), Session::SignedIn);
+        QCOMPARE(Session::instance()->userEmail(), QStringLiteral("kort@ttl.test"));
         Session::instance()->signOut();
         AppSettings::instance()->setServerUrl(m_fx.baseUrl());
     }
