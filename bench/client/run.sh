@@ -6,6 +6,10 @@
 # Prints a table of medians. Everything is bounded and stops by itself.
 set -euo pipefail
 : "${KLIV_SOURCE_DIR:?}" "${KLIV_BUILD_DIR:?}"
+if [ ! -x "$KLIV_BUILD_DIR/bench/client/kliv-bench-client" ]; then
+  echo "client benchmarks skipped: kliv-bench-client is not built (KLIV_BUILD_CLIENT=OFF?)"
+  exit 0
+fi
 
 if [ -z "${KLIV_BENCH_IN_DBUS:-}" ]; then
   home="$(mktemp -d /tmp/kliv-bench-client.XXXXXX)"
