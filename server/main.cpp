@@ -129,7 +129,9 @@ int main(int argc, char *argv[])
         const auto seed = http::seedDemo(server.context(), &error);
         if (!seed)
             return fatal(QStringLiteral("demo seed failed: %1").arg(error));
-        printLine(QStringLiteral("demo workspace \"Demo AB\": %1").arg(seed->workspaceId).toUtf8());
+        printLine(QStringLiteral("demo workspace \"%1\": %2").arg(http::demoWorkspaceName(), seed->workspaceId).toUtf8());
+        printLine(QStringLiteral("demo workspace \"%1\" (the owner's, on Free): %2")
+                      .arg(http::studioWorkspaceName(), seed->studioWorkspaceId).toUtf8());
         for (const auto &a : seed->accounts)
             printLine(QStringLiteral("demo %1: %2 / %3").arg(a.role, a.email, a.password).toUtf8());
         if (opts.simulateUsage)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The demo behind `./dev run`: a development kliv-billingd with the "Demo AB"
-# workspace, the local Stripe emulator wired to it by signed webhooks, and the
-# Kliv Konto app. Everything listens on 127.0.0.1 only and stops together.
+# workspace (Pro 200, set by sales) and the owner's "Kliv Studio" (Free: its
+# upgrade goes through Checkout on the emulator), the local Stripe emulator
+# wired to it by signed webhooks, and the Kliv Konto app. Everything listens on
+# 127.0.0.1 only and stops together.
 #   ./dev run                      the app in a window (needs a display)
 #   ./dev run --screenshots DIR    no display needed: every page in Swedish, as PNGs, under Xvfb
 #   ./dev run --server-only        just the server and the emulator

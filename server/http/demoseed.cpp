@@ -9,6 +9,7 @@
 namespace http {
 
 static const QString DemoName = QStringLiteral("Demo AB");
+static const QString StudioName = QStringLiteral("Kliv Studio");
 static const QString DemoPassword = QStringLiteral("kliv-demo");
 static const QStringList Projects = {QStringLiteral("Webbshop"), QStringLiteral("Portfolio"), QStringLiteral("Bageriet")};
 static const QStringList Activities = {QStringLiteral("chat"), QStringLiteral("generate_page"),
@@ -25,35 +26,89 @@ static QList<DemoAccount> demoAccounts()
     };
 }
 
+QString demoWorkspaceName() { return DemoName; }
+QString studioWorkspaceName() { return StudioName; }
+
+// The owner's workspace called `name`, or an empty string.
+static QString workspaceOfOwner(storage::Store *store, const QString &ownerUserId, const QString &name)
+{
+    for (const storage::Membership &m : store->membershipsOfUser(ownerUserId)) {
+        if (m.workspaceName == name)
+            return m.member.workspaceId;
+    }
+    return {};
+}
+
+// "Kliv Studio": the demo owner's own workspace on Free, so the app shows the
+// workspace switcher and an upgrade that goes through Checkout. It gets 3 of
+// its 5 daily credits used today (once per day the demo is started).
+static bool ensureStudio(ServerContext &ctx, const QString &ownerUserId, const QDateTime &createdAt, DemoSeed *seed,
+                         QString *error)
+{
+    storage::Store *store = ctx.store;
+    QString memberId;
+    seed->studioWorkspaceId = workspaceOfOwner(store, ownerUserId, StudioName);
+    if (seed->studioWorkspaceId.isEmpty()) {
+        const auto created = store->createWorkspace(StudioName, ownerUserId, createdAt);
+        if (!created) {
+            *error = QStringLiteral("could not create the demo workspace %1").arg(StudioName);
+            return false;
+        }
+        seed->studioWorkspaceId = created->workspace.id;
+        memberId = created->owner.id;
+    } else if (const auto member = store->memberOfUser(seed->studioWorkspaceId, ownerUserId)) {
+        memberId = member->id;
+    }
+    if (memberId.isEmpty())
+        return true;
+    const QDateTime now = ctx.now();
+    const QDateTime dayStart(now.date(), QTime(0, 0), Qt::UTC);
+    const struct { const char *activity; int credits; } today[] = {{"chat", 1}, {"generate_page", 2}};
+    int i = 0;
+    for (const auto &t : today) {
+        storage::UsageRequest u;
+        // One key per day: a restart the same day spends nothing more.
+        u.idempotencyKey = QStringLiteral("studio-%1-%2").arg(now.date().toString(Qt::ISODate)).arg(++i);
+        u.memberId = memberId;
+        u.project = QStringLiteral("Portfolio");
+        u.activity = QString::fromLatin1(t.activity);
+        u.credits = t.credits;
+        store->spend(seed->studioWorkspaceId, u, dayStart.addSecs(dayStart.secsTo(now) * i / 3), *ctx.catalog);
+    }
+    return true;
+}
+
 static std::optional<DemoSeed> existingDemo(storage::Store *store)
 {
     QList<DemoAccount> accounts = demoAccounts();
     const auto owner = store->userByEmail(accounts.first().email);
     if (!owner)
         return std::nullopt;
-    for (const storage::Membership &m : store->membershipsOfUser(owner->id)) {
-        if (m.workspaceName != DemoName)
-            continue;
-        DemoSeed seed{m.member.workspaceId, {}, false};
-        for (DemoAccount a : accounts) {
-            const auto user = store->userByEmail(a.email);
-            const auto member = user ? store->memberOfUser(seed.workspaceId, user->id) : std::nullopt;
-            if (member) {
-                a.memberId = member->id;
-                a.role = member->role;
-                seed.accounts.append(a);
-            }
+    DemoSeed seed;
+    seed.workspaceId = workspaceOfOwner(store, owner->id, DemoName);
+    if (seed.workspaceId.isEmpty())
+        return std::nullopt;
+    for (DemoAccount a : accounts) {
+        const auto user = store->userByEmail(a.email);
+        const auto member = user ? store->memberOfUser(seed.workspaceId, user->id) : std::nullopt;
+        if (member) {
+            a.memberId = member->id;
+            a.role = member->role;
+            seed.accounts.append(a);
         }
-        return seed;
     }
-    return std::nullopt;
+    return seed;
 }
 
 std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
 {
     storage::Store *store = ctx.store;
-    if (auto seed = existingDemo(store))
+    if (auto seed = existingDemo(store)) {
+        const auto owner = store->userByEmail(demoAccounts().first().email);
+        if (!ensureStudio(ctx, owner->id, ctx.now(), &*seed, error))
+            return std::nullopt;
         return seed;
+    }
 
     const QDateTime now = ctx.now();
     // Mid-cycle: the current cycle began two weeks ago (day clamped to 28 so the
@@ -127,6 +182,8 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
             store->spend(seed.workspaceId, u, at, *ctx.catalog);
         }
     }
+    if (!ensureStudio(ctx, userIds.first(), anchor.addDays(-2), &seed, error))
+        return std::nullopt;
     qCInfo(lcHttp) << "seeded the demo workspace with" << n << "usage events";
     return seed;
 }

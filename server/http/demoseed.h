@@ -1,7 +1,10 @@
 #pragma once
 // Development mode: the demo workspace "Demo AB" (an owner, an admin, three
 // members) on Pro 200 mid-cycle with a month and a half of plausible usage,
-// and an optional simulator that keeps spending so the meter moves.
+// and an optional simulator that keeps spending so the meter moves. Demo AB's
+// plan is set by an operator (as sales would), so with payments configured it
+// changes only through sales; the owner's second workspace "Kliv Studio" is on
+// Free with a little usage today, so the upgrade goes through Checkout.
 #include "servercontext.h"
 
 #include <QList>
@@ -18,10 +21,14 @@ struct DemoAccount {
 };
 
 struct DemoSeed {
-    QString workspaceId;
+    QString workspaceId;          // Demo AB
+    QString studioWorkspaceId;    // Kliv Studio (the owner's Free workspace)
     QList<DemoAccount> accounts;
     bool created = false;   // false: it already existed
 };
+
+QString demoWorkspaceName();     // "Demo AB"
+QString studioWorkspaceName();   // "Kliv Studio"
 
 // Creates the demo once; later calls return the existing one.
 std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error);

@@ -106,16 +106,6 @@ static QString checkAuthorize(const QUrlQuery &q)
     return {};
 }
 
-static QHttpServerResponse html(const QByteArray &body, int status)
-{
-    QHttpServerResponse r(QByteArrayLiteral("text/html; charset=utf-8"), body, QHttpServerResponse::StatusCode(status));
-    r.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    r.addHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
-    r.addHeader(QByteArrayLiteral("Content-Security-Policy"),
-                QByteArrayLiteral("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"));
-    return r;
-}
-
 static SignInForm formFor(const QUrlQuery &q)
 {
     SignInForm f;
@@ -208,8 +198,8 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
     r.add(Method::Get, QStringLiteral("/oauth/authorize"), Auth::None, [](Request &req, const ReplyPtr &reply) {
         const QString problem = checkAuthorize(req.query);
         if (!problem.isEmpty())
-            return reply->send(html(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
-        reply->send(html(renderSignInPage(formFor(req.query)), 200));
+            return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
+        reply->send(htmlResponse(renderSignInPage(formFor(req.query)), 200));
     });
 
     auto throttle = std::make_shared<SignInThrottle>();
@@ -217,14 +207,14 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
         const QUrlQuery f = formFields(req.body);
         const QString problem = checkAuthorize(f);
         if (!problem.isEmpty())
-            return reply->send(html(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
+            return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
         const QString email = field(f, "email").trimmed();
         // Per account: behind a proxy (or on loopback) every client shares one address.
         const QStringList keys{QStringLiteral("email:") + email.toLower()};
         const QDateTime now = ServerContext::wallNow();
         if (throttle->blocked(keys, now)) {
             qCWarning(lcAuth) << "sign-in throttled after repeated failures";
-            return reply->send(html(renderErrorPage(QStringLiteral("För många försök"),
+            return reply->send(htmlResponse(renderErrorPage(QStringLiteral("För många försök"),
                                                     QStringLiteral("För många misslyckade inloggningar. Vänta några minuter och försök igen.")),
                                     429));
         }
@@ -235,13 +225,13 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
             SignInForm form = formFor(f);
             form.email = email;
             form.error = QStringLiteral("Fel e-postadress eller lösenord. Försök igen.");
-            return reply->send(html(renderSignInPage(form), 200));
+            return reply->send(htmlResponse(renderSignInPage(form), 200));
         }
         const QString code = secrets::randomToken();
         const storage::AuthCode data{user->id, field(f, "client_id"), field(f, "redirect_uri"), field(f, "code_challenge"),
                                      ServerContext::wallNow().addSecs(CodeTtlSecs)};
         if (!ctx.store->storeAuthCode(code, data))
-            return reply->send(html(renderErrorPage(QStringLiteral("Något gick fel"),
+            return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Något gick fel"),
                                                     QStringLiteral("Inloggningen kunde inte sparas. Försök igen om en stund.")),
                                     500));
         QUrl target(data.redirectUri);

@@ -1,6 +1,8 @@
-// /healthz, /readyz, /v1/plans, /v1/me
+// /healthz, /readyz, /v1/plans, /v1/me, /billing/return
 #include "jsonviews.h"
+#include "returnpage.h"
 #include "routes.h"
+#include "signinpage.h"
 #include "workspaceaccess.h"
 
 #include "storage/store.h"
@@ -29,6 +31,12 @@ void addPublicRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Get, QStringLiteral("/v1/plans"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
         reply->json(planCatalogJson(*ctx.catalog));
+    });
+
+    // Where Checkout and the Portal send the browser back; served with or without a provider.
+    r.add(Method::Get, returnPagePath(), Auth::None, [](Request &req, const ReplyPtr &reply) {
+        const ReturnPage page = renderReturnPage(req.queryValue(QStringLiteral("result")));
+        reply->send(htmlResponse(page.html, page.status));
     });
 
     r.add(Method::Get, QStringLiteral("/v1/me"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {

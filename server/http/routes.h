@@ -5,7 +5,7 @@
 
 namespace http {
 
-void addPublicRoutes(Router &r, ServerContext &ctx);        // healthz, readyz, plans, me
+void addPublicRoutes(Router &r, ServerContext &ctx);        // healthz, readyz, plans, me, billing/return
 void addWorkspaceRoutes(Router &r, ServerContext &ctx);     // workspace, members, roles, inquiry
 void addUsageRoutes(Router &r, ServerContext &ctx);         // balance, usage, entries, csv
 void addSubscriptionRoutes(Router &r, ServerContext &ctx);  // preview/change/cancel/undo, portal, invoices, webhook

@@ -2,12 +2,12 @@
 
 namespace http {
 
-static QString esc(const QString &s)
+QString htmlEscaped(const QString &s)
 {
     return s.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
 }
 
-static QString page(const QString &title, const QString &body)
+QByteArray renderPage(const QString &title, const QString &body)
 {
     return QStringLiteral(R"(<!DOCTYPE html>
 <html lang="sv">
@@ -44,17 +44,27 @@ static QString page(const QString &title, const QString &body)
 </main>
 </body>
 </html>
-)").arg(esc(title), body);
+)").arg(htmlEscaped(title), body).toUtf8();
+}
+
+QHttpServerResponse htmlResponse(const QByteArray &body, int status)
+{
+    QHttpServerResponse r(QByteArrayLiteral("text/html; charset=utf-8"), body, QHttpServerResponse::StatusCode(status));
+    r.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    r.addHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
+    r.addHeader(QByteArrayLiteral("Content-Security-Policy"),
+                QByteArrayLiteral("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"));
+    return r;
 }
 
 QByteArray renderSignInPage(const SignInForm &form)
 {
     QString body = QStringLiteral("<h1>Logga in på ditt Kliv-konto</h1>\n");
     if (!form.error.isEmpty())
-        body += QStringLiteral("<p class=\"error\" role=\"alert\">%1</p>\n").arg(esc(form.error));
+        body += QStringLiteral("<p class=\"error\" role=\"alert\">%1</p>\n").arg(htmlEscaped(form.error));
     body += QStringLiteral("<form method=\"post\" action=\"/oauth/authorize\">\n");
     for (const auto &h : form.hidden)
-        body += QStringLiteral("<input type=\"hidden\" name=\"%1\" value=\"%2\">\n").arg(esc(h.first), esc(h.second));
+        body += QStringLiteral("<input type=\"hidden\" name=\"%1\" value=\"%2\">\n").arg(htmlEscaped(h.first), htmlEscaped(h.second));
     body += QStringLiteral(
         "<label for=\"email\">E-post</label>\n"
         "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required autofocus value=\"%1\">\n"
@@ -63,16 +73,16 @@ QByteArray renderSignInPage(const SignInForm &form)
         "<button type=\"submit\">Logga in</button>\n"
         "</form>\n"
         "<p class=\"muted\">Du loggar in i Kliv Konto på den här datorn. När du är inloggad kan du stänga fliken.</p>\n")
-                .arg(esc(form.email));
-    return page(QStringLiteral("Logga in"), body).toUtf8();
+                .arg(htmlEscaped(form.email));
+    return renderPage(QStringLiteral("Logga in"), body);
 }
 
 QByteArray renderErrorPage(const QString &title, const QString &message)
 {
     const QString body = QStringLiteral("<h1>%1</h1>\n<p class=\"error\">%2</p>\n"
                                         "<p class=\"muted\">Gå tillbaka till Kliv Konto och försök logga in igen.</p>\n")
-                             .arg(esc(title), esc(message));
-    return page(title, body).toUtf8();
+                             .arg(htmlEscaped(title), htmlEscaped(message));
+    return renderPage(title, body);
 }
 
 } // namespace http

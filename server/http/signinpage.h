@@ -2,7 +2,10 @@
 // The Swedish sign-in page served by GET /oauth/authorize, and the error page
 // for requests that cannot be redirected. Plain HTML + CSS, works without JS;
 // every value that comes from the request or the user is HTML-escaped.
+// The frame (page) and the response headers are shared by the server's other
+// browser pages (returnpage.h).
 #include <QByteArray>
+#include <QHttpServerResponse>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -16,6 +19,11 @@ struct SignInForm {
 };
 
 QByteArray renderSignInPage(const SignInForm &form);
+// The Kliv frame around `bodyHtml` (already escaped); the title is escaped here.
+QByteArray renderPage(const QString &title, const QString &bodyHtml);
+QString htmlEscaped(const QString &s);   // also escapes ' (attribute values)
+// text/html; no caching, no framing, no scripts.
+QHttpServerResponse htmlResponse(const QByteArray &body, int status);
 QByteArray renderErrorPage(const QString &title, const QString &message);
 
 } // namespace http

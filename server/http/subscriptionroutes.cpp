@@ -181,6 +181,20 @@ static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply
     return tier;
 }
 
+// A paid plan an operator set (Pro or Enterprise by sales: renews by the clock,
+// no subscription at the payment provider). With a provider configured the
+// provider has nothing to upgrade, schedule or cancel, so only sales/admin
+// change it; without one, downgrade/cancel/undo apply directly as before.
+static bool refuseIfManagedByAdmin(const ServerContext &ctx, const Access &a, const ReplyPtr &reply)
+{
+    if (!ctx.provider || !a.plan || !a.plan->isPaid() || a.state.renewal != billing::Renewal::Clock)
+        return false;
+    reply->error(ApiError::conflict(QStringLiteral("managed_by_admin"),
+                                    QStringLiteral("this plan is managed by Kliv's sales team (set by an administrator, "
+                                                   "no online subscription); contact sales to change it")));
+    return true;
+}
+
 // Whether `res` may go on; answers the refusal otherwise.
 static bool changeAllowed(ChangeError error, ChangeKind kind, const ReplyPtr &reply)
 {
@@ -201,7 +215,7 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const auto p = preview(ctx, a, *tier);
               if (!p)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
-              if (!changeAllowed(p->error, p->kind, reply))
+              if (!changeAllowed(p->error, p->kind, reply) || refuseIfManagedByAdmin(ctx, a, reply))
                   return;
               const bool chargesNow = p->kind == ChangeKind::Checkout || p->kind == ChangeKind::Upgrade;
               if (!ctx.provider || !chargesNow)
@@ -222,7 +236,7 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               if (!tier)
                   return;
               const auto res = classify(ctx, a.state, *tier);
-              if (!changeAllowed(res.error, res.kind, reply))
+              if (!changeAllowed(res.error, res.kind, reply) || refuseIfManagedByAdmin(ctx, a, reply))
                   return;
               const billing::Plan target = *ctx.catalog->find(*tier);
               const Rule rule = [&ctx, t = *tier](const billing::SubscriptionState &s) { return classify(ctx, s, t); };
@@ -267,6 +281,8 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               };
               if (const auto res = rule(a.state); !changeAllowed(res.error, res.kind, reply))
                   return;
+              if (refuseIfManagedByAdmin(ctx, a, reply))
+                  return;
               changeWithoutCharge(ctx, a, reply, QString(), rule, [](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
                   p->cancelAtPeriodEnd(ref, std::move(done));
               });
@@ -277,6 +293,8 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const Rule rule = [&ctx](const billing::SubscriptionState &s) { return billing::requestUndo(s, ctx.now()); };
               if (const auto res = rule(a.state); res.error != ChangeError::None)
                   return reply->error(changeError(res.error));
+              if (refuseIfManagedByAdmin(ctx, a, reply))
+                  return;
               changeWithoutCharge(ctx, a, reply, QString(), rule, [](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
                   p->undo(ref, std::move(done));
               });

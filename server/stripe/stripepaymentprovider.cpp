@@ -3,6 +3,7 @@
 #include "stripeschema.h"
 #include "subscriptionderiver.h"
 
+#include "http/returnpage.h"
 #include "storage/store.h"
 
 #include <QJsonArray>
@@ -63,7 +64,7 @@ qint64 StripePaymentProvider::nowUnix() const { return m_clock.now().toSecsSince
 QUrl StripePaymentProvider::publicUrl(const QString &query) const
 {
     QUrl u = m_config.publicBase;
-    u.setPath(QStringLiteral("/billing/return"));
+    u.setPath(http::returnPagePath());   // served by the HTTP layer (returnpage.h)
     u.setQuery(query);
     return u;
 }
@@ -603,27 +604,6 @@ void StripePaymentProvider::clockMoved(const QDateTime &now)
         if (!r.ok())
             qCWarning(lcStripe) << "could not move the Stripe emulator's clock:" << r.error.message;
     });
-}
-
-QByteArray StripePaymentProvider::returnPage(const QString &result)
-{
-    QString title, text;
-    if (result == QLatin1String("success")) {
-        title = QStringLiteral("Tack för din betalning");
-        text = QStringLiteral("Betalningen är klar. Gå tillbaka till Kliv Konto – din nya plan visas där så snart "
-                              "betalningen har bekräftats.");
-    } else if (result == QLatin1String("portal")) {
-        title = QStringLiteral("Klart");
-        text = QStringLiteral("Dina ändringar är sparade. Gå tillbaka till Kliv Konto för att se dem.");
-    } else {
-        title = QStringLiteral("Betalningen avbröts");
-        text = QStringLiteral("Ingenting har debiterats. Gå tillbaka till Kliv Konto om du vill försöka igen.");
-    }
-    return QStringLiteral("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                          "<title>%1 – Kliv</title></head><body style=\"font-family:sans-serif;max-width:36em;margin:4em auto\">"
-                          "<h1>%1</h1><p>%2</p><p>Du kan stänga den här fliken.</p></body></html>")
-        .arg(title, text).toUtf8();
 }
 
 } // namespace stripe

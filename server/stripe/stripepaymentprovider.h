@@ -55,9 +55,6 @@ public:
     void setRefetch(bool on) { m_refetch = on; }
     StripeClient *client() { return &m_client; }
 
-    // The HTML of /billing/return?result=success|cancel|portal (Swedish, for the browser tab).
-    static QByteArray returnPage(const QString &result);
-
 private:
     struct Live;
     std::optional<SubscriptionFacts> currentSubscription(const QString &workspaceId) const;

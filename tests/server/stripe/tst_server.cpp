@@ -76,8 +76,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([pay] { return pay->isFinished(); }, 15000));
         pay->deleteLater();
         QCOMPARE(pay->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 303);
-        QVERIFY(pay->header(QNetworkRequest::LocationHeader).toUrl().toString()
-                    .startsWith(m_fx->baseUrl().toString() + "/billing/return?result=success"));
+        const QString back = pay->header(QNetworkRequest::LocationHeader).toUrl().toString();
+        QVERIFY2(back.startsWith(m_fx->baseUrl().toString() + "/billing/return?result=success"), qPrintable(back));
+        const HttpReply page = m_fx->get(back.mid(m_fx->baseUrl().toString().size()));
+        QCOMPARE(page.status, 200);
+        QVERIFY2(page.body.contains("Tack för din betalning"), page.body.constData());
 
         QTRY_COMPARE_WITH_TIMEOUT(planId(), QStringLiteral("pro-200"), 15000);
         const QJsonObject sub = subscription();
@@ -131,6 +134,29 @@ private Q_SLOTS:
         const HttpReply portal = m_fx->post(base + "/billing-portal", {}, m_token);
         QVERIFY2(portal.status == 200, qPrintable(portal.describe()));
         QVERIFY(portal.json().value("url").toString().startsWith(m_emulatorUrl));
+    }
+
+    void adminManagedPlanChangesThroughSales()
+    {
+        // A Pro plan set by an operator has no Stripe subscription: with payments
+        // configured every change says so instead of failing at Stripe.
+        const WorkspaceIds ws = m_fx->createWorkspace("Sälj AB", "agare@salj.test");
+        QVERIFY2(ws.isValid(), qPrintable(m_fx->errorString()));
+        QVERIFY2(!m_fx->setPlan(ws.id, "pro-200").isEmpty(), qPrintable(m_fx->errorString()));
+        const QString token = m_fx->issueUserToken("agare@salj.test");
+        const QString base = "/v1/workspaces/" + ws.id + "/subscription/";
+        const QList<QPair<QString, QJsonObject>> requests = {
+            {"preview", {{"tier", "pro-400"}}}, {"change", {{"tier", "pro-400"}}},
+            {"change", {{"tier", "pro-100"}}}, {"change", {{"tier", "free"}}}, {"cancel", {}},
+        };
+        for (const auto &[path, body] : requests) {
+            const HttpReply r = m_fx->post(base + path, body, token);
+            QVERIFY2(r.status == 409 && r.errorCode() == "managed_by_admin", qPrintable(path + ": " + r.describe()));
+            QVERIFY(r.json().value("error").toObject().value("message").toString().contains("sales"));
+        }
+        const QJsonObject after = m_fx->get("/v1/workspaces/" + ws.id, token).json();
+        QCOMPARE(after.value("plan").toObject().value("id").toString(), QStringLiteral("pro-200"));
+        QVERIFY(!after.value("subscription").toObject().value("cancel_at_period_end").toBool());
     }
 
     void forgedWebhookRefused()
