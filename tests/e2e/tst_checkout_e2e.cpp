@@ -161,11 +161,8 @@ void TestCheckoutE2E::declinedCardThenPaidCheckout()
     QVERIFY2(b.waitForUrl(fx.baseUrl().toString()), qPrintable(b.errorString()));
     QVERIFY2(b.waitFor(QStringLiteral("document.readyState === 'complete' && document.body && document.body.innerText.length > 0"),
                        15000, QStringLiteral("the return page")), qPrintable(b.errorString()));
-    // Known bug: the server does not serve Checkout's return URL (/billing/return):
-    // StripePaymentProvider::returnPage() exists but no route answers with it.
-    if (b.url().contains(QStringLiteral("/billing/return")) && b.text().contains(QStringLiteral("no such route")))
-        QEXPECT_FAIL("", "kliv-billingd answers 404 on /billing/return (the Checkout success page)", Continue);
-    QVERIFY2(b.text().contains(QStringLiteral("Tack")), qPrintable(b.url() + QStringLiteral(": ") + b.text()));
+    QVERIFY2(b.url().startsWith(fx.baseUrl().toString() + QStringLiteral("/billing/return?result=success")), qPrintable(b.url()));
+    QVERIFY2(b.text().contains(QStringLiteral("Tack för din betalning")), qPrintable(b.url() + QStringLiteral(": ") + b.text()));
 
     // ... and the server, told by signed webhooks, reports Pro 200 with its allowance.
     QTRY_VERIFY2_WITH_TIMEOUT(str(workspace(), "plan.id") == ProTier && str(balance(), "allowance") == QLatin1String("200"),
