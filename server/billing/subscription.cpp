@@ -194,7 +194,25 @@ SubscriptionState setPlanByAdmin(const PlanCatalog &catalog, const SubscriptionS
         return s;
     if (!plan->isPaid())
         return convertToFree(s, now);
-    SubscriptionState next = startPaidCycle(s, plan->id, now, addMonthsClamped(now, 1), Renewal::Clock);
+    SubscriptionState next;
+    const Plan *current = catalog.find(s.planId);
+    const auto allowanceOf = [](const Plan &p, int custom) {
+        return p.kind == PlanKind::Enterprise ? std::max(0, custom) : p.monthlyCredits;
+    };
+    if (onPaidPlan(catalog, s) && current
+        && allowanceOf(*plan, customAllowance) >= allowanceOf(*current, s.customAllowance)
+        && s.periodStart.isValid() && s.periodEnd.isValid() && s.periodStart <= now && now < s.periodEnd) {
+        // To an equal or larger allowance inside a running cycle: the cycle
+        // stays and only the tier changes, as an upgrade does, so the cycle's
+        // usage still counts and no allowance is minted twice. To a smaller
+        // one an operator starts a new cycle, so nobody ends up below zero.
+        next = applyUpgrade(s, plan->id);
+        next.status = SubscriptionStatus::Active;
+        next.cycleFunded = true;
+        next.renewal = Renewal::Clock;
+    } else {
+        next = startPaidCycle(s, plan->id, now, addMonthsClamped(now, 1), Renewal::Clock);
+    }
     next.customAllowance = plan->kind == PlanKind::Enterprise ? std::max(0, customAllowance) : 0;
     return next;
 }

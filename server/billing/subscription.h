@@ -102,8 +102,10 @@ SubscriptionState startPaidCycle(const SubscriptionState &s, const QString &tier
 // Payment confirmed: upgrade within the cycle. Period unchanged; pending
 // downgrade or cancel cleared. The balance follows from the new tier's allowance.
 SubscriptionState applyUpgrade(const SubscriptionState &s, const QString &tier);
-// Admin: set a plan directly (operator command, Enterprise by sales). Starts a
-// new funded cycle at `now` for paid plans, or converts to Free.
+// Admin: set a plan directly (operator command, Enterprise by sales). To an
+// equal or larger allowance inside the running cycle, the cycle is kept and
+// only the tier (or the contract allowance) changes, funded; otherwise a new
+// funded cycle starts at `now`. To Free: converts now.
 SubscriptionState setPlanByAdmin(const PlanCatalog &catalog, const SubscriptionState &s,
                                  const QString &planId, int customAllowance, const QDateTime &now);
 // Converts to Free now (cancel took effect, unpaid, canceled by payment provider).

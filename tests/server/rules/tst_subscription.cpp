@@ -390,6 +390,26 @@ private Q_SLOTS:
         QCOMPARE(setPlanByAdmin(catalog(), e, QStringLiteral("gold"), 1, at), e);
     }
 
+    void adminTierChangeKeepsTheRunningCycle()
+    {
+        // Example 3 by an operator: pro-200 from 12-10 with 150 used, set to pro-400 on 12-20.
+        const SubscriptionState s = paid(QStringLiteral("pro-200"), kStart);
+        const QDateTime at = utc("2026-12-20T00:00:00Z");
+        const SubscriptionState up = setPlanByAdmin(catalog(), s, QStringLiteral("pro-400"), 0, at);
+        QCOMPARE(up.planId, QStringLiteral("pro-400"));
+        QCOMPARE(up.periodStart, s.periodStart);
+        QCOMPARE(up.periodEnd, s.periodEnd);
+        QCOMPARE(remainingPaid(up, 150), 250); // 400 - 150, not a fresh 400
+        // A pending downgrade is cleared by the operator's change.
+        const SubscriptionState pending = requestChange(catalog(), s, QStringLiteral("pro-100"), at).state;
+        QVERIFY(pending.pendingDowngrade.has_value());
+        QVERIFY(!setPlanByAdmin(catalog(), pending, QStringLiteral("pro-400"), 0, at).pendingDowngrade.has_value());
+        // After the period ended (nothing advanced it yet): a new cycle starts at `now`.
+        const QDateTime later = utc("2027-02-01T00:00:00Z");
+        const SubscriptionState fresh = setPlanByAdmin(catalog(), s, QStringLiteral("pro-400"), 0, later);
+        QCOMPARE(fresh.periodStart, later);
+    }
+
     void statusNames()
     {
         const QList<QPair<SubscriptionStatus, QString>> all = {
