@@ -1,5 +1,6 @@
 // kliv-billingd: the billing server, and `kliv-billingd admin ...` operator commands.
 #include "admincommands.h"
+#include "devclockstate.h"
 #include "bootstrap.h"
 #include "demoseed.h"
 #include "httpserver.h"
@@ -85,6 +86,7 @@ int main(int argc, char *argv[])
     if (stripeConfig.enabled())
         stripe::StripePaymentProvider::registerMigrations();
 #endif
+    http::registerDevClockMigrations();
     const auto store = http::openStore(opts.storage, &error);
     if (!store)
         return fatal(QStringLiteral("cannot open the database: %1").arg(error));
@@ -93,9 +95,18 @@ int main(int argc, char *argv[])
     std::unique_ptr<billing::ManualClock> devClock;
     billing::Clock *clock = &systemClock;
     if (opts.dev) {
-        devClock = std::make_unique<billing::ManualClock>(opts.clock.isValid() ? opts.clock
-                                                                               : QDateTime::currentDateTimeUtc());
-        devClock->setFrozen(opts.clock.isValid());
+        // --clock starts frozen at that instant; otherwise the clock resumes where
+        // the last run left it (never behind the wall clock unless it was frozen).
+        bool frozen = opts.clock.isValid();
+        QDateTime start = opts.clock;
+        if (!start.isValid()) {
+            const auto stored = http::loadDevClockNow(store.get(), &frozen);
+            const QDateTime wall = QDateTime::currentDateTimeUtc();
+            start = stored && (frozen || *stored > wall) ? *stored : wall;
+        }
+        devClock = std::make_unique<billing::ManualClock>(start);
+        devClock->setFrozen(frozen);
+        http::saveDevClock(store.get(), *devClock, frozen);
         clock = devClock.get();
     }
 

@@ -55,4 +55,10 @@ void ManualClock::setFrozen(bool frozen)
     m_frozen = frozen;
 }
 
+bool ManualClock::isFrozen() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_frozen;
+}
+
 } // namespace billing

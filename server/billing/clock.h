@@ -32,6 +32,7 @@ public:
     // Returns false (and changes nothing) if `t` is earlier than now().
     bool setNow(const QDateTime &t);
     void setFrozen(bool frozen);  // frozen: time moves only through setNow()
+    bool isFrozen() const;
 
 private:
     QDateTime nowLocked() const;

@@ -1,5 +1,6 @@
 #include "admincommands.h"
 #include "bootstrap.h"
+#include "devclockstate.h"
 #include "jsonviews.h"
 #include "secrets.h"
 #include "tokenauth.h"
@@ -21,7 +22,12 @@ struct AdminError {
 class Admin
 {
 public:
-    Admin(storage::Store *store, const billing::PlanCatalog *catalog) : m_store(store), m_catalog(catalog) {}
+    Admin(storage::Store *store, const billing::PlanCatalog *catalog, std::optional<QDateTime> devNow)
+        : m_store(store), m_catalog(catalog)
+    {
+        if (devNow)
+            m_now = *devNow;
+    }
 
     std::optional<AdminError> run(const QString &command, const QHash<QString, QString> &opts, QJsonObject *out);
 
@@ -43,7 +49,10 @@ private:
     storage::Store *m_store;
     const billing::PlanCatalog *m_catalog;
     QHash<QString, QString> m_opts;
+    // Billing acts at the server's "now": on a development database that is
+    // the stored dev clock. Tokens expire by the wall clock, as the server checks them.
     QDateTime m_now = QDateTime::currentDateTimeUtc();
+    const QDateTime m_wallNow = QDateTime::currentDateTimeUtc();
 };
 
 AdminError notFound(const QString &what) { return {QStringLiteral("not_found"), what}; }
@@ -159,7 +168,7 @@ std::optional<AdminError> Admin::issueToken(QJsonObject *out)
 {
     if (has("service")) {
         const auto token = newToken(storage::TokenKind::Service, {}, QStringLiteral("service"), {}, {});
-        if (!m_store->storeToken(token, m_now))
+        if (!m_store->storeToken(token, m_wallNow))
             return internal(QStringLiteral("could not store the token"));
         *out = {{QStringLiteral("service_token"), token.token}};
         return std::nullopt;
@@ -173,9 +182,9 @@ std::optional<AdminError> Admin::issueToken(QJsonObject *out)
     const int ttl = has("ttl") ? opt("ttl").toInt(&ok) : 3600;
     if (!ok || ttl < 1)
         return invalid(QStringLiteral("--ttl needs a positive number of seconds"));
-    const QDateTime expires = m_now.addSecs(ttl);
+    const QDateTime expires = m_wallNow.addSecs(ttl);
     const auto token = newToken(storage::TokenKind::Access, user->id, QStringLiteral("admin"), {}, expires);
-    if (!m_store->storeToken(token, m_now))
+    if (!m_store->storeToken(token, m_wallNow))
         return internal(QStringLiteral("could not store the token"));
     *out = {{QStringLiteral("access_token"), token.token}, {QStringLiteral("expires_at"), storage::toRfc3339(expires)}};
     return std::nullopt;
@@ -298,10 +307,11 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
         return fail(QStringLiteral("internal"), error);
     storage::Store::Options storeOptions;
     storeOptions.listen = false;
+    registerDevClockMigrations();
     const auto store = openStore(storage, &error, storeOptions);
     if (!store)
         return fail(QStringLiteral("internal"), QStringLiteral("cannot open the database: %1").arg(error));
-    Admin admin(store.get(), &*catalog);
+    Admin admin(store.get(), &*catalog, loadDevClockNow(store.get()));
     if (const auto err = admin.run(command, opts, out))
         return fail(err->code, err->message);
     return 0;

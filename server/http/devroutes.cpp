@@ -1,6 +1,7 @@
 // Development mode only (--dev): the clock and the demo seed. Never
 // registered otherwise, so these paths answer 404 in production.
 #include "demoseed.h"
+#include "devclockstate.h"
 #include "jsonbody.h"
 #include "routes.h"
 
@@ -27,6 +28,7 @@ void addDevRoutes(Router &r, ServerContext &ctx)
             return reply->error(body->error());
         if (!ctx.devClock->setNow(t))
             return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the clock never moves back")));
+        saveDevClock(ctx.store, *ctx.devClock, ctx.devClock->isFrozen());
         if (ctx.clockMoved)
             ctx.clockMoved();
         reply->json({{QStringLiteral("now"), storage::toRfc3339(ctx.now())}});

@@ -5,12 +5,10 @@
 // no payment provider, so the server applies them itself).
 // Example 8 (Stripe event order) is covered by the Stripe suites.
 //
-// `admin set-plan` starts a paid cycle at the admin process's own clock (the
-// wall clock: it cannot see the server's dev clock), so the Pro examples run
-// on the timeline of the cycle it started: A = period_start, and the dates of
-// the examples become offsets from A (12-10 -> A, 12-15 -> A + 5 days,
-// 01-10 -> A + 1 month). Cycles anchored on chosen dates (the 31st, leap day)
-// need set-plan to follow the dev clock: see the QEXPECT_FAILs below.
+// `admin set-plan` acts at the server's dev clock (kept in the database), so
+// a cycle starts where the test put the clock. The Pro examples still read
+// their dates as offsets from A = period_start (12-10 -> A, 12-15 -> A + 5
+// days, 01-10 -> A + 1 month); the leap-day and 31st cases use fixed dates.
 #include "apitest.h"
 
 using apitest::at;
@@ -174,8 +172,6 @@ private Q_SLOTS:
         BALANCE(b);
         QCOMPARE(b[QLatin1String("plan_id")].toString(), QStringLiteral("pro-400"));
         // Upgrading never mints credits twice in a cycle: same cycle, 400 - 150.
-        QEXPECT_FAIL("", "admin set-plan to a larger Pro tier starts a new cycle at the admin's wall clock instead of "
-                         "upgrading within the current one (reported)", Abort);
         COMPARE_INSTANT(b[QLatin1String("period")][QLatin1String("end")], m_anchor.addMonths(1));
         QCOMPARE(b[QLatin1String("remaining")].toInt(), 250);
     }
@@ -322,7 +318,6 @@ private Q_SLOTS:
         BEGIN(at("2028-01-31T12:00:00Z"));
         const QJsonObject w = fx->setPlan(m_ws.id, QStringLiteral("pro-100"));
         QVERIFY2(!w.isEmpty(), qPrintable(fx->errorString()));
-        QEXPECT_FAIL("", "admin set-plan starts the cycle at the wall clock, not the server's dev clock (reported)", Abort);
         COMPARE_INSTANT(w[QLatin1String("subscription")][QLatin1String("period_start")], at("2028-01-31T12:00:00Z"));
         COMPARE_INSTANT(w[QLatin1String("subscription")][QLatin1String("period_end")], at("2028-02-29T12:00:00Z"));
         SPEND(100, 201);
@@ -357,7 +352,6 @@ private Q_SLOTS:
         BEGIN(at("2027-01-31T10:00:00Z"));
         const QJsonObject w = fx->setPlan(m_ws.id, QStringLiteral("pro-100"));
         QVERIFY2(!w.isEmpty(), qPrintable(fx->errorString()));
-        QEXPECT_FAIL("", "admin set-plan starts the cycle at the wall clock, not the server's dev clock (reported)", Abort);
         COMPARE_INSTANT(w[QLatin1String("subscription")][QLatin1String("period_start")], at("2027-01-31T10:00:00Z"));
         KLIV_COMPARE_AT(w[QLatin1String("subscription")][QLatin1String("period_end")], "2027-02-28T10:00:00Z");
         SPEND(60, 201);
@@ -454,8 +448,6 @@ private Q_SLOTS:
             WORKSPACE(w);
             const QJsonObject sub = w[QLatin1String("subscription")].toObject();
             QCOMPARE(sub[QLatin1String("tier")].toString(), QStringLiteral("pro-800"));
-            QEXPECT_FAIL("", "admin set-plan to a larger Pro tier starts a new cycle at the admin's wall clock instead of "
-                             "upgrading within the current one (reported)", Abort);
             COMPARE_INSTANT(sub[QLatin1String("period_end")], m_anchor.addMonths(1));
             QVERIFY(sub.value(QLatin1String("pending_change")).isNull() || sub.value(QLatin1String("pending_change")).isUndefined());
             QVERIFY(!sub[QLatin1String("cancel_at_period_end")].toBool());
