@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
     app.setApplicationName(QStringLiteral("kliv-konto"));
     app.setApplicationDisplayName(QStringLiteral("Kliv Konto"));
     app.setApplicationVersion(QStringLiteral(KLIV_VERSION));
-    app.setDesktopFileName(QStringLiteral("se.kliv.Konto"));
+    app.setDesktopFileName(QStringLiteral("se.kliv.konto"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kliv Konto"));

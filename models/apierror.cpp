@@ -4,26 +4,27 @@
 
 QString ApiError::messageFor(Kind kind)
 {
-    const char *ctx = "ApiError";
     switch (kind) {
     case None: return {};
-    case Network: return QCoreApplication::translate(ctx, "Kan inte nå Kliv. Kontrollera internetanslutningen och försök igen.");
-    case Timeout: return QCoreApplication::translate(ctx, "Kliv svarade inte i tid. Försök igen om en stund.");
-    case Unauthorized: return QCoreApplication::translate(ctx, "Du är utloggad. Logga in igen.");
-    case Forbidden: return QCoreApplication::translate(ctx, "Du har inte behörighet till det här.");
-    case NotFound: return QCoreApplication::translate(ctx, "Det här finns inte längre.");
-    case InsufficientCredits: return QCoreApplication::translate(ctx, "Det finns inte tillräckligt med krediter.");
-    case Conflict: return QCoreApplication::translate(ctx, "Ändringen gick inte att göra just nu. Uppdatera och försök igen.");
-    case SeatLimitReached: return QCoreApplication::translate(ctx, "Arbetsytan har inga lediga platser för fler teammedlemmar.");
-    case PastDue: return QCoreApplication::translate(ctx, "Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.");
-    case PaymentsUnavailable: return QCoreApplication::translate(ctx, "Betalningar är inte tillgängliga just nu. Försök igen senare.");
-    case PaymentProvider: return QCoreApplication::translate(ctx, "Betaltjänsten svarade inte som väntat. Försök igen senare.");
-    case Validation: return QCoreApplication::translate(ctx, "Uppgifterna är inte giltiga. Kontrollera dem och försök igen.");
-    case RateLimited: return QCoreApplication::translate(ctx, "För många förfrågningar. Vänta en stund och försök igen.");
-    case Server: return QCoreApplication::translate(ctx, "Något gick fel hos Kliv. Försök igen om en stund.");
-    case InvalidResponse: return QCoreApplication::translate(ctx, "Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.");
-    case Keychain: return QCoreApplication::translate(ctx, "Nyckelringen går inte att använda.");
-    case SignIn: return QCoreApplication::translate(ctx, "Inloggningen misslyckades. Försök igen.");
+    case Network: return QCoreApplication::translate("ApiError", "Kan inte nå Kliv. Kontrollera internetanslutningen och försök igen.");
+    case Timeout: return QCoreApplication::translate("ApiError", "Kliv svarade inte i tid. Försök igen om en stund.");
+    case Unauthorized: return QCoreApplication::translate("ApiError", "Du är utloggad. Logga in igen.");
+    case Forbidden: return QCoreApplication::translate("ApiError", "Du har inte behörighet till det här.");
+    case NotFound: return QCoreApplication::translate("ApiError", "Det här finns inte längre.");
+    case InsufficientCredits: return QCoreApplication::translate("ApiError", "Det finns inte tillräckligt med krediter.");
+    case Conflict: return QCoreApplication::translate("ApiError", "Ändringen gick inte att göra just nu. Uppdatera och försök igen.");
+    case SeatLimitReached: return QCoreApplication::translate("ApiError", "Arbetsytan har inga lediga platser för fler teammedlemmar.");
+    case PastDue: return QCoreApplication::translate("ApiError", "Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.");
+    case PaymentsUnavailable: return QCoreApplication::translate("ApiError", "Betalningar är inte tillgängliga just nu. Försök igen senare.");
+    case CardDeclined: return QCoreApplication::translate("ApiError", "Kortet nekades. Uppdatera betalningsmetoden och försök igen.");
+    case ManagedByAdmin: return QCoreApplication::translate("ApiError", "Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.");
+    case PaymentProvider: return QCoreApplication::translate("ApiError", "Betaltjänsten svarade inte som väntat. Försök igen senare.");
+    case Validation: return QCoreApplication::translate("ApiError", "Uppgifterna är inte giltiga. Kontrollera dem och försök igen.");
+    case RateLimited: return QCoreApplication::translate("ApiError", "För många förfrågningar. Vänta en stund och försök igen.");
+    case Server: return QCoreApplication::translate("ApiError", "Något gick fel hos Kliv. Försök igen om en stund.");
+    case InvalidResponse: return QCoreApplication::translate("ApiError", "Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.");
+    case Keychain: return QCoreApplication::translate("ApiError", "Nyckelringen går inte att använda.");
+    case SignIn: return QCoreApplication::translate("ApiError", "Inloggningen misslyckades. Försök igen.");
     }
     return {};
 }
@@ -48,6 +49,8 @@ ApiError ApiError::fromResponse(int status, const QByteArray &body)
     else if (code == QLatin1String("past_due")) kind = PastDue;
     else if (code == QLatin1String("payments_unavailable")) kind = PaymentsUnavailable;
     else if (code == QLatin1String("payment_provider_error")) kind = PaymentProvider;
+    else if (code == QLatin1String("card_declined")) kind = CardDeclined;
+    else if (code == QLatin1String("managed_by_admin")) kind = ManagedByAdmin;
     else if (code == QLatin1String("validation_failed") || code == QLatin1String("bad_request")
              || code == QLatin1String("invalid_json") || code == QLatin1String("body_too_large")) kind = Validation;
     else if (status == 401) kind = Unauthorized;

@@ -20,6 +20,8 @@ struct ApiError
         PastDue,
         PaymentsUnavailable,
         PaymentProvider,
+        CardDeclined,     // a charge (e.g. an upgrade's proration) was declined
+        ManagedByAdmin,   // the plan is managed by Kliv's sales team, not self-service
         Validation,
         RateLimited,
         Server,

@@ -17,12 +17,11 @@ InvoiceModel::InvoiceModel(QObject *parent)
 
 QString InvoiceModel::statusText(const QString &status)
 {
-    const char *ctx = "InvoiceModel";
-    if (status == QLatin1String("paid")) return QCoreApplication::translate(ctx, "Betald");
-    if (status == QLatin1String("open")) return QCoreApplication::translate(ctx, "Obetald");
-    if (status == QLatin1String("draft")) return QCoreApplication::translate(ctx, "Utkast");
-    if (status == QLatin1String("uncollectible")) return QCoreApplication::translate(ctx, "Ej indrivningsbar");
-    if (status == QLatin1String("void")) return QCoreApplication::translate(ctx, "Makulerad");
+    if (status == QLatin1String("paid")) return QCoreApplication::translate("InvoiceModel", "Betald");
+    if (status == QLatin1String("open")) return QCoreApplication::translate("InvoiceModel", "Obetald");
+    if (status == QLatin1String("draft")) return QCoreApplication::translate("InvoiceModel", "Utkast");
+    if (status == QLatin1String("uncollectible")) return QCoreApplication::translate("InvoiceModel", "Ej indrivningsbar");
+    if (status == QLatin1String("void")) return QCoreApplication::translate("InvoiceModel", "Makulerad");
     return status;
 }
 

@@ -18,10 +18,9 @@ MemberModel::MemberModel(QObject *parent)
 
 QString MemberModel::roleText(const QString &role)
 {
-    const char *ctx = "MemberModel";
-    if (role == QLatin1String("owner")) return QCoreApplication::translate(ctx, "Ägare");
-    if (role == QLatin1String("admin")) return QCoreApplication::translate(ctx, "Administratör");
-    if (role == QLatin1String("member")) return QCoreApplication::translate(ctx, "Medlem");
+    if (role == QLatin1String("owner")) return QCoreApplication::translate("MemberModel", "Ägare");
+    if (role == QLatin1String("admin")) return QCoreApplication::translate("MemberModel", "Administratör");
+    if (role == QLatin1String("member")) return QCoreApplication::translate("MemberModel", "Medlem");
     return role; // an Enterprise custom role: its own name
 }
 

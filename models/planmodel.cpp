@@ -54,22 +54,21 @@ void PlanModel::rebuild()
 
 QString PlanModel::featureName(const QString &e)
 {
-    const char *ctx = "PlanModel";
-    if (e == QLatin1String("core_ai")) return QCoreApplication::translate(ctx, "Alla AI-funktioner");
-    if (e == QLatin1String("responsive_design")) return QCoreApplication::translate(ctx, "Responsiv design");
-    if (e == QLatin1String("publishing")) return QCoreApplication::translate(ctx, "Publicering");
-    if (e == QLatin1String("kliv_subdomain")) return QCoreApplication::translate(ctx, "Adress på kliv.site");
-    if (e == QLatin1String("made_with_kliv_badge")) return QCoreApplication::translate(ctx, "\"Made with Kliv\"-märkningen");
-    if (e == QLatin1String("custom_domains")) return QCoreApplication::translate(ctx, "Anpassad domän");
-    if (e == QLatin1String("no_badge")) return QCoreApplication::translate(ctx, "Utan \"Made with Kliv\"-märkningen");
-    if (e == QLatin1String("priority_hosting")) return QCoreApplication::translate(ctx, "Prioriterad hosting");
-    if (e == QLatin1String("faster_support")) return QCoreApplication::translate(ctx, "Snabbare support");
-    if (e == QLatin1String("team_usage")) return QCoreApplication::translate(ctx, "Användning per teammedlem");
-    if (e == QLatin1String("dedicated_deployments")) return QCoreApplication::translate(ctx, "Dedikerade driftmiljöer");
-    if (e == QLatin1String("saml_sso")) return QCoreApplication::translate(ctx, "SAML SSO");
-    if (e == QLatin1String("custom_roles")) return QCoreApplication::translate(ctx, "Egna roller och behörigheter");
-    if (e == QLatin1String("dedicated_support")) return QCoreApplication::translate(ctx, "Dedikerad support");
-    if (e == QLatin1String("invoiced_billing")) return QCoreApplication::translate(ctx, "Betalning mot faktura");
+    if (e == QLatin1String("core_ai")) return QCoreApplication::translate("PlanModel", "Alla AI-funktioner");
+    if (e == QLatin1String("responsive_design")) return QCoreApplication::translate("PlanModel", "Responsiv design");
+    if (e == QLatin1String("publishing")) return QCoreApplication::translate("PlanModel", "Publicering");
+    if (e == QLatin1String("kliv_subdomain")) return QCoreApplication::translate("PlanModel", "Adress på kliv.site");
+    if (e == QLatin1String("made_with_kliv_badge")) return QCoreApplication::translate("PlanModel", "\"Made with Kliv\"-märkningen");
+    if (e == QLatin1String("custom_domains")) return QCoreApplication::translate("PlanModel", "Anpassad domän");
+    if (e == QLatin1String("no_badge")) return QCoreApplication::translate("PlanModel", "Utan \"Made with Kliv\"-märkningen");
+    if (e == QLatin1String("priority_hosting")) return QCoreApplication::translate("PlanModel", "Prioriterad hosting");
+    if (e == QLatin1String("faster_support")) return QCoreApplication::translate("PlanModel", "Snabbare support");
+    if (e == QLatin1String("team_usage")) return QCoreApplication::translate("PlanModel", "Användning per teammedlem");
+    if (e == QLatin1String("dedicated_deployments")) return QCoreApplication::translate("PlanModel", "Dedikerade driftmiljöer");
+    if (e == QLatin1String("saml_sso")) return QCoreApplication::translate("PlanModel", "SAML SSO");
+    if (e == QLatin1String("custom_roles")) return QCoreApplication::translate("PlanModel", "Egna roller och behörigheter");
+    if (e == QLatin1String("dedicated_support")) return QCoreApplication::translate("PlanModel", "Dedikerad support");
+    if (e == QLatin1String("invoiced_billing")) return QCoreApplication::translate("PlanModel", "Betalning mot faktura");
     return e;
 }
 

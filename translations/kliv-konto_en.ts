@@ -30,6 +30,104 @@
     </message>
 </context>
 <context>
+    <name>ApiError</name>
+    <message>
+        <location filename="../models/apierror.cpp" line="9"/>
+        <source>Kan inte nå Kliv. Kontrollera internetanslutningen och försök igen.</source>
+        <translation>Cannot reach Kliv. Check your internet connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="10"/>
+        <source>Kliv svarade inte i tid. Försök igen om en stund.</source>
+        <translation>Kliv did not answer in time. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="11"/>
+        <source>Du är utloggad. Logga in igen.</source>
+        <translation>You are signed out. Sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="12"/>
+        <source>Du har inte behörighet till det här.</source>
+        <translation>You do not have permission to do this.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="13"/>
+        <source>Det här finns inte längre.</source>
+        <translation>This no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="14"/>
+        <source>Det finns inte tillräckligt med krediter.</source>
+        <translation>There are not enough credits.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="15"/>
+        <source>Ändringen gick inte att göra just nu. Uppdatera och försök igen.</source>
+        <translation>The change could not be made right now. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="16"/>
+        <source>Arbetsytan har inga lediga platser för fler teammedlemmar.</source>
+        <translation>The workspace has no free seats for more team members.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="17"/>
+        <source>Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.</source>
+        <translation>The last payment failed. Update the payment method first.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="18"/>
+        <source>Betalningar är inte tillgängliga just nu. Försök igen senare.</source>
+        <translation>Payments are not available right now. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="19"/>
+        <source>Kortet nekades. Uppdatera betalningsmetoden och försök igen.</source>
+        <translation>The card was declined. Update the payment method and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="20"/>
+        <source>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</source>
+        <translation>This plan is managed by Kliv's sales team. Contact sales to change it.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="21"/>
+        <source>Betaltjänsten svarade inte som väntat. Försök igen senare.</source>
+        <translation>The payment service did not answer as expected. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="22"/>
+        <source>Uppgifterna är inte giltiga. Kontrollera dem och försök igen.</source>
+        <translation>The details are not valid. Check them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="23"/>
+        <source>För många förfrågningar. Vänta en stund och försök igen.</source>
+        <translation>Too many requests. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="24"/>
+        <source>Något gick fel hos Kliv. Försök igen om en stund.</source>
+        <translation>Something went wrong at Kliv. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="25"/>
+        <source>Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.</source>
+        <translation>Kliv sent an answer that could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="26"/>
+        <source>Nyckelringen går inte att använda.</source>
+        <translation>The keyring cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="27"/>
+        <source>Inloggningen misslyckades. Försök igen.</source>
+        <translation>Sign-in failed. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
         <location filename="../qml/pages/BannerArea.qml" line="14"/>
@@ -416,6 +514,34 @@
     </message>
 </context>
 <context>
+    <name>InvoiceModel</name>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="20"/>
+        <source>Betald</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="21"/>
+        <source>Obetald</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="22"/>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="23"/>
+        <source>Ej indrivningsbar</source>
+        <translation>Uncollectible</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="24"/>
+        <source>Makulerad</source>
+        <translation>Void</translation>
+    </message>
+</context>
+<context>
     <name>LoopbackSignIn</name>
     <message>
         <location filename="../models/loopbacksignin.cpp" line="108"/>
@@ -505,12 +631,27 @@
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../models/membermodel.cpp" line="36"/>
+        <location filename="../models/membermodel.cpp" line="21"/>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="22"/>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="23"/>
+        <source>Medlem</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="35"/>
         <source>Bara ägare och administratörer kan bjuda in teammedlemmar.</source>
         <translation>Only owners and admins can invite team members.</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="38"/>
+        <location filename="../models/membermodel.cpp" line="37"/>
         <source>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</source>
         <translation>The Free plan has room for at most %1 team members. Upgrade to Pro to invite more.</translation>
     </message>
@@ -655,12 +796,87 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/planmodel.cpp" line="114"/>
+        <location filename="../models/planmodel.cpp" line="57"/>
+        <source>Alla AI-funktioner</source>
+        <translation>All AI features</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="58"/>
+        <source>Responsiv design</source>
+        <translation>Responsive design</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="59"/>
+        <source>Publicering</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="60"/>
+        <source>Adress på kliv.site</source>
+        <translation>Address on kliv.site</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="61"/>
+        <source>&quot;Made with Kliv&quot;-märkningen</source>
+        <translation>The &quot;Made with Kliv&quot; badge</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="62"/>
+        <source>Anpassad domän</source>
+        <translation>Custom domain</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="63"/>
+        <source>Utan &quot;Made with Kliv&quot;-märkningen</source>
+        <translation>No &quot;Made with Kliv&quot; badge</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="64"/>
+        <source>Prioriterad hosting</source>
+        <translation>Priority hosting</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="65"/>
+        <source>Snabbare support</source>
+        <translation>Faster support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="66"/>
+        <source>Användning per teammedlem</source>
+        <translation>Usage per team member</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="67"/>
+        <source>Dedikerade driftmiljöer</source>
+        <translation>Dedicated deployments</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="68"/>
+        <source>SAML SSO</source>
+        <translation>SAML SSO</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="69"/>
+        <source>Egna roller och behörigheter</source>
+        <translation>Custom roles and permissions</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="70"/>
+        <source>Dedikerad support</source>
+        <translation>Dedicated support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="71"/>
+        <source>Betalning mot faktura</source>
+        <translation>Invoiced billing</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="113"/>
         <source>Enligt avtal</source>
         <translation>By contract</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="117"/>
+        <location filename="../models/planmodel.cpp" line="116"/>
         <source>%1/mån</source>
         <translation>%1/month</translation>
     </message>

@@ -30,6 +30,104 @@
     </message>
 </context>
 <context>
+    <name>ApiError</name>
+    <message>
+        <location filename="../models/apierror.cpp" line="9"/>
+        <source>Kan inte nå Kliv. Kontrollera internetanslutningen och försök igen.</source>
+        <translation>Kan inte nå Kliv. Kontrollera internetanslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="10"/>
+        <source>Kliv svarade inte i tid. Försök igen om en stund.</source>
+        <translation>Kliv svarade inte i tid. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="11"/>
+        <source>Du är utloggad. Logga in igen.</source>
+        <translation>Du är utloggad. Logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="12"/>
+        <source>Du har inte behörighet till det här.</source>
+        <translation>Du har inte behörighet till det här.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="13"/>
+        <source>Det här finns inte längre.</source>
+        <translation>Det här finns inte längre.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="14"/>
+        <source>Det finns inte tillräckligt med krediter.</source>
+        <translation>Det finns inte tillräckligt med krediter.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="15"/>
+        <source>Ändringen gick inte att göra just nu. Uppdatera och försök igen.</source>
+        <translation>Ändringen gick inte att göra just nu. Uppdatera och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="16"/>
+        <source>Arbetsytan har inga lediga platser för fler teammedlemmar.</source>
+        <translation>Arbetsytan har inga lediga platser för fler teammedlemmar.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="17"/>
+        <source>Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.</source>
+        <translation>Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="18"/>
+        <source>Betalningar är inte tillgängliga just nu. Försök igen senare.</source>
+        <translation>Betalningar är inte tillgängliga just nu. Försök igen senare.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="19"/>
+        <source>Kortet nekades. Uppdatera betalningsmetoden och försök igen.</source>
+        <translation>Kortet nekades. Uppdatera betalningsmetoden och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="20"/>
+        <source>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</source>
+        <translation>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="21"/>
+        <source>Betaltjänsten svarade inte som väntat. Försök igen senare.</source>
+        <translation>Betaltjänsten svarade inte som väntat. Försök igen senare.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="22"/>
+        <source>Uppgifterna är inte giltiga. Kontrollera dem och försök igen.</source>
+        <translation>Uppgifterna är inte giltiga. Kontrollera dem och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="23"/>
+        <source>För många förfrågningar. Vänta en stund och försök igen.</source>
+        <translation>För många förfrågningar. Vänta en stund och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="24"/>
+        <source>Något gick fel hos Kliv. Försök igen om en stund.</source>
+        <translation>Något gick fel hos Kliv. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="25"/>
+        <source>Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.</source>
+        <translation>Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="26"/>
+        <source>Nyckelringen går inte att använda.</source>
+        <translation>Nyckelringen går inte att använda.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="27"/>
+        <source>Inloggningen misslyckades. Försök igen.</source>
+        <translation>Inloggningen misslyckades. Försök igen.</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
         <location filename="../qml/pages/BannerArea.qml" line="14"/>
@@ -416,6 +514,34 @@
     </message>
 </context>
 <context>
+    <name>InvoiceModel</name>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="20"/>
+        <source>Betald</source>
+        <translation>Betald</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="21"/>
+        <source>Obetald</source>
+        <translation>Obetald</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="22"/>
+        <source>Utkast</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="23"/>
+        <source>Ej indrivningsbar</source>
+        <translation>Ej indrivningsbar</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="24"/>
+        <source>Makulerad</source>
+        <translation>Makulerad</translation>
+    </message>
+</context>
+<context>
     <name>LoopbackSignIn</name>
     <message>
         <location filename="../models/loopbacksignin.cpp" line="108"/>
@@ -505,12 +631,27 @@
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../models/membermodel.cpp" line="36"/>
+        <location filename="../models/membermodel.cpp" line="21"/>
+        <source>Ägare</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="22"/>
+        <source>Administratör</source>
+        <translation>Administratör</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="23"/>
+        <source>Medlem</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="35"/>
         <source>Bara ägare och administratörer kan bjuda in teammedlemmar.</source>
         <translation>Bara ägare och administratörer kan bjuda in teammedlemmar.</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="38"/>
+        <location filename="../models/membermodel.cpp" line="37"/>
         <source>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</source>
         <translation>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</translation>
     </message>
@@ -655,12 +796,87 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/planmodel.cpp" line="114"/>
+        <location filename="../models/planmodel.cpp" line="57"/>
+        <source>Alla AI-funktioner</source>
+        <translation>Alla AI-funktioner</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="58"/>
+        <source>Responsiv design</source>
+        <translation>Responsiv design</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="59"/>
+        <source>Publicering</source>
+        <translation>Publicering</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="60"/>
+        <source>Adress på kliv.site</source>
+        <translation>Adress på kliv.site</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="61"/>
+        <source>&quot;Made with Kliv&quot;-märkningen</source>
+        <translation>&quot;Made with Kliv&quot;-märkningen</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="62"/>
+        <source>Anpassad domän</source>
+        <translation>Anpassad domän</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="63"/>
+        <source>Utan &quot;Made with Kliv&quot;-märkningen</source>
+        <translation>Utan &quot;Made with Kliv&quot;-märkningen</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="64"/>
+        <source>Prioriterad hosting</source>
+        <translation>Prioriterad hosting</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="65"/>
+        <source>Snabbare support</source>
+        <translation>Snabbare support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="66"/>
+        <source>Användning per teammedlem</source>
+        <translation>Användning per teammedlem</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="67"/>
+        <source>Dedikerade driftmiljöer</source>
+        <translation>Dedikerade driftmiljöer</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="68"/>
+        <source>SAML SSO</source>
+        <translation>SAML SSO</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="69"/>
+        <source>Egna roller och behörigheter</source>
+        <translation>Egna roller och behörigheter</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="70"/>
+        <source>Dedikerad support</source>
+        <translation>Dedikerad support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="71"/>
+        <source>Betalning mot faktura</source>
+        <translation>Betalning mot faktura</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="113"/>
         <source>Enligt avtal</source>
         <translation>Enligt avtal</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="117"/>
+        <location filename="../models/planmodel.cpp" line="116"/>
         <source>%1/mån</source>
         <translation>%1/mån</translation>
     </message>

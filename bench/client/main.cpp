@@ -219,7 +219,7 @@ int main(int argc, char *argv[])
     app.setOrganizationDomain(QStringLiteral("kliv.se"));
     app.setApplicationName(QStringLiteral("kliv-konto"));
     app.setApplicationDisplayName(QStringLiteral("Kliv Konto"));
-    app.setDesktopFileName(QStringLiteral("se.kliv.Konto"));
+    app.setDesktopFileName(QStringLiteral("se.kliv.konto"));
 
     const QStringList args = app.arguments();
     const QString mode = args.value(1);

@@ -260,15 +260,16 @@ void TestStore::paidCycleCountsPartialDays()
     QCOMPARE(b->balance.periodStart, at("2026-12-10T15:30:00Z"));
     QCOMPARE(b->balance.periodEnd, at("2027-01-10T15:30:00Z"));
     QCOMPARE(count(*s, QStringLiteral("SELECT SUM(credits) FROM usage_entries")), spent + 4);
-    // Another connection, and a new cycle starting mid-day: counted from zero again.
+    // Another connection, and a new cycle starting mid-day (an operator's move
+    // to a smaller tier starts one): counted from zero again.
     auto other = db.open(false);
     QCOMPARE(other->balance(ws.id, t, catalog())->balance.used, spent);
     const QDateTime restart = t.addSecs(600);
-    QVERIFY(setPlan(*other, ws.id, QStringLiteral("pro-400"), restart));
+    QVERIFY(setPlan(*other, ws.id, QStringLiteral("pro-100"), restart));
     QCOMPARE(s->balance(ws.id, restart, catalog())->balance.used, 0);
     const SpendResult r = s->spend(ws.id, req(QStringLiteral("new"), ws.owner, 7), restart.addSecs(1), catalog());
     QCOMPARE(r.balance.balance.used, 7);
-    QCOMPARE(other->balance(ws.id, restart.addDays(3), catalog())->balance.remaining, 393);
+    QCOMPARE(other->balance(ws.id, restart.addDays(3), catalog())->balance.remaining, 93);
 }
 
 // Worked example 5 at the storage level: the cancel takes effect at period end,
