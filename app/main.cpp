@@ -67,7 +67,13 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
-    Session::instance()->restore();
+    // A screenshot run (./dev run --screenshots) may be handed an operator-issued
+    // access token; it is used for this run only and never stored.
+    const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
+    if (ScreenshotDriver::instance()->active() && !shotToken.isEmpty())
+        Session::instance()->signInWithAccessToken(shotToken);
+    else
+        Session::instance()->restore();
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });

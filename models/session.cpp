@@ -164,6 +164,16 @@ void Session::restore()
     });
 }
 
+void Session::signInWithAccessToken(const QString &accessToken)
+{
+    m_api.setBaseUrl(serverUrl());
+    loadPlans();
+    setState(SigningIn);
+    m_api.setAccessToken(accessToken);
+    m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(3000);
+    loadMe();
+}
+
 void Session::signIn()
 {
     if (m_state == SigningIn && m_loopback)

@@ -76,6 +76,9 @@ public:
     // Hands over a valid access token, refreshing it first when it expired.
     void withAccessToken(std::function<void(const QString &)> cb);
 
+    // Signs in for this run with an access token (screenshot runs): nothing is
+    // written to the keyring, and the session ends when the token expires.
+    void signInWithAccessToken(const QString &accessToken);
     Q_INVOKABLE void restore();   // at start: a refresh token in the keyring signs in silently
     Q_INVOKABLE void signIn();
     Q_INVOKABLE void cancelSignIn();

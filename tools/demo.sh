@@ -63,6 +63,8 @@ PIDS+=($!)
 for _ in $(seq 100); do grep -q "listening on" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
 grep -q "listening on" "$SERVER_LOG" || { log "the server did not start:"; cat "$SERVER_LOG" >&2; exit 1; }
 log "kliv-billingd on $SERVER_URL (log: $SERVER_LOG)"
+# The demo seed prints its sign-in details right after the server listens.
+for _ in $(seq 100); do grep -q "^demo owner:" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
 grep -E '^demo ' "$SERVER_LOG" >&2 || true
 
 if [ "$SERVER_ONLY" = 1 ]; then

@@ -205,10 +205,21 @@ QList<SubscriptionFacts> StripeLedger::subscriptionsOf(const QString &workspaceI
 
 std::optional<ScheduleFacts> StripeLedger::schedule(const QString &id) const
 {
+    return scheduleWhere(QStringLiteral("schedule_id = ?"), id);
+}
+
+std::optional<ScheduleFacts> StripeLedger::newestScheduleOf(const QString &subscriptionId) const
+{
+    return scheduleWhere(QStringLiteral("subscription_id = ? ORDER BY version_at DESC, version_tie DESC LIMIT 1"),
+                         subscriptionId);
+}
+
+std::optional<ScheduleFacts> StripeLedger::scheduleWhere(const QString &condition, const QString &value) const
+{
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT schedule_id, subscription_id, version_at, version_tie, status, next_price_id, switch_at"
-                             " FROM stripe_schedules WHERE schedule_id = ?"));
-    q.addBindValue(id);
+                             " FROM stripe_schedules WHERE ") + condition);
+    q.addBindValue(value);
     if (!exec(q) || !q.next())
         return std::nullopt;
     ScheduleFacts f;

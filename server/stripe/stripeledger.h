@@ -34,6 +34,9 @@ public:
     QString workspaceOfSubscription(const QString &subscriptionId) const;
     QList<SubscriptionFacts> subscriptionsOf(const QString &workspaceId) const;   // oldest first
     std::optional<ScheduleFacts> schedule(const QString &id) const;
+    // The most recently learnt schedule of a subscription (its own facts may
+    // not name it yet when the schedule's answer came first).
+    std::optional<ScheduleFacts> newestScheduleOf(const QString &subscriptionId) const;
     QList<InvoiceFacts> invoicesOf(const QString &subscriptionId) const;
     QStringList paidInvoiceIds(const QString &workspaceId) const;                   // sorted
     // The newest version stamp of the object, to order an API snapshot after it.
@@ -42,6 +45,7 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    std::optional<ScheduleFacts> scheduleWhere(const QString &condition, const QString &value) const;
     bool exec(class QSqlQuery &q) const;
     QSqlDatabase m_db;
     mutable QString m_error;

@@ -518,8 +518,12 @@ bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &l
     QList<SubscriptionHistory> history;
     for (const SubscriptionFacts &s : ledger.subscriptionsOf(workspaceId)) {
         SubscriptionHistory h{s, std::nullopt, ledger.invoicesOf(s.id)};
-        if (!s.scheduleId.isEmpty())
+        if (!s.scheduleId.isEmpty()) {
             h.schedule = ledger.schedule(s.scheduleId);
+        } else if (auto latest = ledger.newestScheduleOf(s.id); latest && latest->version.newerThan(s.version)) {
+            // The schedule was learnt after the subscription's last copy: newer facts win.
+            h.schedule = latest;
+        }
         history.append(h);
     }
     if (history.isEmpty())
@@ -544,9 +548,13 @@ bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &l
 Version StripePaymentProvider::fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn,
                                             const QString &id)
 {
-    // Newer than every event stored so far (same second, "~f" sorts after "evt_").
+    // Newer than every event stored so far and than any event created up to
+    // now (same second: "~f" sorts after "evt_"): a fetched object is the truth
+    // as of now, so a late webhook carrying an older copy (e.g. a schedule's
+    // "created" with one phase) must not undo it. A genuinely later event
+    // triggers its own re-fetch.
     const Version newest = ledger.newestVersion(table, idColumn, id);
-    return {newest.at, QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
+    return {std::max(newest.at, m_clock.now().toSecsSinceEpoch()), QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
 }
 
 void StripePaymentProvider::refetch(const QString &path)
