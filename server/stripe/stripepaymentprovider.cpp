@@ -548,13 +548,9 @@ bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &l
 Version StripePaymentProvider::fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn,
                                             const QString &id)
 {
-    // Newer than every event stored so far and than any event created up to
-    // now (same second: "~f" sorts after "evt_"): a fetched object is the truth
-    // as of now, so a late webhook carrying an older copy (e.g. a schedule's
-    // "created" with one phase) must not undo it. A genuinely later event
-    // triggers its own re-fetch.
+    // Newer than every event stored so far (same second, "~f" sorts after "evt_").
     const Version newest = ledger.newestVersion(table, idColumn, id);
-    return {std::max(newest.at, m_clock.now().toSecsSinceEpoch()), QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
+    return {newest.at, QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
 }
 
 void StripePaymentProvider::refetch(const QString &path)
