@@ -91,6 +91,12 @@ public:
                          const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
     bool insertToken(const NewToken &token, const QString &familyId, const QDateTime &now);
     std::optional<Member> loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly);
+    // One transaction under the workspace lock: finds the active member, then
+    // `apply` decides and writes; anything but Done/refusals rolls back.
+    MemberChange changeMember(Store &store, const QString &workspaceId, const QString &memberId,
+                              const std::function<MemberChange(const Member &)> &apply);
+    // Whether the workspace has at most one owner left (nullopt on a database error).
+    std::optional<bool> atLastOwner(const QString &workspaceId);
     SpendResult spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
                             const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
                             bool announceBalance, qint64 *seq);

@@ -221,71 +221,66 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
     return result;
 }
 
-MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role)
+MemberChange Store::Private::changeMember(Store &store, const QString &workspaceId, const QString &memberId,
+                                          const std::function<MemberChange(const Member &)> &apply)
 {
     MemberChange result = MemberChange::Error;
-    transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
+    store.transaction([&] {
+        if (!store.lockWorkspace(workspaceId)) {
             result = MemberChange::NotFound;
             return true;
         }
-        const auto m = d->loadMember(workspaceId, memberId, true);
+        const auto m = loadMember(workspaceId, memberId, true);
         if (!m) {
             result = MemberChange::NotFound;
             return true;
         }
-        if (!roleExists(*this, workspaceId, role)) {
-            result = MemberChange::UnknownRole;
-            return true;
-        }
-        if (m->role == QLatin1String("owner") && role != QLatin1String("owner")) {
-            const auto owners = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? "
-                                                         "AND role = 'owner' AND removed_ms IS NULL"), {workspaceId});
-            if (!owners)
-                return false;
-            if (owners->toInt() <= 1) {
-                result = MemberChange::LastOwner;
-                return true;
-            }
-        }
-        if (!d->exec(QStringLiteral("UPDATE members SET role = ? WHERE id = ?"), {role, memberId}))
-            return false;
-        result = MemberChange::Done;
-        return true;
+        result = apply(*m);
+        return result != MemberChange::Error;
     });
     return result;
 }
 
+std::optional<bool> Store::Private::atLastOwner(const QString &workspaceId)
+{
+    const auto owners = scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? "
+                                              "AND role = 'owner' AND removed_ms IS NULL"), {workspaceId});
+    if (!owners)
+        return std::nullopt;
+    return owners->toInt() <= 1;
+}
+
+MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role)
+{
+    return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
+        if (!roleExists(*this, workspaceId, role))
+            return MemberChange::UnknownRole;
+        if (m.role == QLatin1String("owner") && role != QLatin1String("owner")) {
+            const auto last = d->atLastOwner(workspaceId);
+            if (!last)
+                return MemberChange::Error;
+            if (*last)
+                return MemberChange::LastOwner;
+        }
+        return d->exec(QStringLiteral("UPDATE members SET role = ? WHERE id = ?"), {role, memberId})
+                   ? MemberChange::Done : MemberChange::Error;
+    });
+}
+
 MemberChange Store::removeMember(const QString &workspaceId, const QString &memberId)
 {
-    MemberChange result = MemberChange::Error;
-    transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result = MemberChange::NotFound;
-            return true;
+    return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
+        if (m.role == QLatin1String("owner")) {
+            const auto last = d->atLastOwner(workspaceId);
+            if (!last)
+                return MemberChange::Error;
+            if (*last)
+                return MemberChange::LastOwner;
         }
-        const auto m = d->loadMember(workspaceId, memberId, true);
-        if (!m) {
-            result = MemberChange::NotFound;
-            return true;
-        }
-        if (m->role == QLatin1String("owner")) {
-            const auto owners = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? "
-                                                         "AND role = 'owner' AND removed_ms IS NULL"), {workspaceId});
-            if (!owners)
-                return false;
-            if (owners->toInt() <= 1) {
-                result = MemberChange::LastOwner;
-                return true;
-            }
-        }
-        if (!d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
-                     {QDateTime::currentMSecsSinceEpoch(), memberId}))
-            return false;
-        result = MemberChange::Done;
-        return true;
+        return d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
+                       {QDateTime::currentMSecsSinceEpoch(), memberId})
+                   ? MemberChange::Done : MemberChange::Error;
     });
-    return result;
 }
 
 std::optional<Member> Store::member(const QString &workspaceId, const QString &memberId)
