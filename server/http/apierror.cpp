@@ -52,16 +52,16 @@ ApiError ApiError::paymentsUnavailable()
 ApiError ApiError::bodyTooLarge() { return make(413, "body_too_large", QStringLiteral("the request body exceeds 1 MiB")); }
 ApiError ApiError::internal(const QString &m) { return make(500, "internal", m); }
 
-QHttpServerResponse jsonResponse(const QJsonObject &body, int status)
+Response jsonResponse(const QJsonObject &body, int status)
 {
-    QHttpServerResponse r(QByteArrayLiteral("application/json"),
+    Response r(QByteArrayLiteral("application/json"),
                           QJsonDocument(body).toJson(QJsonDocument::Compact),
-                          QHttpServerResponse::StatusCode(status));
+                          status);
     r.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return r;
 }
 
-QHttpServerResponse errorResponse(const ApiError &e)
+Response errorResponse(const ApiError &e)
 {
     return jsonResponse(e.toJson(), e.status);
 }

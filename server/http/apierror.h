@@ -1,7 +1,8 @@
 #pragma once
 // Every failure of the JSON API is {"error":{"code","message",...}} with a
 // fitting status (api/openapi.yaml, components.schemas.Error).
-#include <QHttpServerResponse>
+#include "response.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -35,7 +36,7 @@ struct ApiError {
     static ApiError internal(const QString &message = QStringLiteral("internal error"));
 };
 
-QHttpServerResponse jsonResponse(const QJsonObject &body, int status = 200);
-QHttpServerResponse errorResponse(const ApiError &e);
+Response jsonResponse(const QJsonObject &body, int status = 200);
+Response errorResponse(const ApiError &e);
 
 } // namespace http

@@ -15,7 +15,7 @@ void addDevRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/dev/clock"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
         reply->json({{QStringLiteral("now"), storage::toRfc3339(ctx.now())}});
-    });
+    }, Runs::OnLoop);
 
     r.add(Method::Post, QStringLiteral("/v1/dev/clock"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
         auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });

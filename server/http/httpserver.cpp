@@ -7,7 +7,11 @@
 #include "tokenauth.h"
 #include "workspaceaccess.h"
 
+#include "service/usagerecorder.h"
+#include "service/workers.h"
 #include "storage/store.h"
+
+#include <QThread>
 
 #include <QMetaEnum>
 #include <QTcpServer>
@@ -38,7 +42,8 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
     : QAbstractHttpServer(parent)
     , m_config(config)
 {
-    m_ctx.store = store;
+    m_ctx.store = service::StoreHandle(store);
+    m_ctx.mainThread = this;
     m_ctx.catalog = catalog;
     m_ctx.clock = clock;
     m_ctx.devClock = config.dev ? devClock : nullptr;
@@ -63,22 +68,85 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
                  });
     if (config.dev) {
         addDevRoutes(m_router, m_ctx);
+        // Called by POST /v1/dev/clock on a worker: the transitions are applied
+        // before it answers; the provider and the hub are told on the event loop.
         m_ctx.clockMoved = [this] {
-            if (m_ctx.provider)
-                m_ctx.provider->clockMoved(m_ctx.now());
+            const QDateTime now = m_ctx.now();
+            m_ctx.onMainThread([this, now] {
+                if (m_ctx.provider)
+                    m_ctx.provider->clockMoved(now);
+            });
             applyTransitions();
         };
     }
 
     m_transitionTimer.setInterval(config.transitionIntervalMs);
-    connect(&m_transitionTimer, &QTimer::timeout, this, &HttpServer::applyTransitions);
-    m_transitionTimer.start();
+    connect(&m_transitionTimer, &QTimer::timeout, this, &HttpServer::applyTransitionsOnWorker);
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // Workers may still hold replies and call into the hub: stop them first.
+    if (m_workers)
+        m_workers->stop();
+    if (m_recorder)
+        m_recorder->stop();
+}
+
+bool HttpServer::start(QString *error)
+{
+    if (m_workers)
+        return true;
+    storage::Store *main = m_ctx.store.main();
+    const bool postgres = main->dialect() == storage::Dialect::Postgres;
+    // Every thread's Store announces its commits (SQLite); the hub hears them on the event loop.
+    const auto watch = [hub = m_ctx.live](storage::Store *store) { hub->watch(store); };
+    service::Workers::Config wc;
+    wc.threads = m_config.workers > 0 ? m_config.workers : qBound(4, QThread::idealThreadCount() * 2, 16);
+    m_workers = std::make_unique<service::Workers>(*main, wc, watch);
+    service::UsageRecorder::Config rc;
+    rc.writers = m_config.writers > 0 ? m_config.writers : (postgres ? 4 : 1);
+    m_recorder = std::make_unique<service::UsageRecorder>(*main, *m_ctx.catalog, rc, watch);
+    if (!m_workers->start(error) || !m_recorder->start(error)) {
+        m_workers.reset();
+        m_recorder.reset();
+        return false;
+    }
+    m_ctx.workers = m_workers.get();
+    m_ctx.recorder = m_recorder.get();
+    m_transitionTimer.start();
+    return true;
+}
+
+void HttpServer::shutdown(int graceMs)
+{
+    for (QTcpServer *tcp : servers())
+        tcp->close();
+    m_transitionTimer.stop();
+    auto *poll = new QTimer(this);
+    QElapsedTimer waited;
+    waited.start();
+    poll->setInterval(20);
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, graceMs] {
+        if (m_inFlight.load() > 0 && waited.elapsed() < graceMs)
+            return;
+        poll->deleteLater();
+        if (m_workers)
+            m_workers->stop();      // finishes what is queued (it may record usage)
+        if (m_recorder)
+            m_recorder->stop();     // records everything queued
+        QTimer::singleShot(0, this, &HttpServer::stopped);   // the last answers are written first
+    });
+    poll->start();
+}
 
 quint16 HttpServer::listenOn(const QHostAddress &host, quint16 port)
 {
+    QString error;
+    if (!start(&error)) {
+        qCCritical(lcHttp).noquote() << "cannot start the workers:" << error;
+        return 0;
+    }
     auto *tcp = new GuardedTcpServer(MaxBodyBytes, this);
     if (!tcp->listen(host, port)) {
         qCCritical(lcHttp) << "cannot listen on" << host.toString() << port << tcp->errorString();
@@ -111,7 +179,22 @@ void HttpServer::applyTransitions()
         if (state && !billing::advanceTo(*m_ctx.catalog, *state, now).steps.isEmpty())
             currentState(m_ctx, ws.id);
     }
-    m_ctx.live->checkRefills();
+    m_ctx.onMainThread([hub = QPointer<LiveHub>(m_ctx.live)] {
+        if (hub)
+            hub->checkRefills();
+    });
+}
+
+void HttpServer::applyTransitionsOnWorker()
+{
+    // One sweep at a time: a slow database must not pile them up.
+    if (!m_workers || m_sweeping.exchange(true))
+        return;
+    if (!m_workers->post([this] {
+            applyTransitions();
+            m_sweeping = false;
+        }))
+        m_sweeping = false;
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -127,8 +210,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     if (auto *guard = socket->findChild<BodyLimitGuard *>(QString(), Qt::FindDirectChildrenOnly))
         guard->requestHandled();
-    auto reply = std::make_shared<Reply>(makeResponder(request, socket), socket, methodName(request.method()),
-                                         Reply::scrubbedPath(request.url()));
+    auto reply = makeReply(request, socket);
     if (request.body().size() > MaxBodyBytes) {
         reply->error(ApiError::bodyTooLarge());
         return true;
@@ -152,19 +234,57 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         }
         return true;
     }
-    if (auto err = authenticate(req, m.route->auth)) {
-        reply->error(*err);
-        return true;
-    }
-    m.route->handler(req, reply);
+    dispatch(m.route, std::move(req), reply);
     return true;
+}
+
+void HttpServer::dispatch(const Router::Route *route, Request &&req, const ReplyPtr &reply)
+{
+    if (route->runs == Runs::OnLoop && route->auth == Auth::None) {
+        route->handler(req, reply);
+        return;
+    }
+    // Authentication reads the database too: it runs on the worker with the handler.
+    auto job = [this, route, req = std::move(req), reply]() mutable {
+        if (auto err = authenticate(req, route->auth))
+            return reply->error(*err);
+        route->handler(req, reply);
+    };
+    if (!m_workers || !m_workers->post(std::move(job))) {
+        ApiError e{503, QStringLiteral("server_busy"), QStringLiteral("the server is busy; try again shortly"), {}, {}};
+        reply->error(e);
+    }
+}
+
+ReplyPtr HttpServer::makeReply(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // The responder belongs to the socket's thread: an answer from a worker is
+    // written there (or dropped if the client has gone meanwhile).
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    QPointer<QTcpSocket> guard(socket);
+    ++m_inFlight;
+    auto write = [this, responder, guard](Response &&response) {
+        auto out = std::make_shared<Response>(std::move(response));
+        auto writeNow = [this, responder, guard, out] {
+            --m_inFlight;
+            if (!guard || guard->state() != QAbstractSocket::ConnectedState)
+                return;
+            QHttpServerResponse r(out->contentType, out->body, QHttpServerResponse::StatusCode(out->status));
+            for (const auto &h : out->headers)
+                r.addHeader(h.first, h.second);
+            r.write(std::move(*responder));
+        };
+        if (QThread::currentThread() == thread())
+            writeNow();
+        else
+            QMetaObject::invokeMethod(this, writeNow, Qt::QueuedConnection);
+    };
+    return std::make_shared<Reply>(write, methodName(request.method()), Reply::scrubbedPath(request.url()));
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    Reply reply(makeResponder(request, socket), socket, methodName(request.method()),
-                Reply::scrubbedPath(request.url()));
-    reply.error(ApiError::notFound(QStringLiteral("no such route")));
+    makeReply(request, socket)->error(ApiError::notFound(QStringLiteral("no such route")));
 }
 
 std::optional<ApiError> HttpServer::authenticate(Request &req, Auth needed)

@@ -9,9 +9,11 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QTimer>
+#include <atomic>
 #include <memory>
 
 namespace storage { class Store; }
+namespace service { class Workers; class UsageRecorder; }
 
 namespace http {
 
@@ -28,6 +30,8 @@ public:
         bool dev = false;
         int tokenTtl = 3600;
         int transitionIntervalMs = 30000;   // period-end sweep over all workspaces
+        int workers = 0;                    // worker threads; 0 = by the machine's cores
+        int writers = 0;                    // usage writers; 0 = 1 on SQLite, 4 on PostgreSQL
     };
 
     // `clock` is the billing clock; pass a ManualClock as `devClock` too in development mode.
@@ -35,8 +39,15 @@ public:
                billing::ManualClock *devClock, const Config &config, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Starts the worker threads and the usage writers (each opens its own
+    // connection to the store's database); false and *error when one cannot.
+    bool start(QString *error);
     // Listens on host:port (0 = a free port). Returns the port, 0 on failure.
+    // Starts the workers first if start() was not called.
     quint16 listenOn(const QHostAddress &host, quint16 port);
+    // Graceful stop: no new connections, the requests in flight answered, usage
+    // queued recorded, then the workers and writers closed. Emits stopped().
+    void shutdown(int graceMs = 10000);
 
     // The seam to the payment provider (Stripe); null = money routes answer 503.
     void setPaymentProvider(PaymentProvider *provider);
@@ -49,6 +60,9 @@ public:
     // Applies due period-end transitions to every workspace now (timer, dev clock moves).
     void applyTransitions();
 
+Q_SIGNALS:
+    void stopped();
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -56,10 +70,18 @@ protected:
 private:
     std::optional<ApiError> authenticate(Request &req, Auth needed);
 
+    void dispatch(const Router::Route *route, Request &&req, const ReplyPtr &reply);
+    ReplyPtr makeReply(const QHttpServerRequest &request, QTcpSocket *socket);
+    void applyTransitionsOnWorker();
+
     ServerContext m_ctx;
     Config m_config;
     Router m_router;
     QTimer m_transitionTimer;
+    std::unique_ptr<service::Workers> m_workers;
+    std::unique_ptr<service::UsageRecorder> m_recorder;
+    std::atomic_bool m_sweeping = false;
+    std::atomic_int m_inFlight = 0;
 };
 
 } // namespace http

@@ -4,6 +4,7 @@
 #include "tokenauth.h"
 #include "workspaceaccess.h"
 
+#include "service/workers.h"
 #include "storage/store.h"
 #include "storage/wirejson.h"
 
@@ -16,7 +17,7 @@ LiveHub::LiveHub(ServerContext *ctx, QObject *parent)
     : QObject(parent)
     , m_ctx(ctx)
 {
-    connect(m_ctx->store, &storage::Store::liveEvent, this, &LiveHub::onStoreEvent);
+    watch(m_ctx->store.main());
     m_refillTimer.setInterval(1000);
     connect(&m_refillTimer, &QTimer::timeout, this, &LiveHub::checkRefills);
     m_refillTimer.start();
@@ -26,6 +27,22 @@ LiveHub::~LiveHub()
 {
     for (auto it = m_clients.begin(); it != m_clients.end(); ++it)
         it.key()->disconnect(this);
+}
+
+void LiveHub::watch(storage::Store *store)
+{
+    // Queued: worker threads' Stores announce on their own threads.
+    connect(store, &storage::Store::liveEvent, this, &LiveHub::onStoreEvent, Qt::QueuedConnection);
+}
+
+template<typename T>
+void LiveHub::async(std::function<T()> work, std::function<void(T)> then)
+{
+    // The database is read on a worker; the sockets are written here.
+    if (!m_ctx->workers)
+        return then(work());
+    if (!m_ctx->workers->run<T>(this, std::move(work), std::move(then)))
+        qCWarning(lcLive) << "workers busy: a live update was skipped (clients refetch on the next seq gap)";
 }
 
 std::optional<QString> LiveHub::workspaceFromPath(const QString &path)
@@ -85,19 +102,39 @@ void LiveHub::onMessage(QWebSocket *socket, const QString &text)
 void LiveHub::authenticate(QWebSocket *socket, const QString &token)
 {
     auto it = m_clients.find(socket);
+    if (it == m_clients.end() || it->authenticating)
+        return;
+    it->authenticating = true;
+    struct Outcome {
+        std::optional<Caller> caller;
+        ApiError error;
+        std::optional<storage::BalanceInfo> balance;
+    };
+    const QString workspaceId = it->workspaceId;
+    ServerContext *ctx = m_ctx;
+    QPointer<QWebSocket> guard(socket);
+    async<Outcome>([ctx, token, workspaceId] {
+        Outcome o;
+        o.caller = authenticateToken(*ctx, token, &o.error);
+        if (o.caller && o.caller->kind == Caller::User && ctx->store->memberOfUser(workspaceId, o.caller->userId))
+            o.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
+        return o;
+    }, [this, guard](Outcome o) {
+        if (guard)
+            authenticated(guard.data(), o.caller, o.error, o.balance);
+    });
+}
+
+void LiveHub::authenticated(QWebSocket *socket, const std::optional<Caller> &caller, const ApiError &error,
+                            const std::optional<storage::BalanceInfo> &balance)
+{
+    auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
-    ApiError error;
-    const auto caller = authenticateToken(*m_ctx, token, &error);
     if (!caller) {
         refuse(socket, error.code, error.message);
         return;
     }
-    if (caller->kind != Caller::User || !m_ctx->store->memberOfUser(it->workspaceId, caller->userId)) {
-        refuse(socket, QStringLiteral("not_found"), QStringLiteral("no such workspace"));
-        return;
-    }
-    const auto balance = m_ctx->store->balance(it->workspaceId, m_ctx->now(), *m_ctx->catalog);
     if (!balance) {
         refuse(socket, QStringLiteral("not_found"), QStringLiteral("no such workspace"));
         return;
@@ -132,46 +169,91 @@ void LiveHub::send(QWebSocket *socket, Client &client, const QString &type, qint
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
 }
 
-QJsonObject LiveHub::subscriptionData(const Client &client)
+QJsonObject LiveHub::subscriptionData(ServerContext &ctx, const QString &workspaceId, const QString &userId)
 {
-    const auto ws = m_ctx->store->workspace(client.workspaceId);
-    const auto member = m_ctx->store->memberOfUser(client.workspaceId, client.userId);
-    const auto state = m_ctx->store->subscription(client.workspaceId);
+    const auto ws = ctx.store->workspace(workspaceId);
+    const auto member = ctx.store->memberOfUser(workspaceId, userId);
+    const auto state = ctx.store->subscription(workspaceId);
     if (!ws || !member || !state)
         return {};
-    const billing::Plan *plan = m_ctx->catalog->find(state->planId);
+    const billing::Plan *plan = ctx.catalog->find(state->planId);
     if (!plan)
-        plan = &m_ctx->catalog->freePlan();
-    const auto perms = rolePermissions(m_ctx->store, client.workspaceId, member->role);
-    return workspaceJson(m_ctx->store, *ws, *state, *plan, member->role,
+        plan = &ctx.catalog->freePlan();
+    const auto perms = rolePermissions(ctx.store, workspaceId, member->role);
+    return workspaceJson(ctx.store, *ws, *state, *plan, member->role,
                          effectivePermissions(perms.value_or(billing::Permissions()), *plan));
 }
 
 void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data)
 {
-    if (type == QLatin1String("balance"))
-        noteRefill(workspaceId, data);
-    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-        Client &c = it.value();
-        if (!c.authenticated || c.workspaceId != workspaceId || seq <= c.lastSeq)
-            continue;
-        // The Workspace schema is per caller (role, permissions).
-        send(it.key(), c, type, seq, type == QLatin1String("subscription") ? subscriptionData(c) : data);
+    // Per workspace in seq order: while a subscription message is being prepared
+    // on a worker, later events of that workspace wait behind it.
+    if (m_preparing.contains(workspaceId)) {
+        m_backlog[workspaceId].append(Event{seq, type, data});
+        return;
     }
+    deliver(workspaceId, Event{seq, type, data});
+}
+
+void LiveHub::deliver(const QString &workspaceId, const Event &e)
+{
+    if (e.type == QLatin1String("balance"))
+        noteRefill(workspaceId, e.data);
+    if (e.type != QLatin1String("subscription")) {
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            Client &c = it.value();
+            if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq)
+                send(it.key(), c, e.type, e.seq, e.data);
+        }
+        return;
+    }
+    // The Workspace schema is per caller (role, permissions): read on a worker, per user.
+    QStringList users;
+    for (const Client &c : std::as_const(m_clients)) {
+        if (c.authenticated && c.workspaceId == workspaceId && !users.contains(c.userId))
+            users.append(c.userId);
+    }
+    if (users.isEmpty())
+        return;
+    m_preparing.insert(workspaceId);
+    ServerContext *ctx = m_ctx;
+    async<QHash<QString, QJsonObject>>([ctx, workspaceId, users] {
+        QHash<QString, QJsonObject> perUser;
+        for (const QString &u : users)
+            perUser.insert(u, subscriptionData(*ctx, workspaceId, u));
+        return perUser;
+    }, [this, workspaceId, e](QHash<QString, QJsonObject> perUser) {
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            Client &c = it.value();
+            if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq && perUser.contains(c.userId))
+                send(it.key(), c, e.type, e.seq, perUser.value(c.userId));
+        }
+        m_preparing.remove(workspaceId);
+        QList<Event> waiting = m_backlog.take(workspaceId);
+        while (!waiting.isEmpty() && !m_preparing.contains(workspaceId))
+            deliver(workspaceId, waiting.takeFirst());
+        if (!waiting.isEmpty())
+            m_backlog[workspaceId] = waiting + m_backlog.value(workspaceId);
+    });
 }
 
 void LiveHub::pushCurrent(const QString &workspaceId)
 {
-    const auto balance = m_ctx->store->balance(workspaceId, m_ctx->now(), *m_ctx->catalog);
-    if (!balance)
-        return;
-    const QJsonObject data = storage::balanceToJson(*balance);
-    noteRefill(workspaceId, data);
-    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-        Client &c = it.value();
-        if (c.authenticated && c.workspaceId == workspaceId)
-            send(it.key(), c, QStringLiteral("balance"), balance->seq, data);
-    }
+    ServerContext *ctx = m_ctx;
+    async<std::optional<storage::BalanceInfo>>([ctx, workspaceId] {
+        return ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
+    }, [this, workspaceId](std::optional<storage::BalanceInfo> balance) {
+        if (!balance)
+            return;
+        const QJsonObject data = storage::balanceToJson(*balance);
+        noteRefill(workspaceId, data);
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            Client &c = it.value();
+            // A snapshot: the current seq, not a new change (api/openapi.yaml, "Live channel").
+            if (c.authenticated && c.workspaceId == workspaceId && balance->seq >= c.lastSeq)
+                send(it.key(), c, QStringLiteral("balance"), balance->seq, data);
+        }
+    });
 }
 
 void LiveHub::noteRefill(const QString &workspaceId, const QJsonObject &balance)

@@ -4,11 +4,15 @@
 // the Store announces it (in PostgreSQL mode also those made by other server
 // instances, through LISTEN/NOTIFY), and a fresh balance when the clock
 // crosses the workspace's next refill instant.
+#include "apierror.h"
+#include "request.h"
 #include "servercontext.h"
+#include "storage/store.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QWebSocket>
 #include <memory>
@@ -29,6 +33,8 @@ public:
     static std::optional<QString> workspaceFromPath(const QString &path);
 
     void accept(std::unique_ptr<QWebSocket> socket);
+    // Delivers this Store's announcements (any thread's Store; queued to the hub).
+    void watch(storage::Store *store);
     int clientCount() const { return int(m_clients.size()); }
     // How long an unauthenticated socket may stay open (10 s; shorter in tests).
     void setAuthTimeout(int ms) { m_authTimeoutMs = ms; }
@@ -44,22 +50,35 @@ private:
         QString workspaceId;
         QString userId;
         bool authenticated = false;
+        bool authenticating = false;
         qint64 lastSeq = 0;
         QTimer *authTimer = nullptr;
     };
 
     void onMessage(QWebSocket *socket, const QString &text);
     void authenticate(QWebSocket *socket, const QString &token);
+    void authenticated(QWebSocket *socket, const std::optional<Caller> &caller, const ApiError &error,
+                       const std::optional<storage::BalanceInfo> &balance);
+    template<typename T>
+    void async(std::function<T()> work, std::function<void(T)> then);
     void refuse(QWebSocket *socket, const QString &code, const QString &message);
+    struct Event {
+        qint64 seq = 0;
+        QString type;
+        QJsonObject data;
+    };
     void onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
+    void deliver(const QString &workspaceId, const Event &e);
     void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data);
-    QJsonObject subscriptionData(const Client &client);
+    static QJsonObject subscriptionData(ServerContext &ctx, const QString &workspaceId, const QString &userId);
     void noteRefill(const QString &workspaceId, const QJsonObject &balance);
 
     ServerContext *m_ctx;
     QHash<QWebSocket *, Client> m_clients;
     QHash<QString, QDateTime> m_nextRefill;   // per workspace with clients
     QTimer m_refillTimer;
+    QSet<QString> m_preparing;                  // workspaces with a subscription message on a worker
+    QHash<QString, QList<Event>> m_backlog;     // their later events, in order
     int m_authTimeoutMs = DefaultAuthTimeoutMs;
 };
 

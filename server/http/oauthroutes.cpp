@@ -114,9 +114,9 @@ static SignInForm formFor(const QUrlQuery &q)
     return f;
 }
 
-static QHttpServerResponse oauthError(const char *error, const QString &description, int status = 400)
+static Response oauthError(const char *error, const QString &description, int status = 400)
 {
-    QHttpServerResponse r = jsonResponse({{QStringLiteral("error"), QString::fromLatin1(error)},
+    Response r = jsonResponse({{QStringLiteral("error"), QString::fromLatin1(error)},
                                           {QStringLiteral("error_description"), description}},
                                          status);
     r.addHeader(QByteArrayLiteral("Pragma"), QByteArrayLiteral("no-cache"));
@@ -241,7 +241,7 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
         query += QStringLiteral("code=") + QString::fromLatin1(QUrl::toPercentEncoding(code))
             + QStringLiteral("&state=") + QString::fromLatin1(QUrl::toPercentEncoding(field(f, "state")));
         target.setQuery(query, QUrl::TolerantMode);
-        QHttpServerResponse resp(QHttpServerResponse::StatusCode::Found);
+        Response resp(QHttpServerResponse::StatusCode::Found);
         resp.addHeader(QByteArrayLiteral("Location"), target.toEncoded());
         resp.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         reply->send(resp);

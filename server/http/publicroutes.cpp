@@ -17,7 +17,7 @@ void addPublicRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/healthz"), Auth::None, [](Request &, const ReplyPtr &reply) {
         reply->json({{QStringLiteral("status"), QStringLiteral("ok")}});
-    });
+    }, Runs::OnLoop);
 
     r.add(Method::Get, QStringLiteral("/readyz"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
         if (ctx.store->ping()) {
@@ -31,13 +31,13 @@ void addPublicRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Get, QStringLiteral("/v1/plans"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
         reply->json(planCatalogJson(*ctx.catalog));
-    });
+    }, Runs::OnLoop);
 
     // Where Checkout and the Portal send the browser back; served with or without a provider.
     r.add(Method::Get, returnPagePath(), Auth::None, [](Request &req, const ReplyPtr &reply) {
         const ReturnPage page = renderReturnPage(req.queryValue(QStringLiteral("result")));
         reply->send(htmlResponse(page.html, page.status));
-    });
+    }, Runs::OnLoop);
 
     r.add(Method::Get, QStringLiteral("/v1/me"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {
         const auto user = ctx.store->userById(req.caller.userId);

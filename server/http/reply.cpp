@@ -15,9 +15,8 @@ QByteArray Request::header(const QByteArray &name) const
     return {};
 }
 
-Reply::Reply(QHttpServerResponder &&responder, QTcpSocket *socket, QByteArray method, QString logPath)
-    : m_responder(std::move(responder))
-    , m_socket(socket)
+Reply::Reply(Write write, QByteArray method, QString logPath)
+    : m_write(std::move(write))
     , m_method(std::move(method))
     , m_logPath(std::move(logPath))
 {
@@ -30,21 +29,18 @@ Reply::~Reply()
         error(ApiError::internal(QStringLiteral("the request was not answered")));
 }
 
-void Reply::send(const QHttpServerResponse &response)
+void Reply::send(Response response)
 {
-    if (m_sent)
+    if (m_sent.exchange(true))
         return;
-    m_sent = true;
-    const int status = int(response.statusCode());
-    qCInfo(lcHttp).noquote() << m_method << m_logPath << status << m_timer.elapsed() << "ms";
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    response.write(std::move(m_responder));
+    qCInfo(lcHttp).noquote() << m_method << m_logPath << response.status << m_timer.elapsed() << "ms";
+    if (m_write)
+        m_write(std::move(response));
 }
 
 void Reply::noContent()
 {
-    send(QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent));
+    send(Response(204));
 }
 
 QString Reply::scrubbedPath(const QUrl &url)

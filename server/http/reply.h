@@ -1,13 +1,16 @@
 #pragma once
-// Answers one request exactly once, possibly later (after an asynchronous
-// payment-provider call). Writes nothing if the client is gone. Logs one
-// line per request: method, scrubbed path, status, milliseconds.
+// Answers one request exactly once, possibly later and from any thread (a
+// worker, the usage recorder, a payment-provider callback). The transport
+// (the edge) writes it on the connection's own thread, or not at all if the
+// client is gone. Logs one line per request: method, scrubbed path, status,
+// milliseconds.
 #include "apierror.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerResponder>
-#include <QPointer>
-#include <QTcpSocket>
+#include <QJsonObject>
+#include <QUrl>
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace http {
@@ -15,12 +18,13 @@ namespace http {
 class Reply
 {
 public:
-    Reply(QHttpServerResponder &&responder, QTcpSocket *socket, QByteArray method, QString logPath);
+    using Write = std::function<void(Response &&)>;
+    Reply(Write write, QByteArray method, QString logPath);
     ~Reply();   // answers 500 if a handler forgot to answer (a bug, never silence)
     Reply(const Reply &) = delete;
     Reply &operator=(const Reply &) = delete;
 
-    void send(const QHttpServerResponse &response);
+    void send(Response response);
     void json(const QJsonObject &body, int status = 200) { send(jsonResponse(body, status)); }
     void error(const ApiError &e) { send(errorResponse(e)); }
     void noContent();
@@ -30,12 +34,11 @@ public:
     static QString scrubbedPath(const QUrl &url);
 
 private:
-    QHttpServerResponder m_responder;
-    QPointer<QTcpSocket> m_socket;
+    Write m_write;
     QByteArray m_method;
     QString m_logPath;
     QElapsedTimer m_timer;
-    bool m_sent = false;
+    std::atomic_bool m_sent = false;
 };
 
 using ReplyPtr = std::shared_ptr<Reply>;

@@ -2,9 +2,9 @@
 
 namespace http {
 
-void Router::add(QHttpServerRequest::Method method, const QString &pattern, Auth auth, Handler handler)
+void Router::add(QHttpServerRequest::Method method, const QString &pattern, Auth auth, Handler handler, Runs runs)
 {
-    Route r{method, pattern, auth, std::move(handler), {}, {}};
+    Route r{method, pattern, auth, std::move(handler), runs, {}, {}};
     static const QRegularExpression param(QStringLiteral("\\{([a-z_]+)\\}"));
     QString re = QStringLiteral("^");
     qsizetype last = 0;

@@ -18,6 +18,11 @@ enum class Auth {
 
 using Handler = std::function<void(Request &, const ReplyPtr &)>;
 
+// Where a handler runs: on a worker thread (anything that may block: SQL,
+// Argon2id, building a CSV) or, for the few that only read memory, on the
+// event loop itself (no hop, e.g. /healthz).
+enum class Runs { OnWorker, OnLoop };
+
 class Router
 {
 public:
@@ -26,6 +31,7 @@ public:
         QString pattern;
         Auth auth;
         Handler handler;
+        Runs runs = Runs::OnWorker;
         QRegularExpression re;
         QStringList names;
     };
@@ -34,7 +40,8 @@ public:
         bool pathKnown = false;     // some route has this path, with another method
     };
 
-    void add(QHttpServerRequest::Method method, const QString &pattern, Auth auth, Handler handler);
+    void add(QHttpServerRequest::Method method, const QString &pattern, Auth auth, Handler handler,
+             Runs runs = Runs::OnWorker);
     Match match(QHttpServerRequest::Method method, const QString &path, QHash<QString, QString> *params) const;
     const QList<Route> &routes() const { return m_routes; }
 

@@ -1,13 +1,22 @@
 #pragma once
-// What every route group shares: the store, the catalog, the clocks, the
-// optional payment provider and the live hub. Owned by HttpServer.
+// What every route group shares: the store (each thread's own, see
+// service/threadstore.h), the catalog, the clocks, the worker threads, the usage
+// recorder, the optional payment provider and the live hub. Owned by HttpServer.
+//
+// Route handlers run on worker threads, several at once: what they touch here is
+// read-only after start-up, thread-safe (workers, recorder), or reached through
+// onMainThread() (the payment provider and the live hub live on the event loop).
 #include "billing/clock.h"
 #include "billing/plancatalog.h"
+#include "service/threadstore.h"
 
 #include <QDateTime>
+#include <QMetaObject>
+#include <QObject>
+#include <QThread>
 #include <functional>
 
-namespace storage { class Store; }
+namespace service { class Workers; class UsageRecorder; }
 
 namespace http {
 
@@ -15,12 +24,15 @@ class LiveHub;
 class PaymentProvider;
 
 struct ServerContext {
-    storage::Store *store = nullptr;
+    service::StoreHandle store;                 // the calling thread's Store
     const billing::PlanCatalog *catalog = nullptr;
-    billing::Clock *clock = nullptr;            // the billing clock
+    billing::Clock *clock = nullptr;            // the billing clock (thread-safe reads)
     billing::ManualClock *devClock = nullptr;   // set only in development mode
     PaymentProvider *provider = nullptr;        // null: money routes answer 503
     LiveHub *live = nullptr;
+    service::Workers *workers = nullptr;
+    service::UsageRecorder *recorder = nullptr;
+    QObject *mainThread = nullptr;              // an object living on the event loop thread
     int tokenTtl = 3600;                        // access token lifetime, seconds
     std::function<void()> clockMoved;           // dev clock moved: apply transitions, push refills
 
@@ -29,6 +41,16 @@ struct ServerContext {
     // clock is about billing periods, not about signing everyone out (and the
     // `admin issue-token` process cannot know the server's development clock).
     static QDateTime wallNow() { return QDateTime::currentDateTimeUtc(); }
+
+    // Runs fn on the event loop thread (the payment provider and the live hub are
+    // not thread-safe); at once when already there.
+    void onMainThread(std::function<void()> fn) const
+    {
+        if (QThread::currentThread() == mainThread->thread())
+            fn();
+        else
+            QMetaObject::invokeMethod(mainThread, std::move(fn), Qt::QueuedConnection);
+    }
 };
 
 } // namespace http

@@ -47,9 +47,9 @@ QByteArray renderPage(const QString &title, const QString &body)
 )").arg(htmlEscaped(title), body).toUtf8();
 }
 
-QHttpServerResponse htmlResponse(const QByteArray &body, int status)
+Response htmlResponse(const QByteArray &body, int status)
 {
-    QHttpServerResponse r(QByteArrayLiteral("text/html; charset=utf-8"), body, QHttpServerResponse::StatusCode(status));
+    Response r(QByteArrayLiteral("text/html; charset=utf-8"), body, status);
     r.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     r.addHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
     r.addHeader(QByteArrayLiteral("Content-Security-Policy"),

@@ -5,7 +5,7 @@
 // The frame (page) and the response headers are shared by the server's other
 // browser pages (returnpage.h).
 #include <QByteArray>
-#include <QHttpServerResponse>
+#include "response.h"
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -23,7 +23,7 @@ QByteArray renderSignInPage(const SignInForm &form);
 QByteArray renderPage(const QString &title, const QString &bodyHtml);
 QString htmlEscaped(const QString &s);   // also escapes ' (attribute values)
 // text/html; no caching, no framing, no scripts.
-QHttpServerResponse htmlResponse(const QByteArray &body, int status);
+Response htmlResponse(const QByteArray &body, int status);
 QByteArray renderErrorPage(const QString &title, const QString &message);
 
 } // namespace http

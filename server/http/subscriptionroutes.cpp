@@ -6,6 +6,7 @@
 #include "jsonviews.h"
 #include "paymentprovider.h"
 #include "routes.h"
+#include "service/workers.h"
 #include "workspaceaccess.h"
 
 #include "billing/changepreview.h"
@@ -98,6 +99,23 @@ static billing::UsageTotals totalsOf(const billing::Balance &b, const billing::S
     return t;
 }
 
+// The payment provider lives on a thread of its own (its HTTP client does): call
+// it there; what follows its answer reads the database, so it comes back to a
+// worker. Without workers (never in the server) it stays where it is.
+static void viaProvider(ServerContext &ctx, std::function<void(PaymentProvider *)> call)
+{
+    PaymentProvider *provider = ctx.provider;
+    QMetaObject::invokeMethod(provider, [provider, call = std::move(call)] { call(provider); }, Qt::AutoConnection);
+}
+
+static std::function<void(ProviderError)> onWorker(ServerContext &ctx, std::function<void(ProviderError)> then)
+{
+    return [&ctx, then = std::move(then)](ProviderError e) {
+        if (!ctx.workers || !ctx.workers->post([then, e] { then(e); }))
+            then(e);
+    };
+}
+
 // The rules' preview for now; amount and instant may come from the provider instead.
 static std::optional<billing::ChangePreview> preview(ServerContext &ctx, const Access &a, const QString &tier)
 {
@@ -160,11 +178,13 @@ static void changeWithoutCharge(ServerContext &ctx, const Access &a, const Reply
             return reply->error(ApiError::paymentsUnavailable());
         return applyLocally(ctx, a, reply, kind, rule);
     }
-    call(ctx.provider, refFor(ctx, a), [&ctx, reply, a, kind, rule](ProviderError e) {
+    const WorkspaceRef ref = refFor(ctx, a);
+    auto done = onWorker(ctx, [&ctx, reply, a, kind, rule](ProviderError e) {
         if (!e.ok())
             return reply->error(providerError(e));
         applyLocally(ctx, a, reply, kind, rule);
     });
+    viaProvider(ctx, [call, ref, done](PaymentProvider *p) { call(p, ref, done); });
 }
 
 // {"tier"} of a preview or change request; nullopt after answering the error.
@@ -220,13 +240,17 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const bool chargesNow = p->kind == ChangeKind::Checkout || p->kind == ChangeKind::Upgrade;
               if (!ctx.provider || !chargesNow)
                   return reply->json(previewJson(*p));
-              ctx.provider->preview(refFor(ctx, a), *ctx.catalog->find(p->tier), [reply, p = *p](ProviderError e, Preview pp) mutable {
-                  if (!e.ok())
-                      return reply->error(providerError(e));
-                  p.amountDueNow = pp.amountDueNow;
-                  if (pp.effectiveAt.isValid())
-                      p.effectiveAt = pp.effectiveAt;
-                  reply->json(previewJson(p));
+              const WorkspaceRef ref = refFor(ctx, a);
+              const billing::Plan plan = *ctx.catalog->find(p->tier);
+              viaProvider(ctx, [ref, plan, reply, p = *p](PaymentProvider *provider) {
+                  provider->preview(ref, plan, [reply, p](ProviderError e, Preview pp) mutable {
+                      if (!e.ok())
+                          return reply->error(providerError(e));
+                      p.amountDueNow = pp.amountDueNow;
+                      if (pp.effectiveAt.isValid())
+                          p.effectiveAt = pp.effectiveAt;
+                      reply->json(previewJson(p));
+                  });
               });
           }));
 
@@ -244,21 +268,28 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               case ChangeKind::Checkout:
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
-                  return ctx.provider->startCheckout(refFor(ctx, a), target, [reply](ProviderError e, QString url) {
-                      if (!e.ok())
-                          return reply->error(providerError(e));
-                      reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
+                  return viaProvider(ctx, [ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
+                      p->startCheckout(ref, target, [reply](ProviderError e, QString url) {
+                          if (!e.ok())
+                              return reply->error(providerError(e));
+                          reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
+                      });
                   });
               case ChangeKind::Upgrade:
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
-                  return ctx.provider->upgrade(refFor(ctx, a), target, [&ctx, reply, a](ProviderError e) {
+              {
+                  auto done = onWorker(ctx, [&ctx, reply, a](ProviderError e) {
                       if (!e.ok())
                           return reply->error(providerError(e));
                       // The new tier applies when the provider confirms the payment (webhook).
                       reply->json({{QStringLiteral("kind"), QStringLiteral("upgrade")},
                                    {QStringLiteral("workspace"), workspaceJson(ctx.store, a)}});
                   });
+                  return viaProvider(ctx, [ref = refFor(ctx, a), target, done](PaymentProvider *p) {
+                      p->upgrade(ref, target, done);
+                  });
+              }
               case ChangeKind::Downgrade:
                   return changeWithoutCharge(ctx, a, reply, QStringLiteral("downgrade"), rule,
                                              [target](PaymentProvider *p, const WorkspaceRef &ref, auto done) {
@@ -304,10 +335,12 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
           withAccess(ctx, Permission::ViewBilling, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               if (!ctx.provider)
                   return reply->error(ApiError::paymentsUnavailable());
-              ctx.provider->portalSession(refFor(ctx, a), [reply](ProviderError e, QString url) {
-                  if (!e.ok())
-                      return reply->error(providerError(e));
-                  reply->json({{QStringLiteral("url"), url}});
+              viaProvider(ctx, [ref = refFor(ctx, a), reply](PaymentProvider *p) {
+                  p->portalSession(ref, [reply](ProviderError e, QString url) {
+                      if (!e.ok())
+                          return reply->error(providerError(e));
+                      reply->json({{QStringLiteral("url"), url}});
+                  });
               });
           }));
 
@@ -315,7 +348,8 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
           withAccess(ctx, Permission::ViewBilling, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               if (!ctx.provider)
                   return reply->error(ApiError::paymentsUnavailable());
-              ctx.provider->invoices(refFor(ctx, a), [reply](ProviderError e, QList<Invoice> list) {
+              viaProvider(ctx, [ref = refFor(ctx, a), reply](PaymentProvider *p) {
+              p->invoices(ref, [reply](ProviderError e, QList<Invoice> list) {
                   if (!e.ok())
                       return reply->error(providerError(e));
                   QJsonArray out;
@@ -328,13 +362,16 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                                              {QStringLiteral("hosted_url"), i.hostedUrl}});
                   reply->json({{QStringLiteral("invoices"), out}});
               });
+              });
           }));
 
     r.add(Method::Post, QStringLiteral("/webhooks/stripe"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
         if (!ctx.provider)
             return reply->error(ApiError::paymentsUnavailable());
-        const auto res = ctx.provider->handleWebhook(req.body, req.header(QByteArrayLiteral("stripe-signature")));
-        reply->json(res.body, res.httpStatus);
+        viaProvider(ctx, [body = req.body, sig = req.header(QByteArrayLiteral("stripe-signature")), reply](PaymentProvider *p) {
+            const auto res = p->handleWebhook(body, sig);
+            reply->json(res.body, res.httpStatus);
+        });
     });
 }
 

@@ -5,6 +5,7 @@
 #include "routes.h"
 #include "workspaceaccess.h"
 
+#include "service/usagerecorder.h"
 #include "storage/store.h"
 #include "storage/wirejson.h"
 
@@ -82,6 +83,35 @@ static ApiError spendError(const storage::SpendResult &r)
     return ApiError::internal(QStringLiteral("could not record the usage"));
 }
 
+static ApiError serverBusy()
+{
+    return ApiError{503, QStringLiteral("server_busy"), QStringLiteral("the server is busy; try again shortly"), {}, {}};
+}
+
+// The batch's answer: one result per event, and the balance after all of them.
+static void answerBatch(const ReplyPtr &reply, const storage::BatchResult &res)
+{
+    if (res.status == storage::SpendStatus::NotFound)
+        return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+    if (res.status == storage::SpendStatus::Error)
+        return reply->error(ApiError::internal(QStringLiteral("could not record the usage")));
+    if (res.status == storage::SpendStatus::Invalid)
+        return reply->error(ApiError::validation({{QStringLiteral("events"), res.error}}));
+    QJsonArray results;
+    for (const auto &one : res.results) {
+        if (one.ok()) {
+            results.append(QJsonObject{{QStringLiteral("status"), 201},
+                                       {QStringLiteral("entry"), storage::usageEntryToJson(one.entry)}});
+            continue;
+        }
+        const ApiError e = spendError(one);
+        results.append(QJsonObject{{QStringLiteral("status"), e.status},
+                                   {QStringLiteral("error"), e.toJson().value(QStringLiteral("error"))}});
+    }
+    reply->json({{QStringLiteral("results"), results},
+                 {QStringLiteral("balance"), storage::balanceToJson(res.balance)}});
+}
+
 void addUsageRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/balance"), Auth::UserOrService,
@@ -136,10 +166,21 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               const storage::UsageRequest u = readUsage(*body);
               if (!body->ok())
                   return reply->error(body->error());
-              const auto res = ctx.store->spend(a.workspace.id, u, ctx.now(), *ctx.catalog);
-              if (res.ok())
-                  return reply->json(spentJson(res), 201);
-              reply->error(spendError(res));
+              // Group commit: answered by the usage writer once the spend is durable.
+              const bool queued = ctx.recorder->submit(a.workspace.id, {u}, ctx.now(), [reply](const storage::BatchResult &batch) {
+                  if (batch.results.size() != 1) {
+                      storage::SpendResult failed;
+                      failed.status = batch.status;
+                      failed.error = batch.error;
+                      return reply->error(spendError(failed));
+                  }
+                  const storage::SpendResult &res = batch.results.constFirst();
+                  if (res.ok())
+                      return reply->json(spentJson(res), 201);
+                  reply->error(spendError(res));
+              });
+              if (!queued)
+                  reply->error(serverBusy());
           }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/usage/batch"), Auth::Service,
@@ -167,26 +208,11 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               }
               if (!body->ok())
                   return reply->error(body->error());
-              const auto res = ctx.store->spendBatch(a.workspace.id, list, ctx.now(), *ctx.catalog);
-              if (res.status == storage::SpendStatus::NotFound)
-                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
-              if (res.status == storage::SpendStatus::Error)
-                  return reply->error(ApiError::internal(QStringLiteral("could not record the usage")));
-              if (res.status == storage::SpendStatus::Invalid)
-                  return reply->error(ApiError::validation({{QStringLiteral("events"), res.error}}));
-              QJsonArray results;
-              for (const auto &one : res.results) {
-                  if (one.ok()) {
-                      results.append(QJsonObject{{QStringLiteral("status"), 201},
-                                                 {QStringLiteral("entry"), storage::usageEntryToJson(one.entry)}});
-                      continue;
-                  }
-                  const ApiError e = spendError(one);
-                  results.append(QJsonObject{{QStringLiteral("status"), e.status},
-                                             {QStringLiteral("error"), e.toJson().value(QStringLiteral("error"))}});
-              }
-              reply->json({{QStringLiteral("results"), results},
-                           {QStringLiteral("balance"), storage::balanceToJson(res.balance)}});
+              const bool queued = ctx.recorder->submit(a.workspace.id, list, ctx.now(), [reply](const storage::BatchResult &res) {
+                  answerBatch(reply, res);
+              });
+              if (!queued)
+                  reply->error(serverBusy());
           }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage/entries"), Auth::User,
@@ -222,7 +248,7 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               if (!month)
                   return;
               const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
-              QHttpServerResponse resp(QByteArrayLiteral("text/csv; charset=utf-8"),
+              Response resp(QByteArrayLiteral("text/csv; charset=utf-8"),
                                        ctx.store->usageCsv(a.workspace.id, *month, team ? QString() : a.member->id));
               resp.addHeader(QByteArrayLiteral("Content-Disposition"),
                              QByteArrayLiteral("attachment; filename=\"kliv-usage-")

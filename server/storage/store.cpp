@@ -372,6 +372,7 @@ std::unique_ptr<Store> Store::open(const QString &where, QString *error, const O
     };
     std::unique_ptr<Store> store(new Store);
     Private *d = store->d.get();
+    d->location = where;
     if (where.startsWith(QLatin1String("postgresql://")) || where.startsWith(QLatin1String("postgres://"))) {
         d->url = QUrl(where);
         if (!d->url.isValid() || d->url.host().isEmpty() || d->url.path().size() < 2)
@@ -458,6 +459,7 @@ void Store::registerMigrations(const QString &module, const QList<Migration> &mi
 }
 
 Dialect Store::dialect() const { return d->dialect; }
+QString Store::location() const { return d->location; }
 QSqlDatabase Store::database() const { return d->db; }
 QString Store::lastError() const { return d->lastError; }
 

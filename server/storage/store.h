@@ -251,6 +251,8 @@ public:
     static void registerMigrations(const QString &module, const QList<Migration> &migrations);
 
     Dialect dialect() const;
+    // What open() was given: another thread opens its own Store on the same database with it.
+    QString location() const;
     // For the Stripe module's own tables, inside transaction(). PostgreSQL: do
     // not setForwardOnly(true) on queries of this connection (Qt 6.4 then stops
     // delivering LISTEN notifications while idle). After a reconnect (a lost
@@ -321,6 +323,17 @@ public:
     static constexpr int MaxBatch = 100;
     BatchResult spendBatch(const QString &workspaceId, const QList<UsageRequest> &requests,
                            const QDateTime &now, const billing::PlanCatalog &catalog);
+    // Group commit: several batches (of any workspaces) in ONE transaction, each
+    // exactly as spendBatch would do it, in the order given (callers keep
+    // arrival order per workspace). One durable commit for all of them; if the
+    // group fails as a whole, each batch is retried on its own so that one
+    // failing workspace never fails another's usage.
+    struct SpendJob {
+        QString workspaceId;
+        QList<UsageRequest> requests;
+        QDateTime now;
+    };
+    QList<BatchResult> spendGroup(const QList<SpendJob> &jobs, const billing::PlanCatalog &catalog);
 
     // One-off credits. A non-empty externalId (e.g. an invoice id) grants at
     // most once per workspace: a repeat answers Duplicate and adds nothing.

@@ -53,6 +53,7 @@ public:
     bool recoverConnection();                  // true = reconnected, retry the statement
     bool connectPostgres();                    // (re)connects, LISTENs when `listen`
     QUrl url;                                  // PostgreSQL
+    QString location;                          // as given to open()
     bool listen = false;
     bool reconnecting = false;
     bool isUniqueViolation(const QSqlQuery &query) const;

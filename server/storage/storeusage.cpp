@@ -392,6 +392,31 @@ BatchResult Store::spendBatch(const QString &workspaceId, const QList<UsageReque
     return batch;
 }
 
+QList<BatchResult> Store::spendGroup(const QList<SpendJob> &jobs, const billing::PlanCatalog &catalog)
+{
+    QList<BatchResult> results;
+    results.reserve(jobs.size());
+    // Each batch joins this transaction (nested transaction() calls do); a batch
+    // that fails marks the whole transaction failed, so nothing half-applied
+    // can commit. Refusals (402, 409, unknown member) are answers, not failures.
+    const bool ok = transaction([&] {
+        for (const SpendJob &job : jobs) {
+            results.append(spendBatch(job.workspaceId, job.requests, job.now, catalog));
+            const SpendStatus st = results.constLast().status;
+            if (st == SpendStatus::Error || st == SpendStatus::NotFound)
+                return false;
+        }
+        return true;
+    });
+    if (ok)
+        return results;
+    // Rolled back as a whole: every batch again, alone, so each gets its own answer.
+    results.clear();
+    for (const SpendJob &job : jobs)
+        results.append(spendBatch(job.workspaceId, job.requests, job.now, catalog));
+    return results;
+}
+
 // --- grants ------------------------------------------------------------------------------
 
 GrantResult Store::addGrant(const QString &workspaceId, qint64 credits, const QString &reason,

@@ -4,7 +4,7 @@
 // stripe-node (connection errors, 409, 5xx, Stripe-Should-Retry: true) and
 // bounded waits on 429. Errors come back already mapped to our API's errors.
 #include "formencoder.h"
-#include "http/paymentprovider.h"
+#include "service/paymentprovider.h"
 #include "stripeconfig.h"
 
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 // updates for upgrades (prorated, invoiced now), schedules for downgrades at
 // period end, cancel_at_period_end, the Customer Portal, invoices, and the
 // webhook that turns Stripe's events into the workspace's subscription state.
-#include "http/paymentprovider.h"
+#include "service/paymentprovider.h"
 #include "idempotencykeys.h"
 #include "stripeclient.h"
 #include "stripeconfig.h"
