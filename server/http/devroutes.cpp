@@ -1,10 +1,9 @@
 // Development mode only (--dev): the clock and the demo seed. Never
 // registered otherwise, so these paths answer 404 in production.
-#include "demoseed.h"
-#include "devclockstate.h"
 #include "jsonbody.h"
 #include "routes.h"
 
+#include "storage/devclock.h"
 #include "storage/wirejson.h"
 
 namespace http {
@@ -28,7 +27,7 @@ void addDevRoutes(Router &r, ServerContext &ctx)
             return reply->error(body->error());
         if (!ctx.devClock->setNow(t))
             return reply->error(ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the clock never moves back")));
-        saveDevClock(ctx.store, *ctx.devClock, ctx.devClock->isFrozen());
+        storage::saveDevClock(ctx.store, *ctx.devClock, ctx.devClock->isFrozen());
         if (ctx.clockMoved)
             ctx.clockMoved();
         reply->json({{QStringLiteral("now"), storage::toRfc3339(ctx.now())}});
@@ -36,10 +35,10 @@ void addDevRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Post, QStringLiteral("/v1/dev/seed"), Auth::None, [&ctx](Request &, const ReplyPtr &reply) {
         QString error;
-        const auto seeded = seedDemo(ctx, &error);
+        const auto seeded = ctx.seedDemo ? ctx.seedDemo(&error) : std::nullopt;
         if (!seeded)
-            return reply->error(ApiError::internal(error));
-        reply->json({{QStringLiteral("workspace_id"), seeded->workspaceId}});
+            return reply->error(ApiError::internal(error.isEmpty() ? QStringLiteral("no demo seed in this server") : error));
+        reply->json({{QStringLiteral("workspace_id"), *seeded}});
     });
 }
 

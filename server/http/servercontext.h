@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QThread>
 #include <functional>
+#include <optional>
 
 namespace service { class Workers; class UsageRecorder; }
 
@@ -35,6 +36,8 @@ struct ServerContext {
     QObject *mainThread = nullptr;              // an object living on the event loop thread
     int tokenTtl = 3600;                        // access token lifetime, seconds
     std::function<void()> clockMoved;           // dev clock moved: apply transitions, push refills
+    // Development mode: POST /v1/dev/seed (set by the app); the demo workspace's id.
+    std::function<std::optional<QString>(QString *error)> seedDemo;
 
     QDateTime now() const { return clock->now(); }
     // Tokens and sign-in codes expire by the wall clock: moving the development

@@ -1,5 +1,6 @@
 #include "apitestserver.h"
 #include "bootstrap.h"
+#include "demoseed.h"
 #include "secrets.h"
 #include "tokenauth.h"
 
@@ -43,17 +44,23 @@ bool ApiTestServer::start(QString *error)
         *error = QStringLiteral("no temp dir");
         return false;
     }
-    m_catalog = http::loadCatalog(qEnvironmentVariable("KLIV_PLANS_FILE", QStringLiteral(KLIV_PLANS_FILE)), error);
+    m_catalog = app::loadCatalog(qEnvironmentVariable("KLIV_PLANS_FILE", QStringLiteral(KLIV_PLANS_FILE)), error);
     if (!m_catalog)
         return false;
-    http::StorageOptions opts;
+    app::StorageOptions opts;
     opts.dataDir = m_dir.path();
-    m_store = http::openStore(opts, error);
+    m_store = app::openStore(opts, error);
     if (!m_store)
         return false;
     http::HttpServer::Config config;
     config.dev = m_dev;
     m_server = std::make_unique<http::HttpServer>(m_store.get(), &*m_catalog, &m_clock, &m_clock, config);
+    if (m_dev) {
+        m_server->context().seedDemo = [this](QString *error) -> std::optional<QString> {
+            const auto seed = app::seedDemo(m_server->context(), error);
+            return seed ? std::optional<QString>(seed->workspaceId) : std::nullopt;
+        };
+    }
     m_port = m_server->listenOn(QHostAddress::LocalHost, 0);
     if (!m_port)
         *error = QStringLiteral("listen failed");

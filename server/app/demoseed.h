@@ -14,7 +14,10 @@
 #include <QTimer>
 #include <optional>
 
-namespace http {
+namespace app {
+
+using http::ServerContext;
+
 
 struct DemoAccount {
     QString email, name, role, password, memberId;
@@ -49,4 +52,4 @@ private:
     qint64 m_count = 0;
 };
 
-} // namespace http
+} // namespace app

@@ -1,13 +1,16 @@
-#include "devclockstate.h"
+#include "devclock.h"
 
 #include "billing/clock.h"
-#include "logging.h"
-#include "storage/store.h"
+#include "store.h"
+
+#include <QLoggingCategory>
 
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace http {
+Q_LOGGING_CATEGORY(lcDevClock, "kliv.devclock")
+
+namespace storage {
 
 void registerDevClockMigrations()
 {
@@ -34,7 +37,7 @@ bool saveDevClock(storage::Store *store, const billing::ManualClock &clock, bool
         return q.exec();
     }, &error);
     if (!ok)
-        qCWarning(lcHttp) << "could not save the development clock:" << error;
+        qCWarning(lcDevClock) << "could not save the development clock:" << error;
     return ok;
 }
 
@@ -52,4 +55,4 @@ std::optional<QDateTime> loadDevClockNow(storage::Store *store, bool *frozen)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-} // namespace http
+} // namespace storage

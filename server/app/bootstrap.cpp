@@ -3,7 +3,7 @@
 #include <QDir>
 #include <QFile>
 
-namespace http {
+namespace app {
 
 std::optional<billing::PlanCatalog> loadCatalog(const QString &path, QString *error)
 {
@@ -33,4 +33,4 @@ std::unique_ptr<storage::Store> openStore(const StorageOptions &options, QString
     return storage::Store::open(target, error, storeOptions);
 }
 
-} // namespace http
+} // namespace app

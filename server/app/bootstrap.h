@@ -9,10 +9,10 @@
 #include <memory>
 #include <optional>
 
-namespace http {
+namespace app {
 
 std::optional<billing::PlanCatalog> loadCatalog(const QString &path, QString *error);
 std::unique_ptr<storage::Store> openStore(const StorageOptions &options, QString *error,
                                           const storage::Store::Options &storeOptions = {});
 
-} // namespace http
+} // namespace app

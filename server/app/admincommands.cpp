@@ -1,6 +1,6 @@
 #include "admincommands.h"
 #include "bootstrap.h"
-#include "devclockstate.h"
+#include "storage/devclock.h"
 #include "jsonviews.h"
 #include "secrets.h"
 #include "tokenauth.h"
@@ -11,7 +11,14 @@
 #include <QHash>
 #include <QRegularExpression>
 
-namespace http {
+namespace app {
+
+using http::newToken;
+using http::workspaceJson;
+using http::effectivePermissions;
+using storage::registerDevClockMigrations;
+namespace secrets = http::secrets;
+
 
 namespace {
 
@@ -317,4 +324,4 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
     return 0;
 }
 
-} // namespace http
+} // namespace app

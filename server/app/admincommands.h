@@ -5,9 +5,9 @@
 #include <QJsonObject>
 #include <QStringList>
 
-namespace http {
+namespace app {
 
 // `args` are the words after "admin". Returns the exit code; *out gets the JSON.
 int runAdminCommand(const QStringList &args, const QString &compiledPlansFile, QJsonObject *out);
 
-} // namespace http
+} // namespace app

@@ -4,7 +4,7 @@
 #include <QDir>
 #include <QStandardPaths>
 
-namespace http {
+namespace app {
 
 static bool takeValue(const QStringList &args, int &i, QString *value, QString *error)
 {
@@ -119,4 +119,4 @@ bool parseServerOptions(const QStringList &argsIn, ServerOptions *out, QString *
     return true;
 }
 
-} // namespace http
+} // namespace app

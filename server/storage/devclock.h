@@ -7,9 +7,10 @@
 #include <optional>
 
 namespace billing { class ManualClock; }
-namespace storage { class Store; }
 
-namespace http {
+namespace storage {
+
+class Store;
 
 // Call before Store::open, in every process that opens the store.
 void registerDevClockMigrations();
@@ -19,4 +20,4 @@ bool saveDevClock(storage::Store *store, const billing::ManualClock &clock, bool
 // wall clock since it was saved), or nullopt when none was ever saved.
 std::optional<QDateTime> loadDevClockNow(storage::Store *store, bool *frozen = nullptr);
 
-} // namespace http
+} // namespace storage

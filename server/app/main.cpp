@@ -1,10 +1,11 @@
 // kliv-billingd: the billing server, and `kliv-billingd admin ...` operator commands.
 #include "admincommands.h"
-#include "devclockstate.h"
+#include "storage/devclock.h"
 #include "bootstrap.h"
 #include "demoseed.h"
 #include "httpserver.h"
 #include "serveroptions.h"
+#include "shutdownsignal.h"
 #ifdef KLIV_HAVE_STRIPE
 #include "stripe/stripepaymentprovider.h"
 #endif
@@ -65,19 +66,19 @@ int main(int argc, char *argv[])
     }
     if (!args.isEmpty() && args.first() == QLatin1String("admin")) {
         QJsonObject out;
-        const int rc = http::runAdminCommand(args.mid(1), compiledPlans, &out);
+        const int rc = app::runAdminCommand(args.mid(1), compiledPlans, &out);
         printLine(QJsonDocument(out).toJson(QJsonDocument::Compact));
         return rc;
     }
 
-    http::ServerOptions opts;
+    app::ServerOptions opts;
     QString error;
-    if (!http::parseServerOptions(args, &opts, &error)) {
+    if (!app::parseServerOptions(args, &opts, &error)) {
         fatal(error);
         return 2;
     }
-    http::applyStorageDefaults(&opts.storage, compiledPlans);
-    const auto catalog = http::loadCatalog(opts.storage.plansFile, &error);
+    app::applyStorageDefaults(&opts.storage, compiledPlans);
+    const auto catalog = app::loadCatalog(opts.storage.plansFile, &error);
     if (!catalog)
         return fatal(error);
 #ifdef KLIV_HAVE_STRIPE
@@ -86,8 +87,8 @@ int main(int argc, char *argv[])
     if (stripeConfig.enabled())
         stripe::StripePaymentProvider::registerMigrations();
 #endif
-    http::registerDevClockMigrations();
-    const auto store = http::openStore(opts.storage, &error);
+    storage::registerDevClockMigrations();
+    const auto store = app::openStore(opts.storage, &error);
     if (!store)
         return fatal(QStringLiteral("cannot open the database: %1").arg(error));
 
@@ -100,13 +101,13 @@ int main(int argc, char *argv[])
         bool frozen = opts.clock.isValid();
         QDateTime start = opts.clock;
         if (!start.isValid()) {
-            const auto stored = http::loadDevClockNow(store.get(), &frozen);
+            const auto stored = storage::loadDevClockNow(store.get(), &frozen);
             const QDateTime wall = QDateTime::currentDateTimeUtc();
             start = stored && (frozen || *stored > wall) ? *stored : wall;
         }
         devClock = std::make_unique<billing::ManualClock>(start);
         devClock->setFrozen(frozen);
-        http::saveDevClock(store.get(), *devClock, frozen);
+        storage::saveDevClock(store.get(), *devClock, frozen);
         clock = devClock.get();
     }
 
@@ -135,18 +136,39 @@ int main(int argc, char *argv[])
     }
 #endif
 
-    std::unique_ptr<http::UsageSimulator> simulator;
+    if (opts.dev) {
+        server.context().seedDemo = [&server](QString *error) -> std::optional<QString> {
+            const auto seed = app::seedDemo(server.context(), error);
+            return seed ? std::optional<QString>(seed->workspaceId) : std::nullopt;
+        };
+    }
+    std::unique_ptr<app::UsageSimulator> simulator;
     if (opts.dev && !opts.noSeed) {
-        const auto seed = http::seedDemo(server.context(), &error);
+        const auto seed = app::seedDemo(server.context(), &error);
         if (!seed)
             return fatal(QStringLiteral("demo seed failed: %1").arg(error));
-        printLine(QStringLiteral("demo workspace \"%1\": %2").arg(http::demoWorkspaceName(), seed->workspaceId).toUtf8());
+        printLine(QStringLiteral("demo workspace \"%1\": %2").arg(app::demoWorkspaceName(), seed->workspaceId).toUtf8());
         printLine(QStringLiteral("demo workspace \"%1\" (the owner's, on Free): %2")
-                      .arg(http::studioWorkspaceName(), seed->studioWorkspaceId).toUtf8());
+                      .arg(app::studioWorkspaceName(), seed->studioWorkspaceId).toUtf8());
         for (const auto &a : seed->accounts)
             printLine(QStringLiteral("demo %1: %2 / %3").arg(a.role, a.email, a.password).toUtf8());
         if (opts.simulateUsage)
-            simulator = std::make_unique<http::UsageSimulator>(&server.context(), *seed);
+            simulator = std::make_unique<app::UsageSimulator>(&server.context(), *seed);
     }
+    // SIGTERM: stop accepting, answer what is in flight, record what is queued,
+    // close the databases; then exit 0. A second signal exits at once.
+    app::ShutdownSignal shutdown;
+    bool stopping = false;
+    QObject::connect(&shutdown, &app::ShutdownSignal::requested, &server, [&](int number) {
+        if (stopping) {
+            std::fprintf(stderr, "kliv-billingd: signal %d again, exiting now\n", number);
+            std::_Exit(1);
+        }
+        stopping = true;
+        std::fprintf(stderr, "kliv-billingd: signal %d, stopping gracefully\n", number);
+        simulator.reset();
+        server.shutdown(10000);
+    });
+    QObject::connect(&server, &http::HttpServer::stopped, &app, &QCoreApplication::quit);
     return app.exec();
 }

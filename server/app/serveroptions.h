@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace http {
+namespace app {
 
 struct StorageOptions {
     QString dataDir;       // SQLite: DIR/kliv.sqlite (default $XDG_DATA_HOME/kliv-billingd)
@@ -34,4 +34,4 @@ bool takeStorageOptions(QStringList *args, StorageOptions *out, QString *error);
 void applyStorageDefaults(StorageOptions *s, const QString &compiledPlansFile);
 
 
-} // namespace http
+} // namespace app

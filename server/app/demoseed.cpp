@@ -1,12 +1,17 @@
 #include "demoseed.h"
-#include "logging.h"
 #include "secrets.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDemo, "kliv.demo")
 
 #include "storage/store.h"
 
 #include <QUuid>
 
-namespace http {
+namespace app {
+
+namespace secrets = http::secrets;
 
 static const QString DemoName = QStringLiteral("Demo AB");
 static const QString StudioName = QStringLiteral("Kliv Studio");
@@ -184,7 +189,7 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
     }
     if (!ensureStudio(ctx, userIds.first(), anchor.addDays(-2), &seed, error))
         return std::nullopt;
-    qCInfo(lcHttp) << "seeded the demo workspace with" << n << "usage events";
+    qCInfo(lcDemo) << "seeded the demo workspace with" << n << "usage events";
     return seed;
 }
 
@@ -214,4 +219,4 @@ void UsageSimulator::tick()
         ++m_count;
 }
 
-} // namespace http
+} // namespace app
