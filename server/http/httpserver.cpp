@@ -106,7 +106,10 @@ bool HttpServer::start(QString *error)
     m_workers = std::make_unique<service::Workers>(*main, wc, watch);
     service::UsageRecorder::Config rc;
     rc.writers = m_config.writers > 0 ? m_config.writers : (postgres ? 4 : 1);
-    m_recorder = std::make_unique<service::UsageRecorder>(*main, *m_ctx.catalog, rc, watch);
+    m_recorder = std::make_unique<service::UsageRecorder>(*main, *m_ctx.catalog, rc, watch,
+                                                          [this](std::function<void()> answer) {
+                                                              return m_workers && m_workers->post(std::move(answer));
+                                                          });
     if (!m_workers->start(error) || !m_recorder->start(error)) {
         m_workers.reset();
         m_recorder.reset();

@@ -8,11 +8,12 @@ Q_LOGGING_CATEGORY(lcRecorder, "kliv.usage")
 namespace service {
 
 UsageRecorder::UsageRecorder(const storage::Store &main, const billing::PlanCatalog &catalog, const Config &config,
-                             OnOpen onOpen)
+                             OnOpen onOpen, Deliver deliver)
     : m_main(main)
     , m_catalog(catalog)
     , m_config(config)
     , m_onOpen(std::move(onOpen))
+    , m_deliver(std::move(deliver))
 {
 }
 
@@ -131,11 +132,17 @@ void UsageRecorder::loop(Writer &writer)
             m_stats.batches += spends.size();
             m_stats.events += events;
         }
-        for (size_t k = 0; k < order.size(); ++k) {
-            const Done &done = dones[size_t(order[k])];
-            if (done)
-                done(results.value(qsizetype(k)));
-        }
+        // One hand-off for the whole group: the answers are built elsewhere.
+        auto answer = [dones = std::move(dones), order = std::move(order), results]() {
+            for (size_t k = 0; k < order.size(); ++k) {
+                const Done &done = dones[size_t(order[k])];
+                if (done)
+                    done(results.value(qsizetype(k)));
+            }
+        };
+        if (!m_deliver || !m_deliver(answer))
+            answer();
+        dones = {};
     }
 }
 

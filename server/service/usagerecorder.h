@@ -32,9 +32,12 @@ public:
     };
     using Done = std::function<void(const storage::BatchResult &)>;
     using OnOpen = std::function<void(storage::Store *)>;
+    // Where the answers are built (JSON) once a group is durable: not on the
+    // writer, whose only job is the next transaction. Returns false to run it inline.
+    using Deliver = std::function<bool(std::function<void()>)>;
 
     UsageRecorder(const storage::Store &main, const billing::PlanCatalog &catalog, const Config &config,
-                  OnOpen onOpen = {});
+                  OnOpen onOpen = {}, Deliver deliver = {});
     ~UsageRecorder();
     UsageRecorder(const UsageRecorder &) = delete;
     UsageRecorder &operator=(const UsageRecorder &) = delete;
@@ -66,6 +69,7 @@ private:
     const billing::PlanCatalog &m_catalog;
     Config m_config;
     OnOpen m_onOpen;
+    Deliver m_deliver;
     std::vector<std::unique_ptr<Writer>> m_writers;
     mutable std::mutex m_mutex;
     std::condition_variable m_opened;

@@ -6,8 +6,42 @@ QString toRfc3339(const QDateTime &t)
 {
     if (!t.isValid())
         return {};
-    const QDateTime u = t.toUTC();
-    return u.toString(u.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+    // Hot (every answer carries several instants): formatted by hand, the same
+    // text as Qt::ISODate / Qt::ISODateWithMs in UTC. Days to civil date after
+    // H. Hinnant's days_from_civil inverse.
+    const qint64 ms = t.toMSecsSinceEpoch();
+    const qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    const qint64 inDay = ms - days * 86400000;
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2);
+    if (year < 0 || year > 9999) {
+        const QDateTime u = t.toUTC();
+        return u.toString(u.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+    }
+    const int msec = int(inDay % 1000), sec = int(inDay / 1000 % 60), min = int(inDay / 60000 % 60),
+              hour = int(inDay / 3600000);
+    char buf[32];
+    auto two = [](char *p, int v) { p[0] = char('0' + v / 10); p[1] = char('0' + v % 10); };
+    const int y = int(year);
+    buf[0] = char('0' + y / 1000); buf[1] = char('0' + y / 100 % 10); buf[2] = char('0' + y / 10 % 10); buf[3] = char('0' + y % 10);
+    buf[4] = '-'; two(buf + 5, month); buf[7] = '-'; two(buf + 8, day); buf[10] = 'T';
+    two(buf + 11, hour); buf[13] = ':'; two(buf + 14, min); buf[16] = ':'; two(buf + 17, sec);
+    int n = 19;
+    if (msec) {
+        buf[n++] = '.';
+        buf[n++] = char('0' + msec / 100);
+        buf[n++] = char('0' + msec / 10 % 10);
+        buf[n++] = char('0' + msec % 10);
+    }
+    buf[n++] = 'Z';
+    return QString::fromLatin1(buf, n);
 }
 
 QDateTime fromRfc3339(const QString &s)
