@@ -2,6 +2,9 @@
 // enterprise inquiries.
 #include "store_p.h"
 
+#include <QHash>
+#include <QMutex>
+
 namespace storage {
 
 namespace {
@@ -66,13 +69,48 @@ bool Store::storeToken(const NewToken &token, const QDateTime &now, QString *fam
     return true;
 }
 
+namespace {
+// The platform's service token comes with every usage event: its record is kept
+// for a second (per database), so the hot path does not look it up each time.
+// Any revocation in this process empties the cache at once; another instance's
+// revocation of a service token is seen within a second. User tokens are never
+// cached (sign-out and refresh-reuse must bite immediately).
+constexpr qint64 kServiceTokenCacheMs = 1000;
+struct CachedToken { TokenRecord record; qint64 until = 0; };
+QMutex s_tokenCacheMutex;
+QHash<QByteArray, CachedToken> s_tokenCache;
+
+QByteArray cacheKey(const QString &location, const QByteArray &hash) { return location.toUtf8() + '\n' + hash; }
+void forgetCachedTokens()
+{
+    QMutexLocker lock(&s_tokenCacheMutex);
+    s_tokenCache.clear();
+}
+} // namespace
+
 std::optional<TokenRecord> Store::findToken(const QString &token, const QDateTime &now)
 {
-    QSqlQuery *q = d->exec(kTokenSelect, {QString::fromLatin1(hashToken(token))});
+    const QByteArray hash = hashToken(token);
+    const QByteArray key = cacheKey(d->location, hash);
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    {
+        QMutexLocker lock(&s_tokenCacheMutex);
+        const auto it = s_tokenCache.constFind(key);
+        if (it != s_tokenCache.constEnd() && it->until > wall
+            && (!it->record.expiresAt.isValid() || it->record.expiresAt > now))
+            return it->record;
+    }
+    QSqlQuery *q = d->exec(kTokenSelect, {QString::fromLatin1(hash)});
     if (!q || !q->next())
         return std::nullopt;
     const TokenRecord t = tokenFrom(*q);
     q->finish();
+    if (t.kind == TokenKind::Service && !t.revoked) {
+        QMutexLocker lock(&s_tokenCacheMutex);
+        if (s_tokenCache.size() > 1000)
+            s_tokenCache.clear();   // bounded: only a handful of service tokens exist
+        s_tokenCache.insert(key, CachedToken{t, wall + kServiceTokenCacheMs});
+    }
     if (t.revoked || (t.expiresAt.isValid() && t.expiresAt <= now) || (t.kind == TokenKind::Refresh && t.used))
         return std::nullopt;
     return t;
@@ -127,6 +165,7 @@ RotateResult Store::rotateRefreshToken(const QString &oldRefresh, const NewToken
 
 bool Store::revokeToken(const QString &token)
 {
+    forgetCachedTokens();
     QSqlQuery *q = d->exec(QStringLiteral("SELECT family_id FROM tokens WHERE hash = ?"), {QString::fromLatin1(hashToken(token))});
     if (!q || !q->next())
         return false;
@@ -140,6 +179,7 @@ bool Store::revokeToken(const QString &token)
 
 bool Store::revokeFamily(const QString &familyId)
 {
+    forgetCachedTokens();
     if (familyId.isEmpty())
         return false;
     return d->exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE family_id = ?"), {familyId}) != nullptr;
