@@ -252,8 +252,9 @@ HttpParser::Result HttpParser::parseRequestLine(const QByteArray &line)
         m_req.http10 = false;
     } else if (version == "HTTP/1.0") {
         m_req.http10 = true;
-    } else if (version.size() == 8 && version.startsWith("HTTP/") && std::isdigit(uchar(version.at(5)))
-               && version.at(6) == '.' && std::isdigit(uchar(version.at(7)))) {
+    } else if (version == "HTTP/0.9" || version == "HTTP/2.0" || version == "HTTP/3.0") {
+        // Versions that exist, but not on this parser: 505 says "use HTTP/1.1".
+        // Anything else (HTTP/9.9) is not an HTTP version at all: 400 below.
         return fail(505, "http_version_not_supported", QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"));
     } else {
         return fail(400, "bad_request", QStringLiteral("malformed HTTP version"));

@@ -1,5 +1,4 @@
 #include "httpserver.h"
-#include "bodylimitguard.h"
 #include "livehub.h"
 #include "logging.h"
 #include "paymentprovider.h"
@@ -14,7 +13,8 @@
 #include <QThread>
 
 #include <QMetaEnum>
-#include <QTcpServer>
+#include <QUrlQuery>
+#include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcHttp, "kliv.http")
 Q_LOGGING_CATEGORY(lcAuth, "kliv.auth")
@@ -22,25 +22,27 @@ Q_LOGGING_CATEGORY(lcLive, "kliv.live")
 
 namespace http {
 
-static QByteArray methodName(QHttpServerRequest::Method m)
+// The router's method names (QHttpServerRequest::Method, as the routes declare them).
+static QHttpServerRequest::Method methodOf(const QByteArray &m)
 {
-    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(m));
-    return key ? QByteArray(key).toUpper() : QByteArrayLiteral("UNKNOWN");
-}
-
-static QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &h : request.headers()) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    using M = QHttpServerRequest::Method;
+    if (m == "GET") return M::Get;
+    if (m == "POST") return M::Post;
+    if (m == "PATCH") return M::Patch;
+    if (m == "DELETE") return M::Delete;
+    if (m == "PUT") return M::Put;
+    if (m == "HEAD") return M::Head;
+    if (m == "OPTIONS") return M::Options;
+    if (m == "TRACE") return M::Trace;
+    if (m == "CONNECT") return M::Connect;
+    return M::Unknown;
 }
 
 HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalog, billing::Clock *clock,
                        billing::ManualClock *devClock, const Config &config, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_config(config)
+    , m_edge(config.limits)
 {
     m_ctx.store = service::StoreHandle(store);
     m_ctx.mainThread = this;
@@ -49,10 +51,19 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
     m_ctx.devClock = config.dev ? devClock : nullptr;
     m_ctx.tokenTtl = config.tokenTtl;
     m_ctx.live = new LiveHub(&m_ctx, this);
-    connect(this, &QAbstractHttpServer::newWebSocketConnection, m_ctx.live, [this] {
-        while (hasPendingWebSocketConnections())
-            m_ctx.live->accept(nextPendingWebSocketConnection());
+    // A WebSocket upgrade goes to the hub only on a live channel's path; any
+    // other upgrade is answered by the router like a plain request.
+    m_edge.setWebSocketFilter([](const edge::HttpRequest &request) {
+        return LiveHub::workspaceFromPath(request.url.path()).has_value();
     });
+    connect(&m_edge, &edge::EdgeServer::newWebSocket, m_ctx.live, [this](QWebSocket *socket) {
+        qCInfo(lcHttp).noquote() << "UPGRADE" << socket->requestUrl().path() << "websocket";
+        m_ctx.live->accept(std::unique_ptr<QWebSocket>(socket));
+    });
+    m_edge.setRequestHandler([this](edge::HttpRequest &&request, edge::ResponderPtr responder) {
+        handleRequest(std::move(request), std::move(responder));
+    });
+    connect(&m_edge, &edge::EdgeServer::drained, this, &HttpServer::finishShutdown);
 
     addPublicRoutes(m_router, m_ctx);
     addWorkspaceRoutes(m_router, m_ctx);
@@ -123,24 +134,24 @@ bool HttpServer::start(QString *error)
 
 void HttpServer::shutdown(int graceMs)
 {
-    for (QTcpServer *tcp : servers())
-        tcp->close();
+    if (m_stopping)
+        return;
+    m_stopping = true;
     m_transitionTimer.stop();
-    auto *poll = new QTimer(this);
-    QElapsedTimer waited;
-    waited.start();
-    poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [this, poll, waited, graceMs] {
-        if (m_inFlight.load() > 0 && waited.elapsed() < graceMs)
-            return;
-        poll->deleteLater();
-        if (m_workers)
-            m_workers->stop();      // finishes what is queued (it may record usage)
-        if (m_recorder)
-            m_recorder->stop();     // records everything queued
-        QTimer::singleShot(0, this, &HttpServer::stopped);   // the last answers are written first
-    });
-    poll->start();
+    // The edge stops accepting, lets what is in flight be answered, then drains.
+    m_edge.shutdown(graceMs);
+}
+
+void HttpServer::finishShutdown()
+{
+    if (m_workers)
+        m_workers->stop();      // finishes what is queued (it may record usage)
+    if (m_recorder)
+        m_recorder->stop();     // records everything queued
+    m_ctx.workers = nullptr;
+    m_ctx.recorder = nullptr;
+    m_ctx.live->closeAll();
+    Q_EMIT stopped();
 }
 
 quint16 HttpServer::listenOn(const QHostAddress &host, quint16 port)
@@ -150,14 +161,10 @@ quint16 HttpServer::listenOn(const QHostAddress &host, quint16 port)
         qCCritical(lcHttp).noquote() << "cannot start the workers:" << error;
         return 0;
     }
-    auto *tcp = new GuardedTcpServer(MaxBodyBytes, this);
-    if (!tcp->listen(host, port)) {
-        qCCritical(lcHttp) << "cannot listen on" << host.toString() << port << tcp->errorString();
-        delete tcp;
-        return 0;
-    }
-    bind(tcp);
-    return tcp->serverPort();
+    const quint16 bound = m_edge.listen(host, port);
+    if (!bound)
+        qCCritical(lcHttp) << "cannot listen on" << host.toString() << port;
+    return bound;
 }
 
 void HttpServer::setPaymentProvider(PaymentProvider *provider)
@@ -200,33 +207,18 @@ void HttpServer::applyTransitionsOnWorker()
         m_sweeping = false;
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpServer::handleRequest(edge::HttpRequest &&request, edge::ResponderPtr responder)
 {
-    const QString path = request.url().path();
-    // A WebSocket upgrade: a matching route must write nothing; QAbstractHttpServer
-    // then hands the socket to the hub (newWebSocketConnection).
-    if (headerValue(request, QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0) {
-        const bool live = LiveHub::workspaceFromPath(path).has_value();
-        qCInfo(lcHttp).noquote() << "UPGRADE" << path << (live ? "websocket" : "refused");
-        return live;
-    }
-
-    if (auto *guard = socket->findChild<BodyLimitGuard *>(QString(), Qt::FindDirectChildrenOnly))
-        guard->requestHandled();
-    auto reply = makeReply(request, socket);
-    if (request.body().size() > MaxBodyBytes) {
-        reply->error(ApiError::bodyTooLarge());
-        return true;
-    }
+    auto reply = makeReply(request, responder);
     Request req;
-    req.method = request.method();
-    req.path = path;
-    req.query = request.query();
-    req.body = request.body();
-    req.headers = request.headers();
-    req.remote = request.remoteAddress();
+    req.method = methodOf(request.method);
+    req.path = request.url.path();
+    req.query = QUrlQuery(request.url);
+    req.body = std::move(request.body);
+    req.headers = std::move(request.headers);
+    req.remote = request.remoteAddress;
 
-    const Router::Match m = m_router.match(req.method, path, &req.params);
+    const Router::Match m = m_router.match(req.method, req.path, &req.params);
     if (!m.route) {
         if (m.pathKnown) {
             ApiError e = ApiError::badRequest(QStringLiteral("method not allowed on this path"));
@@ -235,10 +227,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         } else {
             reply->error(ApiError::notFound(QStringLiteral("no such route")));
         }
-        return true;
+        return;
     }
     dispatch(m.route, std::move(req), reply);
-    return true;
 }
 
 void HttpServer::dispatch(const Router::Route *route, Request &&req, const ReplyPtr &reply)
@@ -259,35 +250,20 @@ void HttpServer::dispatch(const Router::Route *route, Request &&req, const Reply
     }
 }
 
-ReplyPtr HttpServer::makeReply(const QHttpServerRequest &request, QTcpSocket *socket)
+ReplyPtr HttpServer::makeReply(const edge::HttpRequest &request, edge::ResponderPtr responder)
 {
-    // The responder belongs to the socket's thread: an answer from a worker is
-    // written there (or dropped if the client has gone meanwhile).
-    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-    QPointer<QTcpSocket> guard(socket);
-    ++m_inFlight;
-    auto write = [this, responder, guard](Response &&response) {
-        auto out = std::make_shared<Response>(std::move(response));
-        auto writeNow = [this, responder, guard, out] {
-            --m_inFlight;
-            if (!guard || guard->state() != QAbstractSocket::ConnectedState)
-                return;
-            QHttpServerResponse r(out->contentType, out->body, QHttpServerResponse::StatusCode(out->status));
-            for (const auto &h : out->headers)
-                r.addHeader(h.first, h.second);
-            r.write(std::move(*responder));
-        };
-        if (QThread::currentThread() == thread())
-            writeNow();
-        else
-            QMetaObject::invokeMethod(this, writeNow, Qt::QueuedConnection);
+    // The responder is thread-safe: a worker's answer is written by the
+    // connection's thread, in request order (or dropped if the client is gone).
+    auto write = [responder = std::move(responder)](Response &&response) {
+        edge::HttpResponse out;
+        out.status = response.status;
+        out.headers = std::move(response.headers);
+        if (!response.contentType.isEmpty())
+            out.headers.prepend({QByteArrayLiteral("Content-Type"), response.contentType});
+        out.body = std::move(response.body);
+        responder->send(std::move(out));
     };
-    return std::make_shared<Reply>(write, methodName(request.method()), Reply::scrubbedPath(request.url()));
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    makeReply(request, socket)->error(ApiError::notFound(QStringLiteral("no such route")));
+    return std::make_shared<Reply>(std::move(write), request.method, Reply::scrubbedPath(request.url));
 }
 
 std::optional<ApiError> HttpServer::authenticate(Request &req, Auth needed)

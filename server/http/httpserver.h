@@ -1,12 +1,15 @@
 #pragma once
-// kliv-billingd's HTTP front: one QAbstractHttpServer with our own router so
-// that every answer, including unknown routes and oversized bodies, is the
-// API's JSON error shape, every request is logged once (without secrets), and
-// authentication is checked before any handler runs.
+// kliv-billingd's HTTP front: the hardened edge (server/edge) parses, our
+// router routes, and every answer, including unknown routes and oversized
+// bodies, is the API's JSON error shape; every request is logged once (without
+// secrets). The event loop only parses, routes and writes: authentication and
+// the handlers run on worker threads.
 #include "router.h"
 #include "servercontext.h"
 
-#include <QAbstractHttpServer>
+#include "edge/edgeserver.h"
+
+#include <QObject>
 #include <QHostAddress>
 #include <QTimer>
 #include <atomic>
@@ -20,7 +23,7 @@ namespace http {
 class LiveHub;
 class PaymentProvider;
 
-class HttpServer : public QAbstractHttpServer
+class HttpServer : public QObject
 {
     Q_OBJECT
 public:
@@ -32,6 +35,7 @@ public:
         int transitionIntervalMs = 30000;   // period-end sweep over all workspaces
         int workers = 0;                    // worker threads; 0 = by the machine's cores
         int writers = 0;                    // usage writers; 0 = 1 on SQLite, 4 on PostgreSQL
+        edge::Limits limits;                // header/body/WebSocket limits, timeouts, connection cap
     };
 
     // `clock` is the billing clock; pass a ManualClock as `devClock` too in development mode.
@@ -56,6 +60,7 @@ public:
     LiveHub *liveHub() const { return m_ctx.live; }
     ServerContext &context() { return m_ctx; }
     const Router &router() const { return m_router; }
+    edge::EdgeServer &edge() { return m_edge; }
 
     // Applies due period-end transitions to every workspace now (timer, dev clock moves).
     void applyTransitions();
@@ -63,25 +68,24 @@ public:
 Q_SIGNALS:
     void stopped();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    void handleRequest(edge::HttpRequest &&request, edge::ResponderPtr responder);
     std::optional<ApiError> authenticate(Request &req, Auth needed);
 
     void dispatch(const Router::Route *route, Request &&req, const ReplyPtr &reply);
-    ReplyPtr makeReply(const QHttpServerRequest &request, QTcpSocket *socket);
+    ReplyPtr makeReply(const edge::HttpRequest &request, edge::ResponderPtr responder);
+    void finishShutdown();
     void applyTransitionsOnWorker();
 
     ServerContext m_ctx;
     Config m_config;
+    edge::EdgeServer m_edge;
     Router m_router;
     QTimer m_transitionTimer;
     std::unique_ptr<service::Workers> m_workers;
     std::unique_ptr<service::UsageRecorder> m_recorder;
     std::atomic_bool m_sweeping = false;
-    std::atomic_int m_inFlight = 0;
+    bool m_stopping = false;
 };
 
 } // namespace http

@@ -35,6 +35,17 @@ void LiveHub::watch(storage::Store *store)
     connect(store, &storage::Store::liveEvent, this, &LiveHub::onStoreEvent, Qt::QueuedConnection);
 }
 
+void LiveHub::closeAll()
+{
+    const auto sockets = m_clients.keys();
+    m_clients.clear();
+    for (QWebSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+        socket->deleteLater();
+    }
+}
+
 template<typename T>
 void LiveHub::async(std::function<T()> work, std::function<void(T)> then)
 {

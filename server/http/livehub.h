@@ -35,6 +35,8 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     // Delivers this Store's announcements (any thread's Store; queued to the hub).
     void watch(storage::Store *store);
+    // The server is stopping: every socket is closed with 1001 (going away); clients reconnect.
+    void closeAll();
     int clientCount() const { return int(m_clients.size()); }
     // How long an unauthenticated socket may stay open (10 s; shorter in tests).
     void setAuthTimeout(int ms) { m_authTimeoutMs = ms; }

@@ -100,20 +100,13 @@ static billing::UsageTotals totalsOf(const billing::Balance &b, const billing::S
 }
 
 // The payment provider lives on a thread of its own (its HTTP client does): call
-// it there; what follows its answer reads the database, so it comes back to a
-// worker. Without workers (never in the server) it stays where it is.
+// it there. Its answer is handled on that thread too, with that thread's Store,
+// in order with the webhooks it receives (Stripe answers the API call before
+// it sends the event: a webhook must not overtake the answer it follows).
 static void viaProvider(ServerContext &ctx, std::function<void(PaymentProvider *)> call)
 {
     PaymentProvider *provider = ctx.provider;
     QMetaObject::invokeMethod(provider, [provider, call = std::move(call)] { call(provider); }, Qt::AutoConnection);
-}
-
-static std::function<void(ProviderError)> onWorker(ServerContext &ctx, std::function<void(ProviderError)> then)
-{
-    return [&ctx, then = std::move(then)](ProviderError e) {
-        if (!ctx.workers || !ctx.workers->post([then, e] { then(e); }))
-            then(e);
-    };
 }
 
 // The rules' preview for now; amount and instant may come from the provider instead.
@@ -179,7 +172,7 @@ static void changeWithoutCharge(ServerContext &ctx, const Access &a, const Reply
         return applyLocally(ctx, a, reply, kind, rule);
     }
     const WorkspaceRef ref = refFor(ctx, a);
-    auto done = onWorker(ctx, [&ctx, reply, a, kind, rule](ProviderError e) {
+    auto done = std::function<void(ProviderError)>([&ctx, reply, a, kind, rule](ProviderError e) {
         if (!e.ok())
             return reply->error(providerError(e));
         applyLocally(ctx, a, reply, kind, rule);
@@ -279,7 +272,7 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
               {
-                  auto done = onWorker(ctx, [&ctx, reply, a](ProviderError e) {
+                  auto done = std::function<void(ProviderError)>([&ctx, reply, a](ProviderError e) {
                       if (!e.ok())
                           return reply->error(providerError(e));
                       // The new tier applies when the provider confirms the payment (webhook).
