@@ -50,6 +50,12 @@ qint64 EdgeConnection::now() const
     return m_server->now();
 }
 
+// Pipelined requests may wait in the parser's buffer as well as in the socket's.
+bool EdgeConnection::hasInput() const
+{
+    return m_socket->bytesAvailable() > 0 || m_parser.bufferedBytes() > 0;
+}
+
 bool EdgeConnection::canParse() const
 {
     return !m_inputDone && !m_handingOff && !m_finished
@@ -207,7 +213,7 @@ void EdgeConnection::flush()
         return;
     }
     // Room again for parsed-ahead requests (the socket may hold more).
-    if (wrote && !m_processing && canParse() && m_socket->bytesAvailable() > 0)
+    if (wrote && !m_processing && canParse() && hasInput())
         QMetaObject::invokeMethod(this, &EdgeConnection::processInput, Qt::QueuedConnection);
     if (!m_processing)
         updatePhase();
@@ -241,7 +247,7 @@ void EdgeConnection::onBytesWritten()
         return;
     }
     // Unread answers no longer hold parsing back.
-    if (!m_closing && canParse() && m_socket->bytesAvailable() > 0)
+    if (!m_closing && canParse() && hasInput())
         processInput();
 }
 
@@ -337,6 +343,8 @@ void EdgeConnection::updatePhase()
     Phase p;
     if (m_closing)
         p = Phase::Closing;
+    else if (m_handingOff)
+        p = Phase::Waiting;          // earlier answers go out first, then QWebSocketServer takes over
     else if (!canParse() && !m_inputDone)
         p = Phase::Waiting;          // held back by our own answers: no client deadline
     else if (m_parser.inBody())

@@ -54,6 +54,7 @@ private:
 
     void processInput();
     bool canParse() const;
+    bool hasInput() const;
     void handleRequest(HttpRequest &&request);
     void answerError(const EdgeError &error);
     void flush();
