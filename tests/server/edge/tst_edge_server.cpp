@@ -435,6 +435,27 @@ private Q_SLOTS:
         QCOMPARE(again.read().status, 200);
     }
 
+    void droppedResponderAnswers500AndSecondSendIgnored()
+    {
+        start();
+        m_server->setRequestHandler([](HttpRequest &&request, ResponderPtr responder) {
+            if (request.target == "/twice") {
+                responder->send(ok("first"));
+                responder->send(ok("second"));
+            }
+            // any other path: the responder is dropped unanswered
+        });
+        Client c(m_port);
+        c.write(get("/dropped") + get("/twice"));
+        Reply r = c.read();
+        QCOMPARE(r.status, 500);
+        QVERIFY(r.json("internal"));
+        r = c.read();
+        QCOMPARE(r.body, QByteArray("first"));
+        QCOMPARE(c.read(300).status, 0);   // nothing else on the wire
+        QVERIFY(c.isOpen());
+    }
+
     void connectionCapEvictsHalfOpen()
     {
         Limits l;
