@@ -51,7 +51,7 @@ StripePaymentProvider::StripePaymentProvider(StripeConfig config, storage::Store
     , m_store(store)
     , m_catalog(catalog)
     , m_clock(clock)
-    , m_keys(std::make_unique<IdempotencyKeys>(store->database().connectionName()))
+    , m_keys(std::make_unique<IdempotencyKeys>(store))
     , m_client(config, m_keys.get())
     , m_verifier(config.webhookSecret)
 {

@@ -1,18 +1,25 @@
 // StripeClient against a tiny local QHttpServer that misbehaves on purpose:
 // retries, backoff bounds, 429 handling, error mapping, and the Idempotency-Key
-// that survives a "crash" because it is stored before the request goes out.
+// that survives a "crash" because it is stored before the request goes out
+// (and a lost PostgreSQL connection: KLIV_TEST_PG_URL).
+#include "storage/store.h"
 #include "stripe/idempotencykeys.h"
 #include "stripe/stripeclient.h"
+#include "stripe/stripepaymentprovider.h"
 #include "stripe/stripeschema.h"
 
 #include <QHttpServer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QScopeGuard>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTcpServer>
+#include <QUrlQuery>
+#include <QUuid>
 
 using namespace stripe;
 
@@ -25,6 +32,7 @@ class TestStripeClient : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_store;   // SQLite, with the Stripe tables
     QHttpServer m_server;
     int m_port = 0;
     // Behaviour of the fake endpoint: a list of responses to give, then 200.
@@ -58,7 +66,7 @@ class TestStripeClient : public QObject
 
     int storedKeys()
     {
-        QSqlQuery q(QSqlDatabase::database(QStringLiteral("keys")));
+        QSqlQuery q(m_store->database());
         q.exec(QStringLiteral("SELECT COUNT(*) FROM stripe_idempotency_keys"));
         q.next();
         return q.value(0).toInt();
@@ -68,12 +76,19 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("keys"));
-        db.setDatabaseName(m_dir.filePath(QStringLiteral("keys.sqlite")));
-        QVERIFY(db.open());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("schema.sqlite")));
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(StripeSchema::migrate(db, &error), qPrintable(error));
+            QVERIFY2(StripeSchema::migrate(db, &error), qPrintable(error));   // idempotent
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+        StripePaymentProvider::registerMigrations();
         QString error;
-        QVERIFY2(StripeSchema::migrate(db, &error), qPrintable(error));
-        QVERIFY2(StripeSchema::migrate(db, &error), qPrintable(error));   // idempotent
+        m_store = storage::Store::open(m_dir.filePath(QStringLiteral("store")), &error);
+        QVERIFY2(m_store, qPrintable(error));
 
         m_server.route(QStringLiteral("/v1/customers"), QHttpServerRequest::Method::Post,
                        [this](const QHttpServerRequest &req) {
@@ -122,7 +137,7 @@ private Q_SLOTS:
 
     void wireFormat()
     {
-        IdempotencyKeys keys(QStringLiteral("keys"));
+        IdempotencyKeys keys(m_store.get());
         StripeClient client(config(m_port), &keys);
         FormParams p;
         p.add(QStringLiteral("email"), QStringLiteral("ägare+1@example.se"));
@@ -158,7 +173,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, header);
         m_failures = {QHttpServerResponse::StatusCode(status), QHttpServerResponse::StatusCode(status)};
         m_failureHeaders = {header, header};
-        IdempotencyKeys keys(QStringLiteral("keys"));
+        IdempotencyKeys keys(m_store.get());
         StripeClient client(config(m_port), &keys);
         const StripeResult r = call(client, QStringLiteral("retry-%1").arg(status));
         QVERIFY(r.ok());
@@ -183,7 +198,7 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 10; ++i)
             m_failures.append(QHttpServerResponse::StatusCode(500));
-        IdempotencyKeys keys(QStringLiteral("keys"));
+        IdempotencyKeys keys(m_store.get());
         StripeClient client(config(m_port), &keys);
         const StripeResult r = call(client, QStringLiteral("bounded"));
         QCOMPARE(r.attempts, 4);   // 1 + maxNetworkRetries (3)
@@ -262,14 +277,14 @@ private Q_SLOTS:
 
         const QString op = QStringLiteral("customer:ws_crash");
         {
-            IdempotencyKeys keys(QStringLiteral("keys"));
+            IdempotencyKeys keys(m_store.get());
             StripeClient client(config(deadPort), &keys);
             const StripeResult r = call(client, op);
             QCOMPARE(r.httpStatus, 0);
             QCOMPARE(r.attempts, 4);
             QCOMPARE(r.error.code, QStringLiteral("payment_provider_error"));
         }
-        QSqlQuery q(QSqlDatabase::database(QStringLiteral("keys")));
+        QSqlQuery q(m_store->database());
         q.prepare(QStringLiteral("SELECT idem_key FROM stripe_idempotency_keys WHERE operation = ?"));
         q.addBindValue(op);
         QVERIFY(q.exec() && q.next());
@@ -277,7 +292,7 @@ private Q_SLOTS:
         QVERIFY(stored.startsWith("kliv-"));
 
         // "After the restart": new objects, same database, the provider is back.
-        IdempotencyKeys keys(QStringLiteral("keys"));
+        IdempotencyKeys keys(m_store.get());
         StripeClient client(config(m_port), &keys);
         QVERIFY(call(client, op).ok());
         QCOMPARE(m_seen.size(), 1);
@@ -287,6 +302,71 @@ private Q_SLOTS:
         QVERIFY(call(client, op).ok());
         QCOMPARE(m_seen.size(), 2);
         QVERIFY(m_seen[1].key != stored);
+    }
+
+    // The Store reconnects after PostgreSQL drops its connection (restart,
+    // failover, a killed backend); the keys must come from the new connection,
+    // or a retried charge goes out without its key and may bill twice.
+    void keySurvivesAReconnect()
+    {
+        const QString base = qEnvironmentVariable("KLIV_TEST_PG_URL");
+        if (base.isEmpty())
+            QSKIP("KLIV_TEST_PG_URL is not set: this test needs a PostgreSQL server (./dev test sets it)");
+        const QString schema = QStringLiteral("tst_idem_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        QUrl url(base);
+        QUrlQuery query(url);
+        query.addQueryItem(QStringLiteral("schema"), schema);
+        url.setQuery(query);
+        QString error;
+        auto store = storage::Store::open(url.toString(), &error, storage::Store::Options{false});
+        QVERIFY2(store, qPrintable(error));
+
+        // A second connection, to kill the store's backend and to clean up.
+        const QUrl admin(base);
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-admin"));
+        other.setHostName(admin.host());
+        other.setPort(admin.port(5432));
+        other.setUserName(admin.userName());
+        other.setPassword(admin.password());
+        other.setDatabaseName(admin.path().mid(1));
+        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QSqlQuery(other).exec(QStringLiteral("SET client_min_messages TO WARNING"));   // DROP ... CASCADE notices
+        auto cleanUp = qScopeGuard([&] {
+            store.reset();
+            QSqlQuery(other).exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
+            other.close();
+            other = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("pg-admin"));
+        });
+        auto backendPid = [&] {
+            QSqlQuery q(store->database());
+            return q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+
+        IdempotencyKeys keys(store.get());
+        StripeClient client(config(m_port), &keys);
+        const QString op = QStringLiteral("upgrade:ws_pg:sub_1:price_pro_400");
+        for (int i = 0; i < 4; ++i)
+            m_failures.append(QHttpServerResponse::StatusCode(500));
+        const StripeResult first = call(client, op);
+        QCOMPARE(first.attempts, 4);   // no definitive answer: the key stays
+        QCOMPARE(m_seen.size(), 4);
+        const QByteArray key = m_seen[0].key;
+        QVERIFY(key.startsWith("kliv-"));
+
+        const qint64 pid = backendPid();
+        QVERIFY(pid > 0);
+        QSqlQuery kill(other);
+        QVERIFY2(kill.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)) && kill.next()
+                     && kill.value(0).toBool(),
+                 qPrintable(kill.lastError().text()));
+        QTRY_VERIFY_WITH_TIMEOUT(store->ping(), 10000);   // reconnects
+        QVERIFY(backendPid() != pid);
+
+        const StripeResult retry = call(client, op);
+        QVERIFY(retry.ok());
+        QCOMPARE(m_seen.size(), 5);
+        QCOMPARE(m_seen[4].key, key);
     }
 
     void scrubbing()
