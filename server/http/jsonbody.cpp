@@ -7,6 +7,14 @@
 
 namespace http {
 
+namespace {
+// PostgreSQL text cannot hold U+0000 (and Qt's QPSQL driver writes values into
+// the statement text, where it ends the string): refuse it here, for every
+// string field and both backends alike, before anything is stored.
+const QString kNoNul = QStringLiteral("must not contain NUL (U+0000) characters");
+bool hasNul(const QString &s) { return s.contains(QChar(u'\0')); }
+}
+
 std::optional<ApiError> JsonBody::parse(const QByteArray &raw, QJsonObject *out)
 {
     if (raw.trimmed().isEmpty())
@@ -44,6 +52,10 @@ QString JsonBody::string(const QString &field, int minLength, int maxLength, boo
         return {};
     }
     const QString s = v.toString();
+    if (hasNul(s)) {
+        fail(field, kNoNul);
+        return {};
+    }
     if (s.size() < minLength) {
         fail(field, minLength == 1 ? QStringLiteral("must not be empty")
                                    : QStringLiteral("must be at least %1 characters").arg(minLength));
@@ -97,6 +109,10 @@ QStringList JsonBody::stringList(const QString &field, int maxItems, bool requir
     for (const QJsonValue &item : arr) {
         if (!item.isString()) {
             fail(field, QStringLiteral("must be an array of strings"));
+            return {};
+        }
+        if (hasNul(item.toString())) {
+            fail(field, kNoNul);
             return {};
         }
         out.append(item.toString());

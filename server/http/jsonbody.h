@@ -1,7 +1,7 @@
 #pragma once
 // Strict reading of a JSON request body: the body must be one JSON object,
 // every field has the declared type and range, and every offending field is
-// reported (validation_failed with "fields").
+// reported (validation_failed with "fields"). No string holds U+0000.
 #include "apierror.h"
 
 #include <QJsonObject>

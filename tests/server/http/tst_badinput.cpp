@@ -202,6 +202,71 @@ private Q_SLOTS:
         KLIV_VERIFY_STATUS(fx->get(QStringLiteral("/readyz")), 200);
     }
 
+    // U+0000 in any string field: 400 naming the field on both backends (it
+    // used to reach PostgreSQL's statement text and answer 500), nothing stored.
+    void nulCharacters()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        m_ws = fx->createWorkspace(QStringLiteral("Acme"), QStringLiteral("owner@acme.test"));
+        QVERIFY2(m_ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(m_ws.id, QStringLiteral("enterprise"), 500).isEmpty(), qPrintable(fx->errorString()));
+        m_owner = fx->issueUserToken(m_ws.ownerEmail);
+        m_service = fx->issueServiceToken();
+        QVERIFY(!m_owner.isEmpty() && !m_service.isEmpty());
+        const QString ws = QStringLiteral("/v1/workspaces/") + m_ws.id;
+        const QString nul = QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b");
+
+        auto expectField = [&](const QString &path, const QJsonObject &body, const QString &token, const QString &field) {
+            const HttpReply r = fx->post(path, body, token);
+            QString why;
+            if (r.status != 400 || r.errorCode() != QLatin1String("validation_failed"))
+                why = QStringLiteral("want 400 validation_failed");
+            bool named = false;
+            for (const QJsonValue &f : r.json()[QLatin1String("error")][QLatin1String("fields")].toArray())
+                named = named || f[QLatin1String("field")].toString() == field;
+            if (why.isEmpty() && !named)
+                why = QStringLiteral("want the field %1 named").arg(field);
+            return why.isEmpty() ? QString() : QStringLiteral("%1 with NUL in %2: %3, got %4").arg(path, field, why, r.describe().left(300));
+        };
+
+        QStringList failures;
+        for (const QString &field : {QStringLiteral("project"), QStringLiteral("activity"), QStringLiteral("idempotency_key")}) {
+            QJsonObject body = ServerFixture::usageBody(m_ws.ownerMemberId, 7, QStringLiteral("nul-") + field);
+            body[field] = field == QLatin1String("idempotency_key") ? QStringLiteral("key-") + nul : nul;
+            failures << expectField(ws + QStringLiteral("/usage"), body, m_service, field);
+
+            QJsonObject bad = ServerFixture::usageBody(m_ws.ownerMemberId, 7, QStringLiteral("nul-batch-") + field);
+            bad[field] = nul;
+            const QJsonArray events{ServerFixture::usageBody(m_ws.ownerMemberId, 7, QStringLiteral("nul-batch-ok-") + field), bad};
+            failures << expectField(ws + QStringLiteral("/usage/batch"), {{QStringLiteral("events"), events}}, m_service,
+                                    QStringLiteral("events[1].") + field);
+        }
+        failures << expectField(ws + QStringLiteral("/members"),
+                                {{QStringLiteral("email"), QStringLiteral("new") + nul + QStringLiteral("@acme.test")},
+                                 {QStringLiteral("role"), QStringLiteral("member")}}, m_owner, QStringLiteral("email"));
+        failures << expectField(ws + QStringLiteral("/members"),
+                                {{QStringLiteral("email"), QStringLiteral("named@acme.test")}, {QStringLiteral("name"), nul},
+                                 {QStringLiteral("role"), QStringLiteral("member")}}, m_owner, QStringLiteral("name"));
+        const QJsonObject inquiry{{QStringLiteral("contact"), QStringLiteral("a@b.test")}, {QStringLiteral("seats"), 20},
+                                  {QStringLiteral("message"), QStringLiteral("hi")}};
+        for (const QString &field : {QStringLiteral("contact"), QStringLiteral("message")}) {
+            QJsonObject body = inquiry;
+            body[field] = nul;
+            failures << expectField(ws + QStringLiteral("/enterprise-inquiry"), body, m_owner, field);
+        }
+        failures.removeAll(QString());
+        QVERIFY2(failures.isEmpty(), qPrintable(QLatin1Char('\n') + failures.join(QLatin1Char('\n'))));
+
+        // Nothing was recorded: no credits spent (not even the batch's valid item), no member added.
+        const QJsonObject b = fx->balance(m_ws.id, m_owner);
+        QCOMPARE(b[QLatin1String("used")].toInt(-1), 0);
+        QCOMPARE(b[QLatin1String("remaining")].toInt(-1), 500);
+        const HttpReply members = fx->get(ws + QStringLiteral("/members"), m_owner);
+        KLIV_VERIFY_STATUS(members, 200);
+        QCOMPARE(members.json()[QLatin1String("members")].toArray().size(), 1);
+        KLIV_VERIFY_STATUS(fx->get(QStringLiteral("/readyz")), 200);
+    }
+
     // A garbage request line or header block gets a 4xx (or a closed connection), never a dead server.
     void garbageRequests()
     {
