@@ -263,8 +263,13 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               if (!month)
                   return;
               const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
-              Response resp(QByteArrayLiteral("text/csv; charset=utf-8"),
-                                       ctx.store->usageCsv(a.workspace.id, *month, team ? QString() : a.member->id));
+              bool notFound = false;
+              const auto csv = ctx.store->usageCsv(a.workspace.id, *month, team ? QString() : a.member->id, &notFound);
+              if (!csv && notFound)
+                  return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+              if (!csv)   // an empty file would look like a month without usage
+                  return reply->error(ApiError::internal(QStringLiteral("could not read the usage")));
+              Response resp(QByteArrayLiteral("text/csv; charset=utf-8"), *csv);
               resp.addHeader(QByteArrayLiteral("Content-Disposition"),
                              QByteArrayLiteral("attachment; filename=\"kliv-usage-")
                                  + month->toString(QStringLiteral("yyyy-MM")).toLatin1() + QByteArrayLiteral(".csv\""));

@@ -139,8 +139,8 @@ struct SubscriptionChange {
     billing::SubscriptionState state;        // after
     QList<billing::ClockStep> steps;         // period-end transitions applied first
     qint64 seq = 0;
-    QString error;                           // NotFound: "workspace not found"
-    bool notFound = false;
+    QString error;                           // human-readable, for the log
+    bool notFound = false;                   // no such workspace (else !ok is a database failure)
 };
 
 struct GrantResult {
@@ -350,7 +350,10 @@ public:
                                      QString *error = nullptr);
     // text/csv, header "at,member,project,activity,credits", oldest first;
     // fields that a spreadsheet would run as formulas are quoted with a leading '.
-    QByteArray usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId = {});
+    // nullopt when the workspace does not exist (*notFound = true) or the
+    // database failed (*notFound = false, lastError() says what).
+    std::optional<QByteArray> usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId = {},
+                                       bool *notFound = nullptr);
 
     // Tokens (raw secrets in, hashes stored).
     static QByteArray hashToken(const QString &token);  // hex SHA-256

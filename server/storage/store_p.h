@@ -73,7 +73,10 @@ public:
     // Workspace rows and the subscription columns.
     // lock: inside a write transaction, lock the workspace row (PostgreSQL;
     // SQLite holds the database lock since BEGIN IMMEDIATE).
-    std::optional<billing::SubscriptionState> loadState(const QString &workspaceId, bool lock = false, qint64 *seq = nullptr);
+    // nullopt when the workspace does not exist (*notFound = true) or on a
+    // database error (*notFound = false): decided here, never from lastError's text.
+    std::optional<billing::SubscriptionState> loadState(const QString &workspaceId, bool lock = false, qint64 *seq = nullptr,
+                                                        bool *notFound = nullptr);
     bool saveState(const QString &workspaceId, const billing::SubscriptionState &s);
     // Locks the workspace, applies advanceTo(now), saves and announces when it
     // changed. nullopt when the workspace does not exist (*notFound) or on error.
@@ -90,6 +93,8 @@ public:
     // Announces "subscription" and "balance"; returns the last seq (-1 on error).
     qint64 announceState(const QString &workspaceId, const billing::SubscriptionState &s,
                          const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
+    std::optional<QByteArray> usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId,
+                                       bool *notFound);
     bool insertToken(const NewToken &token, const QString &familyId, const QDateTime &now);
     std::optional<Member> loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly);
     // One transaction under the workspace lock: finds the active member, then

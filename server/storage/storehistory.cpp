@@ -1,6 +1,7 @@
 // Reading usage: the month's history (from roll-ups), paged entries, CSV.
 #include "store_p.h"
 
+#include <QSqlError>
 #include <limits>
 
 namespace storage {
@@ -146,8 +147,29 @@ std::optional<EntryPage> Store::entries(const QString &workspaceId, const EntryQ
     return page;
 }
 
-QByteArray Store::usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId)
+std::optional<QByteArray> Store::usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId,
+                                          bool *notFound)
 {
+    return d->read([&]() -> std::optional<QByteArray> {
+        bool missing = false;
+        auto csv = d->usageCsv(workspaceId, month, memberId, &missing);
+        if (notFound)
+            *notFound = missing;
+        return csv;
+    });
+}
+
+std::optional<QByteArray> Store::Private::usageCsv(const QString &workspaceId, const QDate &month,
+                                                   const QString &memberId, bool *notFound)
+{
+    const auto exists = scalar(QStringLiteral("SELECT id FROM workspaces WHERE id = ?"), {workspaceId});
+    if (!exists)
+        return std::nullopt;
+    if (exists->isNull()) {
+        *notFound = true;
+        fail(QStringLiteral("workspace not found"));
+        return std::nullopt;
+    }
     QByteArray csv("at,member,project,activity,credits\r\n");
     const QDate first(month.year(), month.month(), 1);
     QVariantList args{workspaceId, QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
@@ -157,15 +179,21 @@ QByteArray Store::usageCsv(const QString &workspaceId, const QDate &month, const
         sql += QStringLiteral("AND e.member_id = ? ");
         args.append(memberId);
     }
-    QSqlQuery *q = d->exec(sql + QStringLiteral("ORDER BY e.at_ms, e.id"), args);
-    while (q && q->next()) {
+    QSqlQuery *q = exec(sql + QStringLiteral("ORDER BY e.at_ms, e.id"), args);
+    if (!q)
+        return std::nullopt;   // never a partial or empty file for a failed read
+    while (q->next()) {
         const QString name = q->value(3).toString();
         csv += fromMs(q->value(1).toLongLong()).toString(Qt::ISODate).toUtf8() + ',' + csvField(name.isEmpty() ? q->value(8).toString() : name)
             + ',' + csvField(q->value(4).toString()) + ',' + csvField(q->value(5).toString()) + ','
             + QByteArray::number(q->value(6).toLongLong()) + "\r\n";
     }
-    if (q)
-        q->finish();
+    const bool failed = q->lastError().isValid();
+    if (failed)
+        fail(QStringLiteral("reading the usage failed: %1").arg(q->lastError().text()));
+    q->finish();
+    if (failed)
+        return std::nullopt;
     return csv;
 }
 

@@ -120,8 +120,7 @@ std::optional<Store::Private::Locked> Store::Private::lockAndAdvance(const QStri
                                                                     const billing::PlanCatalog &catalog, bool *notFound)
 {
     Locked locked;
-    const auto stored = loadState(workspaceId, true, &locked.seq);
-    *notFound = !stored && lastError == QLatin1String("workspace not found");
+    const auto stored = loadState(workspaceId, true, &locked.seq, notFound);
     if (!stored)
         return std::nullopt;
     locked.state = billing::advanceTo(catalog, *stored, now).state;
@@ -141,11 +140,9 @@ SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const Q
 {
     SubscriptionChange result;
     result.ok = transaction([&] {
-        const auto stored = d->loadState(workspaceId, true, &result.seq);
-        if (!stored) {
-            result.notFound = d->lastError == QLatin1String("workspace not found");
+        const auto stored = d->loadState(workspaceId, true, &result.seq, &result.notFound);
+        if (!stored)
             return false;
-        }
         const billing::AdvanceResult advanced = billing::advanceTo(catalog, *stored, now);
         billing::SubscriptionState next = advanced.state;
         if (fn && !fn(next))

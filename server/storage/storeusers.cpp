@@ -363,8 +363,11 @@ QList<CustomRole> Store::roles(const QString &workspaceId)
 
 // --- subscription state ----------------------------------------------------------
 
-std::optional<billing::SubscriptionState> Store::Private::loadState(const QString &workspaceId, bool lock, qint64 *seq)
+std::optional<billing::SubscriptionState> Store::Private::loadState(const QString &workspaceId, bool lock, qint64 *seq,
+                                                                    bool *notFound)
 {
+    if (notFound)
+        *notFound = false;
     // One round trip: the lock (PostgreSQL), the state and the live seq.
     const QString sql = QStringLiteral(
         "SELECT plan_id, status, cycle_anchor_ms, period_start_ms, period_end_ms, cancel_at_period_end, pending_tier, "
@@ -383,6 +386,8 @@ std::optional<billing::SubscriptionState> Store::Private::loadState(const QStrin
         return std::nullopt;
     if (!query->next()) {
         query->finish();
+        if (notFound)
+            *notFound = true;
         fail(QStringLiteral("workspace not found"));
         return std::nullopt;
     }

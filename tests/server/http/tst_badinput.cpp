@@ -4,7 +4,12 @@
 // stays 200.
 #include "apitest.h"
 
+#include <QDir>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
 
 namespace {
 
@@ -265,6 +270,53 @@ private Q_SLOTS:
         KLIV_VERIFY_STATUS(members, 200);
         QCOMPARE(members.json()[QLatin1String("members")].toArray().size(), 1);
         KLIV_VERIFY_STATUS(fx->get(QStringLiteral("/readyz")), 200);
+    }
+
+    // The CSV export when the database fails under the server: a 500 with the
+    // error shape, never a 200 with an empty file that looks like "no usage".
+    void csvOnDatabaseFailure()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        m_ws = fx->createWorkspace(QStringLiteral("Acme"), QStringLiteral("owner@acme.test"));
+        QVERIFY2(m_ws.isValid(), qPrintable(fx->errorString()));
+        m_owner = fx->issueUserToken(m_ws.ownerEmail);
+        QVERIFY(!m_owner.isEmpty());
+        const QString csv = QStringLiteral("/v1/workspaces/%1/usage.csv").arg(m_ws.id);
+        const HttpReply before = fx->get(csv, m_owner);
+        KLIV_VERIFY_STATUS(before, 200);
+
+        // A second connection to the server's database renames the usage table away.
+        const QStringList where = fx->dataArgs();
+        QCOMPARE(where.size(), 2);
+        {
+            QSqlDatabase db;
+            if (where.at(0) == QLatin1String("--data")) {
+                db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("side"));
+                db.setDatabaseName(QDir(where.at(1)).filePath(QStringLiteral("kliv.sqlite")));
+            } else {
+                const QUrl url(where.at(1));
+                db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("side"));
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setPassword(url.password());
+                db.setDatabaseName(url.path().mid(1));
+            }
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery ddl(db);
+            QVERIFY2(ddl.exec(QStringLiteral("ALTER TABLE usage_entries RENAME TO usage_entries_gone")),
+                     qPrintable(ddl.lastError().text()));
+            ddl.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("side"));
+
+        const HttpReply r = fx->get(csv, m_owner);
+        KLIV_VERIFY_STATUS(r, 500);
+        QVERIFY2(r.isJson(), qPrintable(r.describe()));
+        QCOMPARE(r.errorCode(), QStringLiteral("internal"));
+        QVERIFY(!r.json()[QLatin1String("error")][QLatin1String("message")].toString().isEmpty());
+        KLIV_VERIFY_STATUS(fx->get(QStringLiteral("/healthz"), m_owner), 200);
     }
 
     // A garbage request line or header block gets a 4xx (or a closed connection), never a dead server.

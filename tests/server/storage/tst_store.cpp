@@ -87,6 +87,8 @@ private Q_SLOTS:
     void authCodes();
     void csvAndInquiries_data() { addBackendRows(); }
     void csvAndInquiries();
+    void failuresAreTyped_data() { addBackendRows(); }
+    void failuresAreTyped();
     void postgresReconnects();
 };
 
@@ -699,11 +701,12 @@ void TestStore::csvAndInquiries()
                       catalog()).status, SpendStatus::Spent);
     QCOMPARE(s->spend(ws.id, req(QStringLiteral("2"), ws.owner, 1, QStringLiteral("plain")), at("2026-12-02T11:00:00Z"),
                       catalog()).status, SpendStatus::Spent);
-    const QByteArray csv = s->usageCsv(ws.id, QDate(2026, 12, 1));
-    QCOMPARE(csv, QByteArray("at,member,project,activity,credits\r\n"
+    const auto csv = s->usageCsv(ws.id, QDate(2026, 12, 1));
+    QVERIFY2(csv, qPrintable(s->lastError()));
+    QCOMPARE(*csv, QByteArray("at,member,project,activity,credits\r\n"
                              "2026-12-02T10:00:00Z,\"Åsa, \"\"AB\"\"\",\"'=HYPERLINK(1)\",generate,2\r\n"
                              "2026-12-02T11:00:00Z,\"Åsa, \"\"AB\"\"\",plain,generate,1\r\n"));
-    QCOMPARE(s->usageCsv(ws.id, QDate(2026, 11, 1)), QByteArray("at,member,project,activity,credits\r\n"));
+    QCOMPARE(s->usageCsv(ws.id, QDate(2026, 11, 1)).value_or("failed"), QByteArray("at,member,project,activity,credits\r\n"));
 
     const auto id = s->addEnterpriseInquiry(EnterpriseInquiry{{}, ws.id, ws.ownerUser, QStringLiteral("anna@example.se"), 40,
                                                               QStringLiteral("SSO, tack"), at("2026-12-02T12:00:00Z")});
@@ -713,6 +716,47 @@ void TestStore::csvAndInquiries()
     QCOMPARE(all.first().id, *id);
     QCOMPARE(all.first().seats, 40);
     QCOMPARE(all.first().message, QStringLiteral("SSO, tack"));
+}
+
+// "No such workspace" and "the database failed" are different answers (404
+// and 500), decided where the store knows, never from an error text; a failed
+// export is never an empty file.
+void TestStore::failuresAreTyped()
+{
+    STORETEST_DB(db);
+    auto s = db.open();
+    QVERIFY(s);
+    const Ws ws = makeWorkspace(*s, at("2026-12-01T00:00:00Z"));
+    QVERIFY(!ws.id.isEmpty());
+    QCOMPARE(s->spend(ws.id, req(QStringLiteral("1"), ws.owner, 2), at("2026-12-02T10:00:00Z"), catalog()).status,
+             SpendStatus::Spent);
+    const QDate december(2026, 12, 1);
+
+    bool notFound = false;
+    QVERIFY(!s->usageCsv(QStringLiteral("ws_nope"), december, {}, &notFound));
+    QVERIFY(notFound);
+    SubscriptionChange change = s->mutateSubscription(QStringLiteral("ws_nope"), at("2026-12-02T11:00:00Z"), catalog(), {});
+    QVERIFY(!change.ok);
+    QVERIFY(change.notFound);
+
+    // The database fails under the store: a second connection takes the tables away.
+    auto other = db.open(false);
+    QVERIFY(other);
+    QSqlQuery ddl(other->database());
+    QVERIFY(ddl.exec(QStringLiteral("ALTER TABLE usage_entries RENAME TO usage_entries_gone")));
+    notFound = true;
+    QVERIFY(!s->usageCsv(ws.id, december, {}, &notFound));
+    QVERIFY(!notFound);
+    QVERIFY(!s->lastError().isEmpty());
+
+    QVERIFY(ddl.exec(QStringLiteral("ALTER TABLE workspaces RENAME TO workspaces_gone")));
+    change = s->mutateSubscription(ws.id, at("2026-12-02T11:00:00Z"), catalog(), {});
+    QVERIFY(!change.ok);
+    QVERIFY(!change.notFound);
+    notFound = true;
+    QVERIFY(!s->usageCsv(ws.id, december, {}, &notFound));
+    QVERIFY(!notFound);
+    ddl.finish();
 }
 
 // A terminated backend (restart, failover): the next call reconnects, and the
