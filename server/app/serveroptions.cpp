@@ -1,7 +1,9 @@
 #include "serveroptions.h"
 #include "storage/wirejson.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace app {
@@ -45,6 +47,30 @@ bool takeStorageOptions(QStringList *args, StorageOptions *out, QString *error)
     return true;
 }
 
+// Where the plan catalog is looked for without --plans (server/CMakeLists.txt
+// defines these for this file): the installed one, next to the executable
+// (BIN/../share/kliv: a package installs to a prefix of its own) or at the
+// compiled-in prefix; the source tree's (`compiledPlansFile`) only for a
+// binary inside its build tree, so an installed server never depends on where
+// it was built.
+static QString defaultPlansFile(const QString &compiledPlansFile)
+{
+    QStringList candidates;
+    const QString binDir = QCoreApplication::applicationDirPath();
+    if (!binDir.isEmpty())
+        candidates.append(QDir(binDir).filePath(QStringLiteral(KLIV_PLANS_FROM_BINDIR)));
+    candidates.append(QStringLiteral(KLIV_INSTALLED_PLANS_FILE));
+    const QString buildTree = QFileInfo(QStringLiteral(KLIV_BUILD_TREE)).canonicalFilePath();
+    const QString bin = QFileInfo(binDir).canonicalFilePath();
+    if (!buildTree.isEmpty() && (bin == buildTree || bin.startsWith(buildTree + QLatin1Char('/'))))
+        candidates.append(compiledPlansFile);
+    for (const QString &c : std::as_const(candidates)) {
+        if (QFileInfo(c).isFile())
+            return QDir::cleanPath(c);
+    }
+    return QDir::cleanPath(candidates.first());   // missing: the error names where it should be
+}
+
 void applyStorageDefaults(StorageOptions *s, const QString &compiledPlansFile)
 {
     if (s->dataDir.isEmpty() && s->databaseUrl.isEmpty()) {
@@ -56,7 +82,7 @@ void applyStorageDefaults(StorageOptions *s, const QString &compiledPlansFile)
     if (s->plansFile.isEmpty()) {
         s->plansFile = qEnvironmentVariable("KLIV_PLANS_FILE");
         if (s->plansFile.isEmpty())
-            s->plansFile = compiledPlansFile;
+            s->plansFile = defaultPlansFile(compiledPlansFile);
     }
 }
 
