@@ -1,4 +1,5 @@
 #include "livechannel.h"
+#include "liveprotocol.h"
 
 #include "apiclient.h"
 #include "logging.h"
@@ -104,24 +105,26 @@ void LiveChannel::onMessage(const QString &text)
         qCWarning(lcLive) << "ignoring a malformed message";
         return;
     }
+    // api/liveprotocol.h: the rule the server follows, tested on both sides.
+    const liveprotocol::Action action = liveprotocol::classify(m_seq, type, seq);
+    if (action == liveprotocol::Action::Ignore) {
+        qCDebug(lcLive) << "ignoring" << type << "seq" << seq << "after" << m_seq;
+        return;
+    }
+    if (action == liveprotocol::Action::Refetch)
+        qCDebug(lcLive) << "gap in seq" << m_seq << "->" << seq;
+    m_seq = seq;
     if (type == QLatin1String("hello")) {
-        // After a reconnect, anything between our last seq and hello's was missed.
-        const bool missed = m_seq >= 0 && seq != m_seq;
-        m_seq = seq;
         if (!data.isEmpty())
             Q_EMIT balanceReceived(data);
-        if (missed)
+        if (action == liveprotocol::Action::Refetch)
             Q_EMIT resyncNeeded();
         return;
     }
-    if (m_seq >= 0 && seq >= 0 && seq != m_seq + 1) {
-        qCDebug(lcLive) << "gap in seq" << m_seq << "->" << seq;
-        m_seq = seq;
+    if (action == liveprotocol::Action::Refetch) {
         Q_EMIT resyncNeeded();
         return;
     }
-    if (seq >= 0)
-        m_seq = seq;
     if (type == QLatin1String("balance"))
         Q_EMIT balanceReceived(data);
     else if (type == QLatin1String("usage"))

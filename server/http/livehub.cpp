@@ -151,6 +151,7 @@ void LiveHub::authenticated(QWebSocket *socket, const std::optional<Caller> &cal
         return;
     }
     it->authTimer->stop();
+    m_delivered[it->workspaceId] = qMax(m_delivered.value(it->workspaceId, -1), balance->seq);
     it->authenticated = true;
     it->userId = caller->userId;
     const QJsonObject data = storage::balanceToJson(*balance);
@@ -208,8 +209,17 @@ void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString
 
 void LiveHub::deliver(const QString &workspaceId, const Event &e)
 {
+    if (e.type == QLatin1String("snapshot")) {
+        bool connected = false;
+        for (const Client &c : std::as_const(m_clients))
+            connected = connected || (c.authenticated && c.workspaceId == workspaceId);
+        if (connected)
+            sendSnapshot(workspaceId);
+        return;
+    }
     if (e.type == QLatin1String("balance"))
         noteRefill(workspaceId, e.data);
+    m_delivered[workspaceId] = qMax(m_delivered.value(workspaceId, -1), e.seq);
     if (e.type != QLatin1String("subscription")) {
         for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
             Client &c = it.value();
@@ -239,32 +249,49 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
             if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq && perUser.contains(c.userId))
                 send(it.key(), c, e.type, e.seq, perUser.value(c.userId));
         }
-        m_preparing.remove(workspaceId);
-        QList<Event> waiting = m_backlog.take(workspaceId);
-        while (!waiting.isEmpty() && !m_preparing.contains(workspaceId))
-            deliver(workspaceId, waiting.takeFirst());
-        if (!waiting.isEmpty())
-            m_backlog[workspaceId] = waiting + m_backlog.value(workspaceId);
+        preparedFor(workspaceId);
     });
 }
 
 void LiveHub::pushCurrent(const QString &workspaceId)
 {
+    // In line with the workspace's announced changes (a snapshot must not
+    // overtake a subscription message that is still being prepared).
+    onStoreEvent(workspaceId, -1, QStringLiteral("snapshot"), {});
+}
+
+void LiveHub::sendSnapshot(const QString &workspaceId)
+{
+    m_preparing.insert(workspaceId);
     ServerContext *ctx = m_ctx;
     async<std::optional<storage::BalanceInfo>>([ctx, workspaceId] {
         return ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
     }, [this, workspaceId](std::optional<storage::BalanceInfo> balance) {
-        if (!balance)
-            return;
-        const QJsonObject data = storage::balanceToJson(*balance);
-        noteRefill(workspaceId, data);
-        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-            Client &c = it.value();
-            // A snapshot: the current seq, not a new change (api/openapi.yaml, "Live channel").
-            if (c.authenticated && c.workspaceId == workspaceId && balance->seq >= c.lastSeq)
-                send(it.key(), c, QStringLiteral("balance"), balance->seq, data);
+        // Changes up to the snapshot's seq still on their way here (queued, or a
+        // NOTIFY) end with their own balance message: sending the snapshot first
+        // would put seq out of order. It only matters when nothing is on its way.
+        if (balance && balance->seq <= m_delivered.value(workspaceId, -1)) {
+            const QJsonObject data = storage::balanceToJson(*balance);
+            noteRefill(workspaceId, data);
+            for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+                Client &c = it.value();
+                // A snapshot: the current seq, not a new change (api/openapi.yaml, LiveMessage).
+                if (c.authenticated && c.workspaceId == workspaceId && balance->seq >= c.lastSeq)
+                    send(it.key(), c, QStringLiteral("balance"), balance->seq, data);
+            }
         }
+        preparedFor(workspaceId);
     });
+}
+
+void LiveHub::preparedFor(const QString &workspaceId)
+{
+    m_preparing.remove(workspaceId);
+    QList<Event> waiting = m_backlog.take(workspaceId);
+    while (!waiting.isEmpty() && !m_preparing.contains(workspaceId))
+        deliver(workspaceId, waiting.takeFirst());
+    if (!waiting.isEmpty())
+        m_backlog[workspaceId] = waiting + m_backlog.value(workspaceId);
 }
 
 void LiveHub::noteRefill(const QString &workspaceId, const QJsonObject &balance)

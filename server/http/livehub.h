@@ -71,6 +71,8 @@ private:
     };
     void onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
     void deliver(const QString &workspaceId, const Event &e);
+    void sendSnapshot(const QString &workspaceId);
+    void preparedFor(const QString &workspaceId);   // the worker's part is done: deliver what waited
     void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data);
     static QJsonObject subscriptionData(ServerContext &ctx, const QString &workspaceId, const QString &userId);
     void noteRefill(const QString &workspaceId, const QJsonObject &balance);
@@ -81,6 +83,7 @@ private:
     QTimer m_refillTimer;
     QSet<QString> m_preparing;                  // workspaces with a subscription message on a worker
     QHash<QString, QList<Event>> m_backlog;     // their later events, in order
+    QHash<QString, qint64> m_delivered;         // the last change seq the hub has handed out, per workspace
     int m_authTimeoutMs = DefaultAuthTimeoutMs;
 };
 

@@ -2,12 +2,16 @@
 // error paths a real server rarely produces on demand.
 #include "apiclient.h"
 #include "livechannel.h"
+#include "liveprotocol.h"
 #include "loopbacksignin.h"
 #include "scriptedserver.h"
 
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -265,6 +269,52 @@ private Q_SLOTS:
         // hello after a reconnect with a later seq: something was missed.
         clients.at(1)->sendTextMessage(QStringLiteral(R"({"type":"hello","seq":12,"data":{"remaining":1}})"));
         QTRY_COMPARE(resync.size(), 2);
+        live.close();
+    }
+
+    // api/live-protocol.json: the same cases the server's stream is checked against.
+    void liveProtocolSharedCases()
+    {
+        QFile file(qEnvironmentVariable("KLIV_SOURCE_DIR") + QStringLiteral("/api/live-protocol.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QJsonArray cases = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("cases")).toArray();
+        QVERIFY(cases.size() >= 10);
+        for (const QJsonValue &v : cases) {
+            const QJsonObject c = v.toObject();
+            const auto action = liveprotocol::classify(c.value(QStringLiteral("last")).toInteger(),
+                                                       c.value(QStringLiteral("type")).toString(),
+                                                       c.value(QStringLiteral("seq")).toInteger());
+            QVERIFY2(c.value(QStringLiteral("expect")).toString() == QLatin1String(liveprotocol::actionName(action)),
+                     qPrintable(c.value(QStringLiteral("name")).toString()));
+        }
+    }
+
+    // A refill snapshot repeats the current seq: the meter takes it, no refetch
+    // (it used to be taken as a gap: data dropped and everything refetched).
+    void liveChannelTakesASnapshotWithTheSameSeq()
+    {
+        QWebSocketServer server(QStringLiteral("live"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> clients;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] { clients << server.nextPendingConnection(); });
+        LiveChannel live;
+        live.setTokenProvider([](std::function<void(const QString &)> go) { go(QStringLiteral("tok")); });
+        QSignalSpy balance(&live, &LiveChannel::balanceReceived);
+        QSignalSpy usage(&live, &LiveChannel::usageReceived);
+        QSignalSpy resync(&live, &LiveChannel::resyncNeeded);
+        live.open(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("ws1"));
+        QTRY_COMPARE(clients.size(), 1);
+        QWebSocket *c = clients.at(0);
+        c->sendTextMessage(QStringLiteral(R"({"type":"hello","seq":5,"data":{"remaining":3}})"));
+        c->sendTextMessage(QStringLiteral(R"({"type":"balance","seq":5,"data":{"remaining":5}})"));   // refill
+        c->sendTextMessage(QStringLiteral(R"({"type":"usage","seq":6,"data":{"credits":1}})"));
+        c->sendTextMessage(QStringLiteral(R"({"type":"usage","seq":6,"data":{"credits":1}})"));       // repeated
+        c->sendTextMessage(QStringLiteral(R"({"type":"balance","seq":7,"data":{"remaining":4}})"));
+        QTRY_COMPARE(balance.size(), 3);
+        QCOMPARE(balance.at(1).at(0).toJsonObject().value(QStringLiteral("remaining")).toInt(), 5);
+        QCOMPARE(usage.size(), 1);
+        QCOMPARE(resync.size(), 0);
+        QCOMPARE(live.lastSeq(), 7);
         live.close();
     }
 };

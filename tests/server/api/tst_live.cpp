@@ -2,6 +2,10 @@
 // usage + balance after a spend; first-message auth; refusals.
 #include "apitestserver.h"
 #include "livehub.h"
+#include "liveprotocol.h"
+
+#include <QFile>
+#include <QJsonArray>
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -139,6 +143,55 @@ private Q_SLOTS:
         QCOMPARE(refill.value("type").toString(), QStringLiteral("balance"));
         QCOMPARE(refill.value("data").toObject().value("remaining").toInt(), 5);
         QCOMPARE(refill.value("data").toObject().value("next_refill_at").toString(), QStringLiteral("2026-12-03T00:00:00Z"));
+    }
+
+    // Every message of a real session, taken by the rule of api/liveprotocol.h
+    // (the client's), is "apply": changes count up by one, snapshots (hello, a
+    // refill, a push after a payment) repeat the current seq, nothing is a gap.
+    void streamFollowsTheSharedRule()
+    {
+        QFile file(qEnvironmentVariable("KLIV_SOURCE_DIR") + QStringLiteral("/api/live-protocol.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("cases")).toArray()) {
+            const QJsonObject c = v.toObject();
+            const auto a = liveprotocol::classify(c.value("last").toInteger(), c.value("type").toString(), c.value("seq").toInteger());
+            QVERIFY2(c.value("expect").toString() == QLatin1String(liveprotocol::actionName(a)), qPrintable(c.value("name").toString()));
+        }
+
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QNetworkRequest req(liveUrl(m_ws.id));
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        socket.open(req);
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+        const QString service = m_srv.serviceToken();
+        auto spend = [&](const QString &key) {
+            const ApiReply r = m_srv.post(QStringLiteral("/v1/workspaces/%1/usage").arg(m_ws.id),
+                                          {{"idempotency_key", key}, {"member_id", m_ws.ownerMemberId},
+                                           {"project", "p"}, {"activity", "a"}, {"credits", 1}}, service);
+            QCOMPARE(r.status, 201);
+        };
+        spend(QStringLiteral("rule-1"));
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 3, 10000);        // usage + balance
+        QCOMPARE(m_srv.post(QStringLiteral("/v1/dev/clock"), {{"now", "2026-12-03T00:00:01Z"}}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 4, 10000);        // the refill snapshot
+        m_srv.server()->liveHub()->pushCurrent(m_ws.id);            // as after a payment
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 5, 10000);
+        spend(QStringLiteral("rule-2"));
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 7, 10000);
+
+        qint64 last = -1;
+        int snapshots = 0;
+        for (const QJsonObject &m : messages(texts)) {
+            const qint64 seq = m.value("seq").toInteger(-1);
+            const QString type = m.value("type").toString();
+            const auto action = liveprotocol::classify(last, type, seq);
+            QVERIFY2(action == liveprotocol::Action::Apply,
+                     qPrintable(QStringLiteral("%1 seq %2 after %3: %4").arg(type).arg(seq).arg(last).arg(liveprotocol::actionName(action))));
+            snapshots += type != QLatin1String("hello") && seq == last;
+            last = seq;
+        }
+        QVERIFY(snapshots >= 2);   // the refill and the push repeated the seq
     }
 
     void plainGetIsNotAnUpgrade()
