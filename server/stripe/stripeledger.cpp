@@ -1,6 +1,7 @@
 #include "stripeledger.h"
 #include "stripeconfig.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -279,6 +280,56 @@ Version StripeLedger::newestVersion(const QString &table, const QString &idColum
     if (exec(q) && q.next())
         return {q.value(0).toLongLong(), q.value(1).toString()};
     return {};
+}
+
+bool StripeLedger::keepUnplaced(const QString &eventId, const QString &type, const QString &subscriptionId,
+                                const QString &customerId, qint64 created, qint64 now, const QJsonObject &object)
+{
+    // Bounded: what no workspace claimed within 30 days is another integration's.
+    QSqlQuery prune(m_db);
+    prune.prepare(QStringLiteral("DELETE FROM stripe_unplaced_events WHERE received_at < ?"));
+    prune.addBindValue(now - 30 * 86400);
+    if (!exec(prune))
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO stripe_unplaced_events (event_id, type, subscription_id, customer_id, created, "
+                             "received_at, object) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING"));
+    q.addBindValue(eventId);
+    q.addBindValue(type);
+    q.addBindValue(subscriptionId);
+    q.addBindValue(customerId);
+    q.addBindValue(created);
+    q.addBindValue(now);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    return exec(q);
+}
+
+bool StripeLedger::unplacedFor(const QStringList &subscriptionIds, const QString &customerId, QList<Unplaced> *out) const
+{
+    QStringList keys = subscriptionIds;
+    keys.removeAll(QString());
+    QString sql = QStringLiteral("SELECT event_id, type, object FROM stripe_unplaced_events WHERE customer_id = ?");
+    for (int i = 0; i < keys.size(); ++i)
+        sql += QStringLiteral(" OR subscription_id = ?");
+    QSqlQuery q(m_db);
+    q.prepare(sql + QStringLiteral(" ORDER BY created, event_id"));
+    q.addBindValue(customerId.isEmpty() ? QStringLiteral("\x01none") : customerId);
+    for (const QString &k : std::as_const(keys))
+        q.addBindValue(k);
+    if (!exec(q))
+        return false;
+    while (q.next())
+        out->append({q.value(0).toString(), q.value(1).toString(),
+                     QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()});
+    return true;
+}
+
+bool StripeLedger::dropUnplaced(const QString &eventId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM stripe_unplaced_events WHERE event_id = ?"));
+    q.addBindValue(eventId);
+    return exec(q);
 }
 
 } // namespace stripe

@@ -6,6 +6,7 @@
 // same content whatever order Stripe delivers in. Call inside a transaction.
 #include "stripefacts.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <optional>
@@ -41,6 +42,14 @@ public:
     QStringList paidInvoiceIds(const QString &workspaceId) const;                   // sorted
     // The newest version stamp of the object, to order an API snapshot after it.
     Version newestVersion(const QString &table, const QString &idColumn, const QString &id) const;
+
+    // Events waiting for their workspace (stripe_unplaced_events).
+    struct Unplaced { QString eventId; QString type; QJsonObject object; };
+    bool keepUnplaced(const QString &eventId, const QString &type, const QString &subscriptionId,
+                      const QString &customerId, qint64 created, qint64 now, const QJsonObject &object);
+    // Waiting events of these subscriptions or this customer, oldest first.
+    bool unplacedFor(const QStringList &subscriptionIds, const QString &customerId, QList<Unplaced> *out) const;
+    bool dropUnplaced(const QString &eventId);
 
     QString lastError() const { return m_error; }
 

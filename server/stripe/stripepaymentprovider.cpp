@@ -17,6 +17,20 @@ using http::ProviderError;
 namespace {
 
 ProviderError conflict(const QString &message) { return {409, QStringLiteral("conflict"), message}; }
+
+// The invoice an invoice.* event reports; nullopt when it grants or refuses nothing.
+std::optional<InvoiceFacts> invoiceFromEvent(const QString &type, const QJsonObject &object)
+{
+    InvoiceFacts f = InvoiceFacts::fromJson(object);
+    if (type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded"))
+        f.status = QStringLiteral("paid");
+    else if (type == QLatin1String("invoice.payment_failed"))
+        f.status = QStringLiteral("failed");
+    else if (f.status != QLatin1String("paid"))
+        return std::nullopt;
+    return f;
+}
+
 ProviderError internal() { return {500, QStringLiteral("internal"), QStringLiteral("The billing database failed.")}; }
 
 bool isLive(const SubscriptionFacts &s)
@@ -453,28 +467,33 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
                 workspace = ledger.workspaceOfSubscription(f.id);
             if (workspace.isEmpty())
                 return true;   // not one of ours (another integration on the account)
+            if (!m_store->workspace(workspace)) {
+                // Answering 500 would make Stripe retry it for days; it will never be ours.
+                qCInfo(lcStripe) << "webhook" << eventId << "names workspace" << workspace
+                                 << "which does not exist; ignored";
+                return true;
+            }
             if (const auto st = m_store->subscription(workspace))
                 f.baseFreeSince = st->freeSince.isValid() ? st->freeSince.toSecsSinceEpoch() : 0;
             if (!ledger.recordSubscription(workspace, f))
                 return false;
             fetch << QStringLiteral("/v1/subscriptions/") + f.id;
         } else if (type.startsWith(QLatin1String("invoice."))) {
-            InvoiceFacts f = InvoiceFacts::fromJson(object);
-            if (type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded"))
-                f.status = QStringLiteral("paid");
-            else if (type == QLatin1String("invoice.payment_failed"))
-                f.status = QStringLiteral("failed");
-            else if (f.status != QLatin1String("paid"))
+            const auto f = invoiceFromEvent(type, object);
+            if (!f || f->subscriptionId.isEmpty())
                 return true;   // drafts, finalization, upcoming: nothing to grant or refuse
-            workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+            workspace = ledger.workspaceOfSubscription(f->subscriptionId);
             if (workspace.isEmpty())
-                workspace = ledger.workspaceOfCustomer(f.customerId);
-            if (workspace.isEmpty() || f.subscriptionId.isEmpty())
-                return true;
-            if (!ledger.recordInvoice(workspace, f))
+                workspace = ledger.workspaceOfCustomer(f->customerId);
+            if (workspace.isEmpty()) {
+                // Before its checkout and subscription: kept (not lost), applied when they arrive.
+                fetch << QStringLiteral("/v1/subscriptions/") + f->subscriptionId;
+                return ledger.keepUnplaced(eventId, type, f->subscriptionId, f->customerId, created, nowUnix(), object);
+            }
+            if (!ledger.recordInvoice(workspace, *f))
                 return false;
-            if (!ledger.subscription(f.subscriptionId))
-                fetch << QStringLiteral("/v1/subscriptions/") + f.subscriptionId;
+            if (!ledger.subscription(f->subscriptionId))
+                fetch << QStringLiteral("/v1/subscriptions/") + f->subscriptionId;
         } else if (type.startsWith(QLatin1String("subscription_schedule."))) {
             ScheduleFacts f = ScheduleFacts::fromJson(object);
             f.version = version;
@@ -493,8 +512,11 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
                 fetch << QStringLiteral("/v1/subscriptions/") + sub;
             workspace = ledger.workspaceOfCustomer(customer);
         }
-        if (!workspace.isEmpty())
+        if (!workspace.isEmpty()) {
+            if (!placeWaiting(ledger, workspace))
+                return false;
             changed = rederive(workspace, ledger);
+        }
         return true;
     }, &dbError);
 
@@ -511,6 +533,25 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
             refetch(path);
     }
     return {200, QJsonObject{{QStringLiteral("received"), true}, {QStringLiteral("duplicate"), duplicate}}};
+}
+
+bool StripePaymentProvider::placeWaiting(StripeLedger &ledger, const QString &workspaceId)
+{
+    QStringList subscriptions;
+    for (const SubscriptionFacts &s : ledger.subscriptionsOf(workspaceId))
+        subscriptions << s.id;
+    QList<StripeLedger::Unplaced> waiting;
+    if (!ledger.unplacedFor(subscriptions, ledger.customerOf(workspaceId), &waiting))
+        return false;
+    for (const StripeLedger::Unplaced &u : std::as_const(waiting)) {
+        const auto f = invoiceFromEvent(u.type, u.object);
+        if (f && !ledger.recordInvoice(workspaceId, *f))
+            return false;
+        if (!ledger.dropUnplaced(u.eventId))
+            return false;
+        qCInfo(lcStripe) << "webhook" << u.eventId << "placed in workspace" << workspaceId;
+    }
+    return true;
 }
 
 bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &ledger)
@@ -573,7 +614,7 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
             SubscriptionFacts f = SubscriptionFacts::fromJson(object);
             if (workspace.isEmpty())
                 workspace = f.workspaceId.isEmpty() ? ledger.workspaceOfCustomer(f.customerId) : f.workspaceId;
-            if (workspace.isEmpty())
+            if (workspace.isEmpty() || !m_store->workspace(workspace))
                 return true;
             f.version = fetchVersion(ledger, QStringLiteral("stripe_subscriptions"), QStringLiteral("subscription_id"), f.id);
             if (const auto st = m_store->subscription(workspace))
@@ -591,6 +632,8 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
         } else {
             return true;
         }
+        if (!workspace.isEmpty() && !placeWaiting(ledger, workspace))
+            return false;
         if (derive && !workspace.isEmpty())
             changed = rederive(workspace, ledger);
         return true;

@@ -66,6 +66,8 @@ private:
     // only record: the HTTP layer applies the rule's state itself right after.
     void recordFetched(const QString &workspaceId, const QJsonObject &object, bool derive);
     bool rederive(const QString &workspaceId, StripeLedger &ledger);
+    // Applies the waiting (unplaced) events that belong to this workspace now.
+    bool placeWaiting(StripeLedger &ledger, const QString &workspaceId);
     void refetch(const QString &path);
     Version fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn, const QString &id);
     qint64 nowUnix() const;

@@ -34,6 +34,16 @@ QStringList StripeSchema::migrations()
             " billing_reason TEXT, status TEXT NOT NULL, price_id TEXT,"
             " period_start BIGINT, period_end BIGINT, created BIGINT NOT NULL, amount_paid BIGINT NOT NULL DEFAULT 0);"
             "CREATE INDEX stripe_invoices_sub ON stripe_invoices (subscription_id);"),
+        // 2: events that name no known workspace yet (Stripe keeps no order: an
+        // invoice.paid may come before its checkout or subscription); applied
+        // when the link arrives, pruned after 30 days when it never does.
+        QStringLiteral(
+            "CREATE TABLE stripe_unplaced_events ("
+            " event_id TEXT PRIMARY KEY, type TEXT NOT NULL, subscription_id TEXT, customer_id TEXT,"
+            " created BIGINT NOT NULL, received_at BIGINT NOT NULL, object TEXT NOT NULL);"
+            "CREATE INDEX stripe_unplaced_sub ON stripe_unplaced_events (subscription_id);"
+            "CREATE INDEX stripe_unplaced_cus ON stripe_unplaced_events (customer_id);"
+            "CREATE INDEX stripe_unplaced_received ON stripe_unplaced_events (received_at);"),
     };
 }
 

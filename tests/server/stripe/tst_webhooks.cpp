@@ -37,6 +37,7 @@ class TestWebhooks : public QObject
     std::unique_ptr<stripe::StripePaymentProvider> m_provider;
     int m_workspaces = 0;
 
+    // An empty customer: the link comes with the stream's checkout.session.completed.
     QString newWorkspace(const QString &customer)
     {
         const int n = ++m_workspaces;
@@ -48,9 +49,11 @@ class TestWebhooks : public QObject
                                                  QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC));
         if (!ws)
             qFatal("createWorkspace failed");
-        m_store->transaction([&] {
-            return stripe::StripeLedger(m_store->database()).saveCustomer(ws->workspace.id, customer, 0);
-        });
+        if (!customer.isEmpty()) {
+            m_store->transaction([&] {
+                return stripe::StripeLedger(m_store->database()).saveCustomer(ws->workspace.id, customer, 0);
+            });
+        }
         return ws->workspace.id;
     }
 
@@ -133,12 +136,40 @@ class TestWebhooks : public QObject
         return ev;
     }
 
-    void checkAnyOrder(const char *name, const std::function<QList<QJsonObject>(const QString &)> &stream,
-                       int orders, const SubscriptionState &expected, const QStringList &expectedGrants)
+    // Stream C: a Checkout of pro-400 whose link to the workspace (the checkout
+    // session, the subscription's metadata) may arrive after its invoice.paid.
+    QList<QJsonObject> streamC(const QString &k, const QString &ws)
+    {
+        const QString sub = "sub_" + k, cus = "cus_" + k;
+        const qint64 p1s = ts("2026-12-10T00:00:00Z"), p1e = ts("2027-01-10T00:00:00Z"), p2e = ts("2027-02-10T00:00:00Z");
+        Sub s{sub, cus, "price_pro_400", "active", {}, p1s, p1s, p1e};
+        const auto linked = [&] {
+            QJsonObject o = subscription(s);
+            o["metadata"] = QJsonObject{{"workspace_id", ws}};
+            return o;
+        };
+        QList<QJsonObject> ev;
+        ev << stripeEvent("evt_c1_" + k, "checkout.session.completed", p1s + 7,
+                          QJsonObject{{"id", "cs_" + k}, {"object", "checkout.session"}, {"client_reference_id", ws},
+                                      {"customer", cus}, {"subscription", sub}, {"mode", "subscription"}});
+        ev << stripeEvent("evt_c2_" + k, "customer.subscription.created", p1s + 5, linked());
+        ev << stripeEvent("evt_c3_" + k, "invoice.paid", p1s + 6,
+                          invoice({"in_" + k + "_1", cus, sub, "subscription_create", "price_pro_400", "paid", p1s + 5, p1s, p1e, 100000}));
+        s.periodStart = p1e;
+        s.periodEnd = p2e;
+        ev << stripeEvent("evt_c4_" + k, "customer.subscription.updated", p1e, linked());
+        ev << stripeEvent("evt_c5_" + k, "invoice.paid", p1e + 1,
+                          invoice({"in_" + k + "_2", cus, sub, "subscription_cycle", "price_pro_400", "paid", p1e, p1e, p2e, 100000}));
+        return ev;
+    }
+
+    using Stream = std::function<QList<QJsonObject>(const QString &k, const QString &ws)>;
+    void checkAnyOrder(const char *name, const Stream &stream, int orders, const SubscriptionState &expected,
+                       const QStringList &expectedGrants, bool linkedByStream = false)
     {
         const QString k0 = QStringLiteral("%1ref").arg(QLatin1String(name));
-        const QString ref = newWorkspace("cus_" + k0);
-        for (const QJsonObject &e : stream(k0))
+        const QString ref = newWorkspace(linkedByStream ? QString() : "cus_" + k0);
+        for (const QJsonObject &e : stream(k0, ref))
             QCOMPARE(deliver(e).httpStatus, 200);
         QCOMPARE(state(ref), expected);
         QCOMPARE(grants(ref, k0), expectedGrants);
@@ -146,8 +177,8 @@ class TestWebhooks : public QObject
         QRandomGenerator rng(20261126);   // fixed seed: a failure is reproducible
         for (int n = 0; n < orders; ++n) {
             const QString k = QStringLiteral("%1%2").arg(QLatin1String(name)).arg(n);
-            const QString ws = newWorkspace("cus_" + k);
-            QList<QJsonObject> events = stream(k);
+            const QString ws = newWorkspace(linkedByStream ? QString() : "cus_" + k);
+            QList<QJsonObject> events = stream(k, ws);
             const int repeats = int(rng.bounded(4));
             for (int r = 0; r < repeats; ++r)
                 events.append(events.at(int(rng.bounded(events.size()))));
@@ -226,6 +257,19 @@ private Q_SLOTS:
                                      invoice({"in_foreign", "cus_not_ours", "sub_not_ours", "subscription_create", "price_pro_200", "paid", 1, 1, 2, 1})));
         QCOMPARE(r.httpStatus, 200);
         QVERIFY(stripe::StripeLedger(m_store->database()).paidInvoiceIds(QString()).isEmpty());
+    }
+
+    // A workspace that does not exist (any more, or another installation's) is
+    // not ours: 2xx, so Stripe stops retrying, and nothing stored.
+    void unknownWorkspaceIsIgnored()
+    {
+        QJsonObject sub = subscription({"sub_gone", "cus_gone", "price_pro_200", "active", {}, 1,
+                                        ts("2027-01-01T00:00:00Z"), ts("2027-02-01T00:00:00Z")});
+        sub["metadata"] = QJsonObject{{"workspace_id", "ws_does_not_exist"}};
+        const QJsonObject e = stripeEvent("evt_gone", "customer.subscription.created", ts("2027-01-01T00:00:05Z"), sub);
+        QCOMPARE(deliver(e).httpStatus, 200);
+        QCOMPARE(deliver(e).httpStatus, 200);
+        QVERIFY(!stripe::StripeLedger(m_store->database()).subscription("sub_gone"));
     }
 
     void inOrderStatesAndLiveSignal()
@@ -348,7 +392,7 @@ private Q_SLOTS:
 
     void anyOrderSameResult()
     {
-        checkStreams(1000, 300);
+        checkStreams(1000, 300, 120);
     }
 
     void postgresSameResult()
@@ -365,13 +409,13 @@ private Q_SLOTS:
         auto provider = std::make_unique<stripe::StripePaymentProvider>(m_provider->client()->config(), m_store.get(), *m_catalog, m_clock);
         provider->setRefetch(false);
         std::swap(provider, m_provider);
-        checkStreams(40, 20);
+        checkStreams(40, 20, 40);
         std::swap(provider, m_provider);
         std::swap(store, m_store);
     }
 
 private:
-    void checkStreams(int ordersA, int ordersB)
+    void checkStreams(int ordersA, int ordersB, int ordersC)
     {
         SubscriptionState a;
         a.planId = QStringLiteral("pro-400");
@@ -383,12 +427,18 @@ private:
         a.cycleFunded = true;
         a.renewal = billing::Renewal::Invoice;
         a.freeSince = utc("2026-11-01T00:00:00Z");
-        checkAnyOrder("A", [this](const QString &k) { return streamA(k); }, ordersA, a,
+        checkAnyOrder("A", [this](const QString &k, const QString &) { return streamA(k); }, ordersA, a,
                       {"in_#_1", "in_#_2", "in_#_3"});
 
         SubscriptionState b;   // converted to Free when the subscription ended
         b.freeSince = utc("2027-01-25T00:00:00Z");
-        checkAnyOrder("B", [this](const QString &k) { return streamB(k); }, ordersB, b, {"in_#_1"});
+        checkAnyOrder("B", [this](const QString &k, const QString &) { return streamB(k); }, ordersB, b, {"in_#_1"});
+
+        // invoice.paid before the checkout and every subscription event in about a third of the orders.
+        SubscriptionState c = a;
+        c.cancelAtPeriodEnd = false;
+        checkAnyOrder("C", [this](const QString &k, const QString &ws) { return streamC(k, ws); }, ordersC, c,
+                      {"in_#_1", "in_#_2"}, true);
     }
 };
 
