@@ -77,6 +77,25 @@ bool canViewTeamUsage(Permissions p, const Plan &plan)
     return p.testFlag(Permission::ViewTeamUsage) && plan.hasEntitlement(QStringLiteral("team_usage"));
 }
 
+namespace {
+bool isOwner(const QString &role) { return role == QLatin1String("owner"); }
+bool within(Permissions p, Permissions limit) { return (p & ~limit) == Permissions(); }
+} // namespace
+
+bool mayGrantRole(const QString &actorRole, Permissions actor, const QString &role, Permissions granted)
+{
+    if (isOwner(role) && !isOwner(actorRole))
+        return false;
+    return within(granted, actor);
+}
+
+bool mayManageMember(const QString &actorRole, Permissions actor, const QString &targetRole, Permissions target)
+{
+    if (isOwner(targetRole) && !isOwner(actorRole))
+        return false;
+    return within(target, actor);
+}
+
 bool canAddMember(const Plan &plan, int currentMembers)
 {
     return !plan.seatLimit || currentMembers < *plan.seatLimit;

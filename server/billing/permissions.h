@@ -31,6 +31,13 @@ bool canDefineCustomRoles(const Plan &plan);
 // Team usage per member needs the permission and a plan with "team_usage".
 bool canViewTeamUsage(Permissions p, const Plan &plan);
 
+// Role changes made by a member (the operator's commands are not limited):
+// only an owner gives the owner role or changes/removes an owner, and nobody
+// gives a role, or touches a member, holding a permission they lack. Owner
+// and admin hold the same permissions; ownership is the difference.
+bool mayGrantRole(const QString &actorRole, Permissions actor, const QString &role, Permissions granted);
+bool mayManageMember(const QString &actorRole, Permissions actor, const QString &targetRole, Permissions target);
+
 // Seats: may one more member be added? (Free: at most 10; after conversion
 // to Free with more than 10, no member can be added until below the limit.)
 bool canAddMember(const Plan &plan, int currentMembers);

@@ -27,6 +27,11 @@ static ApiError memberChangeError(storage::MemberChange c)
         return ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("the last owner cannot be removed or demoted"));
     case storage::MemberChange::UnknownRole:
         return ApiError::validation({{QStringLiteral("role"), QStringLiteral("is not a role of this workspace")}});
+    case storage::MemberChange::Forbidden:
+        return ApiError::forbidden(QStringLiteral("only an owner gives or moves ownership, and nobody gives or changes "
+                                                  "more permissions than they hold"));
+    case storage::MemberChange::OwnRole:
+        return ApiError::forbidden(QStringLiteral("nobody changes their own role"));
     case storage::MemberChange::Done:
     case storage::MemberChange::Error:
         break;
@@ -38,6 +43,31 @@ static bool looksLikeEmail(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     return re.match(s).hasMatch();
+}
+
+// Who may give which role to whom, checked under the workspace lock with the
+// caller's role as it is at that moment (not as it was when the request came in).
+static storage::MemberGuard memberGuard(ServerContext &ctx, const QString &workspaceId)
+{
+    return [&ctx, workspaceId](const std::optional<storage::Member> &actor, const storage::Member *target,
+                               const QString &role) {
+        if (!actor)
+            return storage::MemberChange::Forbidden;
+        const auto actorPerms = rolePermissions(ctx.store, workspaceId, actor->role).value_or(billing::Permissions());
+        if (!actorPerms.testFlag(Permission::ManageMembers))
+            return storage::MemberChange::Forbidden;
+        if (target && target->id == actor->id && !role.isEmpty())
+            return storage::MemberChange::OwnRole;
+        if (target && !billing::mayManageMember(actor->role, actorPerms, target->role,
+                                                rolePermissions(ctx.store, workspaceId, target->role)
+                                                    .value_or(billing::Permissions())))
+            return storage::MemberChange::Forbidden;
+        if (!role.isEmpty()
+            && !billing::mayGrantRole(actor->role, actorPerms, role,
+                                      rolePermissions(ctx.store, workspaceId, role).value_or(billing::Permissions())))
+            return storage::MemberChange::Forbidden;
+        return storage::MemberChange::Done;
+    };
 }
 
 void addWorkspaceRoutes(Router &r, ServerContext &ctx)
@@ -78,7 +108,8 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (!user)
                   return reply->error(ApiError::internal(QStringLiteral("could not create the user")));
               storage::Member added;
-              const auto c = ctx.store->addMember(a.workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added);
+              const auto c = ctx.store->addMember(a.workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added,
+                                                   req.caller.userId, memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->json(memberJson(added), 201);
@@ -95,7 +126,8 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (!body->ok())
                   return reply->error(body->error());
               const QString id = req.param(QStringLiteral("id"));
-              const auto c = ctx.store->setMemberRole(a.workspace.id, id, role);
+              const auto c = ctx.store->setMemberRole(a.workspace.id, id, role, req.caller.userId,
+                                                     memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               const auto m = ctx.store->member(a.workspace.id, id);
@@ -106,10 +138,34 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Delete, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
           withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto c = ctx.store->removeMember(a.workspace.id, req.param(QStringLiteral("id")));
+              const auto c = ctx.store->removeMember(a.workspace.id, req.param(QStringLiteral("id")), req.caller.userId,
+                                                    memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->noContent();
+          }));
+
+    // Ownership moves only by this explicit, confirmed call of an owner.
+    r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/transfer-ownership"), Auth::User,
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
+                  return;
+              const QString memberId = body->string(QStringLiteral("member_id"), 1, 100);
+              const QJsonValue confirm = body->object().value(QStringLiteral("confirm"));
+              if (confirm != QJsonValue(true))
+                  body->fail(QStringLiteral("confirm"), QStringLiteral("must be true"));
+              if (!body->ok())
+                  return reply->error(body->error());
+              if (a.role != QLatin1String("owner"))
+                  return reply->error(memberChangeError(storage::MemberChange::Forbidden));
+              const auto c = ctx.store->transferOwnership(a.workspace.id, req.caller.userId, memberId);
+              if (c != storage::MemberChange::Done)
+                  return reply->error(memberChangeError(c));
+              QJsonArray members;
+              for (const auto &m : ctx.store->members(a.workspace.id))
+                  members.append(memberJson(m));
+              reply->json({{QStringLiteral("members"), members}});
           }));
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
@@ -144,7 +200,12 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                   body->fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
               if (!body->ok())
                   return reply->error(body->error());
-              role.permissions = billing::permissionNames(*billing::permissionsFromNames(role.permissions));
+              const auto granted = *billing::permissionsFromNames(role.permissions);
+              // A custom role never carries more than its creator holds.
+              if (!billing::mayGrantRole(a.role, rolePermissions(ctx.store, a.workspace.id, a.role).value_or(
+                                                     billing::Permissions()), role.name, granted))
+                  return reply->error(memberChangeError(storage::MemberChange::Forbidden));
+              role.permissions = billing::permissionNames(granted);
               bool conflict = false;
               if (!ctx.store->createRole(a.workspace.id, role, &conflict))
                   return reply->error(conflict ? ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"))

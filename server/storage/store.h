@@ -228,7 +228,14 @@ struct EnterpriseInquiry {
     QDateTime createdAt;
 };
 
-enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, UnknownRole, Error };
+enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, UnknownRole, Forbidden, OwnRole, Error };
+
+// Run under the workspace lock right before a change made by a member: the
+// acting member as it is now (nullopt: no longer a member), the target
+// (nullptr when adding) and the role to give (empty when removing). Anything
+// but Done refuses the change. An empty guard: the operator, no checks.
+using MemberGuard = std::function<MemberChange(const std::optional<Member> &actor, const Member *target,
+                                               const QString &role)>;
 
 class Store : public QObject
 {
@@ -291,9 +298,17 @@ public:
     // (billing::canAddMember) under the workspace lock.
     MemberChange addMember(const QString &workspaceId, const QString &userId, const QString &role,
                            const QDateTime &now, const billing::PlanCatalog &catalog,
-                           Member *added = nullptr);
-    MemberChange setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role);
-    MemberChange removeMember(const QString &workspaceId, const QString &memberId);
+                           Member *added = nullptr, const QString &actorUserId = {},
+                           const MemberGuard &guard = {});
+    MemberChange setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role,
+                               const QString &actorUserId = {}, const MemberGuard &guard = {});
+    MemberChange removeMember(const QString &workspaceId, const QString &memberId,
+                              const QString &actorUserId = {}, const MemberGuard &guard = {});
+    // The acting user, an owner, hands ownership to another active member in
+    // one locked transaction: the new owner becomes "owner", the old one "admin".
+    // Forbidden: the actor is not an owner; OwnRole: the target is the actor.
+    MemberChange transferOwnership(const QString &workspaceId, const QString &actorUserId,
+                                   const QString &newOwnerMemberId);
     std::optional<Member> member(const QString &workspaceId, const QString &memberId);
     std::optional<Member> memberOfUser(const QString &workspaceId, const QString &userId);
     QList<Member> members(const QString &workspaceId);   // by joined date

@@ -169,7 +169,8 @@ bool roleExists(Store &store, const QString &workspaceId, const QString &role)
 } // namespace
 
 MemberChange Store::addMember(const QString &workspaceId, const QString &userId, const QString &role,
-                              const QDateTime &now, const billing::PlanCatalog &catalog, Member *added)
+                              const QDateTime &now, const billing::PlanCatalog &catalog, Member *added,
+                              const QString &actorUserId, const MemberGuard &guard)
 {
     MemberChange result = MemberChange::Error;
     transaction([&] {
@@ -187,6 +188,11 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
         if (!roleExists(*this, workspaceId, role)) {
             result = MemberChange::UnknownRole;
             return true;
+        }
+        if (guard) {
+            result = guard(memberOfUser(workspaceId, actorUserId), nullptr, role);
+            if (result != MemberChange::Done)
+                return result != MemberChange::Error;
         }
         const auto existing = d->scalar(QStringLiteral("SELECT removed_ms IS NULL FROM members WHERE workspace_id = ? AND user_id = ?"),
                                         {workspaceId, userId});
@@ -250,11 +256,17 @@ std::optional<bool> Store::Private::atLastOwner(const QString &workspaceId)
     return owners->toInt() <= 1;
 }
 
-MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role)
+MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role,
+                                  const QString &actorUserId, const MemberGuard &guard)
 {
     return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
         if (!roleExists(*this, workspaceId, role))
             return MemberChange::UnknownRole;
+        if (guard) {
+            const auto refused = guard(memberOfUser(workspaceId, actorUserId), &m, role);
+            if (refused != MemberChange::Done)
+                return refused;
+        }
         if (m.role == QLatin1String("owner") && role != QLatin1String("owner")) {
             const auto last = d->atLastOwner(workspaceId);
             if (!last)
@@ -267,9 +279,15 @@ MemberChange Store::setMemberRole(const QString &workspaceId, const QString &mem
     });
 }
 
-MemberChange Store::removeMember(const QString &workspaceId, const QString &memberId)
+MemberChange Store::removeMember(const QString &workspaceId, const QString &memberId,
+                                 const QString &actorUserId, const MemberGuard &guard)
 {
     return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
+        if (guard) {
+            const auto refused = guard(memberOfUser(workspaceId, actorUserId), &m, QString());
+            if (refused != MemberChange::Done)
+                return refused;
+        }
         if (m.role == QLatin1String("owner")) {
             const auto last = d->atLastOwner(workspaceId);
             if (!last)
@@ -280,6 +298,21 @@ MemberChange Store::removeMember(const QString &workspaceId, const QString &memb
         return d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
                        {QDateTime::currentMSecsSinceEpoch(), memberId})
                    ? MemberChange::Done : MemberChange::Error;
+    });
+}
+
+MemberChange Store::transferOwnership(const QString &workspaceId, const QString &actorUserId,
+                                     const QString &newOwnerMemberId)
+{
+    return d->changeMember(*this, workspaceId, newOwnerMemberId, [&](const Member &target) {
+        const auto actor = memberOfUser(workspaceId, actorUserId);
+        if (!actor || actor->role != QLatin1String("owner"))
+            return MemberChange::Forbidden;
+        if (actor->id == target.id)
+            return MemberChange::OwnRole;
+        const bool ok = d->exec(QStringLiteral("UPDATE members SET role = 'owner' WHERE id = ?"), {target.id})
+            && d->exec(QStringLiteral("UPDATE members SET role = 'admin' WHERE id = ?"), {actor->id});
+        return ok ? MemberChange::Done : MemberChange::Error;
     });
 }
 

@@ -122,6 +122,14 @@ class Permissions : public QObject
                 return json({{QStringLiteral("role"), QStringLiteral("member")}});
             }, ok200),
             manageRoute("DELETE", ws + QStringLiteral("/members/{id}"), none, {204}, true),
+            // Ownership is the owner's to give: an admin holds every permission but not that one.
+            Route{"PATCH", ws + QStringLiteral("/members/{id}"), [this] {
+                      return json({{QStringLiteral("role"), QStringLiteral("owner")}});
+                  }, {{200}, {403}, {403}, {404}, k401, k401, kUserOnly}, true},
+            Route{"POST", ws + QStringLiteral("/members"), [this] {
+                      return json({{QStringLiteral("email"), QStringLiteral("co%1@acme.test").arg(++m_counter)},
+                                   {QStringLiteral("role"), QStringLiteral("owner")}});
+                  }, {{201}, {403}, {403}, {404}, k401, k401, kUserOnly}},
             manageRoute("POST", ws + QStringLiteral("/roles"), [this] {
                 return json({{QStringLiteral("name"), QStringLiteral("role-%1").arg(++m_counter)},
                              {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}});
@@ -244,6 +252,111 @@ private Q_SLOTS:
         QCOMPARE(team.json()[QLatin1String("scope")].toString(), QStringLiteral("workspace"));
         QCOMPARE(team.json()[QLatin1String("total")].toInt(), 9);
         QCOMPARE(team.jsonArray("by_member").size(), 2);
+    }
+
+    QString memberIdOf(const QString &token)
+    {
+        const QJsonObject me = fx->get(QStringLiteral("/v1/me"), token).json();
+        for (const QJsonValue &m : me[QLatin1String("memberships")].toArray()) {
+            if (m[QLatin1String("workspace_id")].toString() == m_a.id)
+                return m[QLatin1String("member_id")].toString();
+        }
+        return {};
+    }
+    QString roleOf(const QString &memberId)
+    {
+        const HttpReply r = fx->get(QStringLiteral("/v1/workspaces/%1/members").arg(m_a.id), m_tokens[Member]);
+        for (const QJsonValue &m : r.jsonArray("members")) {
+            if (m[QLatin1String("id")].toString() == memberId)
+                return m[QLatin1String("role")].toString();
+        }
+        return {};
+    }
+    HttpReply patchRole(const QString &memberId, const QString &role, const QString &token)
+    {
+        return fx->patch(QStringLiteral("/v1/workspaces/%1/members/%2").arg(m_a.id, memberId),
+                         {{QStringLiteral("role"), role}}, token);
+    }
+
+    // An admin cannot take the workspace: no own role change, no touching the
+    // owner; ownership moves by the owner's confirmed transfer only.
+    void ownershipIsTheOwnersToGive()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        setUpWorkspaces();
+        if (QTest::currentTestFailed())
+            return;
+        const QString owner = m_a.ownerMemberId;
+        const QString admin = memberIdOf(m_tokens[Admin]);
+        QVERIFY(!admin.isEmpty());
+        const HttpReply selfPromote = patchRole(admin, QStringLiteral("owner"), m_tokens[Admin]);
+        KLIV_VERIFY_STATUS(selfPromote, 403);
+        QCOMPARE(selfPromote.errorCode(), QStringLiteral("forbidden"));
+        KLIV_VERIFY_STATUS(patchRole(admin, QStringLiteral("member"), m_tokens[Admin]), 403);
+        KLIV_VERIFY_STATUS(patchRole(owner, QStringLiteral("member"), m_tokens[Admin]), 403);
+        KLIV_VERIFY_STATUS(fx->del(QStringLiteral("/v1/workspaces/%1/members/%2").arg(m_a.id, owner), m_tokens[Admin]), 403);
+        KLIV_VERIFY_STATUS(patchRole(owner, QStringLiteral("admin"), m_tokens[Owner]), 403);
+        QCOMPARE(roleOf(admin), QStringLiteral("admin"));
+        QCOMPARE(roleOf(owner), QStringLiteral("owner"));
+
+        const QString transfer = QStringLiteral("/v1/workspaces/%1/transfer-ownership").arg(m_a.id);
+        const QJsonObject toAdmin{{QStringLiteral("member_id"), admin}, {QStringLiteral("confirm"), true}};
+        KLIV_VERIFY_STATUS(fx->post(transfer, {{QStringLiteral("member_id"), admin}}, m_tokens[Owner]), 400);
+        KLIV_VERIFY_STATUS(fx->post(transfer, {{QStringLiteral("member_id"), owner}, {QStringLiteral("confirm"), true}},
+                                    m_tokens[Admin]), 403);
+        KLIV_VERIFY_STATUS(fx->post(transfer, {{QStringLiteral("member_id"), QStringLiteral("mem_nope")},
+                                               {QStringLiteral("confirm"), true}}, m_tokens[Owner]), 404);
+        QCOMPARE(roleOf(owner), QStringLiteral("owner"));
+        const HttpReply moved = fx->post(transfer, toAdmin, m_tokens[Owner]);
+        KLIV_VERIFY_STATUS(moved, 200);
+        QCOMPARE(roleOf(admin), QStringLiteral("owner"));
+        QCOMPARE(roleOf(owner), QStringLiteral("admin"));
+        // The former owner is an admin now, with an admin's limits.
+        KLIV_VERIFY_STATUS(patchRole(admin, QStringLiteral("member"), m_tokens[Owner]), 403);
+        KLIV_VERIFY_STATUS(fx->post(transfer, {{QStringLiteral("member_id"), owner}, {QStringLiteral("confirm"), true}},
+                                    m_tokens[Owner]), 403);
+        // The last owner stays.
+        const HttpReply leave = fx->del(QStringLiteral("/v1/workspaces/%1/members/%2").arg(m_a.id, admin), m_tokens[Admin]);
+        KLIV_VERIFY_STATUS(leave, 409);
+        QCOMPARE(roleOf(admin), QStringLiteral("owner"));
+    }
+
+    // A custom role never hands out or touches more than it holds.
+    void customRoleCannotEscalate()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        setUpWorkspaces();
+        if (QTest::currentTestFailed())
+            return;
+        const QString roles = QStringLiteral("/v1/workspaces/%1/roles").arg(m_a.id);
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("hr")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage"),
+                                                                                       QStringLiteral("manage_members")}}},
+                                    m_tokens[Owner]), 201);
+        const QJsonObject hrMember = fx->addMember(m_a.id, QStringLiteral("hr@acme.test"), QStringLiteral("hr"));
+        const QString hrId = hrMember[QLatin1String("member_id")].toString();
+        QVERIFY2(!hrId.isEmpty(), qPrintable(fx->errorString()));
+        const QString hr = fx->issueUserToken(QStringLiteral("hr@acme.test"));
+        const QString admin = memberIdOf(m_tokens[Admin]);
+
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("payer")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("manage_plan")}}},
+                                    hr), 403);
+        const QString members = QStringLiteral("/v1/workspaces/%1/members").arg(m_a.id);
+        KLIV_VERIFY_STATUS(fx->post(members, {{QStringLiteral("email"), QStringLiteral("a2@acme.test")},
+                                              {QStringLiteral("role"), QStringLiteral("admin")}}, hr), 403);
+        KLIV_VERIFY_STATUS(patchRole(m_targetMember, QStringLiteral("admin"), hr), 403);
+        KLIV_VERIFY_STATUS(patchRole(admin, QStringLiteral("member"), hr), 403);
+        KLIV_VERIFY_STATUS(fx->del(members + QLatin1Char('/') + admin, hr), 403);
+        KLIV_VERIFY_STATUS(patchRole(hrId, QStringLiteral("admin"), hr), 403);
+        QCOMPARE(roleOf(admin), QStringLiteral("admin"));
+        QCOMPARE(roleOf(m_targetMember), QStringLiteral("member"));
+        // Within its own permissions it works.
+        KLIV_VERIFY_STATUS(fx->post(members, {{QStringLiteral("email"), QStringLiteral("m2@acme.test")},
+                                              {QStringLiteral("role"), QStringLiteral("member")}}, hr), 201);
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("viewer")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
+                                    hr), 201);
     }
 
     // Enterprise custom roles grant exactly their permissions.
