@@ -4,12 +4,15 @@
 // RFC 6749 JSON; /oauth/authorize never redirects to a URI it has not checked.
 #include "logging.h"
 #include "routes.h"
+#include "service/workers.h"
 #include "secrets.h"
 #include "signinpage.h"
+#include "signinthrottle.h"
 #include "tokenauth.h"
 
 #include "storage/store.h"
 
+#include <QTimer>
 #include <QUrl>
 
 namespace http {
@@ -17,42 +20,7 @@ namespace http {
 using Method = QHttpServerRequest::Method;
 
 static constexpr int CodeTtlSecs = 60;
-static constexpr int MaxFailures = 10;            // wrong passwords per e-mail ...
-static constexpr qint64 FailureWindowSecs = 600;  // ... within ten minutes, then 429
-
-// Slows password guessing: counts failed sign-ins per e-mail in a sliding
-// window (in memory, per instance; a restart forgets).
-class SignInThrottle
-{
-public:
-    bool blocked(const QStringList &keys, const QDateTime &now)
-    {
-        for (const QString &k : keys) {
-            prune(k, now);
-            if (m_failures.value(k).size() >= MaxFailures)
-                return true;
-        }
-        return false;
-    }
-    void fail(const QStringList &keys, const QDateTime &now)
-    {
-        for (const QString &k : keys)
-            m_failures[k].append(now);
-    }
-
-private:
-    void prune(const QString &k, const QDateTime &now)
-    {
-        auto it = m_failures.find(k);
-        if (it == m_failures.end())
-            return;
-        while (!it->isEmpty() && it->first().secsTo(now) > FailureWindowSecs)
-            it->removeFirst();
-        if (it->isEmpty())
-            m_failures.erase(it);
-    }
-    QHash<QString, QList<QDateTime>> m_failures;
-};
+static constexpr int PruneBatch = 200;          // expired codes and tokens deleted per sign-in
 static constexpr qint64 RefreshTtlSecs = 30LL * 24 * 3600;
 
 // application/x-www-form-urlencoded: '+' is a space.
@@ -79,6 +47,10 @@ static bool isLoopbackRedirect(const QString &uri)
         return false;
     if (url.port() < 1)
         return false;
+    // We add code and state: a URI that already has them would carry two of each.
+    const QUrlQuery query(url);
+    if (query.hasQueryItem(QStringLiteral("code")) || query.hasQueryItem(QStringLiteral("state")))
+        return false;
     return uri.startsWith(QLatin1String("http://127.0.0.1:")) || uri.startsWith(QLatin1String("http://[::1]:"));
 }
 
@@ -89,8 +61,8 @@ static const char *const AuthorizeParams[] = {"response_type", "client_id", "red
 static QString checkAuthorize(const QUrlQuery &q)
 {
     if (!isLoopbackRedirect(field(q, "redirect_uri")))
-        return QStringLiteral("Inloggningen kom med en ogiltig återadress (redirect_uri). Endast http://127.0.0.1:PORT/ "
-                              "och http://[::1]:PORT/ är tillåtna.");
+        return QStringLiteral("Inloggningen kom med en ogiltig återadress (redirect_uri, invalid_request). Endast "
+                              "http://127.0.0.1:PORT/ och http://[::1]:PORT/ utan parametrarna code och state är tillåtna.");
     if (field(q, "response_type") != QLatin1String("code"))
         return QStringLiteral("response_type måste vara \"code\".");
     const QString client = field(q, "client_id");
@@ -123,11 +95,21 @@ static Response oauthError(const char *error, const QString &description, int st
     return r;
 }
 
-// A new access + refresh pair (a new family unless `familyId` is given).
-static QJsonObject issueTokens(ServerContext &ctx, const QString &userId, const QString &clientId)
+// The token family a code's exchange starts: derived from the code itself
+// (one-way, unlike the stored code hash), so a replay of the code finds and
+// revokes it even after the used code is deleted (RFC 6749 section 4.1.2).
+static QString codeFamily(const QString &code)
+{
+    return QStringLiteral("fam_c") + QString::fromLatin1(storage::Store::hashToken(QStringLiteral("family|") + code).left(40));
+}
+
+// A new access + refresh pair of the given family.
+static QJsonObject issueTokens(ServerContext &ctx, const QString &userId, const QString &clientId,
+                               const QString &familyId)
 {
     const QDateTime now = ServerContext::wallNow();
-    const auto refresh = newToken(storage::TokenKind::Refresh, userId, clientId, {}, now.addSecs(RefreshTtlSecs));
+    auto refresh = newToken(storage::TokenKind::Refresh, userId, clientId, {}, now.addSecs(RefreshTtlSecs));
+    refresh.familyId = familyId;
     QString family;
     if (!ctx.store->storeToken(refresh, now, &family))
         return {};
@@ -146,14 +128,18 @@ static void tokenByCode(ServerContext &ctx, const QUrlQuery &f, const ReplyPtr &
     if (code.isEmpty() || verifier.isEmpty() || field(f, "redirect_uri").isEmpty() || field(f, "client_id").isEmpty())
         return reply->send(oauthError("invalid_request", QStringLiteral("code, code_verifier, redirect_uri and client_id are required")));
     const auto data = ctx.store->consumeAuthCode(code, ServerContext::wallNow());
-    if (!data)
+    if (!data) {
+        // A replayed code: whatever its first exchange issued is revoked (nothing when it never had one).
+        ctx.store->revokeFamily(codeFamily(code));
+        qCWarning(lcAuth) << "authorization code unknown, expired or replayed; tokens issued for it are revoked";
         return reply->send(oauthError("invalid_grant", QStringLiteral("the code is unknown, used or expired")));
+    }
     if (data->clientId != field(f, "client_id") || data->redirectUri != field(f, "redirect_uri"))
         return reply->send(oauthError("invalid_grant", QStringLiteral("client_id or redirect_uri does not match the authorization")));
     if (!secrets::isValidPkceVerifier(verifier)
         || !secrets::constantTimeEquals(secrets::pkceS256(verifier).toLatin1(), data->codeChallenge.toLatin1()))
         return reply->send(oauthError("invalid_grant", QStringLiteral("code_verifier does not match the code_challenge")));
-    const QJsonObject tokens = issueTokens(ctx, data->userId, data->clientId);
+    const QJsonObject tokens = issueTokens(ctx, data->userId, data->clientId, codeFamily(code));
     if (tokens.isEmpty())
         return reply->send(oauthError("server_error", QStringLiteral("could not issue tokens"), 500));
     qCInfo(lcAuth).noquote() << "signed in user" << data->userId << "client" << data->clientId;
@@ -193,6 +179,50 @@ static void tokenByRefresh(ServerContext &ctx, const QUrlQuery &f, const ReplyPt
     reply->send(oauthError("server_error", QStringLiteral("could not rotate the refresh token"), 500));
 }
 
+// The throttle and a hash to check unknown e-mails against, so that they cost
+// what a known one costs (no answer time tells which e-mails have accounts).
+struct SignInGuard {
+    SignInThrottle throttle;
+    const QString dummyHash = secrets::hashPassword(secrets::randomToken());
+};
+
+static void attemptSignIn(ServerContext &ctx, SignInGuard &guard, const QUrlQuery &f, const QString &source,
+                          const ReplyPtr &reply)
+{
+    const QString email = field(f, "email").trimmed();
+    const auto user = email.isEmpty() ? std::nullopt : ctx.store->userByEmail(email);
+    const bool hasPassword = user && !user->passwordHash.isEmpty();
+    const bool verified = secrets::verifyPassword(hasPassword ? user->passwordHash : guard.dummyHash, field(f, "password"));
+    if (!hasPassword || !verified) {
+        guard.throttle.fail(email.toLower(), source, ServerContext::wallNow());
+        qCInfo(lcAuth) << "sign-in refused (wrong e-mail or password)";
+        SignInForm form = formFor(f);
+        form.email = email;
+        form.error = QStringLiteral("Fel e-postadress eller lösenord. Försök igen.");
+        return reply->send(htmlResponse(renderSignInPage(form), 200));
+    }
+    // Each sign-in clears some expired codes and tokens: bounded work, never behind for long.
+    ctx.store->pruneExpiredAuth(ServerContext::wallNow(), PruneBatch);
+    const QString code = secrets::randomToken();
+    const storage::AuthCode data{user->id, field(f, "client_id"), field(f, "redirect_uri"), field(f, "code_challenge"),
+                                 ServerContext::wallNow().addSecs(CodeTtlSecs)};
+    if (!ctx.store->storeAuthCode(code, data))
+        return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Något gick fel"),
+                                                QStringLiteral("Inloggningen kunde inte sparas. Försök igen om en stund.")),
+                                500));
+    QUrl target(data.redirectUri);
+    QString query = target.query(QUrl::FullyEncoded);
+    if (!query.isEmpty())
+        query += QLatin1Char('&');
+    query += QStringLiteral("code=") + QString::fromLatin1(QUrl::toPercentEncoding(code))
+        + QStringLiteral("&state=") + QString::fromLatin1(QUrl::toPercentEncoding(field(f, "state")));
+    target.setQuery(query, QUrl::TolerantMode);
+    Response resp(QHttpServerResponse::StatusCode::Found);
+    resp.addHeader(QByteArrayLiteral("Location"), target.toEncoded());
+    resp.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    reply->send(resp);
+}
+
 void addOAuthRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/oauth/authorize"), Auth::None, [](Request &req, const ReplyPtr &reply) {
@@ -202,49 +232,30 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
         reply->send(htmlResponse(renderSignInPage(formFor(req.query)), 200));
     });
 
-    auto throttle = std::make_shared<SignInThrottle>();
-    r.add(Method::Post, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx, throttle](Request &req, const ReplyPtr &reply) {
+    auto signIn = std::make_shared<SignInGuard>();
+    r.add(Method::Post, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx, signIn](Request &req, const ReplyPtr &reply) {
         const QUrlQuery f = formFields(req.body);
         const QString problem = checkAuthorize(f);
         if (!problem.isEmpty())
             return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
-        const QString email = field(f, "email").trimmed();
-        // Per account: behind a proxy (or on loopback) every client shares one address.
-        const QStringList keys{QStringLiteral("email:") + email.toLower()};
-        const QDateTime now = ServerContext::wallNow();
-        if (throttle->blocked(keys, now)) {
+        const QString account = field(f, "email").trimmed().toLower();
+        const QString source = SignInThrottle::sourceOf(req.remote);
+        const auto decision = signIn->throttle.check(account, source, ServerContext::wallNow());
+        if (decision.refused) {
             qCWarning(lcAuth) << "sign-in throttled after repeated failures";
             return reply->send(htmlResponse(renderErrorPage(QStringLiteral("För många försök"),
                                                     QStringLiteral("För många misslyckade inloggningar. Vänta några minuter och försök igen.")),
                                     429));
         }
-        const auto user = email.isEmpty() ? std::nullopt : ctx.store->userByEmail(email);
-        if (!user || !secrets::verifyPassword(user->passwordHash, field(f, "password"))) {
-            throttle->fail(keys, now);
-            qCInfo(lcAuth) << "sign-in refused (wrong e-mail or password)";
-            SignInForm form = formFor(f);
-            form.email = email;
-            form.error = QStringLiteral("Fel e-postadress eller lösenord. Försök igen.");
-            return reply->send(htmlResponse(renderSignInPage(form), 200));
-        }
-        const QString code = secrets::randomToken();
-        const storage::AuthCode data{user->id, field(f, "client_id"), field(f, "redirect_uri"), field(f, "code_challenge"),
-                                     ServerContext::wallNow().addSecs(CodeTtlSecs)};
-        if (!ctx.store->storeAuthCode(code, data))
-            return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Något gick fel"),
-                                                    QStringLiteral("Inloggningen kunde inte sparas. Försök igen om en stund.")),
-                                    500));
-        QUrl target(data.redirectUri);
-        QString query = target.query(QUrl::FullyEncoded);
-        if (!query.isEmpty())
-            query += QLatin1Char('&');
-        query += QStringLiteral("code=") + QString::fromLatin1(QUrl::toPercentEncoding(code))
-            + QStringLiteral("&state=") + QString::fromLatin1(QUrl::toPercentEncoding(field(f, "state")));
-        target.setQuery(query, QUrl::TolerantMode);
-        Response resp(QHttpServerResponse::StatusCode::Found);
-        resp.addHeader(QByteArrayLiteral("Location"), target.toEncoded());
-        resp.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-        reply->send(resp);
+        if (decision.delayMs <= 0)
+            return attemptSignIn(ctx, *signIn, f, source, reply);
+        // An account under attack from many places: every attempt on it waits, none is refused.
+        // Workers have no event loop: the event loop's timer waits, a worker signs in (Argon2id).
+        QTimer::singleShot(decision.delayMs, ctx.mainThread, [&ctx, signIn, f, source, reply] {
+            auto attempt = [&ctx, signIn, f, source, reply] { attemptSignIn(ctx, *signIn, f, source, reply); };
+            if (!ctx.workers || !ctx.workers->post(attempt))
+                reply->error(ApiError{503, QStringLiteral("server_busy"), QStringLiteral("the server is busy; try again shortly"), {}, {}});
+        });
     });
 
     r.add(Method::Post, QStringLiteral("/oauth/token"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {

@@ -387,6 +387,10 @@ public:
     bool storeAuthCode(const QString &code, const AuthCode &data);
     // nullopt when unknown, already consumed or expired (consumed anyway).
     std::optional<AuthCode> consumeAuthCode(const QString &code, const QDateTime &now);
+    // Deletes at most `limit` used or expired codes and at most `limit` tokens
+    // expired more than a day ago (until then they answer "token_expired").
+    // Returns the number of rows deleted, -1 on a database error.
+    int pruneExpiredAuth(const QDateTime &now, int limit);
 
     // Enterprise inquiries, stored for sales.
     std::optional<QString> addEnterpriseInquiry(const EnterpriseInquiry &inquiry);

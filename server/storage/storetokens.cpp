@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <algorithm>
 
 namespace storage {
 
@@ -210,6 +211,26 @@ std::optional<AuthCode> Store::consumeAuthCode(const QString &code, const QDateT
     if (c.expiresAt <= now)
         return std::nullopt;
     return c;
+}
+
+int Store::pruneExpiredAuth(const QDateTime &now, int limit)
+{
+    // By primary key through a bounded sub-select: the same SQL on SQLite and PostgreSQL.
+    QSqlQuery *codes = d->exec(QStringLiteral("DELETE FROM auth_codes WHERE hash IN (SELECT hash FROM auth_codes "
+                                              "WHERE used = 1 OR expires_ms <= ? LIMIT ?)"),
+                               {msOf(now), limit});
+    if (!codes)
+        return -1;
+    const int deletedCodes = codes->numRowsAffected();
+    codes->finish();
+    QSqlQuery *tokens = d->exec(QStringLiteral("DELETE FROM tokens WHERE hash IN (SELECT hash FROM tokens "
+                                               "WHERE expires_ms IS NOT NULL AND expires_ms <= ? LIMIT ?)"),
+                                {msOf(now.addDays(-1)), limit});
+    if (!tokens)
+        return -1;
+    const int deletedTokens = tokens->numRowsAffected();
+    tokens->finish();
+    return std::max(0, deletedCodes) + std::max(0, deletedTokens);
 }
 
 std::optional<QString> Store::addEnterpriseInquiry(const EnterpriseInquiry &inquiry)

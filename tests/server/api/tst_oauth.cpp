@@ -3,6 +3,7 @@
 #include "apitestserver.h"
 #include "secrets.h"
 
+#include <QSqlQuery>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -215,6 +216,29 @@ private Q_SLOTS:
         QCOMPARE(m_srv.postForm(QStringLiteral("/oauth/revoke"), {{"token", refreshToken}}).status, 200);
         QCOMPARE(refresh(refreshToken).status, 400);
         QCOMPARE(m_srv.postForm(QStringLiteral("/oauth/revoke"), {{"token", "unknown"}}).status, 200);
+    }
+
+    // Sign-ins clear used and expired codes and long-expired tokens.
+    void usedCodesAndExpiredTokensAreDeleted()
+    {
+        const QString stale = m_srv.userToken(QStringLiteral("anna@oauth.test"), -2 * 86400);
+        QVERIFY(!stale.isEmpty());
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(exchange(signIn()).status, 200);
+        const auto count = [&](const QString &sql, const QVariant &arg = {}) {
+            QSqlQuery q(m_srv.store()->database());
+            q.prepare(sql);
+            if (arg.isValid())
+                q.addBindValue(arg);
+            return q.exec() && q.next() ? q.value(0).toInt() : -1;
+        };
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM auth_codes")) <= 1,
+                 qPrintable(QString::number(count(QStringLiteral("SELECT COUNT(*) FROM auth_codes")))));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM tokens WHERE hash = ?"),
+                       QString::fromLatin1(storage::Store::hashToken(stale))), 0);
+        // A fresh session is untouched.
+        const ApiReply live = exchange(signIn());
+        QCOMPARE(m_srv.get(QStringLiteral("/v1/me"), live.json().value("access_token").toString()).status, 200);
     }
 
     void expiredAccessToken()
