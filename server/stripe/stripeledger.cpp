@@ -306,16 +306,25 @@ bool StripeLedger::keepUnplaced(const QString &eventId, const QString &type, con
 
 bool StripeLedger::unplacedFor(const QStringList &subscriptionIds, const QString &customerId, QList<Unplaced> *out) const
 {
-    QStringList keys = subscriptionIds;
-    keys.removeAll(QString());
-    QString sql = QStringLiteral("SELECT event_id, type, object FROM stripe_unplaced_events WHERE customer_id = ?");
-    for (int i = 0; i < keys.size(); ++i)
-        sql += QStringLiteral(" OR subscription_id = ?");
+    QStringList conditions;
+    QVariantList values;
+    if (!customerId.isEmpty()) {
+        conditions << QStringLiteral("customer_id = ?");
+        values << customerId;
+    }
+    for (const QString &id : subscriptionIds) {
+        if (!id.isEmpty()) {
+            conditions << QStringLiteral("subscription_id = ?");
+            values << id;
+        }
+    }
+    if (conditions.isEmpty())
+        return true;
     QSqlQuery q(m_db);
-    q.prepare(sql + QStringLiteral(" ORDER BY created, event_id"));
-    q.addBindValue(customerId.isEmpty() ? QStringLiteral("\x01none") : customerId);
-    for (const QString &k : std::as_const(keys))
-        q.addBindValue(k);
+    q.prepare(QStringLiteral("SELECT event_id, type, object FROM stripe_unplaced_events WHERE ")
+              + conditions.join(QStringLiteral(" OR ")) + QStringLiteral(" ORDER BY created, event_id"));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
     if (!exec(q))
         return false;
     while (q.next())
