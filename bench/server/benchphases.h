@@ -25,5 +25,9 @@ struct DbFloor {               // pgbench -N on the same PostgreSQL
 bool runLoadPhase(ServerFixture::Backend backend, const BenchConfig &cfg, const DbFloor &db, BenchReport &report);
 bool runHistoryPhase(ServerFixture::Backend backend, const BenchConfig &cfg, BenchReport &report);
 
+// Waits until the server has answered what wrk left in flight (a GET /healthz
+// queues behind it), so one phase's backlog does not land in the next one.
+bool drain(ServerFixture &fx);
+
 // "12345 ev/s  p50 1.20  p99 4.80 ms"
 QString figures(const WrkResult &r, int eventsPerRequest, const char *unit);

@@ -31,15 +31,16 @@ QString HistorySeed::sql(bool postgres) const
 {
     const qint64 perDay = (events + days - 1) / days;
     const qint64 c0 = monthStart.toMSecsSinceEpoch();
-    QString activity = QStringLiteral("CASE (i / 7) % 8");
+    QString activity = QStringLiteral("CASE (i / %1) % 8").arg(members);
     for (int a = 0; a < 8; ++a)
         activity += QStringLiteral(" WHEN %1 THEN '%2'").arg(a).arg(QLatin1String(kActivities[a]));
     activity += QStringLiteral(" END");
-    // Each member works on 5 of the 40 projects, on every activity: about
-    // 25,000 rollup rows a day, as a real team would produce.
+    // Each member works on 2 projects a day (a different pair each day, all 40
+    // over the month) with all 8 activities: 8 rollup rows per member and day,
+    // 240,000 in a month of 1,000 members (one per event would be 1,000,000).
     const QString member = QStringLiteral("CASE WHEN i % %1 = 0 THEN '%2' ELSE 'mem_benchhist' || (i % %1) END")
                                .arg(members).arg(ownerMemberId);
-    const QString project = QStringLiteral("'project-' || (((i % %1) + (i / %1) % 5) % 40)").arg(members);
+    const QString project = QStringLiteral("'project-' || (((i % %1) + i / %2 + (i / %1) % 2) % 40)").arg(members).arg(perDay);
     auto series = [&](qint64 from, qint64 to) {
         return postgres ? QStringLiteral("generate_series(%1::bigint, %2) AS s(i)").arg(from).arg(to - 1)
                         : QStringLiteral("(WITH RECURSIVE s(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < %2) "
