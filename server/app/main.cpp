@@ -4,7 +4,9 @@
 #include "bootstrap.h"
 #include "demoseed.h"
 #include "httpserver.h"
+#include "livehub.h"
 #include "serveroptions.h"
+#include "paymentsthread.h"
 #include "shutdownsignal.h"
 #ifdef KLIV_HAVE_STRIPE
 #include "stripe/stripepaymentprovider.h"
@@ -125,14 +127,25 @@ int main(int argc, char *argv[])
     printLine(QStringLiteral("kliv-billingd listening on http://%1:%2").arg(hostText).arg(port).toUtf8());
 
 #ifdef KLIV_HAVE_STRIPE
-    std::unique_ptr<stripe::StripePaymentProvider> stripeProvider;
+    // Declared before it is used and destroyed after the server has stopped:
+    // the provider lives (and is destroyed) on its own thread.
+    app::PaymentsThread payments;
     if (stripeConfig.enabled()) {
         stripe::StripeConfig c = stripeConfig;
         c.publicBase = QUrl(QStringLiteral("http://%1:%2").arg(hostText).arg(port));   // Checkout/Portal return pages
-        stripeProvider = std::make_unique<stripe::StripePaymentProvider>(c, store.get(), *catalog, *clock);
-        server.setPaymentProvider(stripeProvider.get());
-        if (opts.dev)   // one clock drives both: the emulator starts at ours
-            stripeProvider->clockMoved(clock->now());
+        const billing::PlanCatalog &plans = *catalog;
+        QObject *made = payments.start(*store, [&](storage::Store *own) -> QObject * {
+            server.liveHub()->watch(own);   // its commits are announced like every other Store's
+            return new stripe::StripePaymentProvider(c, own, plans, *clock);
+        }, &error);
+        auto *provider = qobject_cast<stripe::StripePaymentProvider *>(made);
+        if (!provider)
+            return fatal(QStringLiteral("cannot start the payment provider: %1").arg(error));
+        server.setPaymentProvider(provider);
+        if (opts.dev) {   // one clock drives both: the emulator starts at ours
+            const QDateTime now = clock->now();
+            QMetaObject::invokeMethod(provider, [provider, now] { provider->clockMoved(now); });
+        }
     }
 #endif
 

@@ -83,10 +83,8 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
         // before it answers; the provider and the hub are told on the event loop.
         m_ctx.clockMoved = [this] {
             const QDateTime now = m_ctx.now();
-            m_ctx.onMainThread([this, now] {
-                if (m_ctx.provider)
-                    m_ctx.provider->clockMoved(now);
-            });
+            if (PaymentProvider *provider = m_ctx.provider)
+                QMetaObject::invokeMethod(provider, [provider, now] { provider->clockMoved(now); });
             applyTransitions();
         };
     }
@@ -98,6 +96,8 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
 HttpServer::~HttpServer()
 {
     // Workers may still hold replies and call into the hub: stop them first.
+    if (m_slowLane)
+        m_slowLane->stop();
     if (m_workers)
         m_workers->stop();
     if (m_recorder)
@@ -115,18 +115,25 @@ bool HttpServer::start(QString *error)
     service::Workers::Config wc;
     wc.threads = m_config.workers > 0 ? m_config.workers : qBound(4, QThread::idealThreadCount() * 2, 16);
     m_workers = std::make_unique<service::Workers>(*main, wc, watch);
+    service::Workers::Config sc;
+    sc.threads = 1;
+    sc.maxQueued = 256;
+    sc.niceness = 10;
+    m_slowLane = std::make_unique<service::Workers>(*main, sc, watch);
     service::UsageRecorder::Config rc;
     rc.writers = m_config.writers > 0 ? m_config.writers : (postgres ? 4 : 1);
     m_recorder = std::make_unique<service::UsageRecorder>(*main, *m_ctx.catalog, rc, watch,
                                                           [this](std::function<void()> answer) {
                                                               return m_workers && m_workers->post(std::move(answer));
                                                           });
-    if (!m_workers->start(error) || !m_recorder->start(error)) {
+    if (!m_workers->start(error) || !m_slowLane->start(error) || !m_recorder->start(error)) {
         m_workers.reset();
+        m_slowLane.reset();
         m_recorder.reset();
         return false;
     }
     m_ctx.workers = m_workers.get();
+    m_ctx.slowLane = m_slowLane.get();
     m_ctx.recorder = m_recorder.get();
     m_transitionTimer.start();
     return true;
@@ -144,10 +151,13 @@ void HttpServer::shutdown(int graceMs)
 
 void HttpServer::finishShutdown()
 {
+    if (m_slowLane)
+        m_slowLane->stop();
     if (m_workers)
         m_workers->stop();      // finishes what is queued (it may record usage)
     if (m_recorder)
         m_recorder->stop();     // records everything queued
+    m_ctx.slowLane = nullptr;
     m_ctx.workers = nullptr;
     m_ctx.recorder = nullptr;
     m_ctx.live->closeAll();
@@ -244,7 +254,8 @@ void HttpServer::dispatch(const Router::Route *route, Request &&req, const Reply
             return reply->error(*err);
         route->handler(req, reply);
     };
-    if (!m_workers || !m_workers->post(std::move(job))) {
+    service::Workers *lane = route->runs == Runs::OnSlowLane ? m_slowLane.get() : m_workers.get();
+    if (!lane || !lane->post(std::move(job))) {
         ApiError e{503, QStringLiteral("server_busy"), QStringLiteral("the server is busy; try again shortly"), {}, {}};
         reply->error(e);
     }

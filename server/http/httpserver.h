@@ -83,6 +83,7 @@ private:
     Router m_router;
     QTimer m_transitionTimer;
     std::unique_ptr<service::Workers> m_workers;
+    std::unique_ptr<service::Workers> m_slowLane;
     std::unique_ptr<service::UsageRecorder> m_recorder;
     std::atomic_bool m_sweeping = false;
     bool m_stopping = false;

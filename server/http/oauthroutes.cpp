@@ -250,13 +250,13 @@ void addOAuthRoutes(Router &r, ServerContext &ctx)
         if (decision.delayMs <= 0)
             return attemptSignIn(ctx, *signIn, f, source, reply);
         // An account under attack from many places: every attempt on it waits, none is refused.
-        // Workers have no event loop: the event loop's timer waits, a worker signs in (Argon2id).
+        // Workers have no event loop: the event loop's timer waits, the slow lane signs in (Argon2id).
         QTimer::singleShot(decision.delayMs, ctx.mainThread, [&ctx, signIn, f, source, reply] {
             auto attempt = [&ctx, signIn, f, source, reply] { attemptSignIn(ctx, *signIn, f, source, reply); };
-            if (!ctx.workers || !ctx.workers->post(attempt))
+            if (!ctx.slowLane || !ctx.slowLane->post(attempt))
                 reply->error(ApiError{503, QStringLiteral("server_busy"), QStringLiteral("the server is busy; try again shortly"), {}, {}});
         });
-    });
+    }, Runs::OnSlowLane);
 
     r.add(Method::Post, QStringLiteral("/oauth/token"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
         const QUrlQuery f = formFields(req.body);

@@ -19,9 +19,10 @@ enum class Auth {
 using Handler = std::function<void(Request &, const ReplyPtr &)>;
 
 // Where a handler runs: on a worker thread (anything that may block: SQL,
-// Argon2id, building a CSV) or, for the few that only read memory, on the
-// event loop itself (no hop, e.g. /healthz).
-enum class Runs { OnWorker, OnLoop };
+// building a CSV), on the slow lane (password hashing: one low-priority thread,
+// so sign-ins queue behind each other and never take the CPU from the rest) or,
+// for the few that only read memory, on the event loop itself (e.g. /healthz).
+enum class Runs { OnWorker, OnSlowLane, OnLoop };
 
 class Router
 {

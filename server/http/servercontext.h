@@ -32,6 +32,7 @@ struct ServerContext {
     PaymentProvider *provider = nullptr;        // null: money routes answer 503
     LiveHub *live = nullptr;
     service::Workers *workers = nullptr;
+    service::Workers *slowLane = nullptr;       // password hashing (Argon2id)
     service::UsageRecorder *recorder = nullptr;
     QObject *mainThread = nullptr;              // an object living on the event loop thread
     int tokenTtl = 3600;                        // access token lifetime, seconds

@@ -2,6 +2,10 @@
 
 #include <QLoggingCategory>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 Q_LOGGING_CATEGORY(lcWorkers, "kliv.workers")
 
 namespace service {
@@ -65,6 +69,9 @@ void Workers::stop()
 
 void Workers::loop(int index)
 {
+    // Linux: a thread's nice value is its own (setpriority on its thread id).
+    if (m_config.niceness > 0)
+        setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), m_config.niceness);
     QString error;
     std::unique_ptr<storage::Store> store = openStoreLike(m_main, &error);
     if (store && m_onOpen)

@@ -23,6 +23,7 @@ public:
     struct Config {
         int threads = 4;
         int maxQueued = 8192;
+        int niceness = 0;   // > 0: the threads yield the CPU to everyone else (password hashing)
     };
     using OnOpen = std::function<void(storage::Store *)>;
 
