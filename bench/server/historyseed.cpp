@@ -66,6 +66,11 @@ QString HistorySeed::sql(bool postgres) const
                         "SELECT workspace_id, at_ms / %1, member_id, project, activity, SUM(credits) FROM usage_entries "
                         "WHERE workspace_id = %2 GROUP BY workspace_id, at_ms / %1, member_id, project, activity")
              .arg(kDayMs).arg(ws);
+    // The month's totals per member, project and activity (usage_month), as every spend keeps them.
+    for (const auto &[kind, column] : {std::pair{"m", "member_id"}, std::pair{"p", "project"}, std::pair{"a", "activity"}})
+        s << QStringLiteral("INSERT INTO usage_month (workspace_id, month, kind, key, credits) "
+                            "SELECT workspace_id, %1, '%2', %3, SUM(credits) FROM usage_rollup WHERE workspace_id = %4 "
+                            "GROUP BY workspace_id, %3").arg(c0 / kDayMs).arg(QLatin1String(kind), QLatin1String(column), ws);
     // The cycle counter as the server keeps it: keyed to the cycle's start,
     // holding every credit spent inside the cycle.
     s << QStringLiteral("UPDATE workspaces SET cycle_key_ms = period_start_ms, cycle_used = "

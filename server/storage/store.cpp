@@ -277,6 +277,13 @@ qint64 Store::Private::announce(const QString &workspaceId, const QString &type,
         return -1;
     }
     const qint64 n = seq->toLongLong();
+    if (!announceAs(workspaceId, n, type, data))
+        return -1;
+    return n;
+}
+
+bool Store::Private::announceAs(const QString &workspaceId, qint64 n, const QString &type, const QJsonObject &data)
+{
     if (dialect == Dialect::Postgres) {
         // Delivered by PostgreSQL after commit to every listener, this one included.
         const QJsonObject payload{{QStringLiteral("schema"), schema}, {QStringLiteral("ws"), workspaceId},
@@ -289,12 +296,14 @@ qint64 Store::Private::announce(const QString &workspaceId, const QString &type,
             small.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("omitted"), true}});
             text = QString::fromUtf8(QJsonDocument(small).toJson(QJsonDocument::Compact));
         }
-        if (!scalar(QStringLiteral("SELECT pg_notify('kliv_live', ?)"), {text}))
+        if (!scalar(QStringLiteral("SELECT pg_notify('kliv_live', ?)"), {text})) {
             txFailed = true;
+            return false;
+        }
     } else {
         pending.append(Event{workspaceId, n, type, data});
     }
-    return n;
+    return true;
 }
 
 void Store::Private::deliver(const QString &payload)

@@ -68,6 +68,8 @@ public:
 
     // Inside a write transaction: the next seq and its announcement.
     qint64 announce(const QString &workspaceId, const QString &type, const QJsonObject &data);
+    // The same with a seq the caller keeps (live_seq is written by the caller, in the same transaction).
+    bool announceAs(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
     void deliver(const QString &payload);      // a NOTIFY arrived
 
     // Workspace rows and the subscription columns.
@@ -103,9 +105,12 @@ public:
                               const std::function<MemberChange(const Member &)> &apply);
     // Whether the workspace has at most one owner left (nullopt on a database error).
     std::optional<bool> atLastOwner(const QString &workspaceId);
-    SpendResult spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
-                            const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
-                            bool announceBalance, qint64 *seq);
+    struct SpendRun;
+    SpendResult spendInRun(SpendRun &run, const UsageRequest &r, const QDateTime &now, bool announceBalance);
+    qint64 announceInRun(SpendRun &run, const QString &type, const QJsonObject &data);
+    bool flushRun(SpendRun &run);
+    bool spendRunOf(const QList<Store::SpendJob> &jobs, qsizetype first, qsizetype last,
+                    const billing::PlanCatalog &catalog, QList<BatchResult> *out, qsizetype *next);
 };
 
 template<typename F>

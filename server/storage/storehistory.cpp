@@ -76,6 +76,29 @@ std::optional<MonthHistory> Store::monthHistory(const QString &workspaceId, cons
             h.days.append(DayTotal{h.month.addDays(day - d0), credits});
             h.total += credits;
         }
+        if (memberId.isEmpty()) {
+            // The whole workspace: the month totals (usage_month), a few hundred rows.
+            const QVariantList margs{workspaceId, d0};
+            for (const auto &[kind, target] : {std::pair{QStringLiteral("a"), &h.byActivity}, std::pair{QStringLiteral("p"), &h.byProject}}) {
+                q = d->exec(QStringLiteral("SELECT key, credits FROM usage_month WHERE workspace_id = ? AND month = ? "
+                                           "AND kind = '%1' AND credits > 0 ORDER BY 2 DESC, 1").arg(kind), margs);
+                if (!q)
+                    return std::nullopt;
+                while (q->next())
+                    target->append(KeyTotal{q->value(0).toString(), q->value(1).toLongLong()});
+            }
+            q = d->exec(QStringLiteral("SELECT t.key, COALESCE(u.name, ''), COALESCE(u.email, ''), t.credits FROM usage_month t "
+                                       "LEFT JOIN members m ON m.id = t.key LEFT JOIN users u ON u.id = m.user_id "
+                                       "WHERE t.workspace_id = ? AND t.month = ? AND t.kind = 'm' AND t.credits > 0 ORDER BY 4 DESC, 1"),
+                        margs);
+            if (!q)
+                return std::nullopt;
+            while (q->next())
+                h.byMember.append(MemberTotal{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                                              q->value(3).toLongLong()});
+            return h;
+        }
+        // One member ("own" scope): that member's roll-ups of the month (index by member).
         const QString where = QStringLiteral(" FROM usage_rollup r WHERE r.workspace_id = ? AND r.day >= ? AND r.day < ?") + filter;
         for (const auto &[column, target] : {std::pair{QStringLiteral("activity"), &h.byActivity},
                                              std::pair{QStringLiteral("project"), &h.byProject}}) {

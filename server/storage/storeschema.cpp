@@ -81,7 +81,28 @@ QList<Migration> coreMigrations()
         QStringLiteral("ALTER TABLE workspaces ADD COLUMN cycle_used BIGINT NOT NULL DEFAULT 0"),
     };
     const Migration v2{2, QStringLiteral("per-cycle usage counter"), counter, counter};
-    return {v1, v2};
+    // A month's totals per member, project and activity, kept by every spend, so
+    // that the month's history reads a few hundred rows instead of every roll-up
+    // of the month (1,000 members: 240,000 rows, seconds with 16 readers).
+    // month = the epoch day of the month's first day; kind m|p|a.
+    const QString monthTable = QStringLiteral(
+        "CREATE TABLE usage_month (workspace_id TEXT NOT NULL REFERENCES workspaces(id), month INTEGER NOT NULL, "
+        "kind TEXT NOT NULL, key TEXT NOT NULL, credits BIGINT NOT NULL, PRIMARY KEY (workspace_id, month, kind, key))");
+    const QString memberIndex = QStringLiteral("CREATE INDEX usage_rollup_member ON usage_rollup (workspace_id, member_id, day)");
+    auto backfill = [](const QString &monthOfDay) {
+        QStringList out;
+        for (const auto &[kind, column] : {std::pair{"m", "member_id"}, std::pair{"p", "project"}, std::pair{"a", "activity"}})
+            out << QStringLiteral("INSERT INTO usage_month (workspace_id, month, kind, key, credits) "
+                                  "SELECT workspace_id, %1, '%2', %3, SUM(credits) FROM usage_rollup "
+                                  "GROUP BY workspace_id, %1, %3").arg(monthOfDay, QLatin1String(kind), QLatin1String(column));
+        return out;
+    };
+    Migration v3{3, QStringLiteral("month totals per member, project and activity"), {}, {}};
+    v3.sqlite = QStringList{monthTable, memberIndex}
+        + backfill(QStringLiteral("CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER)"));
+    v3.postgres = QStringList{monthTable, memberIndex}
+        + backfill(QStringLiteral("(date_trunc('month', to_timestamp(day * 86400) AT TIME ZONE 'UTC')::date - DATE '1970-01-01')"));
+    return {v1, v2, v3};
 }
 
 } // namespace storage

@@ -184,9 +184,75 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
 
 // --- spending -------------------------------------------------------------------------
 
-SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageRequest &r, const QDateTime &now,
-                                        const billing::PlanCatalog &catalog, const billing::SubscriptionState &state,
-                                        bool announceBalance, qint64 *seq)
+// One workspace's consecutive spends under one lock (a batch, or several
+// requests of a group): the totals, member names and seq are kept in memory
+// and the roll-ups written once at the end, instead of once per event.
+struct Store::Private::SpendRun {
+    QString workspaceId;
+    billing::SubscriptionState state;
+    const billing::Plan *plan = nullptr;
+    billing::UsageWindows windows;
+    billing::UsageTotals totals;               // now, this run's spends included
+    qint64 seq = 0;                            // the workspace's live seq as the run goes
+    qint64 firstSeq = 0;
+    QHash<QString, std::optional<QString>> memberNames;   // nullopt: not a member
+    struct DayAdd { qint64 credits = 0; qint64 onFree = 0; };
+    QMap<qint64, DayAdd> days;
+    QHash<QString, qint64> rollups;            // day \x1f member \x1f project \x1f activity
+    qint64 cycleUsed = 0;
+    bool spent = false;
+};
+
+// Inside the run's transaction: writes what the run kept in memory.
+bool Store::Private::flushRun(SpendRun &run)
+{
+    if (!run.spent)
+        return true;
+    for (auto it = run.days.cbegin(); it != run.days.cend(); ++it) {
+        if (!exec(QStringLiteral("INSERT INTO usage_day (workspace_id, day, credits, credits_on_free) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (workspace_id, day) DO UPDATE SET credits = usage_day.credits + excluded.credits, "
+                                 "credits_on_free = usage_day.credits_on_free + excluded.credits_on_free"),
+                  {run.workspaceId, it.key(), it->credits, it->onFree}))
+            return false;
+    }
+    for (auto it = run.rollups.cbegin(); it != run.rollups.cend(); ++it) {
+        const QStringList k = it.key().split(QChar(0x1f));
+        if (!exec(QStringLiteral("INSERT INTO usage_rollup (workspace_id, day, member_id, project, activity, credits) "
+                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, day, member_id, project, activity) "
+                                 "DO UPDATE SET credits = usage_rollup.credits + excluded.credits"),
+                  {run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), k.at(3), it.value()}))
+            return false;
+    }
+    // The month totals (usage_month), one row per member/project/activity touched.
+    QHash<QString, qint64> months;   // month \x1f kind \x1f key
+    for (auto it = run.rollups.cbegin(); it != run.rollups.cend(); ++it) {
+        const QStringList k = it.key().split(QChar(0x1f));
+        const QDate date = QDate(1970, 1, 1).addDays(k.at(0).toLongLong());
+        const QString month = QString::number(QDate(1970, 1, 1).daysTo(QDate(date.year(), date.month(), 1))) + QChar(0x1f);
+        months[month + QLatin1Char('m') + QChar(0x1f) + k.at(1)] += it.value();
+        months[month + QLatin1Char('p') + QChar(0x1f) + k.at(2)] += it.value();
+        months[month + QLatin1Char('a') + QChar(0x1f) + k.at(3)] += it.value();
+    }
+    for (auto it = months.cbegin(); it != months.cend(); ++it) {
+        const QStringList k = it.key().split(QChar(0x1f));
+        if (!exec(QStringLiteral("INSERT INTO usage_month (workspace_id, month, kind, key, credits) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (workspace_id, month, kind, key) DO UPDATE SET credits = usage_month.credits + excluded.credits"),
+                  {run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), it.value()}))
+            return false;
+    }
+    // cycleTotals() keyed the counter to this cycle, under the same lock.
+    return exec(QStringLiteral("UPDATE workspaces SET live_seq = ?, cycle_used = cycle_used + ? WHERE id = ?"),
+                {run.seq, run.cycleUsed, run.workspaceId}) != nullptr;
+}
+
+// Announces with the run's next seq (live_seq is written by flushRun).
+qint64 Store::Private::announceInRun(SpendRun &run, const QString &type, const QJsonObject &data)
+{
+    ++run.seq;
+    return announceAs(run.workspaceId, run.seq, type, data) ? run.seq : -1;
+}
+
+SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, const QDateTime &now, bool announceBalance)
 {
     SpendResult result;
     if (!validRequest(r, &result.error)) {
@@ -198,24 +264,14 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         result.error = lastError;
         return result;
     };
-
-    // One round trip for the common case: the first answer to this key (if
-    // any), the member's name (NULL: not a member) and the Free day/month sums.
-    const billing::UsageWindows w = billing::usageWindows(state, now);
+    const QString &workspaceId = run.workspaceId;
     QSqlQuery *q = exec(QStringLiteral(
-        "SELECT i.answer, e.id, e.at_ms, e.member_id, e.project, e.activity, e.credits, e.on_free, "
-        "(SELECT COALESCE(u.name, '') FROM members m JOIN users u ON u.id = m.user_id "
-        " WHERE m.workspace_id = ? AND m.id = ? AND m.removed_ms IS NULL), "
-        "(SELECT COALESCE(SUM(CASE WHEN d.day = ? THEN d.credits_on_free ELSE 0 END), 0) FROM usage_day d "
-        " WHERE d.workspace_id = ? AND d.day >= ? AND d.day < ?), "
-        "(SELECT COALESCE(SUM(d.credits_on_free), 0) FROM usage_day d WHERE d.workspace_id = ? AND d.day >= ? AND d.day < ?) "
-        "FROM (SELECT 1 AS one) AS one LEFT JOIN usage_idempotency i ON i.workspace_id = ? AND i.idem_key = ? "
-        "LEFT JOIN usage_entries e ON e.id = i.entry_id"),
-        {workspaceId, r.memberId, dayOf(msOf(w.dayStart)), workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd)),
-         workspaceId, dayOf(msOf(w.monthStart)), dayOf(msOf(w.monthEnd)), workspaceId, r.idempotencyKey});
-    if (!q || !q->next())
+        "SELECT i.answer, e.id, e.at_ms, e.member_id, e.project, e.activity, e.credits, e.on_free "
+        "FROM usage_idempotency i JOIN usage_entries e ON e.id = i.entry_id WHERE i.workspace_id = ? AND i.idem_key = ?"),
+        {workspaceId, r.idempotencyKey});
+    if (!q)
         return dbError();
-    if (!q->value(1).isNull()) {
+    if (q->next()) {
         // Same key: the first answer (same body) or a conflict, nothing spent.
         const QJsonObject answer = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
         result.entry = UsageEntry{QStringLiteral("ue_%1").arg(q->value(1).toLongLong()), workspaceId,
@@ -240,35 +296,32 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         result.status = SpendStatus::Replayed;
         return result;
     }
-    if (q->value(8).isNull()) {
-        q->finish();
+    q->finish();
+    auto name = run.memberNames.constFind(r.memberId);
+    if (name == run.memberNames.constEnd()) {
+        const auto found = scalar(QStringLiteral("SELECT COALESCE(u.name, '') FROM members m JOIN users u ON u.id = m.user_id "
+                                                 "WHERE m.workspace_id = ? AND m.id = ? AND m.removed_ms IS NULL"),
+                                  {workspaceId, r.memberId});
+        if (!found)
+            return dbError();
+        name = run.memberNames.insert(r.memberId, found->isNull() ? std::nullopt : std::optional<QString>(found->toString()));
+    }
+    if (!name.value()) {
         result.status = SpendStatus::UnknownMember;
         result.error = QStringLiteral("member_id is not a member of this workspace");
         return result;
     }
-    const QString memberName = q->value(8).toString();
-    billing::UsageTotals totalsNow;
-    totalsNow.usedTodayOnFree = q->value(9).toLongLong();
-    totalsNow.usedThisMonthOnFree = q->value(10).toLongLong();
-    q->finish();
-    std::optional<billing::UsageTotals> t = totalsNow;
-    if (!cycleTotals(workspaceId, w, &*t))
-        return dbError();
+    const QString memberName = *name.value();
 
-    const billing::Plan *plan = catalog.find(state.planId);
-    if (!plan) {
-        lastError = QStringLiteral("unknown plan %1").arg(state.planId);
-        return dbError();
-    }
-    const billing::Balance before = billing::computeBalance(*plan, state, *t, now);
+    const billing::Balance before = billing::computeBalance(*run.plan, run.state, run.totals, now);
     if (!billing::canSpend(before, r.credits)) {
         result.status = SpendStatus::Insufficient;
-        result.balance = BalanceInfo{before, state.planId, now, *seq};
+        result.balance = BalanceInfo{before, run.state.planId, now, run.seq};
         result.error = QStringLiteral("not enough credits: %1 remaining, %2 requested").arg(before.remaining).arg(r.credits);
         return result;
     }
 
-    const bool onFree = !plan->isPaid();
+    const bool onFree = !run.plan->isPaid();
     const qint64 at = msOf(now), day = dayOf(at);
     q = exec(QStringLiteral("INSERT INTO usage_entries (workspace_id, at_ms, member_id, project, activity, credits, on_free) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
@@ -277,36 +330,30 @@ SpendResult Store::Private::spendLocked(const QString &workspaceId, const UsageR
         return dbError();
     const qint64 entryId = q->value(0).toLongLong();
     q->finish();
-    if (!exec(QStringLiteral("INSERT INTO usage_day (workspace_id, day, credits, credits_on_free) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (workspace_id, day) DO UPDATE SET credits = usage_day.credits + excluded.credits, "
-                             "credits_on_free = usage_day.credits_on_free + excluded.credits_on_free"),
-              {workspaceId, day, r.credits, onFree ? r.credits : 0})
-        || !exec(QStringLiteral("INSERT INTO usage_rollup (workspace_id, day, member_id, project, activity, credits) "
-                                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, day, member_id, project, activity) "
-                                "DO UPDATE SET credits = usage_rollup.credits + excluded.credits"),
-                 {workspaceId, day, r.memberId, r.project, r.activity, r.credits}))
-        return dbError();
+    SpendRun::DayAdd &d = run.days[day];
+    d.credits += r.credits;
+    d.onFree += onFree ? r.credits : 0;
+    run.rollups[QString::number(day) + QChar(0x1f) + r.memberId + QChar(0x1f) + r.project + QChar(0x1f) + r.activity] += r.credits;
+    run.spent = true;
 
     // The balance after: the same totals plus this entry (it lies in every current window).
     if (onFree) {
-        t->usedTodayOnFree += r.credits;
-        t->usedThisMonthOnFree += r.credits;
+        run.totals.usedTodayOnFree += r.credits;
+        run.totals.usedThisMonthOnFree += r.credits;
     }
+    const billing::UsageWindows &w = run.windows;
     if (w.cycleStart.isValid() && now >= w.cycleStart && now < w.cycleEnd) {
-        t->usedThisCycle += r.credits;
-        // cycleTotals() above keyed the counter to this cycle, under the same lock.
-        if (!exec(QStringLiteral("UPDATE workspaces SET cycle_used = cycle_used + ? WHERE id = ?"), {r.credits, workspaceId}))
-            return dbError();
+        run.totals.usedThisCycle += r.credits;
+        run.cycleUsed += r.credits;
     }
     result.entry = UsageEntry{QStringLiteral("ue_%1").arg(entryId), workspaceId, fromMs(at), r.memberId,
                               memberName, r.project, r.activity, r.credits, onFree};
-    result.balance = BalanceInfo{billing::computeBalance(*plan, state, *t, now), state.planId, now, 0};
-    result.balance.seq = announce(workspaceId, QStringLiteral("usage"), usageEntryToJson(result.entry));
+    result.balance = BalanceInfo{billing::computeBalance(*run.plan, run.state, run.totals, now), run.state.planId, now, 0};
+    result.balance.seq = announceInRun(run, QStringLiteral("usage"), usageEntryToJson(result.entry));
     if (announceBalance && result.balance.seq >= 0)
-        result.balance.seq = announce(workspaceId, QStringLiteral("balance"), balanceToJson(result.balance));
+        result.balance.seq = announceInRun(run, QStringLiteral("balance"), balanceToJson(result.balance));
     if (result.balance.seq < 0)
         return dbError();
-    *seq = result.balance.seq;
 
     const QJsonObject answer{{QStringLiteral("balance"), balanceToJson(result.balance)},
                              {QStringLiteral("seq"), result.balance.seq},
@@ -334,84 +381,127 @@ SpendResult Store::spend(const QString &workspaceId, const UsageRequest &request
 BatchResult Store::spendBatch(const QString &workspaceId, const QList<UsageRequest> &requests, const QDateTime &now,
                               const billing::PlanCatalog &catalog)
 {
-    BatchResult batch;
-    if (requests.isEmpty() || requests.size() > MaxBatch) {
-        batch.status = SpendStatus::Invalid;
-        batch.error = QStringLiteral("a batch holds 1 to %1 usage events").arg(MaxBatch);
-        return batch;
-    }
-    const bool single = requests.size() == 1;
-    const bool ok = transaction([&] {
-        bool notFound = false;
-        auto locked = d->lockAndAdvance(workspaceId, now, catalog, &notFound);
-        if (!locked) {
-            if (notFound) {
-                batch.status = SpendStatus::NotFound;
-                batch.error = QStringLiteral("workspace not found");
-            }
-            return false;
+    const QList<BatchResult> one = spendGroup({SpendJob{workspaceId, requests, now}}, catalog);
+    return one.value(0);
+}
+
+// Jobs from `first` (before `last`, all of one workspace) in one locked step,
+// as long as they fall in the same UTC day and billing cycle as the first;
+// *next is where it stopped. The caller's transaction makes it durable.
+bool Store::Private::spendRunOf(const QList<Store::SpendJob> &jobs, qsizetype first, qsizetype last,
+                                const billing::PlanCatalog &catalog, QList<BatchResult> *out, qsizetype *next)
+{
+    *next = last;
+    const QString &workspaceId = jobs.at(first).workspaceId;
+    const QDateTime &lockNow = jobs.at(first).now;
+    bool notFound = false;
+    auto locked = lockAndAdvance(workspaceId, lockNow, catalog, &notFound);
+    if (!locked) {
+        for (qsizetype i = first; i < last; ++i) {
+            BatchResult b;
+            b.status = notFound ? SpendStatus::NotFound : SpendStatus::Error;
+            b.error = notFound ? QStringLiteral("workspace not found") : lastError;
+            out->append(b);
         }
+        return false;
+    }
+    SpendRun run;
+    run.workspaceId = workspaceId;
+    run.state = locked->state;
+    run.seq = run.firstSeq = locked->seq;
+    run.plan = catalog.find(run.state.planId);
+    if (!run.plan)
+        return fail(QStringLiteral("unknown plan %1").arg(run.state.planId));
+    run.windows = billing::usageWindows(run.state, lockNow);
+    const auto t = totals(workspaceId, run.state, lockNow);   // keys the cycle counter under the lock
+    if (!t)
+        return false;
+    run.totals = *t;
+
+    for (qsizetype i = first; i < last; ++i) {
+        const SpendJob &job = jobs.at(i);
+        if (i > first && (dayOf(msOf(job.now)) != dayOf(msOf(lockNow)) || job.now < lockNow
+                          || (run.windows.cycleEnd.isValid() && job.now >= run.windows.cycleEnd))) {
+            *next = i;   // another day or cycle: its own lock and windows
+            break;
+        }
+        BatchResult batch;
+        if (job.requests.isEmpty() || job.requests.size() > Store::MaxBatch) {
+            batch.status = SpendStatus::Invalid;
+            batch.error = QStringLiteral("a batch holds 1 to %1 usage events").arg(Store::MaxBatch);
+            out->append(batch);
+            continue;
+        }
+        const bool single = job.requests.size() == 1;
         bool anySpent = false;
-        for (const UsageRequest &r : requests) {
-            SpendResult one = d->spendLocked(workspaceId, r, now, catalog, locked->state, single, &locked->seq);
-            if (one.status == SpendStatus::Error) {
-                batch.status = SpendStatus::Error;
-                batch.error = one.error;
-                return false;   // nothing of the batch stays
-            }
+        for (const UsageRequest &r : job.requests) {
+            SpendResult one = spendInRun(run, r, job.now, single);
+            if (one.status == SpendStatus::Error)
+                return false;   // nothing of the group stays
             anySpent = anySpent || one.status == SpendStatus::Spent;
             batch.results.append(one);
         }
-        if (single) {
-            const SpendResult &one = batch.results.first();
-            if (one.status == SpendStatus::Spent || one.status == SpendStatus::Insufficient) {
-                batch.balance = one.balance;   // already computed, under the same lock
-                batch.status = SpendStatus::Spent;
-                return true;
+        if (single && (batch.results.constFirst().status == SpendStatus::Spent
+                       || batch.results.constFirst().status == SpendStatus::Insufficient)) {
+            batch.balance = batch.results.constFirst().balance;
+        } else {
+            batch.balance = BalanceInfo{billing::computeBalance(*run.plan, run.state, run.totals, job.now),
+                                        run.state.planId, job.now, run.seq};
+            if (anySpent && !single) {
+                batch.balance.seq = announceInRun(run, QStringLiteral("balance"), balanceToJson(batch.balance));
+                if (batch.balance.seq < 0)
+                    return false;
             }
         }
-        auto after = d->computeBalance(workspaceId, locked->state, now, catalog, locked->seq);
-        if (!after)
-            return false;
-        if (anySpent && !single)
-            after->seq = d->announce(workspaceId, QStringLiteral("balance"), balanceToJson(*after));
-        batch.balance = *after;
         batch.status = SpendStatus::Spent;
-        return after->seq >= 0;
-    });
-    if (!ok) {
-        batch.results.clear();
-        if (batch.status == SpendStatus::Spent || batch.error.isEmpty()) {
-            batch.status = SpendStatus::Error;
-            batch.error = d->lastError;
-        }
+        out->append(batch);
     }
-    return batch;
+    return flushRun(run);
 }
 
 QList<BatchResult> Store::spendGroup(const QList<SpendJob> &jobs, const billing::PlanCatalog &catalog)
 {
+    // Runs: consecutive jobs of one workspace within one UTC day and one
+    // billing cycle share a lock, their totals and one write of the roll-ups.
+    auto runEnd = [&](qsizetype first) {
+        qsizetype i = first + 1;
+        while (i < jobs.size() && jobs.at(i).workspaceId == jobs.at(first).workspaceId)
+            ++i;
+        return i;
+    };
     QList<BatchResult> results;
     results.reserve(jobs.size());
-    // Each batch joins this transaction (nested transaction() calls do); a batch
-    // that fails marks the whole transaction failed, so nothing half-applied
-    // can commit. Refusals (402, 409, unknown member) are answers, not failures.
     const bool ok = transaction([&] {
-        for (const SpendJob &job : jobs) {
-            results.append(spendBatch(job.workspaceId, job.requests, job.now, catalog));
-            const SpendStatus st = results.constLast().status;
-            if (st == SpendStatus::Error || st == SpendStatus::NotFound)
+        for (qsizetype first = 0; first < jobs.size();) {
+            qsizetype next = first;
+            if (!d->spendRunOf(jobs, first, runEnd(first), catalog, &results, &next))
                 return false;
+            first = next;
         }
         return true;
     });
     if (ok)
         return results;
-    // Rolled back as a whole: every batch again, alone, so each gets its own answer.
-    results.clear();
-    for (const SpendJob &job : jobs)
-        results.append(spendBatch(job.workspaceId, job.requests, job.now, catalog));
-    return results;
+    // Rolled back as a whole: every job again, alone, so that one failing
+    // workspace (or a job refused whole) never fails another's usage.
+    const QString groupError = d->lastError;
+    QList<BatchResult> alone;
+    alone.reserve(jobs.size());
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        QList<BatchResult> one;
+        qsizetype next = i;
+        const bool done = transaction([&] { return d->spendRunOf(jobs, i, i + 1, catalog, &one, &next); });
+        BatchResult b = one.value(0);
+        if (!done) {
+            b.results.clear();
+            if (b.status == SpendStatus::Spent || b.error.isEmpty()) {
+                b.status = SpendStatus::Error;
+                b.error = d->lastError.isEmpty() ? groupError : d->lastError;
+            }
+        }
+        alone.append(b);
+    }
+    return alone;
 }
 
 // --- grants ------------------------------------------------------------------------------
