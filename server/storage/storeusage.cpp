@@ -204,42 +204,55 @@ struct Store::Private::SpendRun {
 };
 
 // Inside the run's transaction: writes what the run kept in memory.
+// Inside the run's transaction: writes what the run kept in memory, a few
+// multi-row upserts (the same key never twice in one statement).
 bool Store::Private::flushRun(SpendRun &run)
 {
     if (!run.spent)
         return true;
-    for (auto it = run.days.cbegin(); it != run.days.cend(); ++it) {
-        if (!exec(QStringLiteral("INSERT INTO usage_day (workspace_id, day, credits, credits_on_free) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (workspace_id, day) DO UPDATE SET credits = usage_day.credits + excluded.credits, "
-                                 "credits_on_free = usage_day.credits_on_free + excluded.credits_on_free"),
-                  {run.workspaceId, it.key(), it->credits, it->onFree}))
-            return false;
-    }
+    constexpr int Chunk = 32;   // rows per statement (bounded: each count is one cached statement)
+    auto upsert = [&](const QString &head, int width, const QString &tail, const QList<QVariantList> &rows) {
+        for (qsizetype at = 0; at < rows.size(); at += Chunk) {
+            const qsizetype n = qMin<qsizetype>(Chunk, rows.size() - at);
+            QString sql = head;
+            const QString one = QLatin1Char('(') + QStringLiteral("?, ").repeated(width - 1) + QStringLiteral("?)");
+            QVariantList args;
+            for (qsizetype i = 0; i < n; ++i) {
+                sql += (i ? QStringLiteral(", ") : QString()) + one;
+                args += rows.at(at + i);
+            }
+            if (!exec(sql + tail, args))
+                return false;
+        }
+        return true;
+    };
+    QList<QVariantList> days, rollups, months;
+    for (auto it = run.days.cbegin(); it != run.days.cend(); ++it)
+        days.append({run.workspaceId, it.key(), it->credits, it->onFree});
+    QHash<QString, qint64> monthTotals;   // month \x1f kind \x1f key
     for (auto it = run.rollups.cbegin(); it != run.rollups.cend(); ++it) {
         const QStringList k = it.key().split(QChar(0x1f));
-        if (!exec(QStringLiteral("INSERT INTO usage_rollup (workspace_id, day, member_id, project, activity, credits) "
-                                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, day, member_id, project, activity) "
-                                 "DO UPDATE SET credits = usage_rollup.credits + excluded.credits"),
-                  {run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), k.at(3), it.value()}))
-            return false;
-    }
-    // The month totals (usage_month), one row per member/project/activity touched.
-    QHash<QString, qint64> months;   // month \x1f kind \x1f key
-    for (auto it = run.rollups.cbegin(); it != run.rollups.cend(); ++it) {
-        const QStringList k = it.key().split(QChar(0x1f));
+        rollups.append({run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), k.at(3), it.value()});
         const QDate date = QDate(1970, 1, 1).addDays(k.at(0).toLongLong());
         const QString month = QString::number(QDate(1970, 1, 1).daysTo(QDate(date.year(), date.month(), 1))) + QChar(0x1f);
-        months[month + QLatin1Char('m') + QChar(0x1f) + k.at(1)] += it.value();
-        months[month + QLatin1Char('p') + QChar(0x1f) + k.at(2)] += it.value();
-        months[month + QLatin1Char('a') + QChar(0x1f) + k.at(3)] += it.value();
+        monthTotals[month + QLatin1Char('m') + QChar(0x1f) + k.at(1)] += it.value();
+        monthTotals[month + QLatin1Char('p') + QChar(0x1f) + k.at(2)] += it.value();
+        monthTotals[month + QLatin1Char('a') + QChar(0x1f) + k.at(3)] += it.value();
     }
-    for (auto it = months.cbegin(); it != months.cend(); ++it) {
+    for (auto it = monthTotals.cbegin(); it != monthTotals.cend(); ++it) {
         const QStringList k = it.key().split(QChar(0x1f));
-        if (!exec(QStringLiteral("INSERT INTO usage_month (workspace_id, month, kind, key, credits) VALUES (?, ?, ?, ?, ?) "
-                                 "ON CONFLICT (workspace_id, month, kind, key) DO UPDATE SET credits = usage_month.credits + excluded.credits"),
-                  {run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), it.value()}))
-            return false;
+        months.append({run.workspaceId, k.at(0).toLongLong(), k.at(1), k.at(2), it.value()});
     }
+    if (!upsert(QStringLiteral("INSERT INTO usage_day (workspace_id, day, credits, credits_on_free) VALUES "), 4,
+                QStringLiteral(" ON CONFLICT (workspace_id, day) DO UPDATE SET credits = usage_day.credits + excluded.credits, "
+                               "credits_on_free = usage_day.credits_on_free + excluded.credits_on_free"), days)
+        || !upsert(QStringLiteral("INSERT INTO usage_rollup (workspace_id, day, member_id, project, activity, credits) VALUES "), 6,
+                   QStringLiteral(" ON CONFLICT (workspace_id, day, member_id, project, activity) "
+                                  "DO UPDATE SET credits = usage_rollup.credits + excluded.credits"), rollups)
+        || !upsert(QStringLiteral("INSERT INTO usage_month (workspace_id, month, kind, key, credits) VALUES "), 5,
+                   QStringLiteral(" ON CONFLICT (workspace_id, month, kind, key) DO UPDATE SET credits = usage_month.credits + excluded.credits"),
+                   months))
+        return false;
     // cycleTotals() keyed the counter to this cycle, under the same lock.
     return exec(QStringLiteral("UPDATE workspaces SET live_seq = ?, cycle_used = cycle_used + ? WHERE id = ?"),
                 {run.seq, run.cycleUsed, run.workspaceId}) != nullptr;
