@@ -6,7 +6,10 @@
 #include "storage/store.h"
 
 #include <QString>
+#include <condition_variable>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 namespace service {
 
@@ -14,6 +17,25 @@ namespace service {
 // not LISTEN (one listener per process delivers every live event) and it shares
 // the already migrated schema.
 std::unique_ptr<storage::Store> openStoreLike(const storage::Store &main, QString *error);
+
+// Threads that each open their own Store as they start (workers, usage
+// writers): the starting thread waits until every one has tried.
+class StartGate
+{
+public:
+    using OnOpen = std::function<void(storage::Store *)>;
+    // On the new thread: its Store, opened like `main`, after onOpen ran; nullptr
+    // (the error kept for wait()) when it cannot be opened.
+    std::unique_ptr<storage::Store> open(const storage::Store &main, const OnOpen &onOpen);
+    // On the starting thread: until `threads` have tried; false and the first error.
+    bool wait(int threads, QString *error);
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_tried;
+    int m_count = 0;
+    QString m_error;
+};
 
 // The calling thread's Store, or nullptr on a thread that has none (the event loop's).
 storage::Store *threadStore();

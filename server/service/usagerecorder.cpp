@@ -26,13 +26,8 @@ bool UsageRecorder::start(QString *error)
         m_writers.push_back(std::make_unique<Writer>());
     for (auto &w : m_writers)
         w->thread = std::thread([this, writer = w.get()] { loop(*writer); });
-    std::unique_lock lock(m_mutex);
-    m_opened.wait(lock, [&] { return m_openCount == n; });
-    if (m_openError.isEmpty())
+    if (m_gate.wait(n, error))
         return true;
-    if (error)
-        *error = m_openError;
-    lock.unlock();
     stop();
     return false;
 }
@@ -76,17 +71,7 @@ UsageRecorder::Stats UsageRecorder::stats() const
 
 void UsageRecorder::loop(Writer &writer)
 {
-    QString error;
-    std::unique_ptr<storage::Store> store = openStoreLike(m_main, &error);
-    if (store && m_onOpen)
-        m_onOpen(store.get());
-    {
-        std::lock_guard lock(m_mutex);
-        if (!store && m_openError.isEmpty())
-            m_openError = error;
-        ++m_openCount;
-    }
-    m_opened.notify_all();
+    std::unique_ptr<storage::Store> store = m_gate.open(m_main, m_onOpen);
     if (!store)
         return;
     ThreadStoreScope scope(store.get());

@@ -72,9 +72,7 @@ private:
     Deliver m_deliver;
     std::vector<std::unique_ptr<Writer>> m_writers;
     mutable std::mutex m_mutex;
-    std::condition_variable m_opened;
-    int m_openCount = 0;
-    QString m_openError;
+    StartGate m_gate;
     bool m_stopping = false;
     qint64 m_queuedEvents = 0;
     Stats m_stats;

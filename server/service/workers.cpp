@@ -24,13 +24,8 @@ bool Workers::start(QString *error)
     const int n = qMax(1, m_config.threads);
     for (int i = 0; i < n; ++i)
         m_threads.emplace_back([this, i] { loop(i); });
-    std::unique_lock lock(m_mutex);
-    m_opened.wait(lock, [&] { return m_openCount == n; });
-    if (m_openError.isEmpty())
+    if (m_gate.wait(n, error))
         return true;
-    if (error)
-        *error = m_openError;
-    lock.unlock();
     stop();
     return false;
 }
@@ -72,17 +67,7 @@ void Workers::loop(int index)
     // Linux: a thread's nice value is its own (setpriority on its thread id).
     if (m_config.niceness > 0)
         setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), m_config.niceness);
-    QString error;
-    std::unique_ptr<storage::Store> store = openStoreLike(m_main, &error);
-    if (store && m_onOpen)
-        m_onOpen(store.get());
-    {
-        std::lock_guard lock(m_mutex);
-        if (!store && m_openError.isEmpty())
-            m_openError = error;
-        ++m_openCount;
-    }
-    m_opened.notify_all();
+    std::unique_ptr<storage::Store> store = m_gate.open(m_main, m_onOpen);
     if (!store)
         return;
     ThreadStoreScope scope(store.get());

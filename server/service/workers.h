@@ -67,10 +67,8 @@ private:
     std::vector<std::thread> m_threads;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::condition_variable m_opened;
     std::deque<std::function<void()>> m_queue;
-    int m_openCount = 0;
-    QString m_openError;
+    StartGate m_gate;
     bool m_stopping = false;
 };
 
