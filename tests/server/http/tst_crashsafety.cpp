@@ -3,6 +3,7 @@
 // the rule, and retrying every request spends each key once.
 #include "apitest.h"
 
+#include <QJsonArray>
 #include <QSet>
 
 class CrashSafety : public QObject
@@ -106,6 +107,97 @@ private Q_SLOTS:
         const QJsonObject b = fx->balance(ws.id, owner);
         QCOMPARE(b[QLatin1String("used")].toInteger(), qint64(sent.size()));
         QCOMPARE(b[QLatin1String("remaining")].toInteger(), allowance - sent.size());
+    }
+
+    // The same with batches of 20 (group commit of whole batches): a batch is
+    // there completely or not at all, every acknowledged batch exactly once.
+    void killDuringBatchLoad()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("CrashBatch"), QStringLiteral("owner@crashbatch.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        const int allowance = 1000000;
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("enterprise"), allowance).isEmpty(), qPrintable(fx->errorString()));
+        const QString service = fx->issueServiceToken();
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        QVERIFY(!service.isEmpty() && !owner.isEmpty());
+        constexpr int PerBatch = 20;
+        // Every event of a batch carries the batch's id as its project.
+        auto bodyFor = [&](const QString &batch) {
+            QJsonArray events;
+            for (int i = 0; i < PerBatch; ++i)
+                events.append(ServerFixture::usageBody(ws.ownerMemberId, 1, batch + QStringLiteral("-%1").arg(i), batch));
+            return QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}).toJson(QJsonDocument::Compact);
+        };
+        const QByteArray path = "/v1/workspaces/" + ws.id.toUtf8() + "/usage/batch";
+        QSet<QString> acked;
+        QStringList sent;
+        int sequence = 0;
+        bool killed = false;
+        std::vector<std::unique_ptr<HttpConnection>> conns;
+        for (int c = 0; c < 8; ++c) {
+            conns.push_back(std::make_unique<HttpConnection>(fx->baseUrl()));
+            HttpConnection *conn = conns.back().get();
+            auto sendNext = [&, conn, c] {
+                const QString batch = QStringLiteral("b%1x%2").arg(c).arg(++sequence);
+                sent.append(batch);
+                conn->setProperty("batch", batch);
+                conn->send(HttpConnection::buildRequest("POST", path, bodyFor(batch), service.toUtf8()));
+            };
+            connect(conn, &HttpConnection::finished, this, [&, conn, sendNext](const HttpReply &r) {
+                if (r.status == 200) {
+                    int created = 0;
+                    for (const QJsonValue &one : r.jsonArray("results"))
+                        created += one[QLatin1String("status")].toInt() == 201;
+                    if (created == PerBatch)
+                        acked.insert(conn->property("batch").toString());
+                } else if (!killed && r.status != 0) {
+                    QWARN(qPrintable(r.describe()));
+                }
+                if (!killed)
+                    sendNext();
+            });
+            sendNext();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 100, 60000);
+        killed = true;
+        fx->kill9();   // batches are in flight on all 8 connections
+        for (auto &c : conns)
+            c->abort();
+        qInfo("killed after %lld acknowledged batches of %lld sent", qint64(acked.size()), qint64(sent.size()));
+
+        QVERIFY2(fx->restart(), qPrintable(fx->errorString()));
+        QHash<QString, int> perBatch;   // batch id -> events stored
+        QString cursor;
+        do {
+            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=%2&limit=500")
+                              .arg(ws.id, fx->clock().toString(QStringLiteral("yyyy-MM")));
+            if (!cursor.isEmpty())
+                url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
+            const HttpReply page = fx->get(url, owner);
+            KLIV_VERIFY_STATUS(page, 200);
+            for (const QJsonValue &e : page.jsonArray("entries"))
+                perBatch[e[QLatin1String("project")].toString()]++;
+            cursor = page.json()[QLatin1String("next_cursor")].toString();
+        } while (!cursor.isEmpty());
+        qint64 stored = 0;
+        for (auto it = perBatch.cbegin(); it != perBatch.cend(); ++it) {
+            QVERIFY2(it.value() == PerBatch, qPrintable(QStringLiteral("batch %1 half applied: %2 of %3").arg(it.key()).arg(it.value()).arg(PerBatch)));
+            QVERIFY2(sent.contains(it.key()), qPrintable(it.key()));
+            stored += it.value();
+        }
+        for (const QString &batch : std::as_const(acked))
+            QVERIFY2(perBatch.value(batch) == PerBatch, qPrintable(QStringLiteral("acknowledged batch %1 lost").arg(batch)));
+        QCOMPARE(fx->balance(ws.id, owner)[QLatin1String("used")].toInteger(), stored);
+
+        // Re-sending every batch spends each event exactly once in the end.
+        for (const QString &batch : std::as_const(sent)) {
+            const HttpReply r = fx->send(HttpConnection::buildRequest("POST", path, bodyFor(batch), service.toUtf8()));
+            KLIV_VERIFY_STATUS(r, 200);
+        }
+        const QJsonObject b = fx->balance(ws.id, owner);
+        QCOMPARE(b[QLatin1String("used")].toInteger(), qint64(sent.size()) * PerBatch);
+        QCOMPARE(b[QLatin1String("remaining")].toInteger(), allowance - qint64(sent.size()) * PerBatch);
     }
 };
 
