@@ -27,8 +27,6 @@ class HttpServer : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
-
     struct Config {
         bool dev = false;
         int tokenTtl = 3600;

@@ -4,8 +4,9 @@
 // recorder, the optional payment provider and the live hub. Owned by HttpServer.
 //
 // Route handlers run on worker threads, several at once: what they touch here is
-// read-only after start-up, thread-safe (workers, recorder), or reached through
-// onMainThread() (the payment provider and the live hub live on the event loop).
+// read-only after start-up, thread-safe (workers, recorder), or reached on its
+// own thread: the live hub through onMainThread() (it lives on the event loop),
+// the payment provider through QMetaObject::invokeMethod (it has a thread of its own).
 #include "billing/clock.h"
 #include "billing/plancatalog.h"
 #include "service/threadstore.h"
