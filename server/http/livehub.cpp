@@ -119,7 +119,7 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
     struct Outcome {
         std::optional<Caller> caller;
         ApiError error;
-        std::optional<storage::BalanceInfo> balance;
+        Joined joined;
     };
     const QString workspaceId = it->workspaceId;
     ServerContext *ctx = m_ctx;
@@ -127,18 +127,30 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
     async<Outcome>([ctx, token, workspaceId] {
         Outcome o;
         o.caller = authenticateToken(*ctx, token, &o.error);
-        if (o.caller && o.caller->kind == Caller::User && ctx->store->memberOfUser(workspaceId, o.caller->userId))
-            o.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
+        if (!o.caller || o.caller->kind != Caller::User)
+            return o;
+        const auto member = ctx->store->memberOfUser(workspaceId, o.caller->userId);
+        const auto state = member ? ctx->store->subscription(workspaceId) : std::nullopt;
+        if (!state)
+            return o;
+        const billing::Plan *plan = ctx->catalog->find(state->planId);
+        const auto perms = rolePermissions(ctx->store, workspaceId, member->role);
+        o.joined.memberId = member->id;
+        o.joined.teamUsage = effectivePermissions(perms.value_or(billing::Permissions()),
+                                                  plan ? *plan : ctx->catalog->freePlan())
+                                 .testFlag(billing::Permission::ViewTeamUsage);
+        o.joined.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
         return o;
     }, [this, guard](Outcome o) {
         if (guard)
-            authenticated(guard.data(), o.caller, o.error, o.balance);
+            authenticated(guard.data(), o.caller, o.error, o.joined);
     });
 }
 
 void LiveHub::authenticated(QWebSocket *socket, const std::optional<Caller> &caller, const ApiError &error,
-                            const std::optional<storage::BalanceInfo> &balance)
+                            const Joined &joined)
 {
+    const auto &balance = joined.balance;
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
@@ -154,6 +166,8 @@ void LiveHub::authenticated(QWebSocket *socket, const std::optional<Caller> &cal
     m_delivered[it->workspaceId] = qMax(m_delivered.value(it->workspaceId, -1), balance->seq);
     it->authenticated = true;
     it->userId = caller->userId;
+    it->memberId = joined.memberId;
+    it->teamUsage = joined.teamUsage;
     const QJsonObject data = storage::balanceToJson(*balance);
     send(socket, *it, QStringLiteral("hello"), balance->seq, data);
     noteRefill(it->workspaceId, data);
@@ -171,7 +185,7 @@ void LiveHub::refuse(QWebSocket *socket, const QString &code, const QString &mes
     socket->close(QWebSocketProtocol::CloseCodePolicyViolated, code);
 }
 
-void LiveHub::send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data)
+void LiveHub::send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonValue &data)
 {
     client.lastSeq = qMax(client.lastSeq, seq);
     const QJsonObject msg{{QStringLiteral("type"), type},
@@ -223,8 +237,14 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
     if (e.type != QLatin1String("subscription")) {
         for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
             Client &c = it.value();
-            if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq)
-                send(it.key(), c, e.type, e.seq, e.data);
+            if (!c.authenticated || c.workspaceId != workspaceId || e.seq <= c.lastSeq)
+                continue;
+            // The same rule as GET .../usage: without team usage only one's own
+            // entries. Another member's usage still takes its seq (data null), so
+            // the client sees no gap and does not refetch (api/liveprotocol.h).
+            const bool hidden = e.type == QLatin1String("usage") && !c.teamUsage
+                && e.data.value(QStringLiteral("member_id")).toString() != c.memberId;
+            send(it.key(), c, e.type, e.seq, hidden ? QJsonValue(QJsonValue::Null) : QJsonValue(e.data));
         }
         return;
     }

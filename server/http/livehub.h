@@ -51,6 +51,8 @@ private:
     struct Client {
         QString workspaceId;
         QString userId;
+        QString memberId;
+        bool teamUsage = false;    // effective ViewTeamUsage, as GET .../usage decides it
         bool authenticated = false;
         bool authenticating = false;
         qint64 lastSeq = 0;
@@ -59,8 +61,13 @@ private:
 
     void onMessage(QWebSocket *socket, const QString &text);
     void authenticate(QWebSocket *socket, const QString &token);
+    struct Joined {
+        std::optional<storage::BalanceInfo> balance;
+        QString memberId;
+        bool teamUsage = false;
+    };
     void authenticated(QWebSocket *socket, const std::optional<Caller> &caller, const ApiError &error,
-                       const std::optional<storage::BalanceInfo> &balance);
+                       const Joined &joined);
     template<typename T>
     void async(std::function<T()> work, std::function<void(T)> then);
     void refuse(QWebSocket *socket, const QString &code, const QString &message);
@@ -73,7 +80,7 @@ private:
     void deliver(const QString &workspaceId, const Event &e);
     void sendSnapshot(const QString &workspaceId);
     void preparedFor(const QString &workspaceId);   // the worker's part is done: deliver what waited
-    void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonObject &data);
+    void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonValue &data);
     static QJsonObject subscriptionData(ServerContext &ctx, const QString &workspaceId, const QString &userId);
     void noteRefill(const QString &workspaceId, const QJsonObject &balance);
 

@@ -194,6 +194,52 @@ private Q_SLOTS:
         QVERIFY(snapshots >= 2);   // the refill and the push repeated the seq
     }
 
+    void plainMemberSeesOnlyOwnUsage()
+    {
+        // GET .../usage shows a plain member only their own entries; the socket must too,
+        // yet every seq arrives (another member's usage with data null), so no refetch.
+        // A Pro workspace: team usage exists on the plan, the member role just lacks it.
+        const TestWorkspace ws = m_srv.createWorkspace(QStringLiteral("Live Pro AB"), QStringLiteral("pro@live.test"),
+                                                       QStringLiteral("pro-100"));
+        QVERIFY(!ws.id.isEmpty());
+        const QString memberId = m_srv.addMember(ws.id, QStringLiteral("plain@live.test"), QStringLiteral("member"));
+        QVERIFY(!memberId.isEmpty());
+        const QString memberToken = m_srv.userToken(QStringLiteral("plain@live.test"));
+        QWebSocket socket;
+        QSignalSpy texts(&socket, &QWebSocket::textMessageReceived);
+        QNetworkRequest req(liveUrl(ws.id));
+        req.setRawHeader("Authorization", "Bearer " + memberToken.toLatin1());
+        socket.open(req);
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+        QCOMPARE(messages(texts).at(0).value("type").toString(), QStringLiteral("hello"));
+
+        const QString service = m_srv.serviceToken();
+        const auto spend = [&](const QString &key, const QString &member, const QString &project) {
+            return m_srv.post(QStringLiteral("/v1/workspaces/%1/usage").arg(ws.id),
+                              {{"idempotency_key", key}, {"member_id", member}, {"project", project},
+                               {"activity", "chat"}, {"credits", 1}}, service).status;
+        };
+        QCOMPARE(spend(QStringLiteral("plain-1"), ws.ownerMemberId, QStringLiteral("Hemligt")), 201);
+        QCOMPARE(spend(QStringLiteral("plain-2"), memberId, QStringLiteral("Eget")), 201);
+        QTRY_VERIFY_WITH_TIMEOUT(texts.size() >= 5, 10000);   // hello + 2 x (usage, balance)
+
+        qint64 last = -1;
+        QList<QJsonValue> usageData;
+        for (const QJsonObject &m : messages(texts)) {
+            const QString type = m.value("type").toString();
+            QCOMPARE(liveprotocol::actionName(liveprotocol::classify(last, type, m.value("seq").toInteger())), "apply");
+            last = m.value("seq").toInteger();
+            if (type == QLatin1String("usage"))
+                usageData.append(m.value("data"));
+        }
+        QCOMPARE(usageData.size(), 2);
+        QVERIFY(usageData.at(0).isNull());   // the owner's entry: not this member's to see
+        QCOMPARE(usageData.at(1).toObject().value("member_id").toString(), memberId);
+        QCOMPARE(usageData.at(1).toObject().value("project").toString(), QStringLiteral("Eget"));
+        for (const auto &args : std::as_const(texts))
+            QVERIFY(!args.at(0).toString().contains(QLatin1String("Hemligt")));
+    }
+
     void plainGetIsNotAnUpgrade()
     {
         const ApiReply r = m_srv.get(QStringLiteral("/v1/workspaces/%1/live").arg(m_ws.id), m_token);
