@@ -127,8 +127,11 @@ void LiveChannel::onMessage(const QString &text)
     }
     if (type == QLatin1String("balance"))
         Q_EMIT balanceReceived(data);
-    else if (type == QLatin1String("usage"))
-        Q_EMIT usageReceived(data);
+    else if (type == QLatin1String("usage")) {
+        // data is null for another member's entry when this user may not see team usage.
+        if (!data.isEmpty())
+            Q_EMIT usageReceived(data);
+    }
     else if (type == QLatin1String("subscription"))
         Q_EMIT workspaceReceived(data);
 }

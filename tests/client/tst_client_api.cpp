@@ -310,11 +310,14 @@ private Q_SLOTS:
         c->sendTextMessage(QStringLiteral(R"({"type":"usage","seq":6,"data":{"credits":1}})"));
         c->sendTextMessage(QStringLiteral(R"({"type":"usage","seq":6,"data":{"credits":1}})"));       // repeated
         c->sendTextMessage(QStringLiteral(R"({"type":"balance","seq":7,"data":{"remaining":4}})"));
-        QTRY_COMPARE(balance.size(), 3);
+        // Another member's entry, for a member without team usage: the seq, no data.
+        c->sendTextMessage(QStringLiteral(R"({"type":"usage","seq":8,"data":null})"));
+        c->sendTextMessage(QStringLiteral(R"({"type":"balance","seq":9,"data":{"remaining":3}})"));
+        QTRY_COMPARE(balance.size(), 4);
         QCOMPARE(balance.at(1).at(0).toJsonObject().value(QStringLiteral("remaining")).toInt(), 5);
         QCOMPARE(usage.size(), 1);
         QCOMPARE(resync.size(), 0);
-        QCOMPARE(live.lastSeq(), 7);
+        QCOMPARE(live.lastSeq(), 9);
         live.close();
     }
 };
