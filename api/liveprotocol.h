@@ -32,6 +32,28 @@ inline Action classify(qint64 last, const QString &type, qint64 seq)
     return seq == last && type == QLatin1String("balance") ? Action::Apply : Action::Ignore;
 }
 
+// Why the server closed a socket (WebSocket close codes, api/openapi.yaml
+// LiveCloseCode). The server checks each socket's authority every second.
+enum CloseCode : quint16 {
+    SessionRevoked = 4401,     // the token was revoked (signed out elsewhere, reuse): sign out
+    MembershipEnded = 4403,    // no longer a member of this workspace
+    TokenExpired = 4408,       // the access token expired: reconnect with a fresh one
+    RoleChanged = 4409,        // the member's role changed: refetch the workspace, reconnect
+};
+
+// What the client does with a close code: sign out, or reconnect at once (no backoff).
+enum class CloseAction { Reconnect, ReconnectNow, SignOut, LeaveWorkspace };
+inline CloseAction closeAction(int code)
+{
+    switch (code) {
+    case SessionRevoked: return CloseAction::SignOut;
+    case MembershipEnded: return CloseAction::LeaveWorkspace;
+    case TokenExpired:
+    case RoleChanged: return CloseAction::ReconnectNow;
+    default: return CloseAction::Reconnect;
+    }
+}
+
 inline const char *actionName(Action a)
 {
     switch (a) {

@@ -15,19 +15,16 @@ LiveChannel::LiveChannel(QObject *parent)
     connect(&m_reconnect, &QTimer::timeout, this, &LiveChannel::connectNow);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         qCDebug(lcLive) << "connected";
-        m_backoffMs = 500;
+        m_backoffMs = m_minBackoffMs;
         setConnected(true);
     });
-    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
-        qCDebug(lcLive) << "disconnected" << m_socket.closeCode();
-        setConnected(false);
-        scheduleReconnect();
-    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &LiveChannel::onDisconnected);
     connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError e) {
                 qCDebug(lcLive) << "socket error" << e;
                 setConnected(false);
-                scheduleReconnect();
+                if (!m_aborting)
+                    scheduleReconnect();
             });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
 }
@@ -41,7 +38,7 @@ void LiveChannel::open(const QUrl &server, const QString &workspaceId)
     m_workspaceId = workspaceId;
     m_wanted = true;
     m_seq = -1;
-    m_backoffMs = 500;
+    m_backoffMs = m_minBackoffMs;
     connectNow();
 }
 
@@ -49,8 +46,45 @@ void LiveChannel::close()
 {
     m_wanted = false;
     m_reconnect.stop();
-    m_socket.abort();
+    abortQuietly();
     setConnected(false);
+}
+
+void LiveChannel::abortQuietly()
+{
+    m_aborting = true;
+    m_socket.abort();
+    m_aborting = false;
+}
+
+void LiveChannel::onDisconnected()
+{
+    const int code = m_socket.closeCode();
+    qCDebug(lcLive) << "disconnected" << code;
+    setConnected(false);
+    if (m_aborting || !m_wanted)
+        return;
+    switch (liveprotocol::closeAction(code)) {
+    case liveprotocol::CloseAction::SignOut:
+        m_wanted = false;
+        Q_EMIT sessionRevoked();
+        return;
+    case liveprotocol::CloseAction::LeaveWorkspace:
+        m_wanted = false;
+        Q_EMIT membershipEnded();
+        return;
+    case liveprotocol::CloseAction::ReconnectNow:
+        if (code == liveprotocol::TokenExpired)
+            Q_EMIT accessTokenExpired();
+        else
+            Q_EMIT roleChanged();
+        m_backoffMs = m_minBackoffMs;
+        m_reconnect.start(0);
+        return;
+    case liveprotocol::CloseAction::Reconnect:
+        break;
+    }
+    scheduleReconnect();
 }
 
 void LiveChannel::connectNow()
@@ -69,7 +103,7 @@ void LiveChannel::connectNow()
         QNetworkRequest req(u);
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         req.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
-        m_socket.abort();
+        abortQuietly();
         m_socket.open(req);
     };
     if (m_tokenProvider)

@@ -8,6 +8,8 @@
 
 // The server's push channel for one workspace (/v1/workspaces/{ws}/live).
 // Reconnects with backoff (capped at 30 s); a gap in seq asks for a refetch.
+// The server's own close codes (liveprotocol::CloseCode) say why it ended the
+// socket: signed out, no longer a member (no reconnect), or reconnect at once.
 class LiveChannel : public QObject
 {
     Q_OBJECT
@@ -18,6 +20,7 @@ public:
     using TokenProvider = std::function<void(std::function<void(const QString &token)>)>;
     void setTokenProvider(TokenProvider p) { m_tokenProvider = std::move(p); }
     void setMaxBackoff(int ms) { m_maxBackoffMs = ms; }
+    void setMinBackoff(int ms) { m_minBackoffMs = m_backoffMs = ms; }
 
     void open(const QUrl &server, const QString &workspaceId);
     void close();
@@ -31,12 +34,22 @@ Q_SIGNALS:
     void workspaceReceived(const QJsonObject &workspace);
     // Messages were missed: refetch what the messages would have told.
     void resyncNeeded();
+    // The server ended the session (4401): the channel stays closed.
+    void sessionRevoked();
+    // The user is no longer a member of the workspace (4403): the channel stays closed.
+    void membershipEnded();
+    // The access token expired on the server's clock (4408): reconnecting now with a fresh one.
+    void accessTokenExpired();
+    // The user's role changed (4409): reconnecting now; refetch the workspace.
+    void roleChanged();
 
 private:
     void connectNow();
     void scheduleReconnect();
     void onMessage(const QString &text);
     void setConnected(bool c);
+    void onDisconnected();
+    void abortQuietly();
 
     QWebSocket m_socket;
     QTimer m_reconnect;
@@ -44,8 +57,10 @@ private:
     QUrl m_server;
     QString m_workspaceId;
     qint64 m_seq = -1;
+    int m_minBackoffMs = 500;
     int m_backoffMs = 500;
     int m_maxBackoffMs = 30000;
     bool m_wanted = false;
     bool m_connected = false;
+    bool m_aborting = false;   // our own abort: not the server's close
 };

@@ -27,6 +27,13 @@ Session::Session(QObject *parent)
     m_api.setRefresher([this](std::function<void(bool)> done) { refreshAccessToken(std::move(done)); });
     m_live.setTokenProvider([this](std::function<void(const QString &)> go) { withAccessToken(std::move(go)); });
     m_currentWorkspaceId = QSettings().value(kWorkspaceKey).toString();
+    // The live channel's close codes (api/openapi.yaml, LiveCloseCode).
+    connect(&m_live, &LiveChannel::sessionRevoked, this, [this] {
+        endSession(tr("Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen."));
+    });
+    connect(&m_live, &LiveChannel::membershipEnded, this, &Session::leftWorkspace);
+    connect(&m_live, &LiveChannel::accessTokenExpired, this, [this] { m_accessExpiry = {}; });
+    connect(&m_live, &LiveChannel::roleChanged, this, &Session::loadMe);
     connect(AppSettings::instance(), &AppSettings::serverUrlChanged, this, [this] {
         // Another server: nothing of this session applies there.
         m_live.close();
@@ -277,10 +284,7 @@ void Session::refreshAccessToken(std::function<void(bool)> done)
         if (!r.ok()) {
             if (r.error.kind == ApiError::Unauthorized) {
                 // The refresh token is no longer valid: the session is over.
-                m_tokens.remove(serverUrl(), this, [](const ApiError &) {});
-                clearLocal();
-                setError(tr("Du har loggats ut. Logga in igen."));
-                setState(SignedOut);
+                endSession(tr("Du har loggats ut. Logga in igen."));
             } else {
                 setError(r.error.message);
             }
@@ -317,6 +321,13 @@ void Session::loadMe()
         m_userName = user.value(QLatin1String("name")).toString();
         Q_EMIT userChanged();
         m_workspaces.setMemberships(r.object().value(QLatin1String("memberships")).toArray());
+        if (!m_leftWorkspaceName.isEmpty()) {
+            const QString left = std::exchange(m_leftWorkspaceName, {});
+            const QString why = tr("Du är inte längre medlem i %1.").arg(left);
+            if (m_workspaces.items().isEmpty())
+                return endSession(why + QLatin1Char(' ') + tr("Du har inga andra arbetsytor, så du har loggats ut."));
+            setNotice(why);
+        }
         QString ws = m_currentWorkspaceId;
         if (!m_workspaces.find(ws))
             ws = m_workspaces.items().isEmpty() ? QString() : m_workspaces.items().first().workspaceId;
@@ -361,8 +372,36 @@ void Session::signOut()
     });
     clearLocal();
     setError({});
+    setNotice({});
     cancelSignIn();
     setState(SignedOut);
+}
+
+void Session::endSession(const QString &why)
+{
+    qCInfo(lcAuth) << "the server ended the session";
+    m_live.close();
+    m_tokens.remove(serverUrl(), this, [](const ApiError &) {});
+    clearLocal();
+    setNotice({});
+    setError(why);
+    setState(SignedOut);
+}
+
+void Session::leftWorkspace()
+{
+    m_leftWorkspaceName = currentWorkspaceName();
+    if (m_leftWorkspaceName.isEmpty())
+        m_leftWorkspaceName = tr("arbetsytan");
+    loadMe();
+}
+
+void Session::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    Q_EMIT noticeChanged();
 }
 
 void Session::clearLocal()

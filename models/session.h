@@ -35,6 +35,8 @@ class Session : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QUrl signInUrl READ signInUrl NOTIFY signInUrlChanged)
     Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY signInUrlChanged)
+    // A one-off message for the signed-in user (e.g. removed from a workspace); empty when none.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     enum State { SignedOut, SigningIn, SignedIn, Error };
@@ -62,6 +64,8 @@ public:
     QString errorString() const { return m_errorString; }
     QUrl signInUrl() const { return m_signInUrl; }
     bool browserOpenFailed() const { return m_browserOpenFailed; }
+    QString notice() const { return m_notice; }
+    Q_INVOKABLE void dismissNotice() { setNotice({}); }
 
     // Signed in with a current workspace: the models may ask the server.
     bool isReady() const { return m_state == SignedIn && !m_currentWorkspaceId.isEmpty(); }
@@ -95,6 +99,7 @@ Q_SIGNALS:
     void errorStringChanged();
     void signInUrlChanged();
     void plansChanged();
+    void noticeChanged();
     // The session can serve a (new) workspace: models reload.
     void workspaceReady();
 
@@ -108,6 +113,10 @@ private:
     void refreshAccessToken(std::function<void(bool)> done);
     void loadMe();
     void clearLocal();
+    // The server ended this session: forget it here too and say why on the sign-in page.
+    void endSession(const QString &why);
+    void leftWorkspace();
+    void setNotice(const QString &notice);
     void dropLoopback();
     void applyReady();
 
@@ -127,4 +136,6 @@ private:
     bool m_refreshing = false;
     QList<std::function<void(bool)>> m_refreshWaiters;
     QJsonArray m_plans;
+    QString m_notice;
+    QString m_leftWorkspaceName;   // set while /v1/me is reloaded after a removal
 };

@@ -89,7 +89,7 @@
     <message>
         <location filename="../models/apierror.cpp" line="20"/>
         <source>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</source>
-        <translation>This plan is managed by Kliv's sales team. Contact sales to change it.</translation>
+        <translation>This plan is managed by Kliv&apos;s sales team. Contact sales to change it.</translation>
     </message>
     <message>
         <location filename="../models/apierror.cpp" line="21"/>
@@ -130,48 +130,53 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="14"/>
+        <location filename="../qml/pages/BannerArea.qml" line="21"/>
         <source>Bara ägare och administratörer kan ångra ändringen.</source>
         <translation>Only owners and admins can undo the change.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="21"/>
+        <location filename="../qml/pages/BannerArea.qml" line="28"/>
         <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
         <translation>The payment for your subscription failed. Update the payment method to keep %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="22"/>
+        <location filename="../qml/pages/BannerArea.qml" line="29"/>
         <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
         <translation>The payment for the subscription failed. Ask an owner or admin to update the payment method.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="23"/>
+        <location filename="../qml/pages/BannerArea.qml" line="30"/>
         <source>Uppdatera betalningsmetod</source>
         <translation>Update payment method</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="31"/>
+        <location filename="../qml/pages/BannerArea.qml" line="38"/>
         <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
         <translation>The subscription ends on %1. You keep %2 until then, then the workspace moves to Free.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="41"/>
+        <location filename="../qml/pages/BannerArea.qml" line="48"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>You change to %1 on %2. Until then you keep %3 and your credits.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="33"/>
-        <location filename="../qml/pages/BannerArea.qml" line="43"/>
+        <location filename="../qml/pages/BannerArea.qml" line="70"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BannerArea.qml" line="40"/>
+        <location filename="../qml/pages/BannerArea.qml" line="50"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="51"/>
+        <location filename="../qml/pages/BannerArea.qml" line="58"/>
         <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
         <translation>No connection to the server. The figures are from %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="53"/>
+        <location filename="../qml/pages/BannerArea.qml" line="60"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
@@ -991,14 +996,34 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="175"/>
+        <location filename="../models/session.cpp" line="32"/>
+        <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
+        <translation>You have been signed out because the session was ended on the server (for example by signing out on another computer). Please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="192"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Sign-in could not start: no local port could be opened.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="272"/>
+        <location filename="../models/session.cpp" line="287"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>You have been signed out. Sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="326"/>
+        <source>Du är inte längre medlem i %1.</source>
+        <translation>You are no longer a member of %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="328"/>
+        <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
+        <translation>You have no other workspaces, so you have been signed out.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="395"/>
+        <source>arbetsytan</source>
+        <translation>the workspace</translation>
     </message>
 </context>
 <context>
@@ -1127,7 +1152,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="74"/>
+        <location filename="../qml/pages/SignInPage.qml" line="76"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>

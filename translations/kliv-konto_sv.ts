@@ -130,48 +130,53 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="14"/>
+        <location filename="../qml/pages/BannerArea.qml" line="21"/>
         <source>Bara ägare och administratörer kan ångra ändringen.</source>
         <translation>Bara ägare och administratörer kan ångra ändringen.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="21"/>
+        <location filename="../qml/pages/BannerArea.qml" line="28"/>
         <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
         <translation>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="22"/>
+        <location filename="../qml/pages/BannerArea.qml" line="29"/>
         <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
         <translation>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="23"/>
+        <location filename="../qml/pages/BannerArea.qml" line="30"/>
         <source>Uppdatera betalningsmetod</source>
         <translation>Uppdatera betalningsmetod</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="31"/>
+        <location filename="../qml/pages/BannerArea.qml" line="38"/>
         <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
         <translation>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="41"/>
+        <location filename="../qml/pages/BannerArea.qml" line="48"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="33"/>
-        <location filename="../qml/pages/BannerArea.qml" line="43"/>
+        <location filename="../qml/pages/BannerArea.qml" line="70"/>
+        <source>Stäng</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BannerArea.qml" line="40"/>
+        <location filename="../qml/pages/BannerArea.qml" line="50"/>
         <source>Ångra</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="51"/>
+        <location filename="../qml/pages/BannerArea.qml" line="58"/>
         <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
         <translation>Ingen kontakt med servern. Uppgifterna är från %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="53"/>
+        <location filename="../qml/pages/BannerArea.qml" line="60"/>
         <source>Försök igen</source>
         <translation>Försök igen</translation>
     </message>
@@ -991,14 +996,34 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="175"/>
+        <location filename="../models/session.cpp" line="32"/>
+        <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
+        <translation>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="192"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="272"/>
+        <location filename="../models/session.cpp" line="287"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>Du har loggats ut. Logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="326"/>
+        <source>Du är inte längre medlem i %1.</source>
+        <translation>Du är inte längre medlem i %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="328"/>
+        <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
+        <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
+    </message>
+    <message>
+        <location filename="../models/session.cpp" line="395"/>
+        <source>arbetsytan</source>
+        <translation>arbetsytan</translation>
     </message>
 </context>
 <context>
@@ -1127,7 +1152,7 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="74"/>
+        <location filename="../qml/pages/SignInPage.qml" line="76"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>

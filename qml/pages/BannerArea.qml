@@ -4,18 +4,25 @@ import QtQuick.Layouts
 import Kliv.Konto
 
 // The banners at the top of the page area: a failed payment, a scheduled
-// cancellation or downgrade, and offline (stale) data.
+// cancellation or downgrade, offline (stale) data and a one-off notice.
+// Each banner's condition is a property here: `visible` of a child reads false
+// while the area itself is hidden, so the area must not bind to it.
 ColumnLayout {
     id: area
     spacing: tokens.s2
-    visible: pastDue.visible || cancelling.visible || downgrading.visible || offline.visible
+    readonly property bool showPastDue: Subscription.pastDue
+    readonly property bool showCancelling: Subscription.cancelAtPeriodEnd
+    readonly property bool showDowngrading: !Subscription.cancelAtPeriodEnd && Subscription.pendingTier.length > 0
+    readonly property bool showOffline: CreditMeter.stale
+    readonly property bool showNotice: Session.notice.length > 0
+    visible: showPastDue || showCancelling || showDowngrading || showOffline || showNotice
     Tokens { id: tokens }
     // Said instead of showing an "Ångra" the user may not press.
     readonly property string undoReason: Session.canManagePlan ? "" : " " + qsTr("Bara ägare och administratörer kan ångra ändringen.")
 
     Banner {
         id: pastDue
-        visible: Subscription.pastDue
+        visible: area.showPastDue
         tone: "error"
         text: Session.canViewBilling
               ? qsTr("Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.").arg(Subscription.tierName)
@@ -26,7 +33,7 @@ ColumnLayout {
     }
     Banner {
         id: cancelling
-        visible: Subscription.cancelAtPeriodEnd
+        visible: area.showCancelling
         tone: "neutral"
         text: qsTr("Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.")
               .arg(Subscription.periodEndText).arg(Subscription.tierName) + area.undoReason
@@ -36,7 +43,7 @@ ColumnLayout {
     }
     Banner {
         id: downgrading
-        visible: !Subscription.cancelAtPeriodEnd && Subscription.pendingTier.length > 0
+        visible: area.showDowngrading
         tone: "neutral"
         text: qsTr("Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.")
               .arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText).arg(Subscription.tierName) + area.undoReason
@@ -46,12 +53,22 @@ ColumnLayout {
     }
     Banner {
         id: offline
-        visible: CreditMeter.stale
+        visible: area.showOffline
         tone: "offline"
         text: qsTr("Ingen kontakt med servern. Uppgifterna är från %1.")
               .arg(CreditMeter.lastUpdatedText)
         actionText: qsTr("Försök igen")
         onActionTriggered: CreditMeter.refresh()
+        Layout.fillWidth: true
+    }
+    Banner {
+        id: notice
+        objectName: "noticeBanner"
+        visible: area.showNotice
+        tone: "neutral"
+        text: Session.notice
+        actionText: qsTr("Stäng")
+        onActionTriggered: Session.dismissNotice()
         Layout.fillWidth: true
     }
 }

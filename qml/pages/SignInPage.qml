@@ -63,11 +63,13 @@ Pane {
                 onCopyRequested: (url) => Session.copyToClipboard(url)
             }
             Label {
-                visible: Session.state === Session.Error && Session.errorString.length > 0
+                // Why the last sign-in failed, or why the server ended the session.
+                objectName: "signInMessage"
+                visible: Session.state !== Session.SigningIn && Session.errorString.length > 0
                 text: Session.errorString
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
-                color: tokens.red
+                color: Session.state === Session.Error ? tokens.red : page.palette.windowText
                 Layout.fillWidth: true
             }
             Label {

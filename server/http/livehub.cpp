@@ -4,10 +4,13 @@
 #include "tokenauth.h"
 #include "workspaceaccess.h"
 
+#include "liveprotocol.h"
+
 #include "service/workers.h"
 #include "storage/store.h"
 #include "storage/wirejson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -20,6 +23,10 @@ LiveHub::LiveHub(ServerContext *ctx, QObject *parent)
     watch(m_ctx->store.main());
     m_refillTimer.setInterval(1000);
     connect(&m_refillTimer, &QTimer::timeout, this, &LiveHub::checkRefills);
+    // Twice a second, so that a revoked session's socket is gone within a second.
+    m_authorityTimer.setInterval(500);
+    connect(&m_authorityTimer, &QTimer::timeout, this, &LiveHub::checkAuthority);
+    m_authorityTimer.start();
     m_refillTimer.start();
 }
 
@@ -47,13 +54,17 @@ void LiveHub::closeAll()
 }
 
 template<typename T>
-void LiveHub::async(std::function<T()> work, std::function<void(T)> then)
+bool LiveHub::async(std::function<T()> work, std::function<void(T)> then)
 {
     // The database is read on a worker; the sockets are written here.
-    if (!m_ctx->workers)
-        return then(work());
-    if (!m_ctx->workers->run<T>(this, std::move(work), std::move(then)))
-        qCWarning(lcLive) << "workers busy: a live update was skipped (clients refetch on the next seq gap)";
+    if (!m_ctx->workers) {
+        then(work());
+        return true;
+    }
+    if (m_ctx->workers->run<T>(this, std::move(work), std::move(then)))
+        return true;
+    qCWarning(lcLive) << "workers busy: a live update was skipped (clients refetch on the next seq gap)";
+    return false;
 }
 
 std::optional<QString> LiveHub::workspaceFromPath(const QString &path)
@@ -136,6 +147,8 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
         const billing::Plan *plan = ctx->catalog->find(state->planId);
         const auto perms = rolePermissions(ctx->store, workspaceId, member->role);
         o.joined.memberId = member->id;
+        o.joined.role = member->role;
+        o.joined.tokenHash = storage::Store::hashToken(token);
         o.joined.teamUsage = effectivePermissions(perms.value_or(billing::Permissions()),
                                                   plan ? *plan : ctx->catalog->freePlan())
                                  .testFlag(billing::Permission::ViewTeamUsage);
@@ -168,13 +181,17 @@ void LiveHub::authenticated(QWebSocket *socket, const std::optional<Caller> &cal
     it->userId = caller->userId;
     it->memberId = joined.memberId;
     it->teamUsage = joined.teamUsage;
+    it->role = joined.role;
+    it->tokenHash = joined.tokenHash;
+    it->tokenExpiresAt = caller->tokenExpiresAt;
+    it->joinedSerial = ++m_joinSerial;
     const QJsonObject data = storage::balanceToJson(*balance);
     send(socket, *it, QStringLiteral("hello"), balance->seq, data);
     noteRefill(it->workspaceId, data);
     qCInfo(lcLive).noquote() << "client joined" << it->workspaceId << "seq" << balance->seq;
 }
 
-void LiveHub::refuse(QWebSocket *socket, const QString &code, const QString &message)
+void LiveHub::refuse(QWebSocket *socket, const QString &code, const QString &message, quint16 closeCode)
 {
     qCInfo(lcLive).noquote() << "refused a live client:" << code;
     const QJsonObject msg{{QStringLiteral("type"), QStringLiteral("error")},
@@ -182,7 +199,7 @@ void LiveHub::refuse(QWebSocket *socket, const QString &code, const QString &mes
                                                                 {QStringLiteral("message"), message}}}};
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
     m_clients.remove(socket);
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, code);
+    socket->close(QWebSocketProtocol::CloseCode(closeCode), code);
 }
 
 void LiveHub::send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonValue &data)
@@ -266,8 +283,12 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
     }, [this, workspaceId, e](QHash<QString, QJsonObject> perUser) {
         for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
             Client &c = it.value();
-            if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq && perUser.contains(c.userId))
-                send(it.key(), c, e.type, e.seq, perUser.value(c.userId));
+            if (c.authenticated && c.workspaceId == workspaceId && e.seq > c.lastSeq && perUser.contains(c.userId)) {
+                const QJsonObject workspace = perUser.value(c.userId);
+                // A plan change can give or take team usage: later usage events follow it.
+                c.teamUsage = workspace.value(QStringLiteral("permissions")).toArray().contains(QStringLiteral("view_team_usage"));
+                send(it.key(), c, e.type, e.seq, workspace);
+            }
         }
         preparedFor(workspaceId);
     });
@@ -339,6 +360,84 @@ void LiveHub::checkRefills()
         }
         pushCurrent(ws);
     }
+}
+
+void LiveHub::checkAuthority()
+{
+    if (m_checking)
+        return;
+    // Expiry needs no database: the socket knows when its token ends.
+    const QDateTime now = ServerContext::wallNow();
+    QList<QWebSocket *> expired;
+    QSet<QByteArray> hashes;
+    QSet<QString> users;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        const Client &c = it.value();
+        if (!c.authenticated)
+            continue;
+        if (c.tokenExpiresAt.isValid() && c.tokenExpiresAt <= now) {
+            expired.append(it.key());
+            continue;
+        }
+        hashes.insert(c.tokenHash);
+        users.insert(c.userId);
+    }
+    for (QWebSocket *socket : std::as_const(expired))
+        refuse(socket, QStringLiteral("token_expired"), QStringLiteral("the access token expired"),
+               liveprotocol::TokenExpired);
+    if (hashes.isEmpty())
+        return;
+    // Revocation, removal and role changes (also another instance's) are read
+    // fresh on a worker: one query per 64 tokens and per 64 users.
+    struct Authority {
+        std::optional<QSet<QByteArray>> tokens;
+        std::optional<QHash<QString, QString>> roles;
+    };
+    const QList<QByteArray> hashList(hashes.cbegin(), hashes.cend());
+    const QStringList userList(users.cbegin(), users.cend());
+    const quint64 upTo = m_joinSerial;
+    ServerContext *ctx = m_ctx;
+    m_checking = true;
+    const bool queued = async<Authority>([ctx, hashList, userList] {
+        Authority a;
+        a.tokens = ctx->store->standingTokens(hashList);
+        if (a.tokens)
+            a.roles = ctx->store->activeRolesOfUsers(userList);
+        return a;
+    }, [this, upTo](Authority a) {
+        m_checking = false;
+        if (!a.tokens || !a.roles) {
+            qCWarning(lcLive) << "could not check the live sockets' authority; trying again in a second";
+            return;
+        }
+        QList<QPair<QWebSocket *, quint16>> ending;
+        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+            const Client &c = it.value();
+            if (!c.authenticated || c.joinedSerial > upTo)
+                continue;   // joined after the read: its own authentication is newer
+            const auto role = a.roles->constFind(c.workspaceId + QLatin1Char('\n') + c.userId);
+            if (!a.tokens->contains(c.tokenHash))
+                ending.append({it.key(), liveprotocol::SessionRevoked});
+            else if (role == a.roles->constEnd())
+                ending.append({it.key(), liveprotocol::MembershipEnded});
+            else if (*role != c.role)
+                ending.append({it.key(), liveprotocol::RoleChanged});
+        }
+        for (const auto &[socket, code] : std::as_const(ending)) {
+            switch (code) {
+            case liveprotocol::SessionRevoked:
+                refuse(socket, QStringLiteral("session_revoked"), QStringLiteral("the session was signed out"), code);
+                break;
+            case liveprotocol::MembershipEnded:
+                refuse(socket, QStringLiteral("membership_ended"), QStringLiteral("no longer a member of this workspace"), code);
+                break;
+            default:
+                refuse(socket, QStringLiteral("role_changed"), QStringLiteral("the member's role changed"), code);
+            }
+        }
+    });
+    if (!queued)
+        m_checking = false;
 }
 
 } // namespace http

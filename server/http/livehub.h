@@ -46,6 +46,9 @@ public:
     void pushCurrent(const QString &workspaceId);
     // Pushes a fresh balance to workspaces whose next refill instant has passed.
     void checkRefills();
+    // Closes, within a second (checked every 500 ms), sockets whose token expired or was revoked, whose
+    // member left the workspace or got another role (liveprotocol::CloseCode).
+    void checkAuthority();
 
 private:
     struct Client {
@@ -53,10 +56,14 @@ private:
         QString userId;
         QString memberId;
         bool teamUsage = false;    // effective ViewTeamUsage, as GET .../usage decides it
+        QString role;              // at authentication; another role closes the socket
+        QByteArray tokenHash;      // the access token's (never the token)
+        QDateTime tokenExpiresAt;
         bool authenticated = false;
         bool authenticating = false;
         qint64 lastSeq = 0;
         QTimer *authTimer = nullptr;
+        quint64 joinedSerial = 0;  // the authority check judges only sockets joined before it read
     };
 
     void onMessage(QWebSocket *socket, const QString &text);
@@ -64,13 +71,17 @@ private:
     struct Joined {
         std::optional<storage::BalanceInfo> balance;
         QString memberId;
+        QString role;
+        QByteArray tokenHash;
         bool teamUsage = false;
     };
     void authenticated(QWebSocket *socket, const std::optional<Caller> &caller, const ApiError &error,
                        const Joined &joined);
     template<typename T>
-    void async(std::function<T()> work, std::function<void(T)> then);
-    void refuse(QWebSocket *socket, const QString &code, const QString &message);
+    bool async(std::function<T()> work, std::function<void(T)> then);
+    // Sends {"type":"error"} and closes (1008 unless a liveprotocol::CloseCode is given).
+    void refuse(QWebSocket *socket, const QString &code, const QString &message,
+                quint16 closeCode = QWebSocketProtocol::CloseCodePolicyViolated);
     struct Event {
         qint64 seq = 0;
         QString type;
@@ -88,10 +99,13 @@ private:
     QHash<QWebSocket *, Client> m_clients;
     QHash<QString, QDateTime> m_nextRefill;   // per workspace with clients
     QTimer m_refillTimer;
+    QTimer m_authorityTimer;
     QSet<QString> m_preparing;                  // workspaces with a subscription message on a worker
     QHash<QString, QList<Event>> m_backlog;     // their later events, in order
     QHash<QString, qint64> m_delivered;         // the last change seq the hub has handed out, per workspace
     int m_authTimeoutMs = DefaultAuthTimeoutMs;
+    bool m_checking = false;                    // an authority check is on a worker
+    quint64 m_joinSerial = 0;
 };
 
 } // namespace http

@@ -3,6 +3,7 @@
 // QHttpServerRequest (handlers may answer later, after the request object is
 // gone), the path parameters and the authenticated caller.
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
@@ -15,6 +16,7 @@ struct Caller {
     enum Kind { Anonymous, User, Service } kind = Anonymous;
     QString userId;
     QString tokenId;    // the access token's hash (for revoke/logging: never the token)
+    QDateTime tokenExpiresAt;   // invalid: does not expire
 };
 
 struct Request {

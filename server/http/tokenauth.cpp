@@ -19,6 +19,7 @@ std::optional<Caller> authenticateToken(ServerContext &ctx, const QString &token
     }
     Caller c;
     c.tokenId = QString::fromLatin1(rec->hash.left(12));
+    c.tokenExpiresAt = rec->expiresAt;
     switch (rec->kind) {
     case storage::TokenKind::Access:
         c.kind = Caller::User;

@@ -69,6 +69,28 @@ QSqlQuery *Store::Private::exec(const QString &sql, std::initializer_list<QVaria
     return exec(sql, QVariantList(args));
 }
 
+bool Store::Private::execInChunks(const QString &sqlWithIn, const QStringList &values,
+                                  const std::function<void(const QSqlQuery &)> &row)
+{
+    constexpr int kChunk = 64;
+    QStringList marks;
+    for (int i = 0; i < kChunk; ++i)
+        marks.append(QStringLiteral("?"));
+    const QString sql = sqlWithIn.arg(marks.join(QLatin1Char(',')));
+    for (int at = 0; at < values.size(); at += kChunk) {
+        QVariantList args;
+        for (int i = 0; i < kChunk; ++i)
+            args.append(values.at(qMin(at + i, int(values.size()) - 1)));
+        QSqlQuery *q = exec(sql, args);
+        if (!q)
+            return false;
+        while (q->next())
+            row(*q);
+        q->finish();
+    }
+    return true;
+}
+
 QSqlQuery *Store::Private::exec(const QString &sql, const QVariantList &args)
 {
     QSqlQuery *query = cache.value(sql);

@@ -20,9 +20,11 @@
 #include <QByteArray>
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -313,6 +315,9 @@ public:
     std::optional<Member> memberOfUser(const QString &workspaceId, const QString &userId);
     QList<Member> members(const QString &workspaceId);   // by joined date
     int memberCount(const QString &workspaceId);
+    // The live hub's sweep: the current role of each active membership of these
+    // users, keyed by workspace id + '\n' + user id (absent: not a member).
+    std::optional<QHash<QString, QString>> activeRolesOfUsers(const QStringList &userIds);
 
     // Custom roles (Enterprise; the caller checks the entitlement).
     bool createRole(const QString &workspaceId, const CustomRole &role, bool *conflict = nullptr);
@@ -382,6 +387,10 @@ public:
                                     const NewToken &newAccess, const QDateTime &now);
     bool revokeToken(const QString &token);      // revokes its whole family when it has one
     bool revokeFamily(const QString &familyId);
+    // The live hub's sweep: which of these token hashes are known and not
+    // revoked (read from the database, never from the service-token cache).
+    // nullopt on a database error (then nothing may be concluded).
+    std::optional<QSet<QByteArray>> standingTokens(const QList<QByteArray> &hashes);
 
     // OAuth authorization codes: single use, consuming is atomic.
     bool storeAuthCode(const QString &code, const AuthCode &data);

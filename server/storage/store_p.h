@@ -57,6 +57,11 @@ public:
     bool listen = false;
     bool reconnecting = false;
     bool isUniqueViolation(const QSqlQuery &query) const;
+    // Runs `sqlWithIn` (one "%1" for the IN list) over `values` in chunks of a
+    // fixed size (the last padded by repeating a value), so one prepared
+    // statement serves every call. `row` reads each result row.
+    bool execInChunks(const QString &sqlWithIn, const QStringList &values,
+                      const std::function<void(const QSqlQuery &)> &row);
 
     bool begin(bool write);
     bool commit();

@@ -186,6 +186,17 @@ bool Store::revokeFamily(const QString &familyId)
     return d->exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE family_id = ?"), {familyId}) != nullptr;
 }
 
+std::optional<QSet<QByteArray>> Store::standingTokens(const QList<QByteArray> &hashes)
+{
+    QStringList values;
+    for (const QByteArray &h : hashes)
+        values.append(QString::fromLatin1(h));
+    QSet<QByteArray> standing;
+    const bool ok = d->execInChunks(QStringLiteral("SELECT hash FROM tokens WHERE revoked = 0 AND hash IN (%1)"), values,
+                    [&](const QSqlQuery &q) { standing.insert(q.value(0).toString().toLatin1()); });
+    return ok ? std::optional(standing) : std::nullopt;
+}
+
 bool Store::storeAuthCode(const QString &code, const AuthCode &data)
 {
     if (code.isEmpty() || !data.expiresAt.isValid())

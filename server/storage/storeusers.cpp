@@ -462,4 +462,14 @@ std::optional<billing::SubscriptionState> Store::subscription(const QString &wor
     return d->loadState(workspaceId);
 }
 
+std::optional<QHash<QString, QString>> Store::activeRolesOfUsers(const QStringList &userIds)
+{
+    QHash<QString, QString> roles;
+    const bool ok = d->execInChunks(QStringLiteral("SELECT workspace_id, user_id, role FROM members WHERE removed_ms IS NULL AND user_id IN (%1)"),
+                    userIds, [&](const QSqlQuery &q) {
+                        roles.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString(), q.value(2).toString());
+                    });
+    return ok ? std::optional(roles) : std::nullopt;
+}
+
 } // namespace storage

@@ -320,6 +320,63 @@ private Q_SLOTS:
         QCOMPARE(live.lastSeq(), 9);
         live.close();
     }
+
+    // The server's close codes (api/openapi.yaml, LiveCloseCode): signed out and
+    // removed stay closed and say so; an expired token or a new role reconnect at
+    // once, without the backoff; any other close reconnects with backoff.
+    void liveChannelActsOnTheServersCloseCodes_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("signal");
+        QTest::addColumn<bool>("reconnects");
+        QTest::newRow("revoked") << int(liveprotocol::SessionRevoked) << QStringLiteral("sessionRevoked") << false;
+        QTest::newRow("removed") << int(liveprotocol::MembershipEnded) << QStringLiteral("membershipEnded") << false;
+        QTest::newRow("expired") << int(liveprotocol::TokenExpired) << QStringLiteral("accessTokenExpired") << true;
+        QTest::newRow("role") << int(liveprotocol::RoleChanged) << QStringLiteral("roleChanged") << true;
+        QTest::newRow("going away") << 1001 << QString() << true;
+    }
+    void liveChannelActsOnTheServersCloseCodes()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, signal);
+        QFETCH(bool, reconnects);
+        QWebSocketServer server(QStringLiteral("live"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> clients;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] { clients << server.nextPendingConnection(); });
+        LiveChannel live;
+        live.setTokenProvider([](std::function<void(const QString &)> go) { go(QStringLiteral("tok")); });
+        live.setMinBackoff(2500);   // a reconnect within 2 s is one without backoff
+        QSignalSpy revoked(&live, &LiveChannel::sessionRevoked);
+        QSignalSpy removed(&live, &LiveChannel::membershipEnded);
+        QSignalSpy expired(&live, &LiveChannel::accessTokenExpired);
+        QSignalSpy role(&live, &LiveChannel::roleChanged);
+        const QHash<QString, QSignalSpy *> spies = {{QStringLiteral("sessionRevoked"), &revoked},
+                                                    {QStringLiteral("membershipEnded"), &removed},
+                                                    {QStringLiteral("accessTokenExpired"), &expired},
+                                                    {QStringLiteral("roleChanged"), &role}};
+        live.open(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("ws1"));
+        QTRY_COMPARE(clients.size(), 1);
+        QTRY_VERIFY(live.isConnected());
+        clients.at(0)->sendTextMessage(QStringLiteral(R"({"type":"hello","seq":1,"data":{"remaining":3}})"));
+        QSignalSpy connection(&live, &LiveChannel::connectedChanged);
+        clients.at(0)->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("test"));
+        QTRY_VERIFY(!connection.isEmpty());
+        QCOMPARE(connection.at(0).at(0).toBool(), false);
+        for (auto it = spies.cbegin(); it != spies.cend(); ++it)
+            QTRY_COMPARE(it.value()->size(), it.key() == signal ? 1 : 0);
+        if (reconnects && !signal.isEmpty()) {
+            QTRY_COMPARE_WITH_TIMEOUT(clients.size(), 2, 2000);   // at once, not after the 2.5 s backoff
+        } else if (reconnects) {
+            QTest::qWait(1000);
+            QCOMPARE(clients.size(), 1);                         // backoff...
+            QTRY_COMPARE_WITH_TIMEOUT(clients.size(), 2, 8000);  // ...then again
+        } else {
+            QTest::qWait(3500);   // longer than the first backoff step
+            QCOMPARE(clients.size(), 1);
+        }
+        live.close();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientApi)

@@ -537,6 +537,51 @@ private Q_SLOTS:
         emulator.waitForFinished(5000);
     }
 
+    // The server ends what it no longer allows over the live channel (close codes
+    // 4409, 4403, 4401): a new role shows at once, a removal moves the app to the
+    // user's other workspace and says why, a session revoked elsewhere signs out
+    // with a message and forgets the keyring entry.
+    void theServerEndingTheSessionIsActedOnAtOnce()
+    {
+        Session *s = Session::instance();
+        if (s->state() != Session::SignedIn)
+            signIn(m_owner);
+        s->switchWorkspace(m_pro.id);
+        QTRY_VERIFY_WITH_TIMEOUT(s->live()->isConnected(), 10000);
+        QCOMPARE(s->role(), QStringLiteral("admin"));
+        const QString boss = m_fx.issueUserToken(QStringLiteral("boss@pro.test"));
+        QString memberId;
+        for (const QJsonValue &v : m_fx.get(QStringLiteral("/v1/workspaces/%1/members").arg(m_pro.id), boss).jsonArray("members"))
+            if (v.toObject().value(QLatin1String("email")).toString() == m_owner)
+                memberId = v.toObject().value(QLatin1String("id")).toString();
+        QVERIFY(!memberId.isEmpty());
+        const QString memberPath = QStringLiteral("/v1/workspaces/%1/members/%2").arg(m_pro.id, memberId);
+
+        QCOMPARE(m_fx.patch(memberPath, {{QStringLiteral("role"), QStringLiteral("member")}}, boss).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(s->role(), QStringLiteral("member"), 5000);
+        QVERIFY(!s->canManageMembers());
+        QCOMPARE(s->state(), Session::SignedIn);
+
+        QCOMPARE(m_fx.del(memberPath, boss).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(s->currentWorkspaceId(), m_free.id, 5000);
+        QCOMPARE(s->notice(), QStringLiteral("Du är inte längre medlem i Pro AB."));
+        QCOMPARE(s->state(), Session::SignedIn);
+        QCOMPARE(s->workspaces()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(s->live()->isConnected(), 10000);   // on Fri AB now
+        s->dismissNotice();
+        QCOMPARE(s->notice(), QString());
+        QVERIFY(!m_fx.addMember(m_pro.id, m_owner, QStringLiteral("admin")).isEmpty());
+
+        // Signed out on another computer: the refresh token's family is revoked.
+        const QString refresh = keyringToken(m_fx.baseUrl());
+        QVERIFY(!refresh.isEmpty());
+        QCOMPARE(m_fx.request("POST", QStringLiteral("/oauth/revoke"), "token=" + QUrl::toPercentEncoding(refresh)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), Session::SignedOut, 5000);
+        QVERIFY2(s->errorString().contains(QStringLiteral("avslutades på servern")), qPrintable(s->errorString()));
+        QCOMPARE(s->workspaces()->rowCount(), 0);
+        QTRY_VERIFY(keyringToken(m_fx.baseUrl()).isEmpty());
+    }
+
     void expiredAccessTokenIsRefreshedOnce()
     {
         ServerFixture fx;

@@ -3,7 +3,10 @@
 // across two kliv-billingd instances sharing one PostgreSQL database.
 #include "apitest.h"
 
+#include <QElapsedTimer>
 #include <QWebSocket>
+
+#include "liveprotocol.h"
 
 namespace {
 
@@ -12,7 +15,12 @@ class LiveClient : public QObject
 public:
     QList<QJsonObject> messages;
     bool closed = false;
+    int closeCode = 0;
+    qint64 closedAfterMs = -1;   // since mark()
+    QElapsedTimer sinceMark;
     QWebSocket socket;
+
+    void mark() { sinceMark.start(); }
 
     void open(const QUrl &base, const QString &ws, const QString &headerToken)
     {
@@ -25,7 +33,11 @@ public:
         connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) {
             messages.append(QJsonDocument::fromJson(m.toUtf8()).object());
         });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { closed = true; });
+        connect(&socket, &QWebSocket::disconnected, this, [this] {
+            closed = true;
+            closeCode = socket.closeCode();
+            closedAfterMs = sinceMark.isValid() ? sinceMark.elapsed() : -1;
+        });
         socket.open(req);
     }
     QList<QJsonObject> ofType(const QString &type) const
@@ -119,6 +131,74 @@ private Q_SLOTS:
                 QVERIFY2(m[QLatin1String("type")].toString() != QLatin1String("hello") && !m.contains(QLatin1String("data")),
                          qPrintable(c->dump()));
         }
+    }
+
+    // A socket lives only as long as its authority: revoking the token, removing
+    // the member or changing their role closes it within a second with the
+    // documented close code (api/openapi.yaml, LiveCloseCode); an expiring
+    // token too. Everyone else's socket keeps streaming.
+    void socketsEndWithTheirAuthority()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Authority"), QStringLiteral("owner@auth.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("pro-100")).isEmpty(), qPrintable(fx->errorString()));
+        const QStringList people = {QStringLiteral("removed"), QStringLiteral("promoted"), QStringLiteral("revoked"),
+                                    QStringLiteral("expiring")};
+        QHash<QString, QString> memberIds, tokens;
+        for (const QString &who : people) {
+            const QString email = who + QStringLiteral("@auth.test");
+            memberIds[who] = fx->addMember(ws.id, email).value(QLatin1String("member_id")).toString();
+            tokens[who] = fx->issueUserToken(email, who == QLatin1String("expiring") ? 5 : 0);
+            QVERIFY2(!memberIds[who].isEmpty() && !tokens[who].isEmpty(), qPrintable(fx->errorString()));
+        }
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        const QString service = fx->issueServiceToken();
+        QHash<QString, LiveClient *> sockets;
+        LiveClient ownerSocket;
+        ownerSocket.open(fx->baseUrl(), ws.id, owner);
+        std::vector<std::unique_ptr<LiveClient>> owned;
+        for (const QString &who : people) {
+            owned.push_back(std::make_unique<LiveClient>());
+            sockets[who] = owned.back().get();
+            sockets[who]->open(fx->baseUrl(), ws.id, tokens[who]);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!ownerSocket.messages.isEmpty(), 5000);
+        for (LiveClient *c : std::as_const(sockets))
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->ofType(QStringLiteral("hello")).isEmpty(), qPrintable(c->dump()), 5000);
+
+        for (LiveClient *c : std::as_const(sockets))
+            c->mark();
+        KLIV_VERIFY_STATUS(fx->del(QStringLiteral("/v1/workspaces/%1/members/%2").arg(ws.id, memberIds[QStringLiteral("removed")]), owner), 204);
+        KLIV_VERIFY_STATUS(fx->patch(QStringLiteral("/v1/workspaces/%1/members/%2").arg(ws.id, memberIds[QStringLiteral("promoted")]),
+                                     {{QStringLiteral("role"), QStringLiteral("admin")}}, owner), 200);
+        KLIV_VERIFY_STATUS(fx->request("POST", QStringLiteral("/oauth/revoke"),
+                                       "token=" + QUrl::toPercentEncoding(tokens[QStringLiteral("revoked")])), 200);
+        const QHash<QString, int> expected = {{QStringLiteral("removed"), liveprotocol::MembershipEnded},
+                                              {QStringLiteral("promoted"), liveprotocol::RoleChanged},
+                                              {QStringLiteral("revoked"), liveprotocol::SessionRevoked}};
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            LiveClient *c = sockets.value(it.key());
+            // Within a second by design (checked every 500 ms); the wait allows a loaded machine.
+            QTRY_VERIFY2_WITH_TIMEOUT(c->closed, qPrintable(it.key() + QStringLiteral(":\n") + c->dump()), 5000);
+            QCOMPARE(c->closeCode, it.value());
+            qInfo().noquote() << it.key() << "closed" << c->closedAfterMs << "ms after the three changes began, code" << c->closeCode;
+            const QJsonObject last = c->messages.last();
+            QCOMPARE(last[QLatin1String("type")].toString(), QStringLiteral("error"));
+        }
+        LiveClient *expiring = sockets.value(QStringLiteral("expiring"));
+        QTRY_VERIFY2_WITH_TIMEOUT(expiring->closed, qPrintable(expiring->dump()), 10000);
+        QCOMPARE(expiring->closeCode, int(liveprotocol::TokenExpired));
+
+        // The owner's socket is untouched and still streams.
+        QVERIFY(!ownerSocket.closed);
+        KLIV_VERIFY_STATUS(fx->spend(ws.id, service, ws.ownerMemberId, 1, QStringLiteral("after-authority")), 201);
+        QTRY_VERIFY2_WITH_TIMEOUT(!ownerSocket.ofType(QStringLiteral("usage")).isEmpty(), qPrintable(ownerSocket.dump()), 5000);
+        // The removed member cannot come back on a new socket.
+        LiveClient again;
+        again.open(fx->baseUrl(), ws.id, tokens[QStringLiteral("removed")]);
+        QTRY_VERIFY_WITH_TIMEOUT(again.closed, 10000);
+        QVERIFY(again.ofType(QStringLiteral("hello")).isEmpty());
     }
 
     // Two instances on one PostgreSQL database: a client on B sees a spend made
