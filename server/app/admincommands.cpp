@@ -6,7 +6,10 @@
 #include "tokenauth.h"
 
 #include "billing/permissions.h"
+#include "storage/sqlitebackup.h"
 #include "storage/wirejson.h"
+
+#include <QFileInfo>
 
 #include <QHash>
 #include <QRegularExpression>
@@ -280,6 +283,47 @@ std::optional<AdminError> Admin::run(const QString &command, const QHash<QString
 
 } // namespace
 
+namespace {
+
+// backup --to FILE: a consistent copy of the live SQLite database (the server keeps serving).
+// restore --from FILE: the server stopped, the backup replaces the database (the old one is kept).
+template<typename Fail>
+int backupCommand(const QString &command, const StorageOptions &storage, const QHash<QString, QString> &opts,
+                  QJsonObject *out, const Fail &fail)
+{
+    if (!storage.databaseUrl.isEmpty())
+        return fail(QStringLiteral("bad_request"),
+                    QStringLiteral("PostgreSQL is backed up with pg_dump and restored with pg_restore (see README, \"Operating\")"));
+    QString error;
+    if (command == QLatin1String("backup")) {
+        const QString to = opts.value(QStringLiteral("to"));
+        if (to.isEmpty())
+            return fail(QStringLiteral("bad_request"), QStringLiteral("usage: admin backup --to FILE"));
+        if (QFileInfo::exists(to))
+            return fail(QStringLiteral("conflict"), QStringLiteral("%1 exists already; choose a new file").arg(to));
+        if (!storage::backupSqlite(storage.dataDir, to, &error))
+            return fail(QStringLiteral("internal"), error);
+        *out = {{QStringLiteral("backup"), QFileInfo(to).absoluteFilePath()},
+                {QStringLiteral("bytes"), QFileInfo(to).size()},
+                {QStringLiteral("schema_version"), storage::checkSqliteBackup(to, &error)}};
+        return 0;
+    }
+    const QString from = opts.value(QStringLiteral("from"));
+    if (from.isEmpty())
+        return fail(QStringLiteral("bad_request"), QStringLiteral("usage: admin restore --from FILE"));
+    const auto lock = lockDataDir(storage.dataDir, &error);
+    if (!lock)
+        return fail(QStringLiteral("conflict"), error);
+    QString keptAs;
+    if (!storage::restoreSqlite(from, storage.dataDir, &keptAs, &error))
+        return fail(QStringLiteral("internal"), error);
+    *out = {{QStringLiteral("restored"), storage::sqliteFileIn(storage.dataDir)},
+            {QStringLiteral("previous_kept_as"), keptAs.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(keptAs)}};
+    return 0;
+}
+
+} // namespace
+
 int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile, QJsonObject *out)
 {
     const auto fail = [out](const QString &code, const QString &message) {
@@ -293,7 +337,7 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
         return fail(QStringLiteral("bad_request"), error);
     if (args.isEmpty())
         return fail(QStringLiteral("bad_request"),
-                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password ..."));
+                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password|backup|restore ..."));
     const QString command = args.takeFirst();
     QHash<QString, QString> opts;
     for (int i = 0; i < args.size(); ++i) {
@@ -309,6 +353,8 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
         opts.insert(a.mid(2), args.at(++i));
     }
     applyStorageDefaults(&storage, compiledPlansFile);
+    if (command == QLatin1String("backup") || command == QLatin1String("restore"))
+        return backupCommand(command, storage, opts, out, fail);
     const auto catalog = loadCatalog(storage.plansFile, &error);
     if (!catalog)
         return fail(QStringLiteral("internal"), error);

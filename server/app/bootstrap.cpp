@@ -1,6 +1,7 @@
 #include "bootstrap.h"
 
 #include <QDir>
+#include <QLockFile>
 #include <QFile>
 
 namespace app {
@@ -31,6 +32,19 @@ std::unique_ptr<storage::Store> openStore(const StorageOptions &options, QString
         target = options.dataDir;
     }
     return storage::Store::open(target, error, storeOptions);
+}
+
+std::unique_ptr<QLockFile> lockDataDir(const QString &dataDir, QString *error)
+{
+    auto lock = std::make_unique<QLockFile>(QDir(dataDir).filePath(QStringLiteral("kliv-billingd.lock")));
+    lock->setStaleLockTime(0);   // stale only when its process is gone (QLockFile checks the pid)
+    if (lock->tryLock(0))
+        return lock;
+    qint64 pid = 0;
+    QString host, appName;
+    lock->getLockInfo(&pid, &host, &appName);
+    *error = QStringLiteral("another kliv-billingd (pid %1) is using %2; stop it first").arg(pid).arg(dataDir);
+    return nullptr;
 }
 
 } // namespace app

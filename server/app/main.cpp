@@ -13,6 +13,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
 #include <cstdio>
 
@@ -49,7 +50,9 @@ static const char Usage[] =
     "admin commands (each prints JSON): create-workspace --name N --owner-email E [--plan free],\n"
     "  add-member --workspace W --email E [--role R], issue-token --user E [--ttl S] | --service,\n"
     "  set-plan --workspace W --plan ID [--credits N], grant --workspace W --credits N,\n"
-    "  set-password --user E --password P\n"
+    "  set-password --user E --password P,\n"
+    "  backup --to FILE (SQLite: a consistent copy while the server runs),\n"
+    "  restore --from FILE (SQLite, server stopped: the old database is kept beside it)\n"
     "\n"
     "Stripe: set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and optionally STRIPE_API_BASE.\n";
 
@@ -90,6 +93,14 @@ int main(int argc, char *argv[])
         stripe::StripePaymentProvider::registerMigrations();
 #endif
     storage::registerDevClockMigrations();
+    // One server per SQLite data directory; `admin restore` needs it stopped.
+    std::unique_ptr<QLockFile> dataLock;
+    if (opts.storage.databaseUrl.isEmpty()) {
+        QDir().mkpath(opts.storage.dataDir);
+        dataLock = app::lockDataDir(opts.storage.dataDir, &error);
+        if (!dataLock)
+            return fatal(error);
+    }
     const auto store = app::openStore(opts.storage, &error);
     if (!store)
         return fatal(QStringLiteral("cannot open the database: %1").arg(error));
