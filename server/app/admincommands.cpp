@@ -12,6 +12,7 @@
 #include <QFileInfo>
 
 #include <QHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace app {
@@ -55,6 +56,9 @@ private:
     std::optional<AdminError> setPlan(QJsonObject *out);
     std::optional<AdminError> grant(QJsonObject *out);
     std::optional<AdminError> setPassword(QJsonObject *out);
+    std::optional<AdminError> inquiries(QJsonObject *out);
+    std::optional<AdminError> showInquiry(QJsonObject *out);
+    std::optional<AdminError> handleInquiry(QJsonObject *out);
 
     storage::Store *m_store;
     const billing::PlanCatalog *m_catalog;
@@ -263,6 +267,41 @@ std::optional<AdminError> Admin::setPassword(QJsonObject *out)
     return std::nullopt;
 }
 
+// The sales inbox: what customers asked for through "Kontakta säljteamet".
+std::optional<AdminError> Admin::inquiries(QJsonObject *out)
+{
+    const bool all = has("all");
+    QJsonArray list;
+    for (const auto &i : m_store->enterpriseInquiries(all))
+        list.append(http::inquiryJson(i, true));
+    *out = {{QStringLiteral("inquiries"), list}, {QStringLiteral("open_only"), !all}};
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::showInquiry(QJsonObject *out)
+{
+    if (auto e = require({"id"}))
+        return e;
+    const auto i = m_store->enterpriseInquiry(opt("id"));
+    if (!i)
+        return notFound(QStringLiteral("no inquiry %1").arg(opt("id")));
+    *out = http::inquiryJson(*i, true);
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::handleInquiry(QJsonObject *out)
+{
+    if (auto e = require({"id"}))
+        return e;
+    bool wasHandled = false;
+    if (!m_store->markInquiryHandled(opt("id"), opt("note"), QDateTime::currentDateTimeUtc(), &wasHandled))
+        return notFound(QStringLiteral("no inquiry %1").arg(opt("id")));
+    if (wasHandled)
+        return AdminError{QStringLiteral("conflict"), QStringLiteral("inquiry %1 was handled already").arg(opt("id"))};
+    *out = http::inquiryJson(*m_store->enterpriseInquiry(opt("id")), true);
+    return std::nullopt;
+}
+
 std::optional<AdminError> Admin::run(const QString &command, const QHash<QString, QString> &opts, QJsonObject *out)
 {
     m_opts = opts;
@@ -278,6 +317,12 @@ std::optional<AdminError> Admin::run(const QString &command, const QHash<QString
         return grant(out);
     if (command == QLatin1String("set-password"))
         return setPassword(out);
+    if (command == QLatin1String("inquiries"))
+        return inquiries(out);
+    if (command == QLatin1String("show-inquiry"))
+        return showInquiry(out);
+    if (command == QLatin1String("handle-inquiry"))
+        return handleInquiry(out);
     return AdminError{QStringLiteral("bad_request"), QStringLiteral("unknown admin command %1").arg(command)};
 }
 
@@ -337,15 +382,15 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
         return fail(QStringLiteral("bad_request"), error);
     if (args.isEmpty())
         return fail(QStringLiteral("bad_request"),
-                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password|backup|restore ..."));
+                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password|inquiries|show-inquiry|handle-inquiry|backup|restore ..."));
     const QString command = args.takeFirst();
     QHash<QString, QString> opts;
     for (int i = 0; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (!a.startsWith(QLatin1String("--")) || a.size() < 3)
             return fail(QStringLiteral("bad_request"), QStringLiteral("unexpected argument %1").arg(a));
-        if (a == QLatin1String("--service")) {
-            opts.insert(QStringLiteral("service"), QStringLiteral("1"));
+        if (a == QLatin1String("--service") || a == QLatin1String("--all")) {   // flags without a value
+            opts.insert(a.mid(2), QStringLiteral("1"));
             continue;
         }
         if (i + 1 >= args.size())

@@ -51,6 +51,7 @@ static const char Usage[] =
     "  add-member --workspace W --email E [--role R], issue-token --user E [--ttl S] | --service,\n"
     "  set-plan --workspace W --plan ID [--credits N], grant --workspace W --credits N,\n"
     "  set-password --user E --password P,\n"
+    "  inquiries [--all], show-inquiry --id I, handle-inquiry --id I [--note TEXT] (the sales inbox),\n"
     "  backup --to FILE (SQLite: a consistent copy while the server runs),\n"
     "  restore --from FILE (SQLite, server stopped: the old database is kept beside it)\n"
     "\n"

@@ -60,6 +60,24 @@ QJsonObject memberJson(const storage::Member &m)
     };
 }
 
+QJsonObject inquiryJson(const storage::EnterpriseInquiry &i, bool full)
+{
+    QJsonObject o{{QStringLiteral("id"), i.id},
+                  {QStringLiteral("workspace_id"), i.workspaceId},
+                  {QStringLiteral("contact"), i.contact},
+                  {QStringLiteral("seats"), i.seats},
+                  {QStringLiteral("created_at"), storage::toRfc3339(i.createdAt)},
+                  {QStringLiteral("handled_at"), i.handledAt.isValid() ? QJsonValue(storage::toRfc3339(i.handledAt))
+                                                                       : QJsonValue(QJsonValue::Null)}};
+    if (full) {
+        o.insert(QStringLiteral("workspace_name"), i.workspaceName);
+        o.insert(QStringLiteral("user_id"), i.userId);
+        o.insert(QStringLiteral("message"), i.message);
+        o.insert(QStringLiteral("handled_note"), i.handledNote);
+    }
+    return o;
+}
+
 QJsonObject seatsJson(const billing::Plan &plan, int used)
 {
     return {{QStringLiteral("used"), used},

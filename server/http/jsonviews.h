@@ -14,6 +14,8 @@ QJsonObject moneyJson(const billing::Money &m);
 QJsonObject planJson(const billing::Plan &plan);
 QJsonObject planCatalogJson(const billing::PlanCatalog &catalog);
 QJsonObject memberJson(const storage::Member &m);
+// An enterprise inquiry; `full` adds who asked and the message (operators only).
+QJsonObject inquiryJson(const storage::EnterpriseInquiry &i, bool full);
 QJsonObject seatsJson(const billing::Plan &plan, int used);
 // The Workspace schema as seen by a caller with `role` and `permissions`.
 QJsonObject workspaceJson(storage::Store *store, const storage::Workspace &ws,

@@ -233,7 +233,17 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               const auto id = ctx.store->addEnterpriseInquiry(inq);
               if (!id)
                   return reply->error(ApiError::internal(QStringLiteral("could not store the inquiry")));
-              reply->json({{QStringLiteral("id"), *id}}, 201);
+              inq.id = *id;
+              reply->json(inquiryJson(inq, false), 201);
+          }));
+
+    // The app shows that the request reached sales, and when (and when it was handled).
+    r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/enterprise-inquiry"), Auth::User,
+          withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &, const ReplyPtr &reply, const Access &a) {
+              const auto latest = ctx.store->latestEnterpriseInquiry(a.workspace.id);
+              if (!latest)
+                  return reply->error(ApiError::notFound(QStringLiteral("no inquiry from this workspace")));
+              reply->json(inquiryJson(*latest, false));
           }));
 }
 

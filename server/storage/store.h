@@ -228,6 +228,9 @@ struct EnterpriseInquiry {
     int seats = 0;
     QString message;
     QDateTime createdAt;
+    QDateTime handledAt;     // invalid while open
+    QString handledNote;
+    QString workspaceName;   // read with the inquiry (not stored with it)
 };
 
 enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, UnknownRole, Forbidden, OwnRole, Error };
@@ -403,7 +406,13 @@ public:
 
     // Enterprise inquiries, stored for sales.
     std::optional<QString> addEnterpriseInquiry(const EnterpriseInquiry &inquiry);
-    QList<EnterpriseInquiry> enterpriseInquiries();
+    // Oldest first; only the open ones unless `all`.
+    QList<EnterpriseInquiry> enterpriseInquiries(bool all = true);
+    std::optional<EnterpriseInquiry> enterpriseInquiry(const QString &id);
+    // The workspace's latest inquiry (the app shows that it was received, and when).
+    std::optional<EnterpriseInquiry> latestEnterpriseInquiry(const QString &workspaceId);
+    // false when unknown; *wasHandled when it had been marked already (unchanged then).
+    bool markInquiryHandled(const QString &id, const QString &note, const QDateTime &now, bool *wasHandled);
 
     // The workspace's current live sequence number (0 before any event).
     qint64 liveSeq(const QString &workspaceId);

@@ -102,7 +102,13 @@ QList<Migration> coreMigrations()
         + backfill(QStringLiteral("CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER)"));
     v3.postgres = QStringList{monthTable, memberIndex}
         + backfill(QStringLiteral("(date_trunc('month', to_timestamp(day * 86400) AT TIME ZONE 'UTC')::date - DATE '1970-01-01')"));
-    return {v1, v2, v3};
+    // The sales inbox: an operator marks an inquiry handled (admin handle-inquiry).
+    const QStringList handled{
+        QStringLiteral("ALTER TABLE enterprise_inquiries ADD COLUMN handled_ms BIGINT"),
+        QStringLiteral("ALTER TABLE enterprise_inquiries ADD COLUMN handled_note TEXT NOT NULL DEFAULT ''"),
+    };
+    const Migration v4{4, QStringLiteral("enterprise inquiries can be marked handled"), handled, handled};
+    return {v1, v2, v3, v4};
 }
 
 } // namespace storage

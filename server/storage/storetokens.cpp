@@ -255,18 +255,68 @@ std::optional<QString> Store::addEnterpriseInquiry(const EnterpriseInquiry &inqu
     return id;
 }
 
-QList<EnterpriseInquiry> Store::enterpriseInquiries()
+namespace {
+const QString kInquirySelect = QStringLiteral(
+    "SELECT i.id, i.workspace_id, i.user_id, i.contact, i.seats, i.message, i.created_ms, i.handled_ms, i.handled_note, "
+    "COALESCE(w.name, '') FROM enterprise_inquiries i LEFT JOIN workspaces w ON w.id = i.workspace_id ");
+
+EnterpriseInquiry inquiryFrom(const QSqlQuery &q)
 {
-    QList<EnterpriseInquiry> all;
-    QSqlQuery *q = d->exec(QStringLiteral("SELECT id, workspace_id, user_id, contact, seats, message, created_ms "
-                                          "FROM enterprise_inquiries ORDER BY created_ms, id"));
+    EnterpriseInquiry e{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toInt(), q.value(5).toString(), fromMs(q.value(6).toLongLong()),
+                        optFromMs(q.value(7)), q.value(8).toString(), q.value(9).toString()};
+    return e;
+}
+} // namespace
+
+QList<EnterpriseInquiry> Store::enterpriseInquiries(bool all)
+{
+    QList<EnterpriseInquiry> out;
+    QSqlQuery *q = d->exec(kInquirySelect + (all ? QString() : QStringLiteral("WHERE i.handled_ms IS NULL "))
+                           + QStringLiteral("ORDER BY i.created_ms, i.id"));
     while (q && q->next())
-        all.append(EnterpriseInquiry{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                                     q->value(3).toString(), q->value(4).toInt(), q->value(5).toString(),
-                                     fromMs(q->value(6).toLongLong())});
+        out.append(inquiryFrom(*q));
     if (q)
         q->finish();
-    return all;
+    return out;
+}
+
+std::optional<EnterpriseInquiry> Store::enterpriseInquiry(const QString &id)
+{
+    QSqlQuery *q = d->exec(kInquirySelect + QStringLiteral("WHERE i.id = ?"), {id});
+    if (!q || !q->next())
+        return std::nullopt;
+    const EnterpriseInquiry e = inquiryFrom(*q);
+    q->finish();
+    return e;
+}
+
+std::optional<EnterpriseInquiry> Store::latestEnterpriseInquiry(const QString &workspaceId)
+{
+    QSqlQuery *q = d->exec(kInquirySelect + QStringLiteral("WHERE i.workspace_id = ? ORDER BY i.created_ms DESC, i.id DESC LIMIT 1"),
+                           {workspaceId});
+    if (!q || !q->next())
+        return std::nullopt;
+    const EnterpriseInquiry e = inquiryFrom(*q);
+    q->finish();
+    return e;
+}
+
+bool Store::markInquiryHandled(const QString &id, const QString &note, const QDateTime &now, bool *wasHandled)
+{
+    *wasHandled = false;
+    QSqlQuery *q = d->exec(QStringLiteral("UPDATE enterprise_inquiries SET handled_ms = ?, handled_note = ? "
+                                          "WHERE id = ? AND handled_ms IS NULL"),
+                           {msOf(now), note, id});
+    if (!q)
+        return false;
+    const int changed = q->numRowsAffected();
+    q->finish();
+    if (changed > 0)
+        return true;
+    const auto existing = enterpriseInquiry(id);
+    *wasHandled = existing.has_value();
+    return existing.has_value();
 }
 
 } // namespace storage

@@ -129,7 +129,7 @@ void TestStore::reopen()
     for (int i = 0; i < 2; ++i) {
         auto s = db.open();
         QVERIFY(s);
-        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 3);   // v3: month totals
+        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 4);   // v4: inquiries handled
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'storetest'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM storetest_things")), 1);   // ran once
         QCOMPARE(s->userByEmail(QStringLiteral("OWNER@Example.SE"))->id, ws.ownerUser);
