@@ -5,6 +5,7 @@
 #include "demoseed.h"
 #include "httpserver.h"
 #include "livehub.h"
+#include "serverconfig.h"
 #include "serveroptions.h"
 #include "paymentsthread.h"
 #include "shutdownsignal.h"
@@ -40,6 +41,7 @@ static const char Usage[] =
     "                     [--plans FILE] [--token-ttl SECONDS]\n"
     "       kliv-billingd admin COMMAND [--data DIR | --database URL] ...\n"
     "\n"
+    "  --config FILE    settings file (default $KLIV_BILLINGD_CONFIG, else /etc/kliv/billingd.conf)\n"
     "  --port 0         pick a free port (printed as 'kliv-billingd listening on URL')\n"
     "  --data DIR       SQLite database in DIR (default: $XDG_DATA_HOME/kliv-billingd)\n"
     "  --database URL   PostgreSQL, for several instances sharing one database\n"
@@ -70,16 +72,40 @@ int main(int argc, char *argv[])
         std::fputs(Usage, stdout);
         return 0;
     }
-    if (!args.isEmpty() && args.first() == QLatin1String("admin")) {
+    const bool admin = !args.isEmpty() && args.first() == QLatin1String("admin");
+    if (admin)
+        args.removeFirst();
+    // The configuration file and environment come first: the command line wins.
+    QStringList configArgs;
+    QString configFile, error;
+    if (!app::loadServerConfig(&args, &configArgs, &configFile, &error)) {
+        if (admin) {
+            printLine(QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("bad_request")},
+                                                                                      {QStringLiteral("message"), error}}}})
+                          .toJson(QJsonDocument::Compact));
+            return 1;
+        }
+        fatal(error);
+        return 2;
+    }
+    if (admin) {
+        // Operator commands take only where the data is from the configuration.
+        QStringList storageArgs;
+        for (int i = 0; i + 1 < configArgs.size(); i += 2) {
+            if (configArgs.at(i) == QLatin1String("--data") || configArgs.at(i) == QLatin1String("--database")
+                || configArgs.at(i) == QLatin1String("--plans"))
+                storageArgs << configArgs.at(i) << configArgs.at(i + 1);
+        }
         QJsonObject out;
-        const int rc = app::runAdminCommand(args.mid(1), compiledPlans, &out);
+        const int rc = app::runAdminCommand(storageArgs + args, compiledPlans, &out);
         printLine(QJsonDocument(out).toJson(QJsonDocument::Compact));
         return rc;
     }
 
     app::ServerOptions opts;
-    QString error;
-    if (!app::parseServerOptions(args, &opts, &error)) {
+    if (!configFile.isEmpty())
+        std::fprintf(stderr, "kliv-billingd: configuration from %s\n", qPrintable(configFile));
+    if (!app::parseServerOptions(configArgs + args, &opts, &error)) {
         fatal(error);
         return 2;
     }
@@ -89,7 +115,14 @@ int main(int argc, char *argv[])
         return fatal(error);
 #ifdef KLIV_HAVE_STRIPE
     // Stripe: only with a secret key; its tables are migrated with the store's.
-    const stripe::StripeConfig stripeConfig = stripe::StripeConfig::fromEnvironment();
+    stripe::StripeConfig stripeConfig = stripe::StripeConfig::fromEnvironment();
+    // Secrets may come from files (STRIPE_SECRET_KEY_FILE, ..._FILE), so they sit
+    // neither in the unit, the configuration nor the process list.
+    QString secretError;
+    stripeConfig.secretKey = app::secretFromEnvironment("STRIPE_SECRET_KEY", &secretError);
+    stripeConfig.webhookSecret = app::secretFromEnvironment("STRIPE_WEBHOOK_SECRET", &secretError);
+    if (!secretError.isEmpty())
+        return fatal(secretError);
     if (stripeConfig.enabled())
         stripe::StripePaymentProvider::registerMigrations();
 #endif
