@@ -5,6 +5,7 @@
 #include "demoseed.h"
 #include "httpserver.h"
 #include "livehub.h"
+#include "reply.h"
 #include "serverconfig.h"
 #include "serveroptions.h"
 #include "paymentsthread.h"
@@ -38,7 +39,8 @@ static int fatal(const QString &message)
 static const char Usage[] =
     "usage: kliv-billingd [--dev] [--no-seed] [--clock RFC3339] [--simulate-usage]\n"
     "                     [--host 127.0.0.1] [--port P] [--data DIR | --database postgresql://...]\n"
-    "                     [--plans FILE] [--token-ttl SECONDS]\n"
+    "                     [--plans FILE] [--token-ttl SECONDS] [--config FILE]\n"
+    "                     [--metrics-allow ADDR[/BITS],...] [--log-format text|json]\n"
     "       kliv-billingd admin COMMAND [--data DIR | --database URL] ...\n"
     "\n"
     "  --config FILE    settings file (default $KLIV_BILLINGD_CONFIG, else /etc/kliv/billingd.conf)\n"
@@ -161,6 +163,9 @@ int main(int argc, char *argv[])
     http::HttpServer::Config config;
     config.dev = opts.dev;
     config.tokenTtl = opts.tokenTtl;
+    if (!opts.metricsAllow.isEmpty())
+        config.metricsAllow = opts.metricsAllow;
+    http::Reply::setJsonLog(opts.jsonLog);
     http::HttpServer server(store.get(), &*catalog, clock, devClock.get(), config);
     const QHostAddress host(opts.host);
     if (host.isNull())

@@ -19,6 +19,8 @@ constexpr Key kKeys[] = {
     {"server/host", "KLIV_HOST", "--host"},
     {"server/port", "KLIV_PORT", "--port"},
     {"server/token_ttl", "KLIV_TOKEN_TTL", "--token-ttl"},
+    {"server/log_format", "KLIV_LOG_FORMAT", "--log-format"},
+    {"server/metrics_allow", "KLIV_METRICS_ALLOW", "--metrics-allow"},
     {"storage/data", "KLIV_DATA_DIR", "--data"},
     {"storage/database", "KLIV_DATABASE_URL", "--database"},
     {"storage/plans", "KLIV_PLANS_FILE", "--plans"},
@@ -73,7 +75,9 @@ bool loadServerConfig(QStringList *args, QStringList *configArgs, QString *usedF
             }
         }
         for (const Key &k : kKeys) {
-            const QString v = ini.value(QString::fromLatin1(k.file)).toString().trimmed();
+            // "a, b" reads as a list in INI: the options take it comma-separated.
+            const QVariant raw = ini.value(QString::fromLatin1(k.file));
+            const QString v = (raw.typeId() == QMetaType::QStringList ? raw.toStringList().join(QLatin1Char(',')) : raw.toString()).trimmed();
             if (!v.isEmpty() && qEnvironmentVariableIsEmpty(k.env))
                 fromFile << QString::fromLatin1(k.option) << v;
         }

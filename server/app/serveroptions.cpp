@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QStandardPaths>
 
 namespace app {
@@ -120,6 +121,27 @@ bool parseServerOptions(const QStringList &argsIn, ServerOptions *out, QString *
                 *error = QStringLiteral("--port needs a number from 0 to 65535");
                 return false;
             }
+        } else if (a == QLatin1String("--metrics-allow")) {
+            if (!takeValue(args, i, &v, error))
+                return false;
+            out->metricsAllow.clear();
+            for (const QString &entry : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString e = entry.trimmed();
+                const auto net = QHostAddress::parseSubnet(e.contains(QLatin1Char('/')) ? e : e + (e.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32")));
+                if (net.first.isNull()) {
+                    *error = QStringLiteral("--metrics-allow needs addresses or prefixes such as 127.0.0.1,10.0.0.0/8, not %1").arg(e);
+                    return false;
+                }
+                out->metricsAllow.append(e);
+            }
+        } else if (a == QLatin1String("--log-format")) {
+            if (!takeValue(args, i, &v, error))
+                return false;
+            if (v != QLatin1String("text") && v != QLatin1String("json")) {
+                *error = QStringLiteral("--log-format is text or json");
+                return false;
+            }
+            out->jsonLog = v == QLatin1String("json");
         } else if (a == QLatin1String("--token-ttl")) {
             if (!takeValue(args, i, &v, error))
                 return false;

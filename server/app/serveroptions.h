@@ -21,6 +21,8 @@ struct ServerOptions {
     StorageOptions storage;
     bool simulateUsage = false;
     int tokenTtl = 3600;
+    QStringList metricsAllow;   // empty: loopback only
+    bool jsonLog = false;
 };
 
 // Parses the arguments after the program name. Returns false and sets *error

@@ -6,11 +6,14 @@
 #include "tokenauth.h"
 #include "workspaceaccess.h"
 
+#include "service/metrics.h"
 #include "service/usagerecorder.h"
 #include "service/workers.h"
 #include "storage/store.h"
 
+#include <QPointer>
 #include <QThread>
+#include <algorithm>
 
 #include <QMetaEnum>
 #include <QUrlQuery>
@@ -89,6 +92,8 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
         };
     }
 
+    addMetricsRoute();
+
     m_transitionTimer.setInterval(config.transitionIntervalMs);
     connect(&m_transitionTimer, &QTimer::timeout, this, &HttpServer::applyTransitionsOnWorker);
 }
@@ -102,6 +107,35 @@ HttpServer::~HttpServer()
         m_workers->stop();
     if (m_recorder)
         m_recorder->stop();
+}
+
+void HttpServer::addMetricsRoute()
+{
+    QList<QPair<QHostAddress, int>> allowed;
+    for (const QString &entry : std::as_const(m_config.metricsAllow)) {
+        const auto subnet = QHostAddress::parseSubnet(entry.contains(QLatin1Char('/')) ? entry : entry + (entry.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32")));
+        if (subnet.first.isNull())
+            qCWarning(lcHttp).noquote() << "metrics: ignoring the address" << entry;
+        else
+            allowed.append(subnet);
+    }
+    // The Prometheus text format, only for the configured addresses (others: 403).
+    m_router.add(QHttpServerRequest::Method::Get, QStringLiteral("/metrics"), Auth::None,
+                 [allowed](Request &req, const ReplyPtr &reply) {
+                     QHostAddress remote = req.remote;
+                     bool v4 = false;
+                     const quint32 mapped = remote.toIPv4Address(&v4);
+                     if (v4)
+                         remote = QHostAddress(mapped);   // ::ffff:a.b.c.d is a.b.c.d
+                     const bool ok = std::any_of(allowed.cbegin(), allowed.cend(),
+                                                 [&](const auto &net) { return remote.isInSubnet(net); });
+                     if (!ok)
+                         return reply->error(ApiError::forbidden(QStringLiteral("metrics are not served to this address")));
+                     Response r(200);
+                     r.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+                     r.body = service::Metrics::instance().render();
+                     reply->send(std::move(r));
+                 }, Runs::OnLoop);
 }
 
 bool HttpServer::start(QString *error)
@@ -133,6 +167,20 @@ bool HttpServer::start(QString *error)
         return false;
     }
     m_ctx.workers = m_workers.get();
+    // Read when /metrics is scraped, on the event loop.
+    service::Metrics &metrics = service::Metrics::instance();
+    metrics.gauge(QStringLiteral("kliv_live_connections"), QStringLiteral("Authenticated and authenticating live WebSockets."),
+                  [hub = QPointer<LiveHub>(m_ctx.live)] { return hub ? double(hub->clientCount()) : 0.0; });
+    metrics.gauge(QStringLiteral("kliv_http_connections"), QStringLiteral("Open client connections (HTTP and WebSocket)."),
+                  [this] { return double(m_edge.connectionCount()); });
+    metrics.gauge(QStringLiteral("kliv_http_connections_max"), QStringLiteral("The connection cap (from RLIMIT_NOFILE)."),
+                  [this] { return double(m_edge.maxConnections()); });
+    metrics.gauge(QStringLiteral("kliv_db_workers"), QStringLiteral("Worker threads, each with its own database connection."),
+                  [this] { return m_workers ? double(m_workers->threadCount()) : 0.0; });
+    metrics.gauge(QStringLiteral("kliv_db_worker_queue"), QStringLiteral("Jobs waiting for a worker (503 server_busy when full)."),
+                  [this] { return m_workers ? double(m_workers->queued()) : 0.0; });
+    metrics.gauge(QStringLiteral("kliv_usage_queued_events"), QStringLiteral("Usage events waiting for the next group commit."),
+                  [this] { return m_recorder ? double(m_recorder->queuedEvents()) : 0.0; });
     m_ctx.slowLane = m_slowLane.get();
     m_ctx.recorder = m_recorder.get();
     m_transitionTimer.start();
@@ -229,6 +277,8 @@ void HttpServer::handleRequest(edge::HttpRequest &&request, edge::ResponderPtr r
     req.remote = request.remoteAddress;
 
     const Router::Match m = m_router.match(req.method, req.path, &req.params);
+    if (m.route)
+        reply->setRoute(m.route->pattern);
     if (!m.route) {
         if (m.pathKnown) {
             ApiError e = ApiError::badRequest(QStringLiteral("method not allowed on this path"));

@@ -34,6 +34,8 @@ public:
         int workers = 0;                    // worker threads; 0 = by the machine's cores
         int writers = 0;                    // usage writers; 0 = 1 on SQLite, 4 on PostgreSQL
         edge::Limits limits;                // header/body/WebSocket limits, timeouts, connection cap
+        // Who may read GET /metrics: address/prefix entries, e.g. "127.0.0.1/8", "10.0.0.0/8".
+        QStringList metricsAllow{QStringLiteral("127.0.0.0/8"), QStringLiteral("::1/128")};
     };
 
     // `clock` is the billing clock; pass a ManualClock as `devClock` too in development mode.
@@ -76,6 +78,7 @@ private:
     void applyTransitionsOnWorker();
 
     ServerContext m_ctx;
+    void addMetricsRoute();
     Config m_config;
     edge::EdgeServer m_edge;
     Router m_router;

@@ -2,6 +2,10 @@
 #include "logging.h"
 #include "request.h"
 
+#include "service/metrics.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrlQuery>
 
 namespace http {
@@ -29,11 +33,32 @@ Reply::~Reply()
         error(ApiError::internal(QStringLiteral("the request was not answered")));
 }
 
+namespace {
+std::atomic_bool s_jsonLog = false;
+}
+
+void Reply::setJsonLog(bool json)
+{
+    s_jsonLog = json;
+}
+
 void Reply::send(Response response)
 {
     if (m_sent.exchange(true))
         return;
-    qCInfo(lcHttp).noquote() << m_method << m_logPath << response.status << m_timer.elapsed() << "ms";
+    const qint64 micros = m_timer.nsecsElapsed() / 1000;
+    service::Metrics::instance().request(m_route, m_method, response.status, micros);
+    // The path is scrubbed of token-like query values; bodies and headers never reach the log.
+    if (s_jsonLog) {
+        const QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(m_method)},
+                               {QStringLiteral("path"), m_logPath},
+                               {QStringLiteral("route"), m_route},
+                               {QStringLiteral("status"), response.status},
+                               {QStringLiteral("ms"), double(micros) / 1000.0}};
+        qCInfo(lcHttp).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+    } else {
+        qCInfo(lcHttp).noquote() << m_method << m_logPath << response.status << micros / 1000 << "ms";
+    }
     if (m_write)
         m_write(std::move(response));
 }

@@ -29,6 +29,10 @@ public:
     void error(const ApiError &e) { send(errorResponse(e)); }
     void noContent();
     bool sent() const { return m_sent; }
+    // The route pattern that matched (the metrics' label; "unmatched" until set).
+    void setRoute(const QString &pattern) { m_route = pattern; }
+    // One log line per request: text (default) or a JSON object.
+    static void setJsonLog(bool json);
 
     // Path with the values of token-like query parameters replaced by "***".
     static QString scrubbedPath(const QUrl &url);
@@ -37,6 +41,7 @@ private:
     Write m_write;
     QByteArray m_method;
     QString m_logPath;
+    QString m_route = QStringLiteral("unmatched");
     QElapsedTimer m_timer;
     std::atomic_bool m_sent = false;
 };

@@ -1,4 +1,5 @@
 #include "usagerecorder.h"
+#include "metrics.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -69,6 +70,47 @@ UsageRecorder::Stats UsageRecorder::stats() const
     return m_stats;
 }
 
+qint64 UsageRecorder::queuedEvents() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queuedEvents;
+}
+
+namespace {
+const char *outcomeName(storage::SpendStatus s)
+{
+    switch (s) {
+    case storage::SpendStatus::Spent: return "recorded";
+    case storage::SpendStatus::Replayed: return "replayed";
+    case storage::SpendStatus::Insufficient: return "insufficient_credits";
+    case storage::SpendStatus::Conflict: return "idempotency_conflict";
+    case storage::SpendStatus::UnknownMember: return "unknown_member";
+    case storage::SpendStatus::Invalid: return "invalid";
+    case storage::SpendStatus::NotFound: return "workspace_not_found";
+    case storage::SpendStatus::Error: return "error";
+    }
+    return "error";
+}
+
+// /metrics: each event's outcome, and the group's size.
+void countOutcomes(const QList<storage::BatchResult> &results, qint64 events)
+{
+    Metrics &m = Metrics::instance();
+    m.commitGroup(results.size(), events);
+    QHash<QString, qint64> outcomes;
+    for (const storage::BatchResult &b : results) {
+        if (b.results.isEmpty()) {
+            ++outcomes[QString::fromLatin1(outcomeName(b.status))];
+            continue;
+        }
+        for (const storage::SpendResult &r : b.results)
+            ++outcomes[QString::fromLatin1(outcomeName(r.status))];
+    }
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+        m.usage(it.key(), it.value());
+}
+} // namespace
+
 void UsageRecorder::loop(Writer &writer)
 {
     std::unique_ptr<storage::Store> store = m_gate.open(m_main, m_onOpen);
@@ -117,6 +159,7 @@ void UsageRecorder::loop(Writer &writer)
             m_stats.batches += spends.size();
             m_stats.events += events;
         }
+        countOutcomes(results, events);
         // One hand-off for the whole group: the answers are built elsewhere.
         auto answer = [dones = std::move(dones), order = std::move(order), results]() {
             for (size_t k = 0; k < order.size(); ++k) {

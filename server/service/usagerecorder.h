@@ -52,6 +52,7 @@ public:
     // Transactions committed and events in them, for metrics and the benchmark.
     struct Stats { qint64 groups = 0; qint64 batches = 0; qint64 events = 0; };
     Stats stats() const;
+    qint64 queuedEvents() const;
 
 private:
     struct Job {

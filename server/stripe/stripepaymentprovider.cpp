@@ -1,4 +1,5 @@
 #include "stripepaymentprovider.h"
+#include "service/metrics.h"
 #include "stripeledger.h"
 #include "stripeschema.h"
 #include "subscriptionderiver.h"
@@ -413,6 +414,24 @@ void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
 
 http::PaymentProvider::WebhookResult StripePaymentProvider::handleWebhook(const QByteArray &rawBody,
                                                                           const QByteArray &signatureHeader)
+{
+    const WebhookResult r = verifyAndApply(rawBody, signatureHeader);
+    // /metrics: every delivery's outcome; the lag of those that parsed.
+    const QString outcome = r.httpStatus == 200 ? (r.body.value(QLatin1String("duplicate")).toBool() ? QStringLiteral("duplicate")
+                                                                                                  : QStringLiteral("applied"))
+        : r.httpStatus < 500 ? QStringLiteral("refused") : QStringLiteral("error");
+    double lag = -1;
+    if (r.httpStatus != 400) {
+        const qint64 created = qint64(QJsonDocument::fromJson(rawBody).object().value(QLatin1String("created")).toDouble());
+        if (created > 0)
+            lag = double(qMax<qint64>(0, QDateTime::currentSecsSinceEpoch() - created));
+    }
+    service::Metrics::instance().webhook(outcome, lag);
+    return r;
+}
+
+http::PaymentProvider::WebhookResult StripePaymentProvider::verifyAndApply(const QByteArray &rawBody,
+                                                                           const QByteArray &signatureHeader)
 {
     auto error = [](int status, const QString &code, const QString &message) {
         return WebhookResult{status, QJsonObject{{QStringLiteral("error"),

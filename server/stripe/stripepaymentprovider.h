@@ -48,6 +48,7 @@ public:
     WebhookResult handleWebhook(const QByteArray &rawBody, const QByteArray &signatureHeader) override;
     void clockMoved(const QDateTime &now) override;
 
+    WebhookResult verifyAndApply(const QByteArray &rawBody, const QByteArray &signatureHeader);
     // Applies one already-verified event (what handleWebhook does after the signature check).
     WebhookResult applyEvent(const QJsonObject &event);
     // Whether subscription events also fetch the object from Stripe (default on): the

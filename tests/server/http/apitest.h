@@ -55,9 +55,14 @@ inline QString compact(const QJsonObject &o)
         QVERIFY2(fxPtr->start(clock), qPrintable(fxPtr->errorString()));                           \
     } while (false)
 
+// `reply` is evaluated once (QVERIFY2 evaluates its message too: a request
+// written in place would otherwise be sent twice).
 #define KLIV_VERIFY_STATUS(reply, expected)                                                        \
-    QVERIFY2((reply).status == (expected),                                                         \
-             qPrintable(QStringLiteral("expected HTTP %1, got %2").arg(expected).arg((reply).describe())))
+    do {                                                                                           \
+        const HttpReply klivReply_ = (reply);                                                      \
+        QVERIFY2(klivReply_.status == (expected),                                                  \
+                 qPrintable(QStringLiteral("expected HTTP %1, got %2").arg(expected).arg(klivReply_.describe()))); \
+    } while (false)
 
 // A JSON member compared as an instant.
 #define KLIV_COMPARE_AT(jsonValue, rfc3339)                                                        \
