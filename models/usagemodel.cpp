@@ -23,6 +23,7 @@ UsageModel::UsageModel(QObject *parent)
     connect(s->live(), &LiveChannel::usageReceived, &m_liveDebounce, qOverload<>(&QTimer::start));
     connect(s->live(), &LiveChannel::resyncNeeded, &m_liveDebounce, qOverload<>(&QTimer::start));
     connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::monthChanged);
+    connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::dataChanged); // scopeText
     QTimer::singleShot(0, this, [this] {
         if (Session::instance()->isReady() && !m_loading && m_scope.isEmpty())
             reload();

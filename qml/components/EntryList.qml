@@ -9,6 +9,7 @@ ListView {
     id: list
     property bool showMember: true
     property string emptyText: qsTr("Ingen användning den här månaden.")
+    property color headerColor: palette.base   // the surface it sits on: the header is opaque
     Tokens { id: tokens }
     ActivityNames { id: activityNames }
 
@@ -29,7 +30,7 @@ ListView {
         width: list.width
         height: 32
         z: 2
-        color: list.palette.base
+        color: list.headerColor
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: tokens.s2

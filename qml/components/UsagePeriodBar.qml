@@ -59,6 +59,7 @@ RowLayout {
         textRole: "text"
         valueRole: "value"
         currentIndex: bar.view === "month" ? 1 : 0
+        Layout.preferredWidth: 200
         Accessible.name: qsTr("Visa")
         onActivated: if (currentValue !== bar.view) bar.viewRequested(currentValue)
     }

@@ -36,6 +36,7 @@ ColumnLayout {
         model: usage.entries
         emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
         showMember: Session.canViewTeamUsage
+        headerColor: content.palette.window
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.minimumHeight: 120
