@@ -3,6 +3,7 @@
 #include "format.h"
 
 #include <QJsonObject>
+#include <limits>
 
 QVariant DailyUsageModel::data(const QModelIndex &index, int role) const
 {
@@ -53,6 +54,7 @@ void DailyUsageModel::set(const QJsonArray &days)
         m_max = qMax(m_max, d.credits);
         m_days << d;
     }
+    m_axis = niceAxis(m_max);
     endResetModel();
     Q_EMIT countChanged();
 }
@@ -68,4 +70,25 @@ QString DailyUsageModel::labelAt(int row) const
         return {};
     const Day &d = m_days.at(row);
     return tr("%1: %2").arg(Format::locale().toString(d.date, QStringLiteral("d MMM")), Format::credits(d.credits));
+}
+
+bool DailyUsageModel::isToday(int row) const
+{
+    return row >= 0 && row < m_days.size() && m_days.at(row).date == QDateTime::currentDateTimeUtc().date();
+}
+
+DailyUsageModel::Axis DailyUsageModel::niceAxis(qint64 maxValue, int maxIntervals)
+{
+    const qint64 top = qMax<qint64>(maxValue, 5);
+    const int intervals = qMax(1, maxIntervals);
+    for (qint64 power = 1;; power *= 10) {
+        for (const qint64 m : {1, 2, 5}) {
+            const qint64 step = m * power;
+            const qint64 n = (top + step - 1) / step;
+            if (n <= intervals)
+                return Axis{n * step, step};
+        }
+        if (power > std::numeric_limits<qint64>::max() / 100)
+            return Axis{top, top};
+    }
 }

@@ -29,13 +29,14 @@ QHash<int, QByteArray> UsageEntriesModel::roleNames() const
             {ActivityRole, "activity"}, {CreditsRole, "credits"}, {IdRole, "entryId"}};
 }
 
-void UsageEntriesModel::reset(const QString &month)
+void UsageEntriesModel::reset(const QString &month, const QString &period)
 {
     ++m_generation;
     const bool wasLoading = m_loading;
     beginResetModel();
     m_rows.clear();
     m_month = month;
+    m_period = period;
     m_cursor.clear();
     m_atEnd = !Session::instance()->isReady();
     m_loading = false; // before endResetModel: a view may fetch the first page right then
@@ -58,7 +59,9 @@ void UsageEntriesModel::fetchMore(const QModelIndex &parent)
         return;
     Session *s = Session::instance();
     QUrlQuery q;
-    if (!m_month.isEmpty())
+    if (!m_period.isEmpty())
+        q.addQueryItem(QStringLiteral("period"), m_period);
+    else if (!m_month.isEmpty())
         q.addQueryItem(QStringLiteral("month"), m_month);
     q.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     if (!m_cursor.isEmpty())

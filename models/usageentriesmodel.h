@@ -23,8 +23,9 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    // Starts over for a month ("YYYY-MM"; empty = the server's current one).
-    void reset(const QString &month);
+    // Starts over for a month ("YYYY-MM"; empty = the server's current one),
+    // or for period "cycle": the current billing cycle (Free: the month).
+    void reset(const QString &month, const QString &period = {});
     void setPageSize(int n) { m_pageSize = n; }
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
@@ -41,6 +42,7 @@ private:
 
     QList<Row> m_rows;
     QString m_month;
+    QString m_period;
     QString m_cursor;
     bool m_atEnd = true;
     bool m_loading = false;

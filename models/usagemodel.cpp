@@ -6,8 +6,10 @@
 #include "session.h"
 
 #include <QDate>
+#include <QDir>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 UsageModel::UsageModel(QObject *parent)
     : QObject(parent)
@@ -21,6 +23,7 @@ UsageModel::UsageModel(QObject *parent)
     connect(s->live(), &LiveChannel::usageReceived, &m_liveDebounce, qOverload<>(&QTimer::start));
     connect(s->live(), &LiveChannel::resyncNeeded, &m_liveDebounce, qOverload<>(&QTimer::start));
     connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::monthChanged);
+    connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::dataChanged); // scopeText
     QTimer::singleShot(0, this, [this] {
         if (Session::instance()->isReady() && !m_loading && m_scope.isEmpty())
             reload();
@@ -29,11 +32,63 @@ UsageModel::UsageModel(QObject *parent)
 
 void UsageModel::setMonth(const QString &month)
 {
-    if (month == m_month || (!month.isEmpty() && !QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate).isValid()))
+    if ((month == m_month && m_view == QLatin1String("month"))
+        || (!month.isEmpty() && !QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate).isValid()))
         return;
     m_month = month;
+    m_view = QStringLiteral("month"); // a chosen month is a calendar month
     Q_EMIT monthChanged();
     reload();
+}
+
+void UsageModel::setView(const QString &view)
+{
+    if (view == m_view || (view != QLatin1String("cycle") && view != QLatin1String("month")))
+        return;
+    m_view = view;
+    // The month view starts at the current calendar month.
+    if (m_view == QLatin1String("month") && !m_currentMonth.isEmpty())
+        m_month = m_currentMonth;
+    Q_EMIT monthChanged();
+    reload();
+}
+
+QString UsageModel::periodTitle() const
+{
+    if (showingCycle() && m_from.isValid() && m_to.isValid())
+        return tr("%1–%2").arg(Format::shortDate(m_from), Format::date(m_to));
+    return monthTitle();
+}
+
+QString UsageModel::scopeText() const
+{
+    if (m_scope == QLatin1String("own"))
+        return tr("Din användning");
+    if (m_scope == QLatin1String("workspace"))
+        return tr("Teamets användning");
+    return {};
+}
+
+QString UsageModel::exportFileName() const
+{
+    // ASCII: the name travels to other systems and mail attachments.
+    if (showingCycle() && m_from.isValid())
+        return QStringLiteral("kliv-anvandning-%1.csv").arg(m_from.toLocalTime().date().toString(Qt::ISODate));
+    const QString month = m_month.isEmpty() ? QDate::currentDate().toString(QStringLiteral("yyyy-MM")) : m_month;
+    return QStringLiteral("kliv-anvandning-%1.csv").arg(month);
+}
+
+QUrl UsageModel::exportFolder()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    return QUrl::fromLocalFile(dir);
+}
+
+QUrl UsageModel::exportFileUrl() const
+{
+    return QUrl::fromLocalFile(QDir(exportFolder().toLocalFile()).filePath(exportFileName()));
 }
 
 QString UsageModel::monthTitle() const
@@ -46,11 +101,15 @@ QString UsageModel::monthTitle() const
 
 bool UsageModel::canGoNext() const
 {
-    return !m_month.isEmpty() && !m_currentMonth.isEmpty() && m_month < m_currentMonth;
+    // Not past the current month (a cycle is the latest period there is).
+    return !showingCycle() && !m_month.isEmpty() && !m_currentMonth.isEmpty() && m_month < m_currentMonth;
 }
 
 void UsageModel::shiftMonth(int delta)
 {
+    // From a cycle, the months go on from the current calendar month.
+    if (showingCycle() && !m_currentMonth.isEmpty())
+        m_month = m_currentMonth;
     const QDate d = QDate::fromString(m_month + QStringLiteral("-01"), Qt::ISODate);
     if (!d.isValid())
         return;
@@ -68,12 +127,11 @@ void UsageModel::nextMonth()
 void UsageModel::reload()
 {
     Session *s = Session::instance();
-    m_entries.reset(m_month);
+    const bool cycle = m_view == QLatin1String("cycle");
+    m_entries.reset(cycle ? QString() : m_month, cycle ? m_view : QString());
     if (!s->isReady())
         return;
-    QUrlQuery q;
-    if (!m_month.isEmpty())
-        q.addQueryItem(QStringLiteral("month"), m_month);
+    QUrlQuery q = periodQuery();
     setLoading(true);
     const int generation = ++m_generation;
     s->api()->get(s->workspacePath(QStringLiteral("/usage")), q, this, [this, generation](const ApiResult &r) {
@@ -85,13 +143,24 @@ void UsageModel::reload()
         setError({});
         const QJsonObject o = r.object();
         const QString month = o.value(QLatin1String("month")).toString();
-        if (m_month.isEmpty()) {
-            m_currentMonth = month;
-            m_month = month;
-            Q_EMIT monthChanged();
-        } else if (m_currentMonth.isEmpty()) {
-            m_currentMonth = QDate::currentDate().toString(QStringLiteral("yyyy-MM"));
+        const bool servedCycle = o.value(QLatin1String("period")).toString() == QLatin1String("cycle");
+        const QDateTime to = Format::parseInstant(o.value(QLatin1String("to")).toString());
+        if (m_currentMonth.isEmpty()) {
+            // The current month: the one the server answered for "now" (a
+            // cycle's end is after now; its month is the current one or the next).
+            if (!servedCycle && m_month.isEmpty())
+                m_currentMonth = month;
+            else
+                m_currentMonth = QDateTime::currentDateTimeUtc().date().toString(QStringLiteral("yyyy-MM"));
         }
+        if (m_view == QLatin1String("cycle"))
+            m_hasCycle = servedCycle;
+        m_servedCycle = servedCycle;
+        m_from = Format::parseInstant(o.value(QLatin1String("from")).toString());
+        m_to = to;
+        if (m_month.isEmpty() || servedCycle)
+            m_month = servedCycle ? m_currentMonth : month;
+        Q_EMIT monthChanged();
         m_scope = o.value(QLatin1String("scope")).toString();
         m_total = o.value(QLatin1String("total")).toInteger();
         m_daily.set(o.value(QLatin1String("days")).toArray());
@@ -109,9 +178,7 @@ void UsageModel::exportCsv(const QUrl &file)
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     if (!s->isReady() || path.isEmpty())
         return;
-    QUrlQuery q;
-    if (!m_month.isEmpty())
-        q.addQueryItem(QStringLiteral("month"), m_month);
+    const QUrlQuery q = periodQuery();
     setLoading(true);
     s->api()->getRaw(s->workspacePath(QStringLiteral("/usage.csv")), q, this, [this, path](const ApiResult &r) {
         setLoading(false);
@@ -131,6 +198,16 @@ void UsageModel::exportCsv(const QUrl &file)
         setError({});
         Q_EMIT exportFinished(true, tr("Användningen är sparad i %1.").arg(path));
     });
+}
+
+QUrlQuery UsageModel::periodQuery() const
+{
+    QUrlQuery q;
+    if (m_view == QLatin1String("cycle"))
+        q.addQueryItem(QStringLiteral("period"), QStringLiteral("cycle"));
+    else if (!m_month.isEmpty())
+        q.addQueryItem(QStringLiteral("month"), m_month);
+    return q;
 }
 
 void UsageModel::setLoading(bool l)

@@ -3,12 +3,15 @@ import QtQuick.Controls
 import QtCharts
 
 // Credits per day as bars in the accent colour. `tableModel` is a table model
-// with column 0 the day (a date) and column 1 the credits spent that day.
+// with column 0 the day (a date) and column 1 the credits spent that day; with
+// isToday(row) (DailyUsageModel) it says which bar is today, across months.
+// The y axis runs 0..axisMax in axisTickCount ticks (1-2-5 steps, from the model).
 ChartView {
     id: chart
     property var tableModel
-    property int maxValue: 0
-    property string month                 // "2026-12": the month shown
+    property int axisMax: 5
+    property int axisTickCount: 6
+    property string month                 // "2026-12": without isToday, the month shown
     property var todayDate: new Date()
     readonly property bool darkPalette: palette.window.hslLightness < 0.5
     Tokens { id: tokens }
@@ -49,8 +52,9 @@ ChartView {
             const d = dayDate(r)
             const day = d instanceof Date ? d.getDate() : Number(d)
             cats.push(String(day))
-            if (d instanceof Date ? d.toDateString() === today
-                                  : (month === thisMonth && Number(d) === todayDate.getDate()))
+            if (tableModel.isToday ? tableModel.isToday(r)
+                : d instanceof Date ? d.toDateString() === today
+                                    : (month === thisMonth && Number(d) === todayDate.getDate()))
                 found = r
         }
         axisX.categories = cats
@@ -93,7 +97,7 @@ ChartView {
         }
     }
     onVisibleChanged: if (!visible) tip.close()
-    onMaxValueChanged: Qt.callLater(placeTodayOutline)
+    onAxisMaxChanged: Qt.callLater(placeTodayOutline)
 
     Rectangle {
         id: todayOutline
@@ -119,9 +123,8 @@ ChartView {
         axisY: ValueAxis {
             id: axisY
             min: 0
-            // four even steps above the highest day
-            max: Math.max(4, Math.ceil(chart.maxValue * 1.1 / 4) * 4)
-            tickCount: 5
+            max: Math.max(1, chart.axisMax)
+            tickCount: Math.max(2, chart.axisTickCount)
             labelFormat: "%d"
             labelsFont.pixelSize: tokens.caption
             labelsColor: chart.palette.text

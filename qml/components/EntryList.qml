@@ -8,6 +8,8 @@ import QtQuick.Layouts
 ListView {
     id: list
     property bool showMember: true
+    property string emptyText: qsTr("Ingen användning den här månaden.")
+    property color headerColor: palette.base   // the surface it sits on: the header is opaque
     Tokens { id: tokens }
     ActivityNames { id: activityNames }
 
@@ -21,10 +23,14 @@ ListView {
     Accessible.name: qsTr("Användningshistorik")
     ScrollBar.vertical: ScrollBar {}
 
+    // The column headers stay above the rows while they scroll (opaque, on top).
+    headerPositioning: ListView.OverlayHeader
     header: Rectangle {
+        objectName: "entryHeader"
         width: list.width
         height: 32
-        color: "transparent"
+        z: 2
+        color: list.headerColor
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: tokens.s2
@@ -68,7 +74,7 @@ ListView {
     Label {
         anchors.centerIn: parent
         visible: list.count === 0
-        text: qsTr("Ingen användning den här månaden.")
+        text: list.emptyText
         color: list.palette.placeholderText
         font.pixelSize: tokens.body
     }

@@ -136,40 +136,22 @@ PageFrame {
                     Accessible.name: qsTr("Använda platser")
                 }
                 Item { Layout.fillHeight: true }
+                // Members who may not manage the team may still look at it.
                 ActionButton {
-                    text: qsTr("Hantera team")
+                    text: Session.canManageMembers ? qsTr("Hantera team") : qsTr("Visa team")
                     onClicked: page.navigate(4)
                 }
             }
         }
     }
 
-    Card {
+    UsageChartCard {
         Layout.fillWidth: true
-        ColumnLayout {
-            anchors.fill: parent
-            spacing: tokens.s2
-            RowLayout {
-                Layout.fillWidth: true
-                Label {
-                    text: qsTr("Krediter per dag, %1").arg(usage.monthTitle)
-                    font.pixelSize: tokens.emphasis
-                    font.bold: true
-                    Layout.fillWidth: true
-                }
-                Label {
-                    text: qsTr("%n krediter totalt", "", usage.total)
-                    font.pixelSize: tokens.body
-                    color: page.palette.placeholderText
-                }
-            }
-            DailyChart {
-                tableModel: usage.daily
-                month: usage.month
-                maxValue: usage.maxDaily
-                Layout.fillWidth: true
-                Layout.preferredHeight: 220
-            }
-        }
+        title: qsTr("Krediter per dag, %1").arg(usage.periodTitle)
+        scopeText: usage.scopeText
+        total: usage.total
+        tableModel: usage.daily
+        axisMax: usage.daily.axisMax
+        axisTickCount: usage.daily.axisTickCount
     }
 }

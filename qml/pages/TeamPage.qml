@@ -34,57 +34,11 @@ PageFrame {
         ColumnLayout {
             anchors.fill: parent
             spacing: tokens.s3
-            Label { text: qsTr("Bjud in en teammedlem"); font.pixelSize: tokens.emphasis; font.bold: true }
-            RowLayout {
-                spacing: tokens.s2
+            InviteForm {
+                reason: page.manageReason.length > 0 ? page.manageReason : (!members.canAdd ? members.addBlockedReason : "")
+                roleChoices: page.roleChoices
                 Layout.fillWidth: true
-                InputField {
-                    id: inviteEmail
-                    placeholderText: qsTr("E-postadress")
-                    Accessible.name: qsTr("E-postadress")
-                    enabled: page.manageReason.length === 0
-                    inputMethodHints: Qt.ImhEmailCharactersOnly
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 3
-                }
-                InputField {
-                    id: inviteName
-                    placeholderText: qsTr("Namn (valfritt)")
-                    Accessible.name: qsTr("Namn")
-                    enabled: page.manageReason.length === 0
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 2
-                }
-                ChoiceBox {
-                    id: inviteRole
-                    model: page.roleChoices
-                    textRole: "text"
-                    valueRole: "value"
-                    enabled: page.manageReason.length === 0
-                    Accessible.name: qsTr("Roll")
-                }
-                GuardedButton {
-                    text: qsTr("Bjud in")
-                    primary: true
-                    showReasonText: false
-                    reason: page.manageReason.length > 0 ? page.manageReason : (!members.canAdd ? members.addBlockedReason : "")
-                    button.enabled: reason.length === 0 && inviteEmail.text.indexOf("@") > 0
-                    onClicked: {
-                        members.invite(inviteEmail.text.trim(), inviteName.text.trim(), inviteRole.currentValue)
-                        inviteEmail.clear()
-                        inviteName.clear()
-                    }
-                }
-            }
-            Label {
-                readonly property string why: page.manageReason.length > 0 ? page.manageReason : (!members.canAdd ? members.addBlockedReason : "")
-                visible: why.length > 0
-                text: why
-                textFormat: Text.PlainText
-                font.pixelSize: tokens.caption
-                color: page.palette.placeholderText
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
+                onInviteRequested: (email, name, role) => members.invite(email, name, role)
             }
             Label {
                 visible: members.error.length > 0
@@ -105,6 +59,18 @@ PageFrame {
             RowLayout {
                 Label { text: qsTr("Teammedlemmar"); font.pixelSize: tokens.emphasis; font.bold: true; Layout.fillWidth: true }
                 BusyIndicator { running: members.loading; visible: running; Layout.preferredWidth: 24; Layout.preferredHeight: 24 }
+            }
+            // Column headers, aligned with the rows below (the avatar's 32 px first).
+            RowLayout {
+                spacing: tokens.s3
+                Layout.fillWidth: true
+                Layout.leftMargin: tokens.s2
+                Layout.rightMargin: tokens.s2
+                Item { Layout.preferredWidth: 32 }
+                Label { text: qsTr("Namn"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.fillWidth: true }
+                Label { text: qsTr("Gick med"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 140 }
+                Label { text: qsTr("Roll"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 150 }
+                Item { Layout.preferredWidth: 88 }
             }
             ListView {
                 id: memberList
@@ -159,6 +125,7 @@ PageFrame {
                             Layout.preferredWidth: 150
                         }
                         ChoiceBox {
+                            id: roleBox
                             visible: row.editable
                             model: page.roleChoices
                             textRole: "text"
@@ -166,7 +133,18 @@ PageFrame {
                             Layout.preferredWidth: 150
                             Accessible.name: qsTr("Roll för %1").arg(row.name)
                             Component.onCompleted: currentIndex = indexOfValue(row.role)
-                            onActivated: if (currentValue !== row.role) members.changeRole(row.memberId, currentValue)
+                            // Nothing changes until the dialog is confirmed; cancelling puts the role back.
+                            onActivated: {
+                                if (currentValue === row.role)
+                                    return
+                                roleDialog.memberId = row.memberId
+                                roleDialog.memberName = row.name.length > 0 ? row.name : row.email
+                                roleDialog.role = currentValue
+                                roleDialog.roleText = currentText
+                                roleDialog.picker = roleBox
+                                roleDialog.open()
+                            }
+                            function reset() { currentIndex = indexOfValue(row.role) }
                         }
                         ActionButton {
                             visible: row.editable
@@ -179,6 +157,16 @@ PageFrame {
                 }
             }
         }
+    }
+
+    RoleChangeDialog {
+        id: roleDialog
+        property Item picker
+        property bool changed: false
+        parent: Overlay.overlay
+        onAboutToShow: changed = false
+        onConfirmed: (memberId, role) => { changed = true; members.changeRole(memberId, role) }
+        onClosed: if (!changed && picker) picker.reset()
     }
 
     Dialog {

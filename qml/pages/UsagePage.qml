@@ -4,47 +4,34 @@ import QtQuick.Layouts
 import QtQuick.Dialogs
 import Kliv.Konto
 
-// A month of usage: per day, per activity, per project, per member (owners and
-// admins on Pro and Enterprise), every entry, and a CSV export.
+// The usage of the billing cycle (paid plans, by default) or of a calendar
+// month: per day, per activity, per project, per member (owners and admins on
+// Pro and Enterprise), every entry, and a CSV export.
 PageFrame {
     id: page
     title: qsTr("Användning")
-    subtitle: qsTr("Användningshistorik för %1").arg(usage.monthTitle)
+    subtitle: qsTr("Användningshistorik för %1").arg(usage.periodTitle)
     Tokens { id: tokens }
 
     UsageModel { id: usage }
     Component.onCompleted: usage.reload()
 
-    RowLayout {
-        spacing: tokens.s2
+    UsagePeriodBar {
+        title: usage.periodTitle
+        view: usage.view
+        hasCycle: usage.hasCycle
+        canGoPrevious: usage.canGoPrevious
+        canGoNext: usage.canGoNext
+        loading: usage.loading
         Layout.fillWidth: true
-        ActionButton {
-            text: "‹"
-            Accessible.name: qsTr("Föregående månad")
-            ToolTip.visible: hovered
-            ToolTip.text: Accessible.name
-            onClicked: usage.previousMonth()
-        }
-        Label {
-            text: usage.monthTitle
-            font.pixelSize: tokens.emphasis
-            font.bold: true
-            horizontalAlignment: Text.AlignHCenter
-            Layout.minimumWidth: 140
-            Accessible.role: Accessible.StaticText
-        }
-        ActionButton {
-            text: "›"
-            Accessible.name: qsTr("Nästa månad")
-            ToolTip.visible: hovered
-            ToolTip.text: Accessible.name
-            onClicked: usage.nextMonth()
-        }
-        BusyIndicator { running: usage.loading; visible: running; Layout.preferredWidth: 28; Layout.preferredHeight: 28 }
-        Item { Layout.fillWidth: true }
-        ActionButton {
-            text: qsTr("Exportera CSV")
-            onClicked: exportDialog.open()
+        onPreviousRequested: usage.previousMonth()
+        onNextRequested: usage.nextMonth()
+        onViewRequested: (view) => usage.view = view
+        onExportRequested: {
+            // A save dialog in Documents with the period's file name, not the working directory.
+            exportDialog.currentFolder = usage.exportFolder
+            exportDialog.selectedFile = usage.exportFileUrl
+            exportDialog.open()
         }
     }
 
@@ -73,31 +60,24 @@ PageFrame {
         Layout.fillWidth: true
     }
 
-    Card {
+    UsageChartCard {
+        scopeText: usage.scopeText
+        total: usage.total
+        tableModel: usage.daily
+        axisMax: usage.daily.axisMax
+        axisTickCount: usage.daily.axisTickCount
         Layout.fillWidth: true
-        ColumnLayout {
-            anchors.fill: parent
-            spacing: tokens.s2
-            RowLayout {
-                Label { text: qsTr("Krediter per dag"); font.pixelSize: tokens.emphasis; font.bold: true; Layout.fillWidth: true }
-                Label { text: qsTr("%n krediter totalt", "", usage.total); font.pixelSize: tokens.body; color: page.palette.placeholderText }
-            }
-            DailyChart {
-                tableModel: usage.daily
-                month: usage.month
-                maxValue: usage.maxDaily
-                Layout.fillWidth: true
-                Layout.preferredHeight: 220
-            }
-        }
     }
 
     GridLayout {
+        id: breakdowns
+        readonly property string emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
         columns: Session.canViewTeamUsage ? 3 : 2
         columnSpacing: tokens.s4
         rowSpacing: tokens.s4
         Layout.fillWidth: true
         ShareList {
+            emptyText: breakdowns.emptyText
             title: qsTr("Per aktivitet")
             model: usage.byActivity
             activityIds: true
@@ -107,6 +87,7 @@ PageFrame {
             Layout.alignment: Qt.AlignTop
         }
         ShareList {
+            emptyText: breakdowns.emptyText
             title: qsTr("Per projekt")
             model: usage.byProject
             Layout.fillWidth: true
@@ -115,6 +96,7 @@ PageFrame {
             Layout.alignment: Qt.AlignTop
         }
         ShareList {
+            emptyText: breakdowns.emptyText
             visible: Session.canViewTeamUsage
             title: qsTr("Per medlem")
             model: usage.byMember
@@ -143,6 +125,7 @@ PageFrame {
             Label { text: qsTr("Alla poster"); font.pixelSize: tokens.emphasis; font.bold: true }
             EntryList {
                 model: usage.entries
+                emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
                 showMember: Session.canViewTeamUsage
                 Layout.fillWidth: true
                 Layout.preferredHeight: 400
@@ -154,6 +137,7 @@ PageFrame {
         id: exportDialog
         title: qsTr("Exportera användning som CSV")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Spara")
         defaultSuffix: "csv"
         nameFilters: [qsTr("CSV-filer (*.csv)")]
         onAccepted: usage.exportCsv(selectedFile)

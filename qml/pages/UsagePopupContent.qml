@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// What the credit meter's popup shows: this month per day, then the entries.
+// What the credit meter's popup shows: the current period per day, then the entries.
 ColumnLayout {
     id: content
     signal showAllRequested()
@@ -13,26 +13,16 @@ ColumnLayout {
     UsageModel { id: usage }
     Component.onCompleted: usage.reload()
 
-    RowLayout {
-        Layout.fillWidth: true
-        Label {
-            text: qsTr("Användning i %1").arg(usage.monthTitle)
-            font.pixelSize: tokens.emphasis
-            font.bold: true
-            Layout.fillWidth: true
-        }
-        Label {
-            text: qsTr("%n krediter totalt", "", usage.total)
-            font.pixelSize: tokens.body
-            color: content.palette.placeholderText
-        }
-    }
-    DailyChart {
+    UsageChartCard {
+        title: usage.showingCycle ? qsTr("Användning %1").arg(usage.periodTitle) : qsTr("Användning i %1").arg(usage.periodTitle)
+        scopeText: usage.scopeText
+        total: usage.total
         tableModel: usage.daily
-        month: usage.month
-        maxValue: usage.maxDaily
+        axisMax: usage.daily.axisMax
+        axisTickCount: usage.daily.axisTickCount
+        chartHeight: 180
+        framed: false
         Layout.fillWidth: true
-        Layout.preferredHeight: 180
     }
     Label {
         visible: usage.error.length > 0
@@ -44,7 +34,9 @@ ColumnLayout {
     }
     EntryList {
         model: usage.entries
+        emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
         showMember: Session.canViewTeamUsage
+        headerColor: content.palette.window
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.minimumHeight: 120

@@ -45,8 +45,10 @@ static QString workspaceOfOwner(storage::Store *store, const QString &ownerUserI
 }
 
 // "Kliv Studio": the demo owner's own workspace on Free, so the app shows the
-// workspace switcher and an upgrade that goes through Checkout. It gets 3 of
-// its 5 daily credits used today (once per day the demo is started).
+// workspace switcher and an upgrade that goes through Checkout. When created it
+// gets a little usage on the 30 days before today (a credit on about half of
+// them, well inside Free's 5 a day and 30 a month), so its chart is not a
+// single bar; and 3 of its 5 daily credits used today (once per day the demo is started).
 static bool ensureStudio(ServerContext &ctx, const QString &ownerUserId, const QDateTime &createdAt, DemoSeed *seed,
                          QString *error)
 {
@@ -61,6 +63,20 @@ static bool ensureStudio(ServerContext &ctx, const QString &ownerUserId, const Q
         }
         seed->studioWorkspaceId = created->workspace.id;
         memberId = created->owner.id;
+        const QDateTime today(ctx.now().date(), QTime(0, 0), Qt::UTC);
+        QRandomGenerator random(20261117);
+        for (int daysAgo = 30; daysAgo >= 1; --daysAgo) {
+            const QDateTime at = today.addDays(-daysAgo).addSecs(9 * 3600 + random.bounded(8 * 3600));
+            if (at < createdAt || random.bounded(2) == 0)
+                continue;
+            storage::UsageRequest u;
+            u.idempotencyKey = QStringLiteral("studio-history-%1").arg(daysAgo);
+            u.memberId = memberId;
+            u.project = QStringLiteral("Portfolio");
+            u.activity = Activities.at(random.bounded(Activities.size()));
+            u.credits = 1;
+            store->spend(seed->studioWorkspaceId, u, at, *ctx.catalog);
+        }
     } else if (const auto member = store->memberOfUser(seed->studioWorkspaceId, ownerUserId)) {
         memberId = member->id;
     }

@@ -34,6 +34,46 @@ static std::optional<QDate> monthParam(ServerContext &ctx, const Request &req, c
     return d;
 }
 
+// What GET .../usage, .../usage/entries and .../usage.csv read: ?month=YYYY-MM
+// (default the current UTC month) or ?period=cycle, the current billing cycle
+// [period_start, period_end) of a paid plan; Free has no cycle, its cap counts
+// per UTC month, so there period=cycle answers the current month.
+struct UsageWindow {
+    QString period;          // "month" | "cycle"
+    QDate month;             // the month (a cycle: the month it starts in)
+    QDateTime from, to;      // [from, to), UTC
+};
+
+static std::optional<UsageWindow> windowParam(ServerContext &ctx, const Request &req, const ReplyPtr &reply, const Access &a)
+{
+    const QString period = req.queryValue(QStringLiteral("period"));
+    if (req.query.hasQueryItem(QStringLiteral("period")) && period != QLatin1String("month") && period != QLatin1String("cycle")) {
+        reply->error(ApiError::validation({{QStringLiteral("period"), QStringLiteral("must be month or cycle")}}));
+        return std::nullopt;
+    }
+    if (period == QLatin1String("cycle")) {
+        if (req.query.hasQueryItem(QStringLiteral("month"))) {
+            reply->error(ApiError::validation({{QStringLiteral("month"), QStringLiteral("cannot be combined with period=cycle")}}));
+            return std::nullopt;
+        }
+        const auto b = ctx.store->balance(a.workspace.id, ctx.now(), *ctx.catalog);
+        if (!b) {
+            reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
+            return std::nullopt;
+        }
+        if (b->balance.periodKind == billing::PeriodKind::Cycle && b->balance.periodStart.isValid()
+            && b->balance.periodEnd > b->balance.periodStart) {
+            const QDateTime from = b->balance.periodStart.toUTC(), to = b->balance.periodEnd.toUTC();
+            return UsageWindow{QStringLiteral("cycle"), QDate(from.date().year(), from.date().month(), 1), from, to};
+        }
+    }
+    const auto month = monthParam(ctx, req, reply);
+    if (!month)
+        return std::nullopt;
+    return UsageWindow{QStringLiteral("month"), *month, QDateTime(*month, QTime(0, 0), Qt::UTC),
+                       QDateTime(month->addMonths(1), QTime(0, 0), Qt::UTC)};
+}
+
 static storage::UsageRequest readUsage(JsonBody &body, const QString &prefix = {})
 {
     JsonBody b(body.object());
@@ -139,11 +179,14 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage"), Auth::User,
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto month = monthParam(ctx, req, reply);
-              if (!month)
+              const auto w = windowParam(ctx, req, reply, a);
+              if (!w)
                   return;
               const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
-              const auto h = ctx.store->monthHistory(a.workspace.id, *month, team ? QString() : a.member->id);
+              const QString own = team ? QString() : a.member->id;
+              // A month reads its month totals; a cycle spans two months.
+              const auto h = w->period == QLatin1String("month") ? ctx.store->monthHistory(a.workspace.id, w->month, own)
+                                                                 : ctx.store->windowHistory(a.workspace.id, w->from, w->to, own);
               if (!h)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               QJsonArray days, activities, projects, members;
@@ -155,7 +198,10 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               for (const auto &k : h->byProject)
                   projects.append(QJsonObject{{QStringLiteral("project"), k.key}, {QStringLiteral("credits"), k.credits}});
               QJsonObject out{
-                  {QStringLiteral("month"), month->toString(QStringLiteral("yyyy-MM"))},
+                  {QStringLiteral("month"), w->month.toString(QStringLiteral("yyyy-MM"))},
+                  {QStringLiteral("period"), w->period},
+                  {QStringLiteral("from"), storage::toRfc3339(w->from)},
+                  {QStringLiteral("to"), storage::toRfc3339(w->to)},
                   {QStringLiteral("scope"), team ? QStringLiteral("workspace") : QStringLiteral("own")},
                   {QStringLiteral("total"), h->total},
                   {QStringLiteral("days"), days},
@@ -232,11 +278,13 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage/entries"), Auth::User,
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto month = monthParam(ctx, req, reply);
-              if (!month)
+              const auto w = windowParam(ctx, req, reply, a);
+              if (!w)
                   return;
               storage::EntryQuery q;
-              q.month = *month;
+              q.month = w->month;
+              q.from = w->from;
+              q.to = w->to;
               if (!a.permissions.testFlag(Permission::ViewTeamUsage))
                   q.memberId = a.member->id;
               q.cursor = req.queryValue(QStringLiteral("cursor"));
@@ -259,12 +307,12 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/usage.csv"), Auth::User,
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto month = monthParam(ctx, req, reply);
-              if (!month)
+              const auto w = windowParam(ctx, req, reply, a);
+              if (!w)
                   return;
               const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
               bool notFound = false;
-              const auto csv = ctx.store->usageCsv(a.workspace.id, *month, team ? QString() : a.member->id, &notFound);
+              const auto csv = ctx.store->usageCsv(a.workspace.id, w->from, w->to, team ? QString() : a.member->id, &notFound);
               if (!csv && notFound)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               if (!csv)   // an empty file would look like a month without usage
@@ -272,7 +320,9 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
               Response resp(QByteArrayLiteral("text/csv; charset=utf-8"), *csv);
               resp.addHeader(QByteArrayLiteral("Content-Disposition"),
                              QByteArrayLiteral("attachment; filename=\"kliv-usage-")
-                                 + month->toString(QStringLiteral("yyyy-MM")).toLatin1() + QByteArrayLiteral(".csv\""));
+                                 + (w->period == QLatin1String("cycle") ? w->from.date().toString(Qt::ISODate)
+                                                                        : w->month.toString(QStringLiteral("yyyy-MM"))).toLatin1()
+                                 + QByteArrayLiteral(".csv\""));
               reply->send(resp);
           }));
 }

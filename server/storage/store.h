@@ -156,9 +156,11 @@ struct DayTotal { QDate date; qint64 credits = 0; };
 struct KeyTotal { QString key; qint64 credits = 0; };
 struct MemberTotal { QString memberId; QString name; QString email; qint64 credits = 0; };
 
-// One UTC month of usage, from the daily roll-ups (never from raw events).
+// One UTC month of usage, from the daily roll-ups (never from raw events), or
+// a window such as a billing cycle (windowHistory).
 struct MonthHistory {
-    QDate month;                  // first day of the month
+    QDate month;                  // first day of the month (a window: the month of `from`)
+    QDateTime from, to;           // the instants read: [from, to)
     qint64 total = 0;
     QList<DayTotal> days;         // every day of the month, zeros included
     QList<KeyTotal> byActivity;   // credits descending, then name
@@ -168,6 +170,7 @@ struct MonthHistory {
 
 struct EntryQuery {
     QDate month;                  // invalid = all months
+    QDateTime from, to;           // both valid: this window [from, to) instead of the month
     QString memberId;             // empty = every member
     QString cursor;               // from the previous page's nextCursor; empty = newest
     int limit = 100;              // 1..500
@@ -368,6 +371,12 @@ public:
     // member's usage ("own" scope). Workspace not found -> nullopt.
     std::optional<MonthHistory> monthHistory(const QString &workspaceId, const QDate &month,
                                              const QString &memberId = {});
+    // The same for any window [from, to), e.g. a billing cycle: `days` has every
+    // UTC day the window touches; whole days come from the roll-ups, a partial
+    // first or last day from its raw events, so `total` is exactly the usage in
+    // the window (a cycle's total equals the balance's `used`).
+    std::optional<MonthHistory> windowHistory(const QString &workspaceId, const QDateTime &from,
+                                              const QDateTime &to, const QString &memberId = {});
     // Bad cursor or limit -> nullopt with *error.
     std::optional<EntryPage> entries(const QString &workspaceId, const EntryQuery &query,
                                      QString *error = nullptr);
@@ -377,6 +386,8 @@ public:
     // database failed (*notFound = false, lastError() says what).
     std::optional<QByteArray> usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId = {},
                                        bool *notFound = nullptr);
+    std::optional<QByteArray> usageCsv(const QString &workspaceId, const QDateTime &from, const QDateTime &to,
+                                       const QString &memberId = {}, bool *notFound = nullptr);
 
     // Tokens (raw secrets in, hashes stored).
     static QByteArray hashToken(const QString &token);  // hex SHA-256

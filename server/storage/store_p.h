@@ -100,7 +100,8 @@ public:
     // Announces "subscription" and "balance"; returns the last seq (-1 on error).
     qint64 announceState(const QString &workspaceId, const billing::SubscriptionState &s,
                          const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
-    std::optional<QByteArray> usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId,
+    // [startMs, endMs) of the workspace's entries, oldest first.
+    std::optional<QByteArray> usageCsv(const QString &workspaceId, qint64 startMs, qint64 endMs, const QString &memberId,
                                        bool *notFound);
     bool insertToken(const NewToken &token, const QString &familyId, const QDateTime &now);
     std::optional<Member> loadMember(const QString &workspaceId, const QString &memberId, bool activeOnly);

@@ -2,6 +2,7 @@
 #include "store_p.h"
 
 #include <QSqlError>
+#include <algorithm>
 #include <limits>
 
 namespace storage {
@@ -57,6 +58,8 @@ std::optional<MonthHistory> Store::monthHistory(const QString &workspaceId, cons
             return std::nullopt;
         MonthHistory h;
         h.month = QDate(month.year(), month.month(), 1);
+        h.from = QDateTime(h.month, QTime(0, 0), Qt::UTC);
+        h.to = QDateTime(h.month.addMonths(1), QTime(0, 0), Qt::UTC);
         const qint64 d0 = epochDay(h.month), d1 = epochDay(h.month.addMonths(1));
         QHash<qint64, qint64> perDay;
         const QString filter = memberId.isEmpty() ? QString() : QStringLiteral(" AND r.member_id = ?");
@@ -122,6 +125,115 @@ std::optional<MonthHistory> Store::monthHistory(const QString &workspaceId, cons
     });
 }
 
+std::optional<MonthHistory> Store::windowHistory(const QString &workspaceId, const QDateTime &from, const QDateTime &to,
+                                                const QString &memberId)
+{
+    if (!from.isValid() || !to.isValid() || to <= from)
+        return std::nullopt;
+    return d->read([&]() -> std::optional<MonthHistory> {
+        if (!workspace(workspaceId))
+            return std::nullopt;
+        MonthHistory h;
+        h.from = from.toUTC();
+        h.to = to.toUTC();
+        h.month = QDate(h.from.date().year(), h.from.date().month(), 1);
+        const qint64 a = msOf(from), b = msOf(to);
+        // Whole UTC days from the roll-ups, the partial first and last day from
+        // their raw events (as the balance's cycle counter is rebuilt).
+        const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
+        const bool split = firstWhole < endWhole;
+        const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
+        const qint64 firstDay = dayOf(a), lastDay = dayOf(b - 1);
+        const QDate epoch(1970, 1, 1);
+
+        QHash<qint64, qint64> perDay;
+        QHash<QString, qint64> perActivity, perProject;
+        QHash<QString, MemberTotal> perMember;
+        auto addMember = [&](const QString &id, const QString &name, const QString &email, qint64 credits) {
+            MemberTotal &m = perMember[id];
+            m.memberId = id;
+            m.name = name;
+            m.email = email;
+            m.credits += credits;
+        };
+        const QString filter = memberId.isEmpty() ? QString() : QStringLiteral(" AND r.member_id = ?");
+        QVariantList args{workspaceId, split ? firstWhole : 0, split ? endWhole : 0};
+        if (!memberId.isEmpty())
+            args.append(memberId);
+        const QString where = QStringLiteral(" FROM usage_rollup r WHERE r.workspace_id = ? AND r.day >= ? AND r.day < ?") + filter;
+        QSqlQuery *q = nullptr;
+        if (split) {
+            for (const auto &[column, target] : {std::pair{QStringLiteral("activity"), &perActivity},
+                                                 std::pair{QStringLiteral("project"), &perProject}}) {
+                q = d->exec(QStringLiteral("SELECT r.%1, SUM(r.credits)").arg(column) + where
+                                + QStringLiteral(" GROUP BY r.%1").arg(column), args);
+                if (!q)
+                    return std::nullopt;
+                while (q->next())
+                    (*target)[q->value(0).toString()] += q->value(1).toLongLong();
+            }
+            q = d->exec(QStringLiteral("SELECT r.day, SUM(r.credits)") + where + QStringLiteral(" GROUP BY r.day"), args);
+            if (!q)
+                return std::nullopt;
+            while (q->next())
+                perDay[q->value(0).toLongLong()] += q->value(1).toLongLong();
+            q = d->exec(QStringLiteral("SELECT r.member_id, COALESCE(u.name, ''), COALESCE(u.email, ''), SUM(r.credits) "
+                                       "FROM usage_rollup r LEFT JOIN members m ON m.id = r.member_id LEFT JOIN users u ON u.id = m.user_id "
+                                       "WHERE r.workspace_id = ? AND r.day >= ? AND r.day < ?") + filter
+                            + QStringLiteral(" GROUP BY r.member_id, u.name, u.email"), args);
+            if (!q)
+                return std::nullopt;
+            while (q->next())
+                addMember(q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong());
+        }
+        // The partial days: [a, headEnd) and [tailStart, b), a day's events at most each.
+        QString sql = kEntrySelect;
+        sql.replace(QStringLiteral("e.at_ms >= ? AND e.at_ms < ?"),
+                    QStringLiteral("((e.at_ms >= ? AND e.at_ms < ?) OR (e.at_ms >= ? AND e.at_ms < ?))"));
+        QVariantList eargs{workspaceId, a, headEnd, tailStart, b};
+        if (!memberId.isEmpty()) {
+            sql += QStringLiteral("AND e.member_id = ? ");
+            eargs.append(memberId);
+        }
+        q = d->exec(sql, eargs);
+        if (!q)
+            return std::nullopt;
+        while (q->next()) {
+            const qint64 credits = q->value(6).toLongLong();
+            perDay[dayOf(q->value(1).toLongLong())] += credits;
+            perProject[q->value(4).toString()] += credits;
+            perActivity[q->value(5).toString()] += credits;
+            addMember(q->value(2).toString(), q->value(3).toString(), q->value(8).toString(), credits);
+        }
+        q->finish();
+
+        for (qint64 day = firstDay; day <= lastDay; ++day) {
+            const qint64 credits = perDay.value(day);
+            h.days.append(DayTotal{epoch.addDays(day), credits});
+            h.total += credits;
+        }
+        auto sorted = [](const QHash<QString, qint64> &totals) {
+            QList<KeyTotal> out;
+            for (auto it = totals.cbegin(); it != totals.cend(); ++it)
+                if (it.value() > 0)
+                    out.append(KeyTotal{it.key(), it.value()});
+            std::sort(out.begin(), out.end(), [](const KeyTotal &x, const KeyTotal &y) {
+                return x.credits != y.credits ? x.credits > y.credits : x.key < y.key;
+            });
+            return out;
+        };
+        h.byActivity = sorted(perActivity);
+        h.byProject = sorted(perProject);
+        for (const MemberTotal &m : std::as_const(perMember))
+            if (m.credits > 0)
+                h.byMember.append(m);
+        std::sort(h.byMember.begin(), h.byMember.end(), [](const MemberTotal &x, const MemberTotal &y) {
+            return x.credits != y.credits ? x.credits > y.credits : x.memberId < y.memberId;
+        });
+        return h;
+    });
+}
+
 std::optional<EntryPage> Store::entries(const QString &workspaceId, const EntryQuery &query, QString *error)
 {
     auto refuse = [error](const QString &why) -> std::optional<EntryPage> {
@@ -135,7 +247,10 @@ std::optional<EntryPage> Store::entries(const QString &workspaceId, const EntryQ
     if (!query.cursor.isEmpty() && !parseCursor(query.cursor, &afterAt, &afterId))
         return refuse(QStringLiteral("invalid cursor"));
     qint64 from = std::numeric_limits<qint64>::min(), to = std::numeric_limits<qint64>::max();
-    if (query.month.isValid()) {
+    if (query.from.isValid() && query.to.isValid()) {
+        from = msOf(query.from);
+        to = msOf(query.to);
+    } else if (query.month.isValid()) {
         const QDate first(query.month.year(), query.month.month(), 1);
         from = QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
         to = QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
@@ -173,16 +288,24 @@ std::optional<EntryPage> Store::entries(const QString &workspaceId, const EntryQ
 std::optional<QByteArray> Store::usageCsv(const QString &workspaceId, const QDate &month, const QString &memberId,
                                           bool *notFound)
 {
+    const QDate first(month.year(), month.month(), 1);
+    return usageCsv(workspaceId, QDateTime(first, QTime(0, 0), Qt::UTC), QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC),
+                    memberId, notFound);
+}
+
+std::optional<QByteArray> Store::usageCsv(const QString &workspaceId, const QDateTime &from, const QDateTime &to,
+                                          const QString &memberId, bool *notFound)
+{
     return d->read([&]() -> std::optional<QByteArray> {
         bool missing = false;
-        auto csv = d->usageCsv(workspaceId, month, memberId, &missing);
+        auto csv = d->usageCsv(workspaceId, msOf(from), msOf(to), memberId, &missing);
         if (notFound)
             *notFound = missing;
         return csv;
     });
 }
 
-std::optional<QByteArray> Store::Private::usageCsv(const QString &workspaceId, const QDate &month,
+std::optional<QByteArray> Store::Private::usageCsv(const QString &workspaceId, qint64 startMs, qint64 endMs,
                                                    const QString &memberId, bool *notFound)
 {
     const auto exists = scalar(QStringLiteral("SELECT id FROM workspaces WHERE id = ?"), {workspaceId});
@@ -194,9 +317,7 @@ std::optional<QByteArray> Store::Private::usageCsv(const QString &workspaceId, c
         return std::nullopt;
     }
     QByteArray csv("at,member,project,activity,credits\r\n");
-    const QDate first(month.year(), month.month(), 1);
-    QVariantList args{workspaceId, QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
-                      QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()};
+    QVariantList args{workspaceId, startMs, endMs};
     QString sql = kEntrySelect;
     if (!memberId.isEmpty()) {
         sql += QStringLiteral("AND e.member_id = ? ");

@@ -1,0 +1,55 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Credits per day in a card, saying whose usage it is ("Din användning" for a
+// member who sees only their own, "Teamets användning") and the period's total.
+Card {
+    id: card
+    property string title: qsTr("Krediter per dag")
+    property string scopeText           // from UsageModel.scopeText
+    property int total: 0
+    property var tableModel             // DailyUsageModel
+    property int axisMax: 5
+    property int axisTickCount: 6
+    property int chartHeight: 220
+    property bool framed: true          // false: no card surface (inside a popup)
+    Tokens { id: tokens }
+    padding: framed ? tokens.s4 : 0
+    background.visible: framed
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: tokens.s2
+        RowLayout {
+            Layout.fillWidth: true
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Label { text: card.title; font.pixelSize: tokens.emphasis; font.bold: true; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label {
+                    objectName: "scopeLabel"
+                    visible: text.length > 0
+                    text: card.scopeText
+                    font.pixelSize: tokens.caption
+                    color: card.palette.placeholderText
+                }
+            }
+            Label {
+                objectName: "totalLabel"
+                text: qsTr("%n krediter totalt", "", card.total)
+                font.pixelSize: tokens.body
+                color: card.palette.placeholderText
+            }
+        }
+        DailyChart {
+            objectName: "chart"
+            tableModel: card.tableModel
+            axisMax: card.axisMax
+            axisTickCount: card.axisTickCount
+            Accessible.description: card.scopeText
+            Layout.fillWidth: true
+            Layout.preferredHeight: card.chartHeight
+        }
+    }
+}
