@@ -60,6 +60,9 @@ Subscription *Subscription::create(QQmlEngine *, QJSEngine *)
 void Subscription::showCached()
 {
     Session *s = Session::instance();
+    // Another workspace: the last one's checkout, errors and outcome are not its.
+    m_checkoutTier.clear();
+    clearMessages();
     apply({}, true);
     const auto cached = StateCache::load(s->serverUrl(), s->currentWorkspaceId(), kCacheKind);
     if (cached.isValid())
