@@ -1,6 +1,7 @@
 #include "invoicemodel.h"
 
 #include "format.h"
+#include "livechannel.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,15 @@
 InvoiceModel::InvoiceModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    connect(Session::instance(), &Session::workspaceReady, this, &InvoiceModel::reload);
+    Session *s = Session::instance();
+    connect(s, &Session::workspaceReady, this, &InvoiceModel::reload);
+    // A subscription message follows every payment and plan change; a burst
+    // (several webhooks of one payment) is one refetch.
+    m_liveReload.setSingleShot(true);
+    m_liveReload.setInterval(300);
+    connect(&m_liveReload, &QTimer::timeout, this, &InvoiceModel::reload);
+    connect(s->live(), &LiveChannel::workspaceReceived, &m_liveReload, qOverload<>(&QTimer::start));
+    connect(s->live(), &LiveChannel::resyncNeeded, &m_liveReload, qOverload<>(&QTimer::start));
     QTimer::singleShot(0, this, &InvoiceModel::reload);
 }
 
@@ -45,10 +54,19 @@ void InvoiceModel::reload()
         for (const auto &v : r.object().value(QLatin1String("invoices")).toArray()) {
             const QJsonObject o = v.toObject();
             const QJsonObject total = o.value(QLatin1String("total")).toObject();
-            m_rows << Row{o.value(QLatin1String("number")).toString(), o.value(QLatin1String("status")).toString(),
-                          Format::parseInstant(o.value(QLatin1String("created")).toString()),
-                          total.value(QLatin1String("amount")).toInteger(), total.value(QLatin1String("currency")).toString(),
-                          QUrl(o.value(QLatin1String("hosted_url")).toString())};
+            Row row;
+            row.number = o.value(QLatin1String("number")).toString();
+            row.status = o.value(QLatin1String("status")).toString();
+            row.created = Format::parseInstant(o.value(QLatin1String("created")).toString());
+            row.amount = total.value(QLatin1String("amount")).toInteger();
+            row.currency = total.value(QLatin1String("currency")).toString();
+            row.url = QUrl(o.value(QLatin1String("hosted_url")).toString());
+            row.pdfUrl = QUrl(o.value(QLatin1String("pdf_url")).toString());
+            row.planId = o.value(QLatin1String("plan_id")).toString();
+            row.periodStart = Format::parseInstant(o.value(QLatin1String("period_start")).toString());
+            row.periodEnd = Format::parseInstant(o.value(QLatin1String("period_end")).toString());
+            row.proration = o.value(QLatin1String("proration")).toBool();
+            m_rows << row;
         }
         endResetModel();
         Q_EMIT countChanged();
@@ -57,9 +75,32 @@ void InvoiceModel::reload()
 
 void InvoiceModel::open(int row)
 {
-    if (row < 0 || row >= m_rows.size())
-        return;
-    const QUrl url = m_rows.at(row).url;
+    if (row >= 0 && row < m_rows.size())
+        openUrl(m_rows.at(row).url);
+}
+
+void InvoiceModel::openPdf(int row)
+{
+    if (row >= 0 && row < m_rows.size())
+        openUrl(m_rows.at(row).pdfUrl);
+}
+
+// "Pro 400, uppgradering 20 dec. 2026 – 10 jan. 2027": the plan, whether it is
+// an upgrade's prorated difference, the period it covers.
+QString InvoiceModel::description(const Row &r) const
+{
+    const QString plan = r.planId.isEmpty() ? QString() : Session::instance()->planName(r.planId);
+    const QString period = r.periodStart.isValid() && r.periodEnd.isValid()
+        ? tr("%1 – %2").arg(Format::date(r.periodStart), Format::date(r.periodEnd)) : QString();
+    if (plan.isEmpty())
+        return period;
+    if (r.proration)
+        return period.isEmpty() ? tr("Uppgradering till %1").arg(plan) : tr("Uppgradering till %1, %2").arg(plan, period);
+    return period.isEmpty() ? plan : tr("%1, %2").arg(plan, period);
+}
+
+void InvoiceModel::openUrl(const QUrl &url)
+{
     const bool opened = url.isValid() && QDesktopServices::openUrl(url);
     const QUrl pending = opened ? QUrl() : url;
     if (pending != m_pendingUrl) {
@@ -82,6 +123,8 @@ QVariant InvoiceModel::data(const QModelIndex &index, int role) const
     case StatusRole: return r.status;
     case StatusTextRole: return statusText(r.status);
     case UrlRole: return r.url;
+    case DescriptionRole: return description(r);
+    case PdfUrlRole: return r.pdfUrl;
     }
     return {};
 }
@@ -89,5 +132,6 @@ QVariant InvoiceModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> InvoiceModel::roleNames() const
 {
     return {{NumberRole, "number"}, {DateTextRole, "dateText"}, {TotalTextRole, "totalText"}, {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {UrlRole, "url"}, {DateRole, "date"}};
+            {StatusTextRole, "statusText"}, {UrlRole, "url"}, {DateRole, "date"}, {DescriptionRole, "description"},
+            {PdfUrlRole, "pdfUrl"}};
 }

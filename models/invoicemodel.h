@@ -2,9 +2,12 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QQmlEngine>
+#include <QTimer>
 #include <QUrl>
 
-// The billing history (needs view_billing); each invoice opens in the browser.
+// The billing history (needs view_billing): what each invoice was for, its
+// page and its PDF in the browser. Refetched when the live channel reports a
+// subscription change (a payment, a plan change), so it is never stale.
 class InvoiceModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -14,7 +17,8 @@ class InvoiceModel : public QAbstractListModel
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QUrl pendingUrl READ pendingUrl NOTIFY pendingUrlChanged)
 public:
-    enum Roles { NumberRole = Qt::UserRole + 1, DateTextRole, TotalTextRole, StatusRole, StatusTextRole, UrlRole, DateRole };
+    enum Roles { NumberRole = Qt::UserRole + 1, DateTextRole, TotalTextRole, StatusRole, StatusTextRole, UrlRole, DateRole,
+                 DescriptionRole, PdfUrlRole };
     Q_ENUM(Roles)
 
     explicit InvoiceModel(QObject *parent = nullptr);
@@ -27,6 +31,7 @@ public:
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void open(int row);
+    Q_INVOKABLE void openPdf(int row);
     static QString statusText(const QString &status);
 
 Q_SIGNALS:
@@ -36,7 +41,13 @@ Q_SIGNALS:
     void pendingUrlChanged();
 
 private:
-    struct Row { QString number, status; QDateTime created; qint64 amount = 0; QString currency; QUrl url; };
+    struct Row {
+        QString number, status; QDateTime created; qint64 amount = 0; QString currency; QUrl url, pdfUrl;
+        QString planId; QDateTime periodStart, periodEnd; bool proration = false;
+    };
+    QString description(const Row &r) const;
+    void openUrl(const QUrl &url);
+    QTimer m_liveReload;
     QList<Row> m_rows;
     bool m_loading = false;
     QString m_error;

@@ -1,10 +1,15 @@
 #pragma once
 #include <QAbstractListModel>
+#include <QHash>
 #include <QJsonArray>
 #include <QQmlEngine>
+#include <QTimer>
 
-// The plan catalog with what choosing each plan would mean for the current
-// workspace (changeKind), for the plans page.
+// The plan catalog for the plans page: what each tier adds over the one below
+// it, and what choosing it would mean for the current workspace (changeKind).
+// The kind is the server's: its subscription preview for that tier (the app
+// never re-derives the plan-change rules); a refusal comes back as the card's
+// blockedReason.
 class PlanModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -12,9 +17,12 @@ class PlanModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    // "Priserna är inklusive moms." (or exklusive), from the catalog.
+    Q_PROPERTY(QString vatNote READ vatNote NOTIFY countChanged)
 public:
     enum Roles { PlanIdRole = Qt::UserRole + 1, NameRole, KindRole, MonthlyCreditsRole, DailyCreditsRole, PriceTextRole,
-                 FeaturesRole, IsCurrentRole, IsPendingRole, ChangeKindRole, SeatLimitRole };
+                 FeaturesRole, IsCurrentRole, IsPendingRole, ChangeKindRole, SeatLimitRole, MonthlyCapRole,
+                 AddedFeaturesRole, LimitationsRole, PreviousNameRole, BlockedReasonRole };
     Q_ENUM(Roles)
 
     explicit PlanModel(QObject *parent = nullptr);
@@ -23,9 +31,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
+    QString vatNote() const;
 
     Q_INVOKABLE void reload();
     static QString featureName(const QString &entitlement);
+    // Entitlements that are a limitation, not a feature (the "Made with Kliv" badge).
+    static bool isLimitation(const QString &entitlement);
 
 Q_SIGNALS:
     void countChanged();
@@ -33,10 +44,16 @@ Q_SIGNALS:
     void errorChanged();
 
 private:
-    QString changeKind(const QJsonObject &plan) const;
     void rebuild();
+    void askKinds();
+    void refreshAll();
+    QStringList entitlementsOf(int row) const;
 
     QJsonArray m_plans;
     bool m_loading = false;
     QString m_error;
+    // Per plan id: the server's preview kind, or its refusal.
+    QHash<QString, QString> m_kinds, m_reasons;
+    int m_generation = 0;
+    QTimer m_askLater;
 };

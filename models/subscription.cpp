@@ -60,6 +60,9 @@ Subscription *Subscription::create(QQmlEngine *, QJSEngine *)
 void Subscription::showCached()
 {
     Session *s = Session::instance();
+    // Another workspace: the last one's checkout, errors and outcome are not its.
+    m_checkoutTier.clear();
+    clearMessages();
     apply({}, true);
     const auto cached = StateCache::load(s->serverUrl(), s->currentWorkspaceId(), kCacheKind);
     if (cached.isValid())
@@ -89,6 +92,17 @@ void Subscription::apply(const QJsonObject &ws, bool fromCache)
     if (!fromCache && !ws.isEmpty())
         StateCache::save(s->serverUrl(), s->currentWorkspaceId(), kCacheKind, ws);
     Q_EMIT changed();
+    // Back from Checkout: the server (live channel or refresh) now has the plan.
+    if (!fromCache && !m_checkoutTier.isEmpty() && m_tier == m_checkoutTier) {
+        m_checkoutTier.clear();
+        setOutcome(tr("Betalningen är klar. Du har nu %1.").arg(tierName()));
+        findReceipt(m_tier);
+    }
+}
+
+bool Subscription::managedBySales() const
+{
+    return m_workspace.value(QLatin1String("managed_by_sales")).toBool();
 }
 
 QString Subscription::tierName() const
@@ -130,9 +144,11 @@ void Subscription::refresh()
     s->api()->get(s->workspacePath(), {}, this, [this, ws](const ApiResult &r) {
         if (ws != Session::instance()->currentWorkspaceId())
             return;
-        if (!r.ok())
-            return setError(r.error.message);
-        setError({});
+        // Not an action of the user's: no error on a page (the meter says offline).
+        if (!r.ok()) {
+            qCWarning(lcModels) << "workspace refresh failed:" << r.error.message;
+            return;
+        }
         apply(r.object());
     });
 }
@@ -168,9 +184,34 @@ QString Subscription::confirmationText(const QJsonObject &p) const
     return {};
 }
 
+QString Subscription::nextCycleText(const QJsonObject &p) const
+{
+    const QString kind = p.value(QLatin1String("kind")).toString();
+    if (kind != QLatin1String("downgrade") && kind != QLatin1String("cancel"))
+        return {};
+    const QDateTime at = Format::parseInstant(p.value(QLatin1String("effective_at")).toString());
+    const QJsonObject price = p.value(QLatin1String("price_from_next_cycle")).toObject();
+    if (!at.isValid() || price.isEmpty())
+        return {};
+    if (price.value(QLatin1String("amount")).toInteger() == 0)
+        return tr("Från den %1 betalar du ingenting.").arg(Format::date(at));
+    return tr("Från den %1 betalar du %2 i månaden.").arg(Format::date(at), Format::money(price));
+}
+
+QString Subscription::pendingCancellationText(const QJsonObject &p) const
+{
+    const QString kind = p.value(QLatin1String("kind")).toString();
+    if (!m_cancelAtPeriodEnd || kind == QLatin1String("cancel") || !p.contains(QLatin1String("cancel_at_period_end_after")))
+        return {};
+    return p.value(QLatin1String("cancel_at_period_end_after")).toBool()
+        ? tr("Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.").arg(periodEndText())
+        : tr("Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.").arg(periodEndText());
+}
+
 void Subscription::preview(const QString &tier)
 {
     post(QStringLiteral("/subscription/preview"), {{QStringLiteral("tier"), tier}}, [this](const QJsonObject &p) {
+        m_preview = p;
         const QString kind = p.value(QLatin1String("kind")).toString();
         QString button;
         if (kind == QLatin1String("upgrade")) button = tr("Uppgradera");
@@ -180,22 +221,43 @@ void Subscription::preview(const QString &tier)
         const QDateTime at = Format::parseInstant(p.value(QLatin1String("effective_at")).toString());
         Q_EMIT previewReady(kind, p.value(QLatin1String("tier")).toString(), confirmationText(p), button,
                             Format::money(p.value(QLatin1String("amount_due_now"))),
-                            at.isValid() ? Format::date(at) : QString());
+                            at.isValid() ? Format::date(at) : QString(), nextCycleText(p), pendingCancellationText(p));
     });
 }
 
 void Subscription::change(const QString &tier)
 {
-    post(QStringLiteral("/subscription/change"), {{QStringLiteral("tier"), tier}}, [this](const QJsonObject &o) {
+    QJsonObject body{{QStringLiteral("tier"), tier}};
+    // The preview's instant: the upgrade is charged what the dialog said.
+    const QJsonObject quote = m_preview.value(QLatin1String("tier")).toString() == tier ? m_preview : QJsonObject();
+    if (quote.contains(QLatin1String("quoted_at")))
+        body.insert(QStringLiteral("quoted_at"), quote.value(QLatin1String("quoted_at")));
+    post(QStringLiteral("/subscription/change"), body, [this, tier, quote](const QJsonObject &o) {
         const QString kind = o.value(QLatin1String("kind")).toString();
+        const QString name = Session::instance()->planName(tier);
         if (kind == QLatin1String("checkout")) {
             const QUrl url(o.value(QLatin1String("checkout_url")).toString());
             m_awaitingBrowser = true;
+            m_checkoutTier = tier;
             openInBrowser(url);
+            setOutcome(tr("Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.").arg(name));
             Q_EMIT checkoutOpened(url);
         } else {
             apply(o.value(QLatin1String("workspace")).toObject());
             CreditMeter::instance()->refresh();
+            if (kind == QLatin1String("upgrade")) {
+                const QString amount = quote.contains(QLatin1String("amount_due_now"))
+                    ? Format::money(quote.value(QLatin1String("amount_due_now"))) : QString();
+                setOutcome(amount.isEmpty() ? tr("Uppgraderingen till %1 är betald.").arg(name)
+                                            : tr("Uppgraderingen till %1 är betald: %2.").arg(name, amount));
+                findReceipt(tier);
+            } else if (kind == QLatin1String("downgrade")) {
+                setOutcome(tr("Klart: du byter till %1 den %2. Till dess har du kvar %3.")
+                               .arg(pendingTierName(), pendingEffectiveAtText(), tierName()));
+            } else if (kind == QLatin1String("cancel")) {
+                setOutcome(tr("Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.")
+                               .arg(pendingEffectiveAtText(), tierName()));
+            }
         }
         Q_EMIT changeDone(kind);
     });
@@ -205,6 +267,8 @@ void Subscription::cancel()
 {
     post(QStringLiteral("/subscription/cancel"), {}, [this](const QJsonObject &o) {
         apply(o.value(QLatin1String("workspace")).toObject());
+        setOutcome(tr("Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.")
+                       .arg(pendingEffectiveAtText(), tierName()));
         Q_EMIT changeDone(QStringLiteral("cancel"));
     });
 }
@@ -213,8 +277,47 @@ void Subscription::undo()
 {
     post(QStringLiteral("/subscription/undo"), {}, [this](const QJsonObject &o) {
         apply(o.value(QLatin1String("workspace")).toObject());
+        setOutcome(tr("Klart: den planerade ändringen är ångrad. Du fortsätter med %1.").arg(tierName()));
         Q_EMIT changeDone(QStringLiteral("undo"));
     });
+}
+
+// The receipt of a change: the newest issued invoice for that plan, as the
+// server lists it (the link is added to the message that is already shown).
+void Subscription::findReceipt(const QString &tier)
+{
+    Session *s = Session::instance();
+    if (!s->isReady() || !s->canViewBilling())
+        return;
+    const QString ws = s->currentWorkspaceId();
+    const QString text = m_outcomeText;
+    s->api()->get(s->workspacePath(QStringLiteral("/invoices")), {}, this, [this, ws, tier, text](const ApiResult &r) {
+        if (!r.ok() || ws != Session::instance()->currentWorkspaceId() || m_outcomeText != text)
+            return;
+        for (const auto &v : r.object().value(QLatin1String("invoices")).toArray()) {
+            const QJsonObject inv = v.toObject();
+            if (inv.value(QLatin1String("plan_id")).toString() == tier && inv.value(QLatin1String("status")).toString() != QLatin1String("draft")) {
+                setOutcome(text, QUrl(inv.value(QLatin1String("hosted_url")).toString()));
+                return;
+            }
+        }
+    });
+}
+
+void Subscription::clearMessages()
+{
+    setError({}, Action::Plan);
+    setError({}, Action::Portal);
+    setOutcome({});
+}
+
+void Subscription::setOutcome(const QString &text, const QUrl &url)
+{
+    if (text == m_outcomeText && url == m_outcomeUrl)
+        return;
+    m_outcomeText = text;
+    m_outcomeUrl = url;
+    Q_EMIT outcomeChanged();
 }
 
 void Subscription::openPortal()
@@ -224,7 +327,7 @@ void Subscription::openPortal()
         m_awaitingBrowser = true;
         openInBrowser(url);
         Q_EMIT portalOpened(url);
-    });
+    }, Action::Portal);
 }
 
 void Subscription::sendEnterpriseInquiry(const QString &contact, int seats, const QString &message)
@@ -234,17 +337,19 @@ void Subscription::sendEnterpriseInquiry(const QString &contact, int seats, cons
          [this](const QJsonObject &) { Q_EMIT inquirySent(); });
 }
 
-void Subscription::post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok)
+void Subscription::post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok,
+                        Action action)
 {
     Session *s = Session::instance();
     if (!s->isReady() || m_busy)
         return;
+    // A new action: the last one's error and outcome are history.
+    clearMessages();
     setBusy(true);
-    s->api()->post(s->workspacePath(path), body, this, [this, ok](const ApiResult &r) {
+    s->api()->post(s->workspacePath(path), body, this, [this, ok, action](const ApiResult &r) {
         setBusy(false);
         if (!r.ok())
-            return setError(r.error.message);
-        setError({});
+            return setError(r.error.message, action);
         ok(r.object());
     });
 }
@@ -270,10 +375,11 @@ void Subscription::setBusy(bool b)
     Q_EMIT busyChanged();
 }
 
-void Subscription::setError(const QString &e)
+void Subscription::setError(const QString &e, Action action)
 {
-    if (e == m_error)
+    QString &target = action == Action::Portal ? m_portalError : m_error;
+    if (e == target)
         return;
-    m_error = e;
+    target = e;
     Q_EMIT errorChanged();
 }

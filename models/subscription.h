@@ -28,8 +28,15 @@ class Subscription : public QObject
     Q_PROPERTY(int seatsUsed READ seatsUsed NOTIFY changed)
     Q_PROPERTY(int seatLimit READ seatLimit NOTIFY changed)
     Q_PROPERTY(QStringList entitlements READ entitlements NOTIFY changed)
+    Q_PROPERTY(bool managedBySales READ managedBySales NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // The last plan action's error (preview, change, cancel, undo, inquiry); the
+    // portal's is portalError. Each goes with the next action and on a page change.
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString portalError READ portalError NOTIFY errorChanged)
+    // What the last plan action did, from the server's answer, with its receipt.
+    Q_PROPERTY(QString outcomeText READ outcomeText NOTIFY outcomeChanged)
+    Q_PROPERTY(QUrl outcomeUrl READ outcomeUrl NOTIFY outcomeChanged)
     Q_PROPERTY(QUrl pendingUrl READ pendingUrl NOTIFY pendingUrlChanged)
 
 public:
@@ -51,8 +58,12 @@ public:
     int seatsUsed() const { return m_seatsUsed; }
     int seatLimit() const { return m_seatLimit; } // 0 = unlimited
     QStringList entitlements() const { return m_entitlements; }
+    bool managedBySales() const;
     bool busy() const { return m_busy; }
     QString error() const { return m_error; }
+    QString portalError() const { return m_portalError; }
+    QString outcomeText() const { return m_outcomeText; }
+    QUrl outcomeUrl() const { return m_outcomeUrl; }
     QUrl pendingUrl() const { return m_pendingUrl; }
     const QJsonObject &workspace() const { return m_workspace; }
 
@@ -63,17 +74,25 @@ public:
     Q_INVOKABLE void undo();
     Q_INVOKABLE void openPortal();
     Q_INVOKABLE void sendEnterpriseInquiry(const QString &contact, int seats, const QString &message);
+    // Errors and outcomes belong to the page that caused them: gone on a page change.
+    Q_INVOKABLE void clearMessages();
 
     // The exact sentence the confirmation dialog shows for a server preview.
     QString confirmationText(const QJsonObject &preview) const;
+    // The dialog's line on the price from the next cycle (downgrade, cancel) and
+    // on a pending cancellation (upgrade), from the same preview; "" when none.
+    QString nextCycleText(const QJsonObject &preview) const;
+    QString pendingCancellationText(const QJsonObject &preview) const;
 
 Q_SIGNALS:
     void changed();
     void busyChanged();
     void errorChanged();
+    void outcomeChanged();
     void pendingUrlChanged();
     void previewReady(const QString &kind, const QString &tier, const QString &confirmationText,
-                      const QString &confirmButtonText, const QString &amountDueText, const QString &effectiveAtText);
+                      const QString &confirmButtonText, const QString &amountDueText, const QString &effectiveAtText,
+                      const QString &nextCycleText, const QString &pendingCancellationText);
     // A change went through on the server (or Checkout opened in the browser).
     void changeDone(const QString &kind);
     void checkoutOpened(const QUrl &url);
@@ -83,10 +102,14 @@ Q_SIGNALS:
 private:
     explicit Subscription(QObject *parent = nullptr);
     void apply(const QJsonObject &workspace, bool fromCache = false);
-    void post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok);
+    enum class Action { Plan, Portal };
+    void post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok,
+              Action action = Action::Plan);
+    void setOutcome(const QString &text, const QUrl &url = {});
+    void findReceipt(const QString &tier);
     void openInBrowser(const QUrl &url);
     void setBusy(bool b);
-    void setError(const QString &e);
+    void setError(const QString &e, Action action = Action::Plan);
     void showCached();
 
     QJsonObject m_workspace;
@@ -96,7 +119,11 @@ private:
     int m_seatsUsed = 0, m_seatLimit = 0;
     QStringList m_entitlements;
     bool m_busy = false;
-    QString m_error;
+    QString m_error, m_portalError;
+    QString m_outcomeText;
+    QUrl m_outcomeUrl;
     QUrl m_pendingUrl;
     bool m_awaitingBrowser = false;
+    QString m_checkoutTier;                 // Checkout opened for it: say so once the server has it
+    QJsonObject m_preview;                  // the last preview (its quoted_at goes back with the change)
 };

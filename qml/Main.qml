@@ -31,6 +31,8 @@ ApplicationWindow {
     function showPage(index) {
         currentPage = index
     }
+    // A plan action's error or outcome belongs to its page: gone when leaving it.
+    onCurrentPageChanged: Subscription.clearMessages()
     function openUsagePopup() {
         meter.popup.open()
     }

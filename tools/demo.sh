@@ -46,7 +46,7 @@ WEBHOOK_SECRET="$(cat "$SECRET_FILE")"
 if [ -x "$BUILD/tools/stripe-emulator/stripe-emulator" ]; then
   EMU_PORT="$(free_port)"
   "$BUILD/tools/stripe-emulator/stripe-emulator" --port "$EMU_PORT" --data "$STATE/stripe" \
-     --webhook-url "$SERVER_URL/webhooks/stripe" --webhook-secret "$WEBHOOK_SECRET" \
+     --webhook-url "$SERVER_URL/webhooks/stripe" --webhook-secret "$WEBHOOK_SECRET" --running-clock \
      > "$STATE/stripe-emulator.log" 2>&1 &
   PIDS+=($!)
   export STRIPE_SECRET_KEY=sk_test_kliv_demo STRIPE_WEBHOOK_SECRET="$WEBHOOK_SECRET" \
@@ -63,6 +63,18 @@ PIDS+=($!)
 for _ in $(seq 100); do grep -q "listening on" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
 grep -q "listening on" "$SERVER_LOG" || { log "the server did not start:"; cat "$SERVER_LOG" >&2; exit 1; }
 log "kliv-billingd on $SERVER_URL (log: $SERVER_LOG)"
+# One clock: the server's dev clock (kept in its data folder, moved by POST
+# /v1/dev/clock) is the emulator's too, or an upgrade's preview and its invoice
+# are prorated for different instants.
+if [ -n "${EMU_PORT:-}" ]; then
+  NOW="$(curl -sf "$SERVER_URL/v1/dev/clock" | sed -n 's/.*"now" *: *"\([^"]*\)".*/\1/p')"
+  if [ -n "$NOW" ] && curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $STRIPE_SECRET_KEY" \
+       -d "{\"now\":\"$NOW\"}" "http://127.0.0.1:$EMU_PORT/_emulator/clock"; then
+    log "the Stripe emulator's clock follows the server's ($NOW)"
+  else
+    log "could not set the Stripe emulator's clock to the server's"
+  fi
+fi
 # The demo seed prints its sign-in details right after the server listens.
 for _ in $(seq 100); do grep -q "^demo owner:" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
 grep -E '^demo ' "$SERVER_LOG" >&2 || true

@@ -12,6 +12,10 @@ Dialog {
     property string confirmButtonText
     property string amountDueText
     property string effectiveAtText
+    // From the same preview: the price from the next cycle (downgrade, cancel)
+    // and whether a pending cancellation still stands (upgrade, downgrade).
+    property string nextCycleText
+    property string pendingCancellationText
     property string keepPlanName: "Pro"
     property bool busy: false
     readonly property string cancelButtonText: kind === "cancel" ? qsTr("Behåll %1").arg(keepPlanName) : qsTr("Avbryt")
@@ -46,6 +50,24 @@ Dialog {
         Label {
             objectName: "confirmationText"
             text: dialog.confirmationText
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            font.pixelSize: tokens.body
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "nextCycleText"
+            visible: dialog.nextCycleText.length > 0
+            text: dialog.nextCycleText
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            font.pixelSize: tokens.body
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "pendingCancellationText"
+            visible: dialog.pendingCancellationText.length > 0
+            text: dialog.pendingCancellationText
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
             font.pixelSize: tokens.body

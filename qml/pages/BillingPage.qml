@@ -77,9 +77,11 @@ PageFrame {
                 Layout.fillWidth: true
                 onCopyRequested: (url) => Session.copyToClipboard(url)
             }
+            // Only the portal's own error: a plan change's stays on Planer.
             Label {
-                visible: Subscription.error.length > 0
-                text: Subscription.error
+                objectName: "portalError"
+                visible: Subscription.portalError.length > 0
+                text: Subscription.portalError
                 textFormat: Text.PlainText
                 color: tokens.red
                 wrapMode: Text.WordWrap
@@ -125,8 +127,10 @@ PageFrame {
                 Layout.rightMargin: tokens.s2
                 Label { text: qsTr("Faktura"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 160 }
                 Label { text: qsTr("Datum"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 130 }
+                Label { text: qsTr("Avser"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.fillWidth: true; Layout.minimumWidth: 200 }
                 Label { text: qsTr("Belopp"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 110; horizontalAlignment: Text.AlignRight }
-                Label { text: qsTr("Status"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.fillWidth: true; Layout.leftMargin: tokens.s4 }
+                Label { text: qsTr("Status"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 150; Layout.leftMargin: tokens.s4 }
+                Item { Layout.preferredWidth: 150 } // over the buttons
             }
             ListView {
                 id: invoiceList
@@ -145,11 +149,13 @@ PageFrame {
                     required property string totalText
                     required property string status
                     required property string statusText
+                    required property string description
+                    required property url pdfUrl
                     width: ListView.view.width
                     height: 44
                     color: index % 2 ? Qt.rgba(page.palette.text.r, page.palette.text.g, page.palette.text.b, 0.03) : "transparent"
                     Accessible.role: Accessible.ListItem
-                    Accessible.name: qsTr("Faktura %1, %2, %3, %4").arg(number).arg(dateText).arg(totalText).arg(statusText)
+                    Accessible.name: qsTr("Faktura %1, %2, %3, %4, %5").arg(number).arg(dateText).arg(description).arg(totalText).arg(statusText)
                     RowLayout {
                         anchors.fill: parent
                         anchors.leftMargin: tokens.s2
@@ -157,9 +163,10 @@ PageFrame {
                         spacing: tokens.s3
                         Label { text: number; textFormat: Text.PlainText; Layout.preferredWidth: 160; elide: Text.ElideRight }
                         Label { text: dateText; Layout.preferredWidth: 130 }
+                        Label { text: description; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Layout.minimumWidth: 200 }
                         Label { text: totalText; Layout.preferredWidth: 110; horizontalAlignment: Text.AlignRight }
                         Item {
-                            Layout.fillWidth: true
+                            Layout.preferredWidth: 150
                             Layout.leftMargin: tokens.s4
                             implicitHeight: chip.implicitHeight
                             StatusChip { id: chip; text: statusText; tone: page.statusTone(status); anchors.verticalCenter: parent.verticalCenter }
@@ -168,6 +175,12 @@ PageFrame {
                             text: qsTr("Öppna")
                             Accessible.name: qsTr("Öppna faktura %1").arg(number)
                             onClicked: invoices.open(index)
+                        }
+                        ActionButton {
+                            visible: pdfUrl.toString().length > 0
+                            text: qsTr("PDF")
+                            Accessible.name: qsTr("Ladda ner faktura %1 som PDF").arg(number)
+                            onClicked: invoices.openPdf(index)
                         }
                     }
                 }

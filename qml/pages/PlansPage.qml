@@ -3,8 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// Gratis, the Pro tiers and Enterprise side by side. Every change is confirmed
-// with the server's own preview sentence before anything happens.
+// Gratis, the Pro tiers and Enterprise side by side, each card listing only
+// what it adds over the tier before it. What a change means is the server's
+// (PlanModel asks its preview); every change is confirmed with the server's own
+// preview sentence, and what happened is said on the page afterwards.
 PageFrame {
     id: page
     title: qsTr("Planer")
@@ -13,23 +15,15 @@ PageFrame {
 
     PlanModel { id: plans }
 
+    // The plan whose card started the last action: its error shows there only.
+    property string actionTier
     readonly property string blockedReason: !Session.canManagePlan
         ? qsTr("Bara ägare och administratörer kan byta plan.")
         : ""
-    readonly property string pastDueReason: Subscription.pastDue
-        ? qsTr("Uppdatera betalningsmetoden innan du byter plan.")
+    readonly property string salesReason: Subscription.managedBySales
+        ? qsTr("Planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.")
         : ""
 
-    function buttonText(kind, name) {
-        switch (kind) {
-        case "checkout":
-        case "upgrade": return qsTr("Uppgradera")
-        case "downgrade": return qsTr("Nedgradera")
-        case "cancel": return qsTr("Avsluta prenumeration")
-        case "contact_sales": return qsTr("Kontakta säljteamet")
-        }
-        return qsTr("Nuvarande plan")
-    }
     // For the screenshot run: ask the server to preview the first upgrade.
     function previewFirstUpgrade() {
         for (let i = 0; i < planRepeater.count; ++i) {
@@ -46,7 +40,9 @@ PageFrame {
         contactDialog.close()
     }
     function startChange(kind, planId) {
+        page.actionTier = planId
         if (kind === "contact_sales") {
+            Subscription.clearMessages()
             contactDialog.open()
             return
         }
@@ -55,14 +51,20 @@ PageFrame {
 
     Connections {
         target: Subscription
-        function onPreviewReady(kind, tier, confirmationText, confirmButtonText, amountDueText, effectiveAtText) {
+        function onPreviewReady(kind, tier, confirmationText, confirmButtonText, amountDueText, effectiveAtText,
+                                nextCycleText, pendingCancellationText) {
             confirmDialog.kind = kind
             confirmDialog.tier = tier
             confirmDialog.confirmationText = confirmationText
             confirmDialog.confirmButtonText = confirmButtonText
             confirmDialog.amountDueText = amountDueText
             confirmDialog.effectiveAtText = effectiveAtText
+            confirmDialog.nextCycleText = nextCycleText
+            confirmDialog.pendingCancellationText = pendingCancellationText
             confirmDialog.open()
+        }
+        function onInquirySent() {
+            page.actionTier = ""
         }
     }
 
@@ -74,8 +76,26 @@ PageFrame {
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
     }
+    // Said up front: a plan sales manages changes only through sales.
+    Banner {
+        visible: page.salesReason.length > 0 && page.blockedReason.length === 0
+        text: page.salesReason
+        actionText: qsTr("Kontakta säljteamet")
+        Layout.fillWidth: true
+        onActionTriggered: page.startChange("contact_sales", "")
+    }
+    // What the last action did, from the server's answer; its receipt when there is one.
+    Banner {
+        objectName: "outcomeBanner"
+        visible: Subscription.outcomeText.length > 0
+        text: Subscription.outcomeText
+        actionText: Subscription.outcomeUrl.toString().length > 0 ? qsTr("Visa kvitto") : ""
+        Layout.fillWidth: true
+        onActionTriggered: Qt.openUrlExternally(Subscription.outcomeUrl)
+    }
+    // An error without a card of its own (the contact form).
     Label {
-        visible: Subscription.error.length > 0
+        visible: Subscription.error.length > 0 && page.actionTier.length === 0
         text: Subscription.error
         textFormat: Text.PlainText
         color: tokens.red
@@ -88,9 +108,17 @@ PageFrame {
         Layout.fillWidth: true
         onCopyRequested: (url) => Session.copyToClipboard(url)
     }
+    Label {
+        visible: plans.vatNote.length > 0
+        text: plans.vatNote
+        font.pixelSize: tokens.caption
+        color: page.palette.placeholderText
+        Layout.fillWidth: true
+    }
 
     GridLayout {
-        columns: 3
+        // All six side by side when there is room (1920 px), else two rows of three.
+        columns: page.availableWidth >= 1500 ? Math.max(1, plans.count) : page.availableWidth >= 900 ? 3 : 2
         columnSpacing: tokens.s4
         rowSpacing: tokens.s4
         Layout.fillWidth: true
@@ -98,116 +126,34 @@ PageFrame {
         Repeater {
             id: planRepeater
             model: plans
-            delegate: Card {
-                id: planCard
-                required property string planId
-                required property string name
-                required property string kind
-                required property int monthlyCredits
-                required property int dailyCredits
-                required property int seatLimit
-                required property string priceText
-                required property var features
-                required property bool isCurrent
-                required property bool isPending
-                required property string changeKind
-
-                highlighted: isCurrent
+            delegate: PlanCard {
+                required property var model
+                planId: model.planId
+                name: model.name
+                kind: model.kind
+                monthlyCredits: model.monthlyCredits
+                dailyCredits: model.dailyCredits
+                monthlyCap: model.monthlyCap
+                seatLimit: model.seatLimit
+                priceText: model.priceText
+                previousName: model.previousName
+                addedFeatures: model.addedFeatures
+                limitations: model.limitations
+                isCurrent: model.isCurrent
+                isPending: model.isPending
+                changeKind: model.changeKind
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
-                Accessible.name: name
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: tokens.s2
-                    // Name and state chips; anchored, since the chips come and go.
-                    Item {
-                        Layout.fillWidth: true
-                        implicitHeight: planName.implicitHeight
-                        Label {
-                            id: planName
-                            text: planCard.name
-                            font.pixelSize: tokens.title
-                            font.bold: true
-                            elide: Text.ElideRight
-                            anchors { left: parent.left; right: chips.left; rightMargin: tokens.s2; verticalCenter: parent.verticalCenter }
-                        }
-                        Row {
-                            id: chips
-                            spacing: tokens.s1
-                            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-                            StatusChip { visible: planCard.isCurrent; text: qsTr("Nuvarande"); tone: tokens.accent }
-                            StatusChip { visible: planCard.isPending; text: qsTr("Planerad"); tone: tokens.amber }
-                        }
-                    }
-                    Label {
-                        text: planCard.priceText
-                        font.pixelSize: tokens.big
-                        font.bold: true
-                        Layout.preferredHeight: 40
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                    Label {
-                        text: planCard.kind === "pro" ? qsTr("%n krediter per månad", "", planCard.monthlyCredits)
-                            : planCard.kind === "free" ? qsTr("%n krediter per dag", "", planCard.dailyCredits)
-                            : qsTr("Kreditbidrag enligt avtal")
-                        font.pixelSize: tokens.body
-                        font.bold: true
-                        color: tokens.accent
-                        wrapMode: Text.WordWrap
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        text: planCard.seatLimit > 0 ? qsTr("Upp till %n teammedlemmar", "", planCard.seatLimit)
-                                                     : qsTr("Obegränsat antal teammedlemmar")
-                        font.pixelSize: tokens.body
-                        Layout.fillWidth: true
-                        wrapMode: Text.WordWrap
-                    }
-                    Repeater {
-                        model: planCard.features
-                        delegate: RowLayout {
-                            required property var modelData
-                            spacing: tokens.s2
-                            Layout.fillWidth: true
-                            Label { text: "✓"; color: tokens.accent; font.pixelSize: tokens.body; Layout.alignment: Qt.AlignTop; Accessible.ignored: true }
-                            Label { text: modelData; font.pixelSize: tokens.body; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        }
-                    }
-                    Item { Layout.fillHeight: true; Layout.minimumHeight: tokens.s2 }
-                    Label {
-                        visible: planCard.isPending && Subscription.pendingEffectiveAtText.length > 0
-                        text: qsTr("Börjar gälla den %1").arg(Subscription.pendingEffectiveAtText)
-                        font.pixelSize: tokens.caption
-                        color: page.palette.placeholderText
-                    }
-                    GuardedButton {
-                        visible: planCard.changeKind !== "current" && !planCard.isPending
-                        text: page.buttonText(planCard.changeKind, planCard.name)
-                        primary: planCard.changeKind === "upgrade" || planCard.changeKind === "checkout"
-                        reason: page.blockedReason.length > 0 ? page.blockedReason
-                              : (planCard.changeKind !== "cancel" && planCard.changeKind !== "contact_sales") ? page.pastDueReason : ""
-                        showReasonText: page.blockedReason.length === 0
-                        button.enabled: reason.length === 0 && !Subscription.busy
-                        onClicked: page.startChange(planCard.changeKind, planCard.planId)
-                    }
-                    GuardedButton {
-                        visible: planCard.isPending
-                        text: qsTr("Ångra")
-                        reason: page.blockedReason
-                        showReasonText: false
-                        onClicked: Subscription.undo()
-                    }
-                    Label {
-                        visible: planCard.changeKind === "current"
-                        text: qsTr("Din plan i dag")
-                        font.pixelSize: tokens.body
-                        color: page.palette.placeholderText
-                        Layout.preferredHeight: 36
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                }
+                pendingEffectiveAtText: Subscription.pendingEffectiveAtText
+                busy: Subscription.busy
+                blockedReason: page.blockedReason.length > 0 ? page.blockedReason
+                             : page.salesReason.length > 0 ? page.salesReason
+                             : model.blockedReason
+                showReasonText: page.blockedReason.length === 0 && page.salesReason.length === 0
+                errorText: page.actionTier === planId ? Subscription.error : ""
+                onChangeRequested: (kind, planId) => page.startChange(kind, planId)
+                onUndoRequested: { page.actionTier = planId; Subscription.undo() }
             }
         }
     }
@@ -223,6 +169,6 @@ PageFrame {
     ContactSalesDialog {
         id: contactDialog
         parent: Overlay.overlay
-        onSendRequested: (contact, seats, message) => Subscription.sendEnterpriseInquiry(contact, seats, message)
+        onSendRequested: (contact, seats, message) => { page.actionTier = ""; Subscription.sendEnterpriseInquiry(contact, seats, message) }
     }
 }

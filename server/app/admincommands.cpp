@@ -118,7 +118,9 @@ QJsonObject Admin::workspaceView(const QString &workspaceId)
     const billing::Plan *plan = m_catalog->find(state->planId);
     const billing::Permissions all = *billing::builtInRolePermissions(QStringLiteral("owner"));
     return workspaceJson(m_store, *ws, *state, plan ? *plan : m_catalog->freePlan(), QStringLiteral("operator"),
-                         effectivePermissions(all, plan ? *plan : m_catalog->freePlan()));
+                         effectivePermissions(all, plan ? *plan : m_catalog->freePlan()),
+                         // the operator's view: no payment provider in this process
+                         false);
 }
 
 std::optional<AdminError> Admin::createWorkspace(QJsonObject *out)

@@ -235,6 +235,10 @@ std::optional<PlanCatalog> PlanCatalog::fromJson(const QByteArray &json, QString
     if (!plans.isArray() || plans.toArray().isEmpty())
         return fail(QStringLiteral("\"plans\" must be a non-empty array"));
 
+    const QJsonValue vat = root.value(QStringLiteral("prices_include_vat"));
+    if (!vat.isUndefined() && !vat.isBool())
+        return fail(QStringLiteral("\"prices_include_vat\" must be true or false"));
+
     PlanCatalog c;
     c.m_currency = cur.toString();
     QSet<QString> ids, priceIds;
@@ -248,9 +252,10 @@ std::optional<PlanCatalog> PlanCatalog::fromJson(const QByteArray &json, QString
         if (o.value(QStringLiteral("id")).isString())
             where += QStringLiteral(" (\"%1\")").arg(o.value(QStringLiteral("id")).toString());
         QString planError;
-        const auto plan = readPlan(o, c.m_currency, where, &planError);
+        auto plan = readPlan(o, c.m_currency, where, &planError);
         if (!plan)
             return fail(planError);
+        plan->priceIncludesVat = vat.toBool(true);
         if (ids.contains(plan->id))
             return fail(where + QStringLiteral(": duplicate plan id \"%1\"").arg(plan->id));
         if (!plan->stripePriceId.isEmpty() && priceIds.contains(plan->stripePriceId))

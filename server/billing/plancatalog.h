@@ -26,6 +26,7 @@ struct Plan {
     QString stripePriceId;      // empty when not sold through Stripe
     bool purchasable = false;   // can be bought through Checkout
     QStringList entitlements;   // e.g. "custom_domains", "team_usage"
+    bool priceIncludesVat = true; // the catalog's "prices_include_vat" (moms), the same for every plan
 
     bool hasEntitlement(const QString &e) const { return entitlements.contains(e); }
     bool isPaid() const { return kind != PlanKind::Free; }

@@ -35,6 +35,7 @@ QJsonObject planJson(const billing::Plan &p)
         {QStringLiteral("monthly_cap"), free ? QJsonValue(p.monthlyCap) : QJsonValue()},
         {QStringLiteral("seat_limit"), p.seatLimit ? QJsonValue(*p.seatLimit) : QJsonValue()},
         {QStringLiteral("price"), p.price ? QJsonValue(moneyJson(*p.price)) : QJsonValue()},
+        {QStringLiteral("price_includes_vat"), p.priceIncludesVat},
         {QStringLiteral("purchasable"), p.purchasable},
         {QStringLiteral("entitlements"), QJsonArray::fromStringList(p.entitlements)},
     };
@@ -84,9 +85,16 @@ QJsonObject seatsJson(const billing::Plan &plan, int used)
             {QStringLiteral("limit"), plan.seatLimit ? QJsonValue(*plan.seatLimit) : QJsonValue()}};
 }
 
+bool managedBySales(const billing::Plan &plan, const billing::SubscriptionState &state, bool paymentsOnline)
+{
+    if (plan.kind == billing::PlanKind::Enterprise)
+        return true;
+    return paymentsOnline && plan.isPaid() && state.renewal == billing::Renewal::Clock;
+}
+
 QJsonObject workspaceJson(storage::Store *store, const storage::Workspace &ws,
                           const billing::SubscriptionState &state, const billing::Plan &plan,
-                          const QString &role, billing::Permissions permissions)
+                          const QString &role, billing::Permissions permissions, bool paymentsOnline)
 {
     return {
         {QStringLiteral("id"), ws.id},
@@ -97,12 +105,13 @@ QJsonObject workspaceJson(storage::Store *store, const storage::Workspace &ws,
         {QStringLiteral("seats"), seatsJson(plan, store->memberCount(ws.id))},
         {QStringLiteral("role"), role},
         {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(permissions))},
+        {QStringLiteral("managed_by_sales"), managedBySales(plan, state, paymentsOnline)},
     };
 }
 
-QJsonObject workspaceJson(storage::Store *store, const Access &a)
+QJsonObject workspaceJson(storage::Store *store, const Access &a, bool paymentsOnline)
 {
-    return workspaceJson(store, a.workspace, a.state, *a.plan, a.role, a.permissions);
+    return workspaceJson(store, a.workspace, a.state, *a.plan, a.role, a.permissions, paymentsOnline);
 }
 
 } // namespace http

@@ -17,10 +17,15 @@ QJsonObject memberJson(const storage::Member &m);
 // An enterprise inquiry; `full` adds who asked and the message (operators only).
 QJsonObject inquiryJson(const storage::EnterpriseInquiry &i, bool full);
 QJsonObject seatsJson(const billing::Plan &plan, int used);
+// Whether the plan changes only through Kliv's sales team: Enterprise always;
+// a paid plan an operator set (renews by the clock, no online subscription)
+// while a payment provider is configured. The one rule behind both the
+// workspace's "managed_by_sales" and the 409 managed_by_admin answers.
+bool managedBySales(const billing::Plan &plan, const billing::SubscriptionState &state, bool paymentsOnline);
 // The Workspace schema as seen by a caller with `role` and `permissions`.
 QJsonObject workspaceJson(storage::Store *store, const storage::Workspace &ws,
                           const billing::SubscriptionState &state, const billing::Plan &plan,
-                          const QString &role, billing::Permissions permissions);
-QJsonObject workspaceJson(storage::Store *store, const Access &a);
+                          const QString &role, billing::Permissions permissions, bool paymentsOnline);
+QJsonObject workspaceJson(storage::Store *store, const Access &a, bool paymentsOnline);
 
 } // namespace http

@@ -224,7 +224,7 @@ QJsonObject LiveHub::subscriptionData(ServerContext &ctx, const QString &workspa
         plan = &ctx.catalog->freePlan();
     const auto perms = rolePermissions(ctx.store, workspaceId, member->role);
     return workspaceJson(ctx.store, *ws, *state, *plan, member->role,
-                         effectivePermissions(perms.value_or(billing::Permissions()), *plan));
+                         effectivePermissions(perms.value_or(billing::Permissions()), *plan), ctx.provider != nullptr);
 }
 
 void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data)

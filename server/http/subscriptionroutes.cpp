@@ -118,14 +118,41 @@ static std::optional<billing::ChangePreview> preview(ServerContext &ctx, const A
     return billing::previewChange(*ctx.catalog, a.state, totalsOf(balance->balance, a.state, *a.plan), tier, ctx.now());
 }
 
-static QJsonObject previewJson(const billing::ChangePreview &p)
+// What the preview says beyond the rules' ChangePreview: the instant the amount
+// was quoted for (sent back with the change, so the charge is the quote), the
+// monthly price from the next cycle on, and whether a cancellation is still
+// pending once the change is done.
+struct PreviewExtras {
+    QDateTime quotedAt;
+    billing::Money nextCyclePrice;
+    bool cancelPendingAfter = false;
+};
+
+static PreviewExtras previewExtras(ServerContext &ctx, const Access &a, const billing::ChangePreview &p)
+{
+    PreviewExtras x;
+    x.quotedAt = ctx.now();
+    const billing::Plan *next = ctx.catalog->find(p.tier);
+    x.nextCyclePrice = next && next->price ? *next->price : billing::Money{0, ctx.catalog->currency()};
+    const auto res = classify(ctx, a.state, p.tier);
+    // An upgrade applies through applyUpgrade once paid; the rest through the rule's state.
+    const billing::SubscriptionState after = p.kind == ChangeKind::Upgrade ? billing::applyUpgrade(a.state, p.tier)
+                                                                         : res.state;
+    x.cancelPendingAfter = after.cancelAtPeriodEnd;
+    return x;
+}
+
+static QJsonObject previewJson(const billing::ChangePreview &p, const PreviewExtras &x)
 {
     return {{QStringLiteral("kind"), kindName(p.kind)},
             {QStringLiteral("tier"), p.tier},
             {QStringLiteral("effective_at"), storage::toRfc3339(p.effectiveAt)},
             {QStringLiteral("amount_due_now"), moneyJson(p.amountDueNow)},
             {QStringLiteral("credits_after"), p.creditsAfter},
-            {QStringLiteral("allowance_after"), p.allowanceAfter}};
+            {QStringLiteral("allowance_after"), p.allowanceAfter},
+            {QStringLiteral("quoted_at"), storage::toRfc3339(x.quotedAt)},
+            {QStringLiteral("price_from_next_cycle"), moneyJson(x.nextCyclePrice)},
+            {QStringLiteral("cancel_at_period_end_after"), x.cancelPendingAfter}};
 }
 
 // Applies a downgrade/cancel/undo through the rules, under the workspace lock,
@@ -151,7 +178,7 @@ static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &re
     const billing::Plan *plan = ctx.catalog->find(change.state.planId);
     QJsonObject out{{QStringLiteral("workspace"),
                      workspaceJson(ctx.store, a.workspace, change.state, plan ? *plan : ctx.catalog->freePlan(),
-                                   a.role, a.permissions)}};
+                                   a.role, a.permissions, ctx.provider != nullptr)}};
     if (!kind.isEmpty())
         out.insert(QStringLiteral("kind"), kind);
     reply->json(out);
@@ -180,18 +207,43 @@ static void changeWithoutCharge(ServerContext &ctx, const Access &a, const Reply
     viaProvider(ctx, [call, ref, done](PaymentProvider *p) { call(p, ref, done); });
 }
 
-// {"tier"} of a preview or change request; nullopt after answering the error.
-static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply)
+// {"tier", "quoted_at"?} of a preview or change request; nullopt after
+// answering the error. quoted_at is a preview's instant (RFC 3339).
+struct TierRequest {
+    QString tier;
+    QDateTime quotedAt;
+};
+
+static std::optional<TierRequest> readTier(const Request &req, const ReplyPtr &reply)
 {
     auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
     if (!body)
         return std::nullopt;
-    const QString tier = body->string(QStringLiteral("tier"), 1, 100);
+    TierRequest out;
+    out.tier = body->string(QStringLiteral("tier"), 1, 100);
+    if (body->has(QStringLiteral("quoted_at"))) {
+        out.quotedAt = storage::fromRfc3339(body->string(QStringLiteral("quoted_at"), 1, 40));
+        if (body->ok() && !out.quotedAt.isValid())
+            body->fail(QStringLiteral("quoted_at"), QStringLiteral("must be an RFC 3339 instant (a preview's quoted_at)"));
+    }
     if (!body->ok()) {
         reply->error(body->error());
         return std::nullopt;
     }
-    return tier;
+    return out;
+}
+
+// The instant an upgrade is prorated for: the preview's quote when it is recent
+// and in this period (what the customer confirmed is what is charged), else now.
+static QDateTime prorationInstant(ServerContext &ctx, const Access &a, const QDateTime &quotedAt)
+{
+    static constexpr qint64 kQuoteValidSecs = 30 * 60;
+    const QDateTime now = ctx.now();
+    if (!quotedAt.isValid() || quotedAt > now || quotedAt.secsTo(now) > kQuoteValidSecs)
+        return now;
+    if (a.state.periodStart.isValid() && quotedAt < a.state.periodStart)
+        return now;
+    return quotedAt;
 }
 
 // A paid plan an operator set (Pro or Enterprise by sales: renews by the clock,
@@ -200,7 +252,8 @@ static std::optional<QString> readTier(const Request &req, const ReplyPtr &reply
 // change it; without one, downgrade/cancel/undo apply directly as before.
 static bool refuseIfManagedByAdmin(const ServerContext &ctx, const Access &a, const ReplyPtr &reply)
 {
-    if (!ctx.provider || !a.plan || !a.plan->isPaid() || a.state.renewal != billing::Renewal::Clock)
+    // Enterprise answers its own 409 (EnterpriseBySales) before this.
+    if (!a.plan || a.plan->kind == billing::PlanKind::Enterprise || !managedBySales(*a.plan, a.state, ctx.provider != nullptr))
         return false;
     reply->error(ApiError::conflict(QStringLiteral("managed_by_admin"),
                                     QStringLiteral("this plan is managed by Kliv's sales team (set by an administrator, "
@@ -225,24 +278,25 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const auto tier = readTier(req, reply);
               if (!tier)
                   return;
-              const auto p = preview(ctx, a, *tier);
+              const auto p = preview(ctx, a, tier->tier);
               if (!p)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               if (!changeAllowed(p->error, p->kind, reply) || refuseIfManagedByAdmin(ctx, a, reply))
                   return;
+              const PreviewExtras extras = previewExtras(ctx, a, *p);
               const bool chargesNow = p->kind == ChangeKind::Checkout || p->kind == ChangeKind::Upgrade;
               if (!ctx.provider || !chargesNow)
-                  return reply->json(previewJson(*p));
+                  return reply->json(previewJson(*p, extras));
               const WorkspaceRef ref = refFor(ctx, a);
               const billing::Plan plan = *ctx.catalog->find(p->tier);
-              viaProvider(ctx, [ref, plan, reply, p = *p](PaymentProvider *provider) {
-                  provider->preview(ref, plan, [reply, p](ProviderError e, Preview pp) mutable {
+              viaProvider(ctx, [ref, plan, reply, p = *p, extras](PaymentProvider *provider) {
+                  provider->preview(ref, plan, extras.quotedAt, [reply, p, extras](ProviderError e, Preview pp) mutable {
                       if (!e.ok())
                           return reply->error(providerError(e));
                       p.amountDueNow = pp.amountDueNow;
                       if (pp.effectiveAt.isValid())
                           p.effectiveAt = pp.effectiveAt;
-                      reply->json(previewJson(p));
+                      reply->json(previewJson(p, extras));
                   });
               });
           }));
@@ -252,11 +306,11 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               const auto tier = readTier(req, reply);
               if (!tier)
                   return;
-              const auto res = classify(ctx, a.state, *tier);
+              const auto res = classify(ctx, a.state, tier->tier);
               if (!changeAllowed(res.error, res.kind, reply) || refuseIfManagedByAdmin(ctx, a, reply))
                   return;
-              const billing::Plan target = *ctx.catalog->find(*tier);
-              const Rule rule = [&ctx, t = *tier](const billing::SubscriptionState &s) { return classify(ctx, s, t); };
+              const billing::Plan target = *ctx.catalog->find(tier->tier);
+              const Rule rule = [&ctx, t = tier->tier](const billing::SubscriptionState &s) { return classify(ctx, s, t); };
               switch (res.kind) {
               case ChangeKind::Checkout:
                   if (!ctx.provider)
@@ -277,10 +331,11 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                           return reply->error(providerError(e));
                       // The new tier applies when the provider confirms the payment (webhook).
                       reply->json({{QStringLiteral("kind"), QStringLiteral("upgrade")},
-                                   {QStringLiteral("workspace"), workspaceJson(ctx.store, a)}});
+                                   {QStringLiteral("workspace"), workspaceJson(ctx.store, a, true)}});
                   });
-                  return viaProvider(ctx, [ref = refFor(ctx, a), target, done](PaymentProvider *p) {
-                      p->upgrade(ref, target, done);
+                  const QDateTime at = prorationInstant(ctx, a, tier->quotedAt);
+                  return viaProvider(ctx, [ref = refFor(ctx, a), target, at, done](PaymentProvider *p) {
+                      p->upgrade(ref, target, at, done);
                   });
               }
               case ChangeKind::Downgrade:
@@ -346,13 +401,22 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                   if (!e.ok())
                       return reply->error(providerError(e));
                   QJsonArray out;
-                  for (const Invoice &i : list)
+                  for (const Invoice &i : list) {
+                      const auto instant = [](const QDateTime &t) {
+                          return t.isValid() ? QJsonValue(storage::toRfc3339(t)) : QJsonValue();
+                      };
                       out.append(QJsonObject{{QStringLiteral("id"), i.id},
                                              {QStringLiteral("number"), i.number},
                                              {QStringLiteral("created"), storage::toRfc3339(i.created)},
                                              {QStringLiteral("total"), moneyJson(i.total)},
                                              {QStringLiteral("status"), i.status},
-                                             {QStringLiteral("hosted_url"), i.hostedUrl}});
+                                             {QStringLiteral("hosted_url"), i.hostedUrl},
+                                             {QStringLiteral("pdf_url"), i.pdfUrl.isEmpty() ? QJsonValue() : QJsonValue(i.pdfUrl)},
+                                             {QStringLiteral("plan_id"), i.planId.isEmpty() ? QJsonValue() : QJsonValue(i.planId)},
+                                             {QStringLiteral("period_start"), instant(i.periodStart)},
+                                             {QStringLiteral("period_end"), instant(i.periodEnd)},
+                                             {QStringLiteral("proration"), i.proration}});
+                  }
                   reply->json({{QStringLiteral("invoices"), out}});
               });
               });

@@ -74,7 +74,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {
         if (const auto a = resolveAccess(ctx, req, reply, Permission::ViewOwnUsage))
-            reply->json(workspaceJson(ctx.store, *a));
+            reply->json(workspaceJson(ctx.store, *a, ctx.provider != nullptr));
     });
 
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/members"), Auth::User,

@@ -34,6 +34,12 @@ struct Invoice {
     billing::Money total;
     QString status;              // draft | open | paid | uncollectible | void
     QString hostedUrl;
+    QString pdfUrl;              // empty when the provider has none
+    // What it was for: the plan of its subscription line, the period it covers,
+    // whether it is a proration (an upgrade's difference).
+    QString planId;
+    QDateTime periodStart, periodEnd;
+    bool proration = false;
 };
 
 struct Preview {
@@ -61,7 +67,8 @@ public:
                                std::function<void(ProviderError, QString url)> done) = 0;
     // Pro -> larger Pro, charged now. The new tier applies when the provider confirms
     // (webhook), not when this returns.
-    virtual void upgrade(const WorkspaceRef &ws, const billing::Plan &plan,
+    // `prorateAt` is the instant the preview quoted (the charge is the quote).
+    virtual void upgrade(const WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &prorateAt,
                          std::function<void(ProviderError)> done) = 0;
     // Pro -> smaller Pro at period end.
     virtual void scheduleDowngrade(const WorkspaceRef &ws, const billing::Plan &plan,
@@ -69,7 +76,8 @@ public:
     virtual void cancelAtPeriodEnd(const WorkspaceRef &ws, std::function<void(ProviderError)> done) = 0;
     // Undo a pending downgrade or cancel.
     virtual void undo(const WorkspaceRef &ws, std::function<void(ProviderError)> done) = 0;
-    virtual void preview(const WorkspaceRef &ws, const billing::Plan &plan,
+    // An upgrade's amount is prorated for `at` (the server's now).
+    virtual void preview(const WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &at,
                          std::function<void(ProviderError, Preview)> done) = 0;
     virtual void portalSession(const WorkspaceRef &ws, std::function<void(ProviderError, QString url)> done) = 0;
     virtual void invoices(const WorkspaceRef &ws, std::function<void(ProviderError, QList<Invoice>)> done) = 0;

@@ -217,7 +217,7 @@ void StripePaymentProvider::setCancelFlag(const SubscriptionFacts &sub, bool can
     });
 }
 
-void StripePaymentProvider::upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+void StripePaymentProvider::upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &prorateAt,
                                     std::function<void(ProviderError)> done)
 {
     const auto sub = currentSubscription(ws.workspaceId);
@@ -226,13 +226,16 @@ void StripePaymentProvider::upgrade(const http::WorkspaceRef &ws, const billing:
     if (plan.stripePriceId.isEmpty() || !plan.purchasable)
         return done(conflict(QStringLiteral("This plan is sold through sales, not online.")));
     // An upgrade replaces a pending downgrade: release the schedule first.
-    releaseScheduleIfPending(*sub, [this, sub = *sub, plan, done](ProviderError e) {
+    const qint64 at = (prorateAt.isValid() ? prorateAt : m_clock.now()).toSecsSinceEpoch();
+    releaseScheduleIfPending(*sub, [this, sub = *sub, plan, at, done](ProviderError e) {
         if (!e.ok())
             return done(e);
         FormParams p;
         p.add(QStringLiteral("items[0][id]"), sub.itemId);
         p.add(QStringLiteral("items[0][price]"), plan.stripePriceId);
         p.add(QStringLiteral("proration_behavior"), QStringLiteral("always_invoice"));
+        // The instant the preview quoted: what was shown is what is charged.
+        p.add(QStringLiteral("proration_date"), at);
         // A declined card changes nothing and answers 402 now.
         p.add(QStringLiteral("payment_behavior"), QStringLiteral("error_if_incomplete"));
         if (sub.cancelAtPeriodEnd)
@@ -331,11 +334,11 @@ void StripePaymentProvider::undo(const http::WorkspaceRef &ws, std::function<voi
     });
 }
 
-void StripePaymentProvider::preview(const http::WorkspaceRef &ws, const billing::Plan &plan,
+void StripePaymentProvider::preview(const http::WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &at,
                                     std::function<void(ProviderError, http::Preview)> done)
 {
     const auto sub = currentSubscription(ws.workspaceId);
-    const QDateTime now = m_clock.now();
+    const QDateTime now = at.isValid() ? at : m_clock.now();
     if (!sub || !isLive(*sub)) {   // checkout: the full price now
         if (!plan.price)
             return done(conflict(QStringLiteral("This plan is sold through sales, not online.")), {});
@@ -379,6 +382,39 @@ void StripePaymentProvider::portalSession(const http::WorkspaceRef &ws, std::fun
     });
 }
 
+// What an invoice was for, from its lines: the plan of the (last) subscription
+// line, the period the lines cover, and whether any line is a proration.
+void StripePaymentProvider::describeInvoice(const QJsonObject &invoice, http::Invoice *out) const
+{
+    qint64 start = 0, end = 0;
+    for (const QJsonValue &v : invoice.value(QLatin1String("lines")).toObject().value(QLatin1String("data")).toArray()) {
+        const QJsonObject line = v.toObject();
+        const QJsonObject period = line.value(QLatin1String("period")).toObject();
+        const qint64 s = qint64(period.value(QLatin1String("start")).toDouble());
+        const qint64 e = qint64(period.value(QLatin1String("end")).toDouble());
+        if (s > 0 && (start == 0 || s < start))
+            start = s;
+        end = qMax(end, e);
+        const QJsonObject parent = line.value(QLatin1String("parent")).toObject();
+        const QJsonObject details = parent.value(QLatin1String("subscription_item_details")).toObject();
+        const bool proration = details.value(QLatin1String("proration")).toBool() || line.value(QLatin1String("proration")).toBool();
+        out->proration = out->proration || proration;
+        // A proration's credit line names the old plan: the plan is the charged line's.
+        if (qint64(line.value(QLatin1String("amount")).toDouble()) < 0)
+            continue;
+        const QJsonObject pricing = line.value(QLatin1String("pricing")).toObject();
+        QString priceId = pricing.value(QLatin1String("price_details")).toObject().value(QLatin1String("price")).toString();
+        if (priceId.isEmpty())
+            priceId = line.value(QLatin1String("price")).toObject().value(QLatin1String("id")).toString();
+        if (const billing::Plan *plan = m_catalog.findByStripePrice(priceId))
+            out->planId = plan->id;
+    }
+    if (start > 0)
+        out->periodStart = QDateTime::fromSecsSinceEpoch(start, Qt::UTC);
+    if (end > 0)
+        out->periodEnd = QDateTime::fromSecsSinceEpoch(end, Qt::UTC);
+}
+
 void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
                                      std::function<void(ProviderError, QList<http::Invoice>)> done)
 {
@@ -388,7 +424,7 @@ void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("customer"), customer);
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    m_client.get(QStringLiteral("/v1/invoices"), q, [done](StripeResult r) {
+    m_client.get(QStringLiteral("/v1/invoices"), q, [this, done](StripeResult r) {
         if (!r.ok())
             return done(r.error, {});
         QList<http::Invoice> out;
@@ -404,6 +440,8 @@ void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
                          o.value(QLatin1String("currency")).toString().toUpper()};
             inv.status = o.value(QLatin1String("status")).toString();
             inv.hostedUrl = o.value(QLatin1String("hosted_invoice_url")).toString();
+            inv.pdfUrl = o.value(QLatin1String("invoice_pdf")).toString();
+            describeInvoice(o, &inv);
             out.append(inv);
         }
         done({}, out);

@@ -34,13 +34,13 @@ public:
 
     void startCheckout(const http::WorkspaceRef &ws, const billing::Plan &plan,
                        std::function<void(http::ProviderError, QString)> done) override;
-    void upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
+    void upgrade(const http::WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &prorateAt,
                  std::function<void(http::ProviderError)> done) override;
     void scheduleDowngrade(const http::WorkspaceRef &ws, const billing::Plan &plan,
                            std::function<void(http::ProviderError)> done) override;
     void cancelAtPeriodEnd(const http::WorkspaceRef &ws, std::function<void(http::ProviderError)> done) override;
     void undo(const http::WorkspaceRef &ws, std::function<void(http::ProviderError)> done) override;
-    void preview(const http::WorkspaceRef &ws, const billing::Plan &plan,
+    void preview(const http::WorkspaceRef &ws, const billing::Plan &plan, const QDateTime &at,
                  std::function<void(http::ProviderError, http::Preview)> done) override;
     void portalSession(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done) override;
     void invoices(const http::WorkspaceRef &ws,
@@ -62,6 +62,7 @@ private:
     void ensureCustomer(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done);
     void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
     void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
+    void describeInvoice(const QJsonObject &invoice, http::Invoice *out) const;
     // Records an object Stripe returned to us (newer than anything we had). `derive`:
     // also re-derive the workspace's state and announce it. Answers to plan changes
     // only record: the HTTP layer applies the rule's state itself right after.

@@ -357,6 +357,13 @@ private Q_SLOTS:
         PlanModel plans;
         QAbstractItemModelTester tester(&plans, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY(plans.rowCount() >= 6);
+        // The kinds are the server's previews: wait until every card has one.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (int i = 0; i < plans.rowCount(); ++i)
+                if (plans.index(i).data(PlanModel::ChangeKindRole).toString().isEmpty())
+                    return false;
+            return true;
+        }(), 10000);
         QHash<QString, QString> kinds;
         for (int i = 0; i < plans.rowCount(); ++i) {
             const QModelIndex idx = plans.index(i);

@@ -92,7 +92,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     auto responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
-    responder.writeHeader("Content-Type", r.contentType + "; charset=utf-8");
+    // A charset only for text (HTML, JSON): a PDF is bytes.
+    responder.writeHeader("Content-Type", r.contentType.startsWith("application/pdf") ? r.contentType : r.contentType + "; charset=utf-8");
     responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
     responder.writeHeader("Cache-Control", "no-cache, no-store");
     for (const auto &h : r.headers)

@@ -15,6 +15,9 @@ struct EngineOptions {
     int paymentRetries = 2;          // extra attempts after a failed renewal charge
     int retryIntervalDays = 3;       // clock days between attempts
     bool cancelAfterRetries = false; // false: status unpaid; true: canceled
+    // Setting the clock moves it by an offset and it keeps running (the demo,
+    // whose server clock runs too); otherwise a set clock stays frozen (tests).
+    bool runningClock = false;
 };
 
 class Engine : public QObject

@@ -251,7 +251,7 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         {"default_payment_method", QJsonValue()}, {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()},
         {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", QJsonValue()}, {"effective_at", now},
         {"ending_balance", endingBalance}, {"footer", QJsonValue()}, {"from_invoice", QJsonValue()},
-        {"hosted_invoice_url", m_options.baseUrl + "/i/" + id}, {"invoice_pdf", QJsonValue()},
+        {"hosted_invoice_url", m_options.baseUrl + "/i/" + id}, {"invoice_pdf", m_options.baseUrl + "/i/" + id + "/pdf"},
         {"issuer", QJsonObject{{"type", "self"}}}, {"last_finalization_error", QJsonValue()}, {"latest_revision", QJsonValue()},
         {"lines", QJsonObject{{"object", "list"}, {"data", withIds}, {"has_more", false}, {"total_count", withIds.size()},
                               {"url", "/v1/invoices/" + id + "/lines"}}},
@@ -274,6 +274,7 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         invoice["status"] = "draft";
         invoice["number"] = QJsonValue();
         invoice["hosted_invoice_url"] = QJsonValue();
+        invoice["invoice_pdf"] = QJsonValue();
         invoice["status_transitions"] = QJsonObject{{"finalized_at", QJsonValue()}, {"marked_uncollectible_at", QJsonValue()},
                                                     {"paid_at", QJsonValue()}, {"voided_at", QJsonValue()}};
         return invoice;

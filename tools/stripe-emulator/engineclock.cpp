@@ -22,12 +22,14 @@ bool isLive(const QString &status)
 
 qint64 Engine::globalNow() const
 {
+    if (m_options.runningClock)
+        return QDateTime::currentSecsSinceEpoch() + m_store.metaInt("clock_offset").value_or(0);
     return m_store.metaInt("clock").value_or(QDateTime::currentSecsSinceEpoch());
 }
 
 bool Engine::globalClockFrozen() const
 {
-    return m_store.metaInt("clock").has_value();
+    return !m_options.runningClock && m_store.metaInt("clock").has_value();
 }
 
 qint64 Engine::nowFor(const QString &customerId) const
@@ -42,7 +44,10 @@ qint64 Engine::nowFor(const QString &customerId) const
 
 void Engine::setGlobalClock(qint64 now)
 {
-    m_store.setMetaInt("clock", now);
+    if (m_options.runningClock)
+        m_store.setMetaInt("clock_offset", now - QDateTime::currentSecsSinceEpoch());
+    else
+        m_store.setMetaInt("clock", now);
     qCInfo(lcClock) << "emulator clock set to" << QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate);
     // One clock drives everything: test clocks that are behind follow it.
     for (const QJsonObject &clock : m_store.list("test_helpers.test_clock"))

@@ -2,7 +2,7 @@
 //   stripe-emulator --port P --data DIR --webhook-url URL --webhook-secret whsec_...
 //                   [--plans FILE] [--host 127.0.0.1] [--payment-retries N]
 //                   [--retry-interval-days D] [--after-retries unpaid|cancel]
-//                   [--webhook-max-attempts N]
+//                   [--webhook-max-attempts N] [--running-clock]
 #include "apiserver.h"
 #include "catalog.h"
 #include "engine.h"
@@ -42,7 +42,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption retryDays(QStringLiteral("retry-interval-days"), "Clock days between charge attempts.", "D", "3");
     const QCommandLineOption afterRetries(QStringLiteral("after-retries"), "Subscription state when retries run out: unpaid or cancel.", "STATE", "unpaid");
     const QCommandLineOption maxAttempts(QStringLiteral("webhook-max-attempts"), "Delivery attempts per event before giving up.", "N", "8");
-    parser.addOptions({port, host, data, plans, webhookUrl, webhookSecret, retries, retryDays, afterRetries, maxAttempts});
+    const QCommandLineOption runningClock(QStringLiteral("running-clock"),
+                                          "A clock set through /_emulator/clock keeps running (as a dev server's does).");
+    parser.addOptions({port, host, data, plans, webhookUrl, webhookSecret, retries, retryDays, afterRetries, maxAttempts,
+                       runningClock});
     parser.process(app);
 
     bool ok = false;
@@ -81,6 +84,7 @@ int main(int argc, char *argv[])
     options.paymentRetries = std::max(0, parser.value(retries).toInt());
     options.retryIntervalDays = std::max(1, parser.value(retryDays).toInt());
     options.cancelAfterRetries = after == QLatin1String("cancel");
+    options.runningClock = parser.isSet(runningClock);
     Engine engine(store, catalog, options);
     std::unique_ptr<WebhookSender> sender;
     if (options.deliverWebhooks)

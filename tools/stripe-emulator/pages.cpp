@@ -112,6 +112,8 @@ HttpResponse Pages::handle(const QString &method, const QString &path, const QBy
         return checkout(method, s[2], form);
     if ((s.size() == 3 || s.size() == 4) && s[0] == QLatin1String("p") && s[1] == QLatin1String("session"))
         return portal(method, s[2], s.value(3), form, q);
+    if (s.size() == 3 && s[0] == QLatin1String("i") && s[2] == QLatin1String("pdf") && method == QLatin1String("GET"))
+        return invoicePdf(s[1]);
     if ((s.size() == 2 || s.size() == 3) && s[0] == QLatin1String("i"))
         return invoice(s.size() == 3 && s[2] == QLatin1String("pay") ? method : QStringLiteral("GET"), s[1], form);
     if (s.isEmpty())
@@ -259,6 +261,58 @@ HttpResponse Pages::portal(const QString &method, const QString &id, const QStri
     return page(status, "Kliv – betalning", html);
 }
 
+// The invoice as a one-page PDF (invoice_pdf): number, status, total and lines
+// in Helvetica, built by hand (no PDF library in the emulator).
+HttpResponse Pages::invoicePdf(const QString &id)
+{
+    const QJsonObject inv = m_store.get(id);
+    if (inv["object"] != QLatin1String("invoice") || inv["status"] == QLatin1String("draft"))
+        return page(404, "Hittades inte", "<h1>Fakturan finns inte</h1>");
+    const auto pdfText = [](const QString &t) {
+        QByteArray out = t.toLatin1(); // WinAnsi covers å, ä, ö
+        out.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+        return out;
+    };
+    QStringList rows{QStringLiteral("Faktura %1").arg(inv["number"].toString()),
+                     QStringLiteral("Status: %1").arg(statusText(inv["status"].toString())),
+                     QStringLiteral("Skapad %1").arg(formatDate(inv["created"].toInteger())),
+                     QStringLiteral("Totalt %1").arg(formatAmount(inv["total"].toInteger(), inv["currency"].toString()))};
+    for (const QJsonValue &v : inv["lines"].toObject()["data"].toArray()) {
+        const QJsonObject l = v.toObject();
+        rows << QStringLiteral("%1  %2 - %3  %4").arg(l["description"].toString(),
+                                                     formatDate(l["period"].toObject()["start"].toInteger()).left(10),
+                                                     formatDate(l["period"].toObject()["end"].toInteger()).left(10),
+                                                     formatAmount(l["amount"].toInteger(), l["currency"].toString()));
+    }
+    QByteArray content = "BT /F1 11 Tf 56 780 Td 16 TL\n";
+    for (const QString &r : rows)
+        content += "(" + pdfText(r) + ") Tj T*\n";
+    content += "ET\n";
+    const QList<QByteArray> objects{
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "endstream"};
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (int i = 0; i < objects.size(); ++i) {
+        offsets << pdf.size();
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
+           + QByteArray::number(xref) + "\n%%EOF\n";
+    HttpResponse r;
+    r.contentType = "application/pdf";
+    r.body = pdf;
+    r.header("Content-Disposition", "inline; filename=\"" + inv["number"].toString().toLatin1() + ".pdf\"");
+    return r;
+}
+
 HttpResponse Pages::invoice(const QString &method, const QString &id, const QJsonObject &form)
 {
     const QJsonObject inv = m_store.get(id);
@@ -292,6 +346,7 @@ HttpResponse Pages::invoice(const QString &method, const QString &id, const QJso
                          esc(formatAmount(l["amount"].toInteger(), l["currency"].toString())));
     }
     html += "</table>";
+    html += QStringLiteral("<p><a href=\"/i/%1/pdf\" id=\"pdf\">Ladda ner PDF</a></p>").arg(esc(id));
     if (!error.isEmpty())
         html += "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>";
     if (current["status"] == QLatin1String("open"))

@@ -38,6 +38,7 @@ private:
     HttpResponse portal(const QString &method, const QString &id, const QString &action, const QJsonObject &form,
                         const QJsonObject &query);
     HttpResponse invoice(const QString &method, const QString &id, const QJsonObject &form);
+    HttpResponse invoicePdf(const QString &id);
     // Runs `op` in a transaction; an ApiError rolls back and is returned.
     std::optional<ApiError> transact(const std::function<void()> &op);
 

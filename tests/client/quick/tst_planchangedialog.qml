@@ -73,6 +73,26 @@ Item {
             compare(confirmedSpy.count, 0)
         }
 
+        function test_next_cycle_price_and_pending_cancellation() {
+            const d = openDialog({ kind: "downgrade", tier: "pro-100", confirmButtonText: "Nedgradera",
+                                   confirmationText: "Du byter till Pro 100 den 10 jan. 2027. Till dess har du kvar Pro 400 och dina krediter.",
+                                   nextCycleText: "Från den 10 jan. 2027 betalar du 250 kr i månaden.",
+                                   pendingCancellationText: "Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den 10 jan. 2027." })
+            const next = findChild(d.contentItem, "nextCycleText")
+            verify(next.visible)
+            compare(next.text, "Från den 10 jan. 2027 betalar du 250 kr i månaden.")
+            compare(next.textFormat, Text.PlainText)
+            const pending = findChild(d.contentItem, "pendingCancellationText")
+            verify(pending.visible)
+            compare(pending.text, "Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den 10 jan. 2027.")
+        }
+
+        function test_no_empty_lines_without_them() {
+            const d = openDialog({ kind: "upgrade", tier: "pro-400", confirmationText: upgradeText, confirmButtonText: "Uppgradera" })
+            verify(!findChild(d.contentItem, "nextCycleText").visible)
+            verify(!findChild(d.contentItem, "pendingCancellationText").visible)
+        }
+
         function test_server_text_is_not_markup() {
             const d = openDialog({ kind: "upgrade", tier: "pro-800", confirmationText: "<b>2 000 kr</b>", confirmButtonText: "Uppgradera" })
             const text = findChild(d.contentItem, "confirmationText")

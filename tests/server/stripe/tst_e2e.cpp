@@ -194,12 +194,12 @@ private Q_SLOTS:
         const qint64 expected = prorate(100000, remaining, period) - prorate(50000, remaining, period);
         QCOMPARE(expected, 33871);   // 677,42 kr for Pro 400's 21 of 31 days minus 338,71 kr unused Pro 200
 
-        auto [pe, preview] = waitFor<ProviderError, http::Preview>([this](auto done) { m_provider->preview(m_ws, plan("pro-400"), done); });
+        auto [pe, preview] = waitFor<ProviderError, http::Preview>([this](auto done) { m_provider->preview(m_ws, plan("pro-400"), m_clock.now(), done); });
         QVERIFY2(pe.ok(), qPrintable(pe.message));
         QCOMPARE(preview.amountDueNow.amount, expected);
         QCOMPARE(preview.effectiveAt, utc("2026-12-20T09:00:00Z"));
 
-        QVERIFY(run([this](auto done) { m_provider->upgrade(m_ws, plan("pro-400"), done); }).ok());
+        QVERIFY(run([this](auto done) { m_provider->upgrade(m_ws, plan("pro-400"), QDateTime(), done); }).ok());
         QTRY_COMPARE_WITH_TIMEOUT(state().planId, QStringLiteral("pro-400"), 10000);
         QCOMPARE(state().periodStart, utc("2026-12-10T09:00:00Z"));   // same cycle
         const QList<http::Invoice> list = invoices();
@@ -212,7 +212,7 @@ private Q_SLOTS:
 
     void downgradeAtPeriodEndAndUndo()
     {
-        auto [pe, preview] = waitFor<ProviderError, http::Preview>([this](auto done) { m_provider->preview(m_ws, plan("pro-200"), done); });
+        auto [pe, preview] = waitFor<ProviderError, http::Preview>([this](auto done) { m_provider->preview(m_ws, plan("pro-200"), m_clock.now(), done); });
         QVERIFY(pe.ok());
         QCOMPARE(preview.amountDueNow.amount, 0);
         QCOMPARE(preview.effectiveAt, utc("2027-01-10T09:00:00Z"));
@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY2(s == 302 || s == 303, qPrintable(QString::number(s)));
 
         // An upgrade with that card is declined at once and changes nothing.
-        const ProviderError declined = run([this](auto done) { m_provider->upgrade(m_ws, plan("pro-800"), done); });
+        const ProviderError declined = run([this](auto done) { m_provider->upgrade(m_ws, plan("pro-800"), QDateTime(), done); });
         QCOMPARE(declined.httpStatus, 402);
         QCOMPARE(declined.code, QStringLiteral("card_declined"));
         QVERIFY(!declined.message.contains(QLatin1String("sk_")));
