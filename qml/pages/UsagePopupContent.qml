@@ -15,13 +15,17 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
+        // Offline before the month's data came: no month without a name, no "0 krediter totalt".
         Label {
-            text: qsTr("Användning i %1").arg(usage.monthTitle)
+            objectName: "usageTitle"
+            text: usage.monthTitle.length > 0 ? qsTr("Användning i %1").arg(usage.monthTitle) : qsTr("Användning")
             font.pixelSize: tokens.emphasis
             font.bold: true
             Layout.fillWidth: true
         }
         Label {
+            objectName: "usageTotal"
+            visible: usage.monthTitle.length > 0 && usage.error.length === 0
             text: qsTr("%n krediter totalt", "", usage.total)
             font.pixelSize: tokens.body
             color: content.palette.placeholderText
@@ -36,7 +40,8 @@ ColumnLayout {
     }
     Label {
         visible: usage.error.length > 0
-        text: usage.error
+        text: usage.monthTitle.length > 0 ? usage.error
+              : qsTr("Månadens användning går inte att visa just nu.") + " " + usage.error
         textFormat: Text.PlainText
         color: tokens.red
         wrapMode: Text.WordWrap
