@@ -4,6 +4,7 @@
 #include "format.h"
 #include "session.h"
 #include "statecache.h"
+#include "subscription.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ CreditMeter::CreditMeter(QObject *parent)
             m_workspaceId.clear();
         }
     });
-    connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::liveChanged);
+    connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::onLiveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();
         apply(b, false, QDateTime::currentDateTimeUtc());
@@ -35,6 +36,9 @@ CreditMeter::CreditMeter(QObject *parent)
     connect(s->live(), &LiveChannel::usageReceived, this, [this] { m_usageDebounce.start(); });
     connect(s->live(), &LiveChannel::resyncNeeded, this, &CreditMeter::refresh);
     connect(AppSettings::instance(), &AppSettings::languageChanged, this, &CreditMeter::changed);
+    // The sentence says what the period end brings (a cancellation, a downgrade).
+    connect(Subscription::instance(), &Subscription::changed, this, &CreditMeter::changed);
+    connect(s, &Session::plansChanged, this, &CreditMeter::changed);
     showCached();
     if (s->isReady())
         refresh();
@@ -64,6 +68,25 @@ void CreditMeter::showCached()
     const auto cached = StateCache::load(Session::instance()->serverUrl(), ws, kCacheKind);
     if (cached.isValid())
         apply(cached.data, true, cached.savedAt);
+}
+
+void CreditMeter::onLiveChanged(bool connected)
+{
+    if (!connected && m_wasLive) {
+        // The push channel dropped (server gone, network down): what we show may
+        // already be out of date, so say so at once rather than at the next request.
+        m_liveDropped = true;
+        if (m_hasData && !m_stale) {
+            m_stale = true;
+            Q_EMIT changed();
+        }
+    }
+    if (connected && m_liveDropped) {
+        m_liveDropped = false;
+        refresh(); // resync: the balance may have moved while we were away
+    }
+    m_wasLive = connected;
+    Q_EMIT liveChanged();
 }
 
 void CreditMeter::clear()
@@ -163,27 +186,44 @@ QString CreditMeter::lastUpdatedText() const
     return Format::shortDate(m_lastUpdated) + QLatin1Char(' ') + Format::time(m_lastUpdated);
 }
 
+QString CreditMeter::nextChangeText() const
+{
+    // What the end of the period brings, as the server says (Subscription):
+    // no promise of a reset that a cancellation or a downgrade will not keep.
+    const Subscription *sub = Subscription::instance();
+    const QJsonObject &ws = sub->workspace();
+    if (!ws.isEmpty() && ws.value(QLatin1String("id")).toString() == m_workspaceId && m_periodKind != QLatin1String("day")) {
+        const QDateTime now = m_asOf.isValid() ? m_asOf : QDateTime::currentDateTimeUtc();
+        const QJsonObject s = ws.value(QLatin1String("subscription")).toObject();
+        const QJsonObject pending = s.value(QLatin1String("pending_change")).toObject();
+        const QDateTime pendingAt = Format::parseInstant(pending.value(QLatin1String("effective_at")).toString());
+        if (sub->cancelAtPeriodEnd()) {
+            const QDateTime at = sub->periodEnd().isValid() ? sub->periodEnd() : pendingAt;
+            if (at.isValid())
+                return tr("övergår till %1 %2").arg(Session::instance()->planName(QStringLiteral("free")), Format::relative(at, now));
+        } else if (!sub->pendingTier().isEmpty() && pendingAt.isValid()) {
+            return tr("%1 från %2").arg(sub->pendingTierName(), Format::relative(pendingAt, now));
+        }
+    }
+    return m_periodKind == QLatin1String("day") ? tr("fylls på %1").arg(nextRefillText())
+                                                : tr("återställs %1").arg(nextRefillText());
+}
+
 QString CreditMeter::summary() const
 {
     if (!m_hasData)
         return {};
     const QLocale l = Format::locale();
     if (m_stale)
-        return tr("%1 (senast uppdaterat %2)").arg(Format::credits(m_remaining), lastUpdatedText());
-    const bool daily = m_periodKind == QLatin1String("day");
-    switch (level()) {
-    case CapReached:
+        return tr("%1 av %2 krediter · senast uppdaterad %3")
+            .arg(l.toString(m_remaining), l.toString(m_allowance), lastUpdatedText());
+    if (level() == CapReached)
         return tr("Månadens %1 krediter är använda · nya %2")
             .arg(l.toString(m_monthlyCap), Format::shortDate(m_nextRefillAt));
-    case Empty:
-        return daily ? tr("Slut på krediter · fylls på %1").arg(nextRefillText())
-                     : tr("Slut på krediter · återställs %1").arg(nextRefillText());
-    default:
-        return daily ? tr("%1 av %2 krediter idag · fylls på %3")
-                           .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText())
-                     : tr("%1 av %2 krediter · återställs %3")
-                           .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText());
-    }
+    // Empty says the same numbers; the meter's state word says "Slut" once.
+    return m_periodKind == QLatin1String("day")
+        ? tr("%1 av %2 krediter i dag · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText())
+        : tr("%1 av %2 krediter · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText());
 }
 
 void CreditMeter::setLoading(bool l)

@@ -74,6 +74,8 @@ private:
     void clear();
     void setLoading(bool l);
     void setError(const QString &e);
+    void onLiveChanged(bool connected);
+    QString nextChangeText() const;
 
     int m_remaining = 0, m_allowance = 0, m_used = 0;
     int m_monthlyCap = 0, m_monthlyCapUsed = 0;
@@ -83,6 +85,8 @@ private:
     bool m_stale = false;
     bool m_hasData = false;
     bool m_loading = false;
+    bool m_wasLive = false;
+    bool m_liveDropped = false; // the live channel went down: its return refetches the balance
     QString m_error;
     QString m_workspaceId;
     QTimer m_usageDebounce;

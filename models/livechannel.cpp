@@ -5,6 +5,7 @@
 #include "logging.h"
 
 #include <QJsonDocument>
+#include <QNetworkInformation>
 #include <QNetworkRequest>
 #include <QPointer>
 
@@ -27,6 +28,31 @@ LiveChannel::LiveChannel(QObject *parent)
                     scheduleReconnect();
             });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
+    watchNetwork();
+}
+
+void LiveChannel::watchNetwork()
+{
+    // Optional: without a backend (no NetworkManager) the backoff alone reconnects.
+    if (!QNetworkInformation::instance() && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        qCDebug(lcLive) << "no network information backend; reconnecting on backoff only";
+        return;
+    }
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability r) {
+                if (r == QNetworkInformation::Reachability::Online)
+                    onNetworkOnline();
+            });
+}
+
+void LiveChannel::onNetworkOnline()
+{
+    if (!m_wanted || m_connected)
+        return;
+    qCDebug(lcLive) << "network online: reconnecting now";
+    m_reconnect.stop();
+    m_backoffMs = m_minBackoffMs;
+    m_reconnect.start(0);
 }
 
 void LiveChannel::open(const QUrl &server, const QString &workspaceId)
@@ -94,6 +120,11 @@ void LiveChannel::connectNow()
     auto go = [this, guard = QPointer<LiveChannel>(this), ws = m_workspaceId](const QString &token) {
         if (!guard || !m_wanted || ws != m_workspaceId)
             return;
+        if (token.isEmpty() && m_tokenProvider) {
+            // The token refresh failed (offline): try again on the backoff.
+            scheduleReconnect();
+            return;
+        }
         QUrl u = m_server;
         u.setScheme(m_server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
         QString base = u.path();

@@ -7,7 +7,9 @@
 #include <functional>
 
 // The server's push channel for one workspace (/v1/workspaces/{ws}/live).
-// Reconnects with backoff (capped at 30 s); a gap in seq asks for a refetch.
+// Reconnects with backoff (250 ms, doubling, capped at 2 s, so the app is live
+// again within 2 s of the server's return) and at once when the system reports
+// the network back online; a gap in seq asks for a refetch.
 // The server's own close codes (liveprotocol::CloseCode) say why it ended the
 // socket: signed out, no longer a member (no reconnect), or reconnect at once.
 class LiveChannel : public QObject
@@ -46,6 +48,8 @@ Q_SIGNALS:
 private:
     void connectNow();
     void scheduleReconnect();
+    void watchNetwork();
+    void onNetworkOnline();
     void onMessage(const QString &text);
     void setConnected(bool c);
     void onDisconnected();
@@ -57,9 +61,9 @@ private:
     QUrl m_server;
     QString m_workspaceId;
     qint64 m_seq = -1;
-    int m_minBackoffMs = 500;
-    int m_backoffMs = 500;
-    int m_maxBackoffMs = 30000;
+    int m_minBackoffMs = 250;
+    int m_backoffMs = 250;
+    int m_maxBackoffMs = 2000;
     bool m_wanted = false;
     bool m_connected = false;
     bool m_aborting = false;   // our own abort: not the server's close

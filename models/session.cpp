@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "logging.h"
 #include "loopbacksignin.h"
+#include "statecache.h"
 
 #include <QClipboard>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 namespace {
 const auto kWorkspaceKey = QStringLiteral("session/currentWorkspace");
+const auto kMeCacheKind = QStringLiteral("me");
 
 // QUrlQuery keeps '&', '=' and '+' as they are: encode form values ourselves.
 QString formValue(const QString &v)
@@ -34,6 +36,11 @@ Session::Session(QObject *parent)
     connect(&m_live, &LiveChannel::membershipEnded, this, &Session::leftWorkspace);
     connect(&m_live, &LiveChannel::accessTokenExpired, this, [this] { m_accessExpiry = {}; });
     connect(&m_live, &LiveChannel::roleChanged, this, &Session::loadMe);
+    // Back online after an offline start: the user and workspaces are asked for now.
+    connect(&m_live, &LiveChannel::connectedChanged, this, [this](bool connected) {
+        if (connected && std::exchange(m_awaitingMe, false))
+            loadMe();
+    });
     connect(AppSettings::instance(), &AppSettings::serverUrlChanged, this, [this] {
         // Another server: nothing of this session applies there.
         m_live.close();
@@ -162,13 +169,40 @@ void Session::restore()
             return;
         }
         m_refreshToken = token;
-        refreshAccessToken([this](bool ok) {
+        // The last workspace from the cache at once (stale), while the refresh runs.
+        const bool cached = showCachedSession();
+        refreshAccessToken([this, cached](bool ok) {
             if (ok)
                 loadMe();
+            else if (cached && m_state == SignedIn)
+                m_awaitingMe = true; // offline: keep the cached view; the live channel retries
             else if (m_state == SigningIn)
                 setState(SignedOut);
         });
     });
+}
+
+bool Session::showCachedSession()
+{
+    if (m_currentWorkspaceId.isEmpty())
+        return false;
+    const auto cached = StateCache::load(serverUrl(), m_currentWorkspaceId, kMeCacheKind);
+    if (!cached.isValid())
+        return false;
+    m_workspaces.setMemberships(cached.data.value(QLatin1String("memberships")).toArray());
+    if (!m_workspaces.find(m_currentWorkspaceId)) {
+        m_workspaces.clear();
+        return false;
+    }
+    qCInfo(lcAuth) << "showing the cached workspace while the session is restored";
+    const QJsonObject user = cached.data.value(QLatin1String("user")).toObject();
+    m_userEmail = user.value(QLatin1String("email")).toString();
+    m_userName = user.value(QLatin1String("name")).toString();
+    m_cachedView = true;
+    Q_EMIT userChanged();
+    Q_EMIT currentWorkspaceIdChanged();
+    setState(SignedIn);
+    return true;
 }
 
 void Session::signInWithAccessToken(const QString &accessToken)
@@ -274,13 +308,17 @@ void Session::refreshAccessToken(std::function<void(bool)> done)
     form.addQueryItem(QStringLiteral("refresh_token"), formValue(m_refreshToken));
     form.addQueryItem(QStringLiteral("client_id"), clientId());
     qCDebug(lcAuth) << "refreshing the access token";
-    m_api.postForm(QStringLiteral("/oauth/token"), form, this, [this](const ApiResult &r) {
+    m_api.postForm(QStringLiteral("/oauth/token"), form, this, [this, sent = m_refreshToken](const ApiResult &r) {
         auto finish = [this](bool ok) {
             m_refreshing = false;
             const auto waiters = std::exchange(m_refreshWaiters, {});
             for (const auto &w : waiters)
                 w(ok);
         };
+        // Signed out (or in anew) while this was under way, e.g. from the cached view
+        // of a restore: the answer belongs to a session that is over.
+        if (sent != m_refreshToken)
+            return finish(false);
         if (!r.ok()) {
             if (r.error.kind == ApiError::Unauthorized) {
                 // The refresh token is no longer valid: the session is over.
@@ -311,11 +349,15 @@ void Session::loadMe()
                 clearLocal();
                 setError(r.error.message);
                 setState(SignedOut);
+            } else if (m_cachedView && m_state == SignedIn
+                       && (r.error.kind == ApiError::Network || r.error.kind == ApiError::Timeout || r.error.kind == ApiError::Server)) {
+                m_awaitingMe = true; // still offline: keep the cached view
             } else {
                 fail(r.error.message);
             }
             return;
         }
+        m_cachedView = false;
         const QJsonObject user = r.object().value(QLatin1String("user")).toObject();
         m_userEmail = user.value(QLatin1String("email")).toString();
         m_userName = user.value(QLatin1String("name")).toString();
@@ -341,6 +383,9 @@ void Session::loadMe()
             m_currentWorkspaceId = ws;
             QSettings().setValue(kWorkspaceKey, ws);
         }
+        // For an offline start (restore): never a token, only who and where.
+        if (!ws.isEmpty())
+            StateCache::save(serverUrl(), ws, kMeCacheKind, r.object());
         Q_EMIT currentWorkspaceIdChanged();
         if (m_state == SignedIn)
             applyReady();
@@ -406,6 +451,7 @@ void Session::setNotice(const QString &notice)
 
 void Session::clearLocal()
 {
+    m_cachedView = m_awaitingMe = false;
     m_refreshToken.clear();
     m_api.setAccessToken({});
     m_accessExpiry = {};

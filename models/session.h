@@ -119,6 +119,7 @@ private:
     void setNotice(const QString &notice);
     void dropLoopback();
     void applyReady();
+    bool showCachedSession();
 
     ApiClient m_api;
     TokenStore m_tokens;
@@ -138,4 +139,7 @@ private:
     QJsonArray m_plans;
     QString m_notice;
     QString m_leftWorkspaceName;   // set while /v1/me is reloaded after a removal
+    // Restored from the cache (offline start): /v1/me has not answered yet.
+    bool m_cachedView = false;
+    bool m_awaitingMe = false;     // /v1/me failed offline: ask again once the live channel is up
 };

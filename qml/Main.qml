@@ -127,6 +127,8 @@ ApplicationWindow {
                 level: meterState.level
                 stale: CreditMeter.stale
                 loading: CreditMeter.loading
+                canUpgrade: Session.canManagePlan
+                onUpgradeRequested: window.showPage(2)
                 Layout.maximumWidth: window.width * 0.5
                 popupContent: Component {
                     UsagePopupContent {

@@ -13,9 +13,17 @@ AbstractButton {
     property string level: "normal"   // normal, low, empty, capReached
     property bool stale: false
     property bool loading: false
+    // May this user change the plan (manage_plan)? An empty meter then offers "Uppgradera".
+    property bool canUpgrade: false
     property Component popupContent
     property alias popup: usagePopup
-    readonly property color ringColor: tokens.levelColor(level, stale)
+    signal upgradeRequested()
+    readonly property bool outOfCredits: !stale && (level === "empty" || level === "capReached")
+    readonly property string askText: outOfCredits && !canUpgrade
+                                      ? qsTr("Be en ägare eller administratör om fler krediter") : ""
+    // Text and ring colour that pass 4.5:1 on this palette's window (Tokens.levelColors).
+    readonly property color ringColor: tokens.levelColor(level, stale, palette.window)
+    readonly property color summaryColor: stale ? ringColor : palette.text
     readonly property string stateText: {
         if (stale)
             return qsTr("Inte uppdaterad")
@@ -36,7 +44,7 @@ AbstractButton {
     leftPadding: tokens.s3
     rightPadding: tokens.s3
     Accessible.role: Accessible.Button
-    Accessible.name: stateText.length > 0 ? summary + ". " + stateText : summary
+    Accessible.name: (stateText.length > 0 ? summary + ". " + stateText : summary) + (askText.length > 0 ? ". " + askText : "")
     Accessible.description: qsTr("Visar månadens användning")
 
     onClicked: usagePopup.opened ? usagePopup.close() : usagePopup.open()
@@ -66,13 +74,14 @@ AbstractButton {
             color: meter.ringColor
             trackColor: meter.palette.mid
             stale: meter.stale
+            empty: meter.outOfCredits
             opacity: meter.loading ? 0.5 : 1
         }
         Label {
             objectName: "meterSummary"
             text: meter.summary.length > 0 ? meter.summary : qsTr("Hämtar kreditbalans…")
             font.pixelSize: tokens.body
-            color: meter.stale ? meter.palette.placeholderText : meter.palette.text
+            color: meter.summaryColor
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
@@ -83,6 +92,21 @@ AbstractButton {
             font.pixelSize: tokens.caption
             font.bold: true
             color: meter.ringColor
+        }
+        // The way forward from an empty meter: the Planer page, or whom to ask.
+        Button {
+            objectName: "meterUpgrade"
+            visible: meter.outOfCredits && meter.canUpgrade
+            text: qsTr("Uppgradera")
+            font.pixelSize: tokens.caption
+            onClicked: meter.upgradeRequested()
+        }
+        Label {
+            objectName: "meterAsk"
+            visible: meter.askText.length > 0
+            text: meter.askText
+            font.pixelSize: tokens.caption
+            color: meter.palette.text
         }
     }
 

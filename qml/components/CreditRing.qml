@@ -1,12 +1,15 @@
 import QtQuick
 
 // A ring filled clockwise by `fraction`; a clock face replaces the centre when stale.
+// `empty` (no credits left) draws the whole track in `color`, so an empty meter
+// is not just the faint grey track of a normal one.
 Canvas {
     id: ring
     property real fraction: 0
     property color color: "#1F9D6B"
     property color trackColor: "#808080"
     property bool stale: false
+    property bool empty: false
     property real lineWidth: 4
 
     implicitWidth: 28
@@ -17,6 +20,7 @@ Canvas {
     onColorChanged: requestPaint()
     onTrackColorChanged: requestPaint()
     onStaleChanged: requestPaint()
+    onEmptyChanged: requestPaint()
 
     onPaint: {
         const ctx = getContext("2d")
@@ -25,7 +29,7 @@ Canvas {
         const r = Math.min(width, height) / 2 - lineWidth / 2
         ctx.lineWidth = lineWidth
         ctx.lineCap = "round"
-        ctx.strokeStyle = Qt.rgba(trackColor.r, trackColor.g, trackColor.b, 0.35)
+        ctx.strokeStyle = empty ? color : Qt.rgba(trackColor.r, trackColor.g, trackColor.b, 0.35)
         ctx.beginPath()
         ctx.arc(cx, cy, r, 0, 2 * Math.PI)
         ctx.stroke()

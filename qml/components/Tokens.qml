@@ -8,6 +8,14 @@ QtObject {
     readonly property color red: "#D64545"
     readonly property color grey: "#8A8F98"
 
+    // The meter's state colours as text and ring: each passes WCAG AA (4.5:1)
+    // on the window background of its palette (light #EFEFEF/#FFFFFF, dark
+    // #1E1E1E..#353535); the vivid ones above are for fills only.
+    readonly property var levelColors: ({
+        light: { normal: "#0B7A4F", low: "#8A5A00", empty: "#B42525", stale: "#5F636A" },
+        dark: { normal: "#4CC897", low: "#F2B441", empty: "#FF9999", stale: "#A9AEB6" }
+    })
+
     readonly property int s1: 4
     readonly property int s2: 8
     readonly property int s3: 12
@@ -24,14 +32,22 @@ QtObject {
     readonly property int title: 20
     readonly property int big: 28
 
-    // The ring's colour for a meter level ("normal", "low", "empty", "capReached").
-    function levelColor(level, stale) {
+    // Whether `background` is a dark palette's (WCAG relative luminance below 0.18).
+    function isDark(background) {
+        const lin = (c) => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4)
+        return 0.2126 * lin(background.r) + 0.7152 * lin(background.g) + 0.0722 * lin(background.b) < 0.18
+    }
+
+    // The meter's colour for a level ("normal", "low", "empty", "capReached"),
+    // for the palette whose window is `background` (light when not given).
+    function levelColor(level, stale, background) {
+        const set = background !== undefined && isDark(background) ? levelColors.dark : levelColors.light
         if (stale)
-            return grey
+            return set.stale
         if (level === "low")
-            return amber
+            return set.low
         if (level === "empty" || level === "capReached")
-            return red
-        return accent
+            return set.empty
+        return set.normal
     }
 }

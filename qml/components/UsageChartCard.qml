@@ -9,6 +9,7 @@ Card {
     property string title: qsTr("Krediter per dag")
     property string scopeText           // from UsageModel.scopeText
     property int total: 0
+    property bool showTotal: true
     property var tableModel             // DailyUsageModel
     property int axisMax: 5
     property int axisTickCount: 6
@@ -37,6 +38,7 @@ Card {
             }
             Label {
                 objectName: "totalLabel"
+                visible: card.showTotal
                 text: qsTr("%n krediter totalt", "", card.total)
                 font.pixelSize: tokens.body
                 color: card.palette.placeholderText

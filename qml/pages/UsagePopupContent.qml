@@ -14,7 +14,10 @@ ColumnLayout {
     Component.onCompleted: usage.reload()
 
     UsageChartCard {
-        title: usage.showingCycle ? qsTr("Användning %1").arg(usage.periodTitle) : qsTr("Användning i %1").arg(usage.periodTitle)
+        // Offline before the period's data came: no period without a name, no "0 krediter totalt".
+        title: usage.periodTitle.length === 0 ? qsTr("Användning")
+               : usage.showingCycle ? qsTr("Användning %1").arg(usage.periodTitle) : qsTr("Användning i %1").arg(usage.periodTitle)
+        showTotal: usage.periodTitle.length > 0 && usage.error.length === 0
         scopeText: usage.scopeText
         total: usage.total
         tableModel: usage.daily
@@ -26,7 +29,8 @@ ColumnLayout {
     }
     Label {
         visible: usage.error.length > 0
-        text: usage.error
+        text: usage.periodTitle.length > 0 ? usage.error
+              : qsTr("Månadens användning går inte att visa just nu.") + " " + usage.error
         textFormat: Text.PlainText
         color: tokens.red
         wrapMode: Text.WordWrap

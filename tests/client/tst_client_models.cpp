@@ -186,7 +186,7 @@ private Q_SLOTS:
         CreditMeter *m = CreditMeter::instance();
         m->refresh();
         QTRY_COMPARE(m->remaining(), 3);
-        QCOMPARE(m->summary(), QStringLiteral("3 av 5 krediter idag · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("3 av 5 krediter i dag · fylls på i morgon 01:00"));
         QCOMPARE(m->periodKind(), QStringLiteral("day"));
         QCOMPARE(m->level(), CreditMeter::Normal);
         QCOMPARE(m->fraction(), 0.6);
@@ -201,13 +201,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m->live(), 10000);
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 2); // pushed, nobody called refresh()
-        QCOMPARE(m->summary(), QStringLiteral("2 av 5 krediter idag · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("2 av 5 krediter i dag · fylls på i morgon 01:00"));
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 1);
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 0);
         QCOMPARE(m->level(), CreditMeter::Empty);
-        QCOMPARE(m->summary(), QStringLiteral("Slut på krediter · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("0 av 5 krediter i dag · fylls på i morgon 01:00"));
     }
 
     void creditMeterMonthlyCap()
@@ -420,7 +420,7 @@ private Q_SLOTS:
         // At once, from the cache: marked stale, with the time of the last update.
         QVERIFY(m->stale());
         QCOMPARE(m->remaining(), 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^0 krediter \\(senast uppdaterat \\d\\d:\\d\\d\\)$")).match(m->summary()).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral("^0 av 5 krediter · senast uppdaterad \\d\\d:\\d\\d$")).match(m->summary()).hasMatch(),
                  qPrintable(m->summary()));
         QTRY_VERIFY(!m->stale());
         QCOMPARE(m->summary(), QStringLiteral("Månadens 30 krediter är använda · nya ")
@@ -457,7 +457,7 @@ private Q_SLOTS:
         QVERIFY(m->stale());
         QTRY_COMPARE_WITH_TIMEOUT(m->error(), ApiError::messageFor(ApiError::Network), 10000);
         QVERIFY(m->stale());
-        QVERIFY(m->summary().startsWith(QStringLiteral("0 krediter (senast uppdaterat ")));
+        QVERIFY(m->summary().startsWith(QStringLiteral("0 av 5 krediter · senast uppdaterad ")));
         QTRY_VERIFY_WITH_TIMEOUT(!m->live(), 10000);
         QVERIFY(m_fx.restart());
     }

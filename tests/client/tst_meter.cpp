@@ -1,0 +1,231 @@
+// The credit meter and the offline states against the real kliv-billingd
+// (issue 9): the live channel dropping marks the meter stale within 2 s, its
+// return makes it live again within a few seconds, a restore with the server
+// down shows the cached workspace stale and stays signed in, and the meter's
+// sentence and the Subscription model follow a cancellation or a downgrade as
+// the server announces it on the live channel.
+#include "appsettings.h"
+#include "creditmeter.h"
+#include "format.h"
+#include "serverfixture.h"
+#include "session.h"
+#include "subscription.h"
+#include "tokenstore.h"
+
+#include <QDesktopServices>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTcpServer>
+#include <QTest>
+
+namespace {
+const QString kPassword = QStringLiteral("mätarens-hemlis-77");
+
+// Plays the browser: posts the server's sign-in form and follows the redirect
+// to the app's loopback listener (as tst_client_models does).
+class FakeBrowser : public QObject
+{
+    Q_OBJECT
+public:
+    QString email;
+
+public Q_SLOTS:
+    void openUrl(const QUrl &url)
+    {
+        if (url.path() != QLatin1String("/oauth/authorize"))
+            return;
+        QUrlQuery form(url);
+        form.addQueryItem(QStringLiteral("email"), QString::fromLatin1(QUrl::toPercentEncoding(email)));
+        form.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(kPassword)));
+        QUrl post = url;
+        post.setQuery(QString());
+        QNetworkRequest req(post);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        QNetworkReply *reply = m_nam.post(req, form.query(QUrl::FullyEncoded).toUtf8());
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+};
+
+QString keyringToken(const QUrl &server)
+{
+    QString token;
+    bool done = false;
+    QObject ctx;
+    Session::instance()->tokenStore()->read(server, &ctx, [&](const QString &t, const ApiError &) { token = t; done = true; });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        return {};
+    return token;
+}
+
+// A port that is free now: the server keeps it across kill9()/restart(), so the
+// app's live channel finds it again at the same address.
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+const QRegularExpression kStaleSummary(QStringLiteral("^\\d+ av 200 krediter · senast uppdaterad \\d\\d:\\d\\d$"));
+// "1 jan." or "i morgon 01:00" (Format::relative)
+const QString kWhen = QStringLiteral("(\\d{1,2} \\w+\\.?|i (dag|morgon) \\d\\d:\\d\\d)");
+}
+
+class TestMeter : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture m_fx;
+    WorkspaceIds m_ws;
+    FakeBrowser m_browser;
+    QString m_owner = QStringLiteral("agare@matare.test");
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!ServerFixture::binaryExists())
+            QSKIP("kliv-billingd is not built");
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("needs a D-Bus session with a Secret Service keyring (./dev test provides one)");
+        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_meter"));
+        AppSettings::instance()->applyLanguage(QStringLiteral("sv"));
+        QVERIFY2(m_fx.start(ServerFixture::utc("2026-12-01T00:00:00Z"), {QStringLiteral("--port"), QString::number(freePort())}),
+                 qPrintable(m_fx.errorString()));
+        m_ws = m_fx.createWorkspace(QStringLiteral("Mätare AB"), m_owner);
+        QVERIFY2(m_ws.isValid(), qPrintable(m_fx.errorString()));
+        QVERIFY(!m_fx.setPlan(m_ws.id, QStringLiteral("pro-200")).isEmpty());
+        QVERIFY(m_fx.admin({QStringLiteral("set-password"), QStringLiteral("--user"), m_owner,
+                            QStringLiteral("--password"), kPassword}).ok());
+        AppSettings::instance()->setServerUrl(m_fx.baseUrl());
+        QSettings().setValue(QStringLiteral("session/currentWorkspace"), QString());
+    }
+
+    void signInIsLive()
+    {
+        m_browser.email = m_owner;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "openUrl");
+        Session::instance()->signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(Session::instance()->state(), Session::SignedIn, 15000);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        QCOMPARE(Session::instance()->currentWorkspaceId(), m_ws.id);
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && m->hasData() && !m->stale(), 10000);
+        QTRY_COMPARE(Subscription::instance()->tier(), QStringLiteral("pro-200"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs ") + kWhen + QLatin1Char('$'))
+                     .match(m->summary()).hasMatch(), qPrintable(m->summary()));
+    }
+
+    // Item 2 and 3: the server announces the change on the live channel; nobody refreshes.
+    void cancellationArrivesLiveAndTheMeterSaysWhatHappens()
+    {
+        Subscription *sub = Subscription::instance();
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_VERIFY_WITH_TIMEOUT(m->live(), 10000);
+        const QString token = m_fx.issueUserToken(m_owner);
+        const QString base = QStringLiteral("/v1/workspaces/") + m_ws.id;
+        QCOMPARE(m_fx.post(base + QStringLiteral("/subscription/cancel"), {}, token).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(sub->cancelAtPeriodEnd(), 5000);
+        QVERIFY(sub->periodEnd().isValid());
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · övergår till Gratis ") + kWhen + QLatin1Char('$'))
+                     .match(m->summary()).hasMatch(), qPrintable(m->summary()));
+        QVERIFY2(!m->summary().contains(QStringLiteral("återställs")), qPrintable(m->summary()));
+
+        QCOMPARE(m_fx.post(base + QStringLiteral("/subscription/undo"), {}, token).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!sub->cancelAtPeriodEnd(), 5000);
+        QVERIFY2(m->summary().contains(QStringLiteral("· återställs ")), qPrintable(m->summary()));
+
+        QCOMPARE(m_fx.post(base + QStringLiteral("/subscription/change"), {{QStringLiteral("tier"), QStringLiteral("pro-100")}}, token).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(sub->pendingTier(), QStringLiteral("pro-100"), 5000);
+        QVERIFY(sub->pendingTierName().startsWith(QStringLiteral("Pro")));
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · ") + QRegularExpression::escape(sub->pendingTierName())
+                                    + QStringLiteral(" från ") + kWhen + QLatin1Char('$'))
+                     .match(m->summary()).hasMatch(), qPrintable(m->summary()));
+        QVERIFY2(!m->summary().contains(QStringLiteral("återställs")), qPrintable(m->summary()));
+        QCOMPARE(m_fx.post(base + QStringLiteral("/subscription/undo"), {}, token).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(sub->pendingTier(), QString(), 5000);
+    }
+
+    void killedServerMakesTheMeterStaleWithinTwoSeconds()
+    {
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && !m->stale(), 10000);
+        QElapsedTimer t;
+        m_fx.kill9();
+        t.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m->stale(), 2000);
+        QVERIFY2(t.elapsed() <= 2000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!m->live());
+        QVERIFY2(kStaleSummary.match(m->summary()).hasMatch(), qPrintable(m->summary()));
+        // Still stale a while later (the retries do not pretend otherwise), and signed in.
+        // 8 s down: an uncapped backoff (0.5, 1, 2, 4, 8 s) would now wait long past the restart.
+        QTest::qWait(8000 - int(t.elapsed()));
+        QVERIFY(m->stale());
+        QCOMPARE(Session::instance()->state(), Session::SignedIn);
+    }
+
+    void restartedServerIsLiveAgainWithinAFewSeconds()
+    {
+        CreditMeter *m = CreditMeter::instance();
+        QVERIFY(m->stale());
+        QVERIFY2(m_fx.restart(), qPrintable(m_fx.errorString()));
+        QElapsedTimer t;
+        t.start();
+        // Backoff capped at 2 s: live within 2 s plus the connect and the hello.
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && !m->stale(), 4000);
+        qInfo() << "live again after" << t.elapsed() << "ms";
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs ") + kWhen + QLatin1Char('$'))
+                     .match(m->summary()).hasMatch(), qPrintable(m->summary()));
+        QCOMPARE(m->error(), QString());
+    }
+
+    void restoreWithTheServerDownShowsTheCacheStaleAndStaysSignedIn()
+    {
+        Session *s = Session::instance();
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && !m->stale(), 10000);
+        const QUrl server = m_fx.baseUrl();
+        QVERIFY(!keyringToken(server).isEmpty());
+        // "Quit": another server and back ends this session here but keeps the keyring.
+        AppSettings::instance()->setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        QCOMPARE(s->state(), Session::SignedOut);
+        AppSettings::instance()->setServerUrl(server);
+        QCOMPARE(s->state(), Session::SignedOut);
+        QVERIFY(!m->hasData() || m->stale());
+        m_fx.kill9();
+
+        s->restore();
+        // At once from the cache, before any answer: the workspace and a stale meter.
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), Session::SignedIn, 2000);
+        QCOMPARE(s->currentWorkspaceId(), m_ws.id);
+        QCOMPARE(s->currentWorkspaceName(), QStringLiteral("Mätare AB"));
+        QCOMPARE(s->userEmail(), m_owner);
+        QVERIFY(m->hasData());
+        QVERIFY(m->stale());
+        QVERIFY2(kStaleSummary.match(m->summary()).hasMatch(), qPrintable(m->summary()));
+        QCOMPARE(Subscription::instance()->tier(), QStringLiteral("pro-200"));
+
+        // The refresh fails on the network and is retried: still signed in, still stale.
+        QTest::qWait(4000);
+        QCOMPARE(s->state(), Session::SignedIn);
+        QVERIFY(m->stale());
+        QVERIFY(!keyringToken(server).isEmpty());
+
+        // The server returns: the refresh goes through, the app is live and current.
+        QVERIFY2(m_fx.restart(), qPrintable(m_fx.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && !m->stale(), 5000);
+        QCOMPARE(s->state(), Session::SignedIn);
+        QCOMPARE(m->error(), QString());
+        QTRY_COMPARE(s->workspaces()->rowCount(), 1);
+        s->signOut();
+    }
+};
+
+QTEST_MAIN(TestMeter)
+#include "tst_meter.moc"
