@@ -64,7 +64,12 @@ int main(int argc, char *argv[])
     settings->setEngine(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
+    // QQmlApplicationEngine installs Qt's own catalogue for the default locale
+    // once, on its first load, and never changes it; AppSettings installs it
+    // per language instead (the language can change while the app runs).
+    QLocale::setDefault(QLocale::c());
     engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    QLocale::setDefault(settings->locale());
     if (engine.rootObjects().isEmpty())
         return 1;
     // A screenshot run (./dev run --screenshots) may be handed an operator-issued
