@@ -179,7 +179,7 @@ QString CreditMeter::summary() const
         return daily ? tr("Slut på krediter · fylls på %1").arg(nextRefillText())
                      : tr("Slut på krediter · återställs %1").arg(nextRefillText());
     default:
-        return daily ? tr("%1 av %2 krediter idag · fylls på %3")
+        return daily ? tr("%1 av %2 krediter i dag · fylls på %3")
                            .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText())
                      : tr("%1 av %2 krediter · återställs %3")
                            .arg(l.toString(m_remaining), l.toString(m_allowance), nextRefillText());

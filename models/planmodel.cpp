@@ -58,9 +58,9 @@ QString PlanModel::featureName(const QString &e)
     if (e == QLatin1String("responsive_design")) return QCoreApplication::translate("PlanModel", "Responsiv design");
     if (e == QLatin1String("publishing")) return QCoreApplication::translate("PlanModel", "Publicering");
     if (e == QLatin1String("kliv_subdomain")) return QCoreApplication::translate("PlanModel", "Adress på kliv.site");
-    if (e == QLatin1String("made_with_kliv_badge")) return QCoreApplication::translate("PlanModel", "\"Made with Kliv\"-märkningen");
+    if (e == QLatin1String("made_with_kliv_badge")) return QCoreApplication::translate("PlanModel", "”Made with Kliv”-märkningen");
     if (e == QLatin1String("custom_domains")) return QCoreApplication::translate("PlanModel", "Anpassad domän");
-    if (e == QLatin1String("no_badge")) return QCoreApplication::translate("PlanModel", "Utan \"Made with Kliv\"-märkningen");
+    if (e == QLatin1String("no_badge")) return QCoreApplication::translate("PlanModel", "Utan ”Made with Kliv”-märkningen");
     if (e == QLatin1String("priority_hosting")) return QCoreApplication::translate("PlanModel", "Prioriterad hosting");
     if (e == QLatin1String("faster_support")) return QCoreApplication::translate("PlanModel", "Snabbare support");
     if (e == QLatin1String("team_usage")) return QCoreApplication::translate("PlanModel", "Användning per teammedlem");
@@ -101,7 +101,7 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
     const Subscription *sub = Subscription::instance();
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return p.value(QLatin1String("name")).toString();
+    case NameRole: return Format::planName(id, p.value(QLatin1String("name")).toString());
     case PlanIdRole: return id;
     case KindRole: return p.value(QLatin1String("kind")).toString();
     case MonthlyCreditsRole: return p.value(QLatin1String("monthly_credits")).toInt();

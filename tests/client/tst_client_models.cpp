@@ -186,7 +186,7 @@ private Q_SLOTS:
         CreditMeter *m = CreditMeter::instance();
         m->refresh();
         QTRY_COMPARE(m->remaining(), 3);
-        QCOMPARE(m->summary(), QStringLiteral("3 av 5 krediter idag · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("3 av 5 krediter i dag · fylls på i morgon 01:00"));
         QCOMPARE(m->periodKind(), QStringLiteral("day"));
         QCOMPARE(m->level(), CreditMeter::Normal);
         QCOMPARE(m->fraction(), 0.6);
@@ -201,13 +201,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m->live(), 10000);
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 2); // pushed, nobody called refresh()
-        QCOMPARE(m->summary(), QStringLiteral("2 av 5 krediter idag · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("2 av 5 krediter i dag · fylls på i morgon 01:00"));
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 1);
         spend(m_free.id, m_free.ownerMemberId, 1);
         QTRY_COMPARE(m->remaining(), 0);
         QCOMPARE(m->level(), CreditMeter::Empty);
-        QCOMPARE(m->summary(), QStringLiteral("Slut på krediter · fylls på i morgon 01:00"));
+        QCOMPARE(m->summary(), QStringLiteral("Slut på krediter · fylls på i morgon 01:00"));
     }
 
     void creditMeterMonthlyCap()
@@ -346,12 +346,12 @@ private Q_SLOTS:
         s->switchWorkspace(m_pro.id);
         Subscription *sub = Subscription::instance();
         QTRY_COMPARE(sub->tier(), QStringLiteral("pro-200"));
-        QCOMPARE(sub->tierName(), QStringLiteral("Pro 200"));
+        QCOMPARE(sub->tierName(), QStringLiteral("Pro 200"));
         QVERIFY(!sub->periodEndText().isEmpty());
         CreditMeter *m = CreditMeter::instance();
         QTRY_COMPARE(m->allowance(), 200);
         QTRY_COMPARE(m->periodKind(), QStringLiteral("cycle"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs (\\d{1,2} \\w+\\.?|i morgon \\d\\d:\\d\\d)$"))
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs (\\d{1,2} \\w+\\.?|i morgon \\d\\d:\\d\\d)$"))
                      .match(m->summary()).hasMatch(), qPrintable(m->summary()));
 
         PlanModel plans;
@@ -380,18 +380,18 @@ private Q_SLOTS:
         QTRY_COMPARE(preview.size(), 1);
         QCOMPARE(preview.at(0).at(0).toString(), QStringLiteral("downgrade"));
         QCOMPARE(preview.at(0).at(2).toString(),
-                 QStringLiteral("Du byter till Pro 100 den %1. Till dess har du kvar Pro 200 och dina krediter.").arg(end));
+                 QStringLiteral("Du byter till Pro 100 den %1. Till dess har du kvar Pro 200 och dina krediter.").arg(end));
         QCOMPARE(preview.at(0).at(3).toString(), QStringLiteral("Nedgradera"));
         sub->preview(QStringLiteral("free"));
         QTRY_COMPARE(preview.size(), 2);
         QCOMPARE(preview.at(1).at(0).toString(), QStringLiteral("cancel"));
         QCOMPARE(preview.at(1).at(2).toString(),
-                 QStringLiteral("Din prenumeration avslutas den %1. Du behåller Pro till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.").arg(end));
+                 QStringLiteral("Din prenumeration avslutas den %1. Du behåller Pro till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.").arg(end));
         QCOMPARE(preview.at(1).at(3).toString(), QStringLiteral("Avsluta prenumeration"));
         sub->preview(QStringLiteral("pro-400"));
         QTRY_COMPARE(preview.size(), 3);
         QCOMPARE(preview.at(2).at(0).toString(), QStringLiteral("upgrade"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^Du uppgraderas till Pro 400 nu\\. Du debiteras [\\d\u00a0]+(,\\d\\d)?\u00a0kr i dag "
+        QVERIFY2(QRegularExpression(QStringLiteral("^Du uppgraderas till Pro 400 nu\\. Du debiteras [\\d\u00a0]+(,\\d\\d)?\u00a0kr i dag "
                                                    "för resten av perioden och får 200 krediter till direkt\\.$"))
                      .match(preview.at(2).at(2).toString()).hasMatch(), qPrintable(preview.at(2).at(2).toString()));
 
