@@ -223,9 +223,10 @@ private Q_SLOTS:
         QTRY_VERIFY(m->monthlyCapReached());
         QCOMPARE(m->level(), CreditMeter::CapReached);
         QCOMPARE(m->remaining(), 0);
-        const QString newMonth = QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM"));
+        // Dates keep their words together (non-breaking spaces).
+        const QString newMonth = QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")).replace(QLatin1Char(' '), nbsp);
         QCOMPARE(m->summary(), QStringLiteral("Månadens 30 krediter är använda · nya ") + newMonth);
-        QVERIFY(m->summary().startsWith(QStringLiteral("Månadens 30 krediter är använda · nya 1 jan")));
+        QVERIFY(m->summary().startsWith(QStringLiteral("Månadens 30 krediter är använda · nya 1 jan")));
     }
 
     void usageModelMonthAndEntries()
@@ -262,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(!e->canFetchMore({}));
         QCOMPARE(e->index(0).data(UsageEntriesModel::CreditsRole).toInt(), 5); // newest first
         QCOMPARE(e->index(0).data(UsageEntriesModel::ActivityRole).toString(), QStringLiteral("generate"));
-        QVERIFY(e->index(0).data(UsageEntriesModel::AtTextRole).toString().contains(QLatin1String("6 dec")));
+        QVERIFY(e->index(0).data(UsageEntriesModel::AtTextRole).toString().contains(QStringLiteral("6 dec")));
 
         QTemporaryDir dir;
         QSignalSpy exported(&usage, &UsageModel::exportFinished);
@@ -417,7 +418,7 @@ private Q_SLOTS:
                  qPrintable(m->summary()));
         QTRY_VERIFY(!m->stale());
         QCOMPARE(m->summary(), QStringLiteral("Månadens 30 krediter är använda · nya ")
-                                   + QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")));
+                                   + QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")).replace(QLatin1Char(' '), nbsp));
     }
 
     void signOutRevokesAndForgets()
