@@ -59,6 +59,16 @@ int main(int argc, char *argv[])
         ScreenshotDriver::instance()->configure(parser.value(shots), size);
     }
 
+    // A screenshot run (./dev run --screenshots) may be handed an operator-issued
+    // access token; it is used for this run only and never stored. Either way the
+    // session starts before the window, so its first frame already says
+    // "Återställer inloggningen…" rather than offering Logga in for a moment.
+    const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
+    if (ScreenshotDriver::instance()->active() && !shotToken.isEmpty())
+        Session::instance()->signInWithAccessToken(shotToken);
+    else
+        Session::instance()->restore();
+
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     settings->setEngine(&engine);
@@ -72,13 +82,6 @@ int main(int argc, char *argv[])
     QLocale::setDefault(settings->locale());
     if (engine.rootObjects().isEmpty())
         return 1;
-    // A screenshot run (./dev run --screenshots) may be handed an operator-issued
-    // access token; it is used for this run only and never stored.
-    const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
-    if (ScreenshotDriver::instance()->active() && !shotToken.isEmpty())
-        Session::instance()->signInWithAccessToken(shotToken);
-    else
-        Session::instance()->restore();
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
