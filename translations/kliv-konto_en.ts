@@ -324,22 +324,22 @@
 <context>
     <name>CopyLinkRow</name>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="9"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="10"/>
         <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
         <translation>The browser could not be opened. Open the link yourself:</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="30"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="34"/>
         <source>Länk</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopierad</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopiera länk</source>
         <translation>Copy link</translation>
     </message>
