@@ -31,6 +31,11 @@ ApplicationWindow {
         { title: qsTr("Inställningar"), icon: "settings" }
     ]
 
+    // Signed in, the focus leaves the hidden sign-in card for the header bar
+    // itself, so the next Tab lands on the header's first control, not in the
+    // page (the hidden card comes after the header in the chain).
+    onSignedInChanged: if (signedIn) headerBar.forceActiveFocus(Qt.OtherFocusReason)
+
     function showPage(index) {
         currentPage = index
     }

@@ -633,7 +633,7 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="138"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Arbetsyta</source>
         <translation>Workspace</translation>
     </message>
@@ -1132,37 +1132,37 @@
 <context>
     <name>SignInCard</name>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="38"/>
+        <location filename="../qml/components/SignInCard.qml" line="48"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="44"/>
+        <location filename="../qml/components/SignInCard.qml" line="54"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Credits, plans, invoices and team for your Kliv workspace.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="64"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="66"/>
+        <location filename="../qml/components/SignInCard.qml" line="76"/>
         <source>Återställer inloggningen…</source>
         <translation>Restoring your sign-in…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="77"/>
+        <location filename="../qml/components/SignInCard.qml" line="87"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Continue signing in in your browser…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="83"/>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
         <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
         <translation>No browser opened? Open the link yourself:</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="90"/>
+        <location filename="../qml/components/SignInCard.qml" line="100"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1170,7 +1170,7 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="20"/>
+        <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>

@@ -633,7 +633,7 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="138"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Arbetsyta</source>
         <translation>Arbetsyta</translation>
     </message>
@@ -1132,37 +1132,37 @@
 <context>
     <name>SignInCard</name>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="38"/>
+        <location filename="../qml/components/SignInCard.qml" line="48"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="44"/>
+        <location filename="../qml/components/SignInCard.qml" line="54"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="64"/>
         <source>Logga in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="66"/>
+        <location filename="../qml/components/SignInCard.qml" line="76"/>
         <source>Återställer inloggningen…</source>
         <translation>Återställer inloggningen…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="77"/>
+        <location filename="../qml/components/SignInCard.qml" line="87"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Fortsätt inloggningen i webbläsaren…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="83"/>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
         <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
         <translation>Öppnades ingen webbläsare? Öppna länken själv:</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="90"/>
+        <location filename="../qml/components/SignInCard.qml" line="100"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
@@ -1170,7 +1170,7 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="20"/>
+        <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>

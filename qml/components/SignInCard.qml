@@ -27,8 +27,18 @@ Card {
         enabled: card.signingIn && card.visible
         onActivated: card.cancelRequested()
     }
-    onSigningInChanged: if (signingIn) cancelButton.forceActiveFocus()
-                        else if (!restoring) signInButton.forceActiveFocus()
+    // The focus sits on what a keyboard user needs next: Logga in, or Avbryt.
+    // Not while hidden (signed in): later, once the visibility has settled.
+    function focusDefault() {
+        if (!card.visible)
+            return
+        if (signingIn)
+            cancelButton.forceActiveFocus()
+        else if (!restoring)
+            signInButton.forceActiveFocus()
+    }
+    onSigningInChanged: Qt.callLater(focusDefault)
+    onRestoringChanged: Qt.callLater(focusDefault)
 
     ColumnLayout {
         anchors.fill: parent

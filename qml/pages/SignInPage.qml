@@ -8,7 +8,11 @@ Pane {
     Tokens { id: tokens }
     padding: tokens.s8
 
+    onVisibleChanged: if (visible) card.focusDefault()
+    Component.onCompleted: card.focusDefault()
+
     SignInCard {
+        id: card
         objectName: "signInCard"
         anchors.centerIn: parent
         width: Math.min(440, page.availableWidth)
