@@ -59,21 +59,29 @@ int main(int argc, char *argv[])
         ScreenshotDriver::instance()->configure(parser.value(shots), size);
     }
 
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    settings->setEngine(&engine);
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-                     Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
     // A screenshot run (./dev run --screenshots) may be handed an operator-issued
-    // access token; it is used for this run only and never stored.
+    // access token; it is used for this run only and never stored. Either way the
+    // session starts before the window, so its first frame already says
+    // "Återställer inloggningen…" rather than offering Logga in for a moment.
     const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
     if (ScreenshotDriver::instance()->active() && !shotToken.isEmpty())
         Session::instance()->signInWithAccessToken(shotToken);
     else
         Session::instance()->restore();
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    settings->setEngine(&engine);
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+                     Qt::QueuedConnection);
+    // QQmlApplicationEngine installs Qt's own catalogue for the default locale
+    // once, on its first load, and never changes it; AppSettings installs it
+    // per language instead (the language can change while the app runs).
+    QLocale::setDefault(QLocale::c());
+    engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    QLocale::setDefault(settings->locale());
+    if (engine.rootObjects().isEmpty())
+        return 1;
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });

@@ -1,6 +1,12 @@
 #include "appsettings.h"
 
+#include "iconprovider.h"
+#include "logging.h"
+
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QLibraryInfo>
 #include <QSettings>
 
 namespace {
@@ -36,8 +42,15 @@ AppSettings *AppSettings::create(QQmlEngine *engine, QJSEngine *)
     auto *self = instance();
     QQmlEngine::setObjectOwnership(self, QQmlEngine::CppOwnership);
     if (!self->m_engine)
-        self->m_engine = engine;
+        self->setEngine(engine);
     return self;
+}
+
+void AppSettings::setEngine(QQmlEngine *engine)
+{
+    m_engine = engine;
+    if (engine && !engine->imageProvider(IconProvider::providerId()))
+        engine->addImageProvider(IconProvider::providerId(), new IconProvider);
 }
 
 void AppSettings::setLanguage(const QString &language)
@@ -100,7 +113,53 @@ void AppSettings::installTranslator()
         QCoreApplication::installTranslator(t.get());
         m_translator = std::move(t);
     }
+    installQtTranslators();
     QLocale::setDefault(locale());
     if (m_engine)
         m_engine->retranslate();
+}
+
+void AppSettings::installQtTranslators()
+{
+    for (auto &t : m_qtTranslators)
+        QCoreApplication::removeTranslator(t.get());
+    m_qtTranslators.clear();
+    // Qt's source strings are English: only Swedish needs a catalogue, so the
+    // file dialogs and standard buttons speak the app's language. Qt 6.4 on
+    // Debian ships Swedish as the legacy qt_sv.qm (no qtbase_sv.qm): take
+    // qtbase_ when it exists, else qt_.
+    if (m_language != QLatin1String("sv"))
+        return;
+    const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    const QLocale sv(QLocale::Swedish, QLocale::Sweden);
+    for (const auto &names : {QStringList{QStringLiteral("qtbase"), QStringLiteral("qt")},
+                              QStringList{QStringLiteral("qtdeclarative")}}) {
+        for (const QString &name : names) {
+            auto t = std::make_unique<QTranslator>();
+            if (t->load(sv, name, QStringLiteral("_"), dir)) {
+                QCoreApplication::installTranslator(t.get());
+                m_qtTranslators.push_back(std::move(t));
+                break;
+            }
+        }
+    }
+    if (m_qtTranslators.empty())
+        qCInfo(lcModels) << "no Swedish Qt translations in" << dir;
+}
+
+QSize AppSettings::defaultWindowSize(const QSize &available)
+{
+    const QSize preferred(1280, 800);
+    if (!available.isValid() || available.isEmpty())
+        return preferred;
+    // Leave room for the title bar and the frame, which the available
+    // geometry does not include.
+    return QSize(qMin(preferred.width(), available.width() * 92 / 100),
+                 qMin(preferred.height(), available.height() * 92 / 100));
+}
+
+QSize AppSettings::defaultWindowSize() const
+{
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    return defaultWindowSize(screen ? screen->availableGeometry().size() : QSize());
 }

@@ -1,11 +1,13 @@
 #pragma once
 #include <QLocale>
 #include <QObject>
+#include <QSize>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTranslator>
 #include <QUrl>
 #include <memory>
+#include <vector>
 
 // Non-secret preferences (QSettings) and the UI language. Tokens never come here.
 class AppSettings : public QObject
@@ -34,7 +36,12 @@ public:
     // system locale, Swedish by default. Installs the embedded translator.
     void applyLanguage(const QString &explicitLanguage = {});
     QLocale locale() const;
-    void setEngine(QQmlEngine *engine) { m_engine = engine; }
+    // The window's first size: 1280x800 when the screen has room, else what fits
+    // its available geometry (a 1080p screen at 150 % has about 1280x690).
+    Q_INVOKABLE QSize defaultWindowSize() const;
+    static QSize defaultWindowSize(const QSize &available);
+    // The engine to retranslate; it also gets the navigation icons' provider.
+    void setEngine(QQmlEngine *engine);
 
 Q_SIGNALS:
     void languageChanged();
@@ -43,9 +50,11 @@ Q_SIGNALS:
 private:
     explicit AppSettings(QObject *parent = nullptr);
     void installTranslator();
+    void installQtTranslators();
 
     QString m_language = QStringLiteral("sv");
     QUrl m_serverUrl;
     std::unique_ptr<QTranslator> m_translator;
+    std::vector<std::unique_ptr<QTranslator>> m_qtTranslators; // Qt's own (dialogs, standard buttons)
     QPointer<QQmlEngine> m_engine;
 };

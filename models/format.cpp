@@ -37,14 +37,19 @@ QString money(const QJsonValue &m)
     return money(o.value(QLatin1String("amount")).toInteger(), o.value(QLatin1String("currency")).toString());
 }
 
+QString keepTogether(QString text)
+{
+    return text.replace(QLatin1Char(' '), QChar(0x00A0));
+}
+
 QString date(const QDateTime &utc)
 {
-    return locale().toString(utc.toLocalTime().date(), QStringLiteral("d MMM yyyy"));
+    return keepTogether(locale().toString(utc.toLocalTime().date(), QStringLiteral("d MMM yyyy")));
 }
 
 QString shortDate(const QDateTime &utc)
 {
-    return locale().toString(utc.toLocalTime().date(), QStringLiteral("d MMM"));
+    return keepTogether(locale().toString(utc.toLocalTime().date(), QStringLiteral("d MMM")));
 }
 
 QString time(const QDateTime &utc)
@@ -56,10 +61,11 @@ QString relative(const QDateTime &utc, const QDateTime &nowUtc)
 {
     const QDate day = utc.toLocalTime().date();
     const QDate today = nowUtc.toLocalTime().date();
+    // "i dag" and "i morgon" hold a non-breaking space (U+00A0).
     if (day == today)
-        return QCoreApplication::translate("Format", "i dag %1").arg(time(utc));
+        return QCoreApplication::translate("Format", "i dag %1").arg(time(utc));
     if (day == today.addDays(1))
-        return QCoreApplication::translate("Format", "i morgon %1").arg(time(utc));
+        return QCoreApplication::translate("Format", "i morgon %1").arg(time(utc));
     return shortDate(utc);
 }
 
@@ -67,6 +73,13 @@ QString credits(qint64 n)
 {
     return n == 1 ? QCoreApplication::translate("Format", "%1 kredit").arg(locale().toString(n))
                   : QCoreApplication::translate("Format", "%1 krediter").arg(locale().toString(n));
+}
+
+QString planName(const QString &planId, const QString &catalogName)
+{
+    if (planId == QLatin1String("free"))
+        return QCoreApplication::translate("Format", "Gratis");
+    return keepTogether(catalogName.isEmpty() ? planId : catalogName);
 }
 
 } // namespace Format

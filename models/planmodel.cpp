@@ -159,7 +159,7 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
     const Subscription *sub = Subscription::instance();
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return p.value(QLatin1String("name")).toString();
+    case NameRole: return Format::planName(id, p.value(QLatin1String("name")).toString());
     case PlanIdRole: return id;
     case KindRole: return p.value(QLatin1String("kind")).toString();
     case MonthlyCreditsRole: return p.value(QLatin1String("monthly_credits")).toInt();

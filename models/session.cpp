@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "appsettings.h"
+#include "format.h"
 #include "logging.h"
 #include "loopbacksignin.h"
 #include "statecache.h"
@@ -41,6 +42,8 @@ Session::Session(QObject *parent)
         if (connected && std::exchange(m_awaitingMe, false))
             loadMe();
     });
+    connect(this, &Session::plansChanged, &m_workspaces, &WorkspaceListModel::refreshTexts);
+    connect(AppSettings::instance(), &AppSettings::languageChanged, &m_workspaces, &WorkspaceListModel::refreshTexts);
     connect(AppSettings::instance(), &AppSettings::serverUrlChanged, this, [this] {
         // Another server: nothing of this session applies there.
         m_live.close();
@@ -106,12 +109,13 @@ QJsonObject Session::plan(const QString &id) const
 
 QString Session::planName(const QString &id) const
 {
-    const QString name = plan(id).value(QLatin1String("name")).toString();
-    return name.isEmpty() ? id : name;
+    return Format::planName(id, plan(id).value(QLatin1String("name")).toString());
 }
 
 void Session::setState(State s)
 {
+    if (s != SigningIn)
+        m_restoring = false;
     if (s == m_state)
         return;
     m_state = s;
@@ -160,8 +164,11 @@ void Session::restore()
         return;
     m_api.setBaseUrl(serverUrl());
     loadPlans();
+    m_restoring = true;
     setState(SigningIn);
     m_tokens.read(serverUrl(), this, [this](const QString &token, const ApiError &error) {
+        if (!restoring())
+            return; // a browser sign-in (or a cancel) took over meanwhile
         if (error.isError())
             return fail(error.message);
         if (token.isEmpty()) {
@@ -176,7 +183,7 @@ void Session::restore()
                 loadMe();
             else if (cached && m_state == SignedIn)
                 m_awaitingMe = true; // offline: keep the cached view; the live channel retries
-            else if (m_state == SigningIn)
+            else if (restoring())
                 setState(SignedOut);
         });
     });
@@ -209,6 +216,7 @@ void Session::signInWithAccessToken(const QString &accessToken)
 {
     m_api.setBaseUrl(serverUrl());
     loadPlans();
+    m_restoring = true;
     setState(SigningIn);
     m_api.setAccessToken(accessToken);
     m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(3000);
@@ -227,9 +235,13 @@ void Session::signIn()
     connect(m_loopback.get(), &LoopbackSignIn::codeReceived, this, &Session::exchangeCode);
     connect(m_loopback.get(), &LoopbackSignIn::failed, this, &Session::fail);
     m_signInUrl = m_loopback->authorizeUrl(serverUrl(), clientId());
+    const bool wasRestoring = restoring();
+    m_restoring = false;
     setState(SigningIn);
-    // Under some platforms openUrl returns false when no browser could start:
-    // then the page offers the link to copy.
+    if (wasRestoring)
+        Q_EMIT stateChanged(); // same state, no longer restoring
+    // openUrl may say yes and still no browser appears (or it says no): the
+    // page shows the link to copy during every browser sign-in either way.
     m_browserOpenFailed = !QDesktopServices::openUrl(m_signInUrl);
     Q_EMIT signInUrlChanged();
 }
@@ -391,6 +403,14 @@ void Session::loadMe()
             applyReady();
         setState(SignedIn);
     });
+}
+
+void Session::refresh()
+{
+    if (!isReady())
+        return;
+    loadPlans();
+    Q_EMIT workspaceReady();
 }
 
 void Session::loadPlans()

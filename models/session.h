@@ -35,6 +35,9 @@ class Session : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QUrl signInUrl READ signInUrl NOTIFY signInUrlChanged)
     Q_PROPERTY(bool browserOpenFailed READ browserOpenFailed NOTIFY signInUrlChanged)
+    // SigningIn covers both the silent restore from the keyring and the browser
+    // sign-in; this tells them apart so the page does not ask for the browser.
+    Q_PROPERTY(bool restoring READ restoring NOTIFY stateChanged)
     // A one-off message for the signed-in user (e.g. removed from a workspace); empty when none.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
@@ -64,6 +67,7 @@ public:
     QString errorString() const { return m_errorString; }
     QUrl signInUrl() const { return m_signInUrl; }
     bool browserOpenFailed() const { return m_browserOpenFailed; }
+    bool restoring() const { return m_state == SigningIn && m_restoring; }
     QString notice() const { return m_notice; }
     Q_INVOKABLE void dismissNotice() { setNotice({}); }
 
@@ -90,6 +94,8 @@ public:
     Q_INVOKABLE void switchWorkspace(const QString &workspaceId);
     Q_INVOKABLE void copyToClipboard(const QString &text);
     Q_INVOKABLE void loadPlans();
+    // F5: every model of the current workspace asks the server again.
+    Q_INVOKABLE void refresh();
 
 Q_SIGNALS:
     void stateChanged();
@@ -132,6 +138,7 @@ private:
     QString m_errorString;
     QUrl m_signInUrl;
     bool m_browserOpenFailed = false;
+    bool m_restoring = false;
     QString m_refreshToken; // memory copy; persisted only in the keyring
     QDateTime m_accessExpiry;
     bool m_refreshing = false;

@@ -108,7 +108,7 @@ bool Subscription::managedBySales() const
 QString Subscription::tierName() const
 {
     const QString name = m_workspace.value(QLatin1String("plan")).toObject().value(QLatin1String("name")).toString();
-    return name.isEmpty() ? Session::instance()->planName(m_tier) : name;
+    return name.isEmpty() ? Session::instance()->planName(m_tier) : Format::planName(m_tier, name);
 }
 
 QString Subscription::planKind() const
@@ -175,7 +175,7 @@ QString Subscription::confirmationText(const QJsonObject &p) const
             .arg(name, Format::date(at), tierName());
     if (kind == QLatin1String("cancel")) {
         const QString keep = planKind() == QLatin1String("enterprise") ? QStringLiteral("Enterprise") : tr("Pro");
-        return tr("Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.")
+        return tr("Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.")
             .arg(Format::date(m_periodEnd.isValid() && !at.isValid() ? m_periodEnd : at), keep);
     }
     if (kind == QLatin1String("checkout"))

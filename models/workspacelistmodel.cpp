@@ -1,5 +1,9 @@
 #include "workspacelistmodel.h"
 
+#include "membermodel.h"
+#include "session.h"
+
+#include <QCoreApplication>
 #include <QJsonObject>
 
 QVariant WorkspaceListModel::data(const QModelIndex &index, int role) const
@@ -14,6 +18,11 @@ QVariant WorkspaceListModel::data(const QModelIndex &index, int role) const
     case RoleRole: return it.role;
     case PlanIdRole: return it.planId;
     case PermissionsRole: return it.permissions;
+    case PlanNameRole: return Session::instance()->planName(it.planId);
+    case RoleNameRole: return MemberModel::roleText(it.role);
+    case DetailRole:
+        return QCoreApplication::translate("WorkspaceListModel", "%1 · %2")
+            .arg(Session::instance()->planName(it.planId), MemberModel::roleText(it.role));
     }
     return {};
 }
@@ -21,7 +30,8 @@ QVariant WorkspaceListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> WorkspaceListModel::roleNames() const
 {
     return {{WorkspaceIdRole, "workspaceId"}, {NameRole, "name"}, {RoleRole, "role"},
-            {PlanIdRole, "planId"}, {PermissionsRole, "permissions"}};
+            {PlanIdRole, "planId"}, {PermissionsRole, "permissions"}, {PlanNameRole, "planName"},
+            {RoleNameRole, "roleName"}, {DetailRole, "detail"}};
 }
 
 void WorkspaceListModel::setMemberships(const QJsonArray &memberships)
@@ -55,4 +65,10 @@ const WorkspaceListModel::Item *WorkspaceListModel::find(const QString &workspac
         if (it.workspaceId == workspaceId)
             return &it;
     return nullptr;
+}
+
+void WorkspaceListModel::refreshTexts()
+{
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {PlanNameRole, RoleNameRole, DetailRole});
 }

@@ -4,14 +4,16 @@
 #include <QJsonArray>
 #include <QStringList>
 
-// The caller's memberships, from /v1/me.
+// The caller's memberships, from /v1/me, with the plan and role as the
+// switcher shows them ("Pro 200 · Ägare").
 class WorkspaceListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ANONYMOUS
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
-    enum Roles { WorkspaceIdRole = Qt::UserRole + 1, NameRole, RoleRole, PlanIdRole, PermissionsRole };
+    enum Roles { WorkspaceIdRole = Qt::UserRole + 1, NameRole, RoleRole, PlanIdRole, PermissionsRole,
+                 PlanNameRole, RoleNameRole, DetailRole };
     Q_ENUM(Roles)
     struct Item {
         QString workspaceId, name, role, planId;
@@ -25,6 +27,8 @@ public:
 
     void setMemberships(const QJsonArray &memberships);
     void clear();
+    // The plan names arrived (or changed language): the texts are asked again.
+    void refreshTexts();
     const Item *find(const QString &workspaceId) const;
     const QList<Item> &items() const { return m_items; }
 

@@ -5,13 +5,16 @@ import Kliv.Konto
 
 // The window: header (Kliv mark, workspace switcher, credit meter), the left
 // navigation, banners at the top of the page area, and the pages. Signed out,
-// the whole window is the sign-in screen.
+// the whole window is the sign-in screen. The header is the first item of the
+// content (not ApplicationWindow.header) so Tab reaches it before the page.
 ApplicationWindow {
     id: window
-    width: 1280
-    height: 800
-    minimumWidth: 1024
-    minimumHeight: 640
+    // Sized from the screen's available geometry once, at start.
+    readonly property size defaultSize: AppSettings.defaultWindowSize()
+    width: defaultSize.width
+    height: defaultSize.height
+    minimumWidth: Math.min(1024, defaultSize.width)
+    minimumHeight: Math.min(640, defaultSize.height)
     visible: true
     title: qsTr("Kliv Konto")
     font.pixelSize: 14
@@ -20,13 +23,18 @@ ApplicationWindow {
     readonly property bool compactNav: width < 1100
     readonly property bool signedIn: Session.state === Session.SignedIn
     readonly property var pages: [
-        { title: qsTr("Översikt"), glyph: "⌂" },
-        { title: qsTr("Användning"), glyph: "▥" },
-        { title: qsTr("Planer"), glyph: "◈" },
-        { title: qsTr("Fakturering"), glyph: "▤" },
-        { title: qsTr("Team"), glyph: "☺" },
-        { title: qsTr("Inställningar"), glyph: "⚙" }
+        { title: qsTr("Översikt"), icon: "overview" },
+        { title: qsTr("Användning"), icon: "usage" },
+        { title: qsTr("Planer"), icon: "plans" },
+        { title: qsTr("Fakturering"), icon: "billing" },
+        { title: qsTr("Team"), icon: "team" },
+        { title: qsTr("Inställningar"), icon: "settings" }
     ]
+
+    // Signed in, the focus leaves the hidden sign-in card for the header bar
+    // itself, so the next Tab lands on the header's first control, not in the
+    // page (the hidden card comes after the header in the chain).
+    onSignedInChanged: if (signedIn) headerBar.forceActiveFocus(Qt.OtherFocusReason)
 
     function showPage(index) {
         currentPage = index
@@ -38,15 +46,42 @@ ApplicationWindow {
     }
     function closePopups() {
         meter.popup.close()
-        if (content.item)
+        if (content.item && content.item.plansPage)
             content.item.plansPage.closeDialogs()
     }
     function previewPlanChange() {
-        return content.item ? content.item.plansPage.previewFirstUpgrade() : false
+        return content.item && content.item.plansPage ? content.item.plansPage.previewFirstUpgrade() : false
+    }
+
+    // Ctrl+1…6 open the pages, F5 asks the server again.
+    Repeater {
+        model: 6
+        Item {
+            required property int index
+            Shortcut {
+                sequence: "Ctrl+" + (index + 1)
+                enabled: window.signedIn
+                onActivated: window.showPage(index)
+            }
+        }
+    }
+    Shortcut {
+        sequence: "F5"
+        enabled: window.signedIn
+        onActivated: Session.refresh()
     }
 
     Tokens { id: tokens }
     MeterState { id: meterState }
+
+    // A page that is built the first time it is shown and then kept.
+    component PageLoader: Loader {
+        property int index
+        readonly property bool current: window.currentPage === index
+        active: false
+        onCurrentChanged: if (current) active = true
+        Component.onCompleted: if (current) active = true
+    }
 
     // Follow the system's light or dark palette whatever the Controls style is.
     SystemPalette { id: system; colorGroup: SystemPalette.Active }
@@ -66,9 +101,16 @@ ApplicationWindow {
     palette.shadow: system.shadow
     palette.placeholderText: system.placeholderText
 
-    header: ToolBar {
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+    ToolBar {
+        id: headerBar
+        objectName: "header"
         visible: window.signedIn
-        height: visible ? 56 : 0
+        Layout.fillWidth: true
+        Layout.preferredHeight: 56
         leftPadding: tokens.s4
         rightPadding: tokens.s4
         background: Rectangle {
@@ -102,6 +144,22 @@ ApplicationWindow {
                 valueRole: "workspaceId"
                 Accessible.name: qsTr("Arbetsyta")
                 Layout.preferredWidth: 220
+                popup.width: Math.max(width, 300)
+                // Each workspace with its plan and your role there.
+                delegate: ItemDelegate {
+                    id: wsItem
+                    required property int index
+                    required property string name
+                    required property string detail
+                    width: workspaceBox.popup.width - workspaceBox.popup.leftPadding - workspaceBox.popup.rightPadding
+                    highlighted: workspaceBox.highlightedIndex === index
+                    Accessible.name: name + ", " + detail
+                    contentItem: ColumnLayout {
+                        spacing: 0
+                        Label { text: wsItem.name; textFormat: Text.PlainText; font.pixelSize: tokens.body; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label { text: wsItem.detail; textFormat: Text.PlainText; font.pixelSize: tokens.caption; color: window.palette.placeholderText; elide: Text.ElideRight; Layout.fillWidth: true }
+                    }
+                }
                 onActivated: Session.switchWorkspace(currentValue)
                 function sync() { currentIndex = indexOfValue(Session.currentWorkspaceId) }
                 onCountChanged: sync()
@@ -142,16 +200,21 @@ ApplicationWindow {
         }
     }
 
-    SignInPage {
-        anchors.fill: parent
-        visible: !window.signedIn
-    }
+    Item {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        SignInPage {
+            anchors.fill: parent
+            visible: !window.signedIn
+        }
 
-    Loader {
-        id: content
-        anchors.fill: parent
-        active: window.signedIn
-        sourceComponent: signedInView
+        Loader {
+            id: content
+            anchors.fill: parent
+            active: window.signedIn
+            sourceComponent: signedInView
+        }
+    }
     }
 
     // A workspace switch rebuilds the pages so every model loads the new workspace.
@@ -168,7 +231,7 @@ ApplicationWindow {
     Component {
         id: signedInView
         RowLayout {
-            property alias plansPage: plansPage
+            readonly property Item plansPage: plansLoader.item
             spacing: 0
 
             Pane {
@@ -193,7 +256,7 @@ ApplicationWindow {
                         NavButton {
                             required property int index
                             text: window.pages[index].title
-                            glyph: window.pages[index].glyph
+                            iconName: window.pages[index].icon
                             current: window.currentPage === index
                             compact: window.compactNav
                             Layout.fillWidth: true
@@ -203,7 +266,7 @@ ApplicationWindow {
                     Item { Layout.fillHeight: true }
                     NavButton {
                         text: window.pages[5].title
-                        glyph: window.pages[5].glyph
+                        iconName: window.pages[5].icon
                         current: window.currentPage === 5
                         compact: window.compactNav
                         Layout.fillWidth: true
@@ -224,19 +287,26 @@ ApplicationWindow {
                     Layout.topMargin: visible ? tokens.s4 : 0
                 }
 
+                // Pages are built when first shown (and then kept), so the
+                // first frame only pays for Översikt.
                 StackLayout {
+                    id: stack
+                    objectName: "pageStack"
                     currentIndex: window.currentPage
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    OverviewPage {
-                        onNavigate: (index) => window.showPage(index)
-                        onOpenUsageRequested: window.openUsagePopup()
+                    PageLoader {
+                        index: 0
+                        sourceComponent: OverviewPage {
+                            onNavigate: (index) => window.showPage(index)
+                            onOpenUsageRequested: window.openUsagePopup()
+                        }
                     }
-                    UsagePage {}
-                    PlansPage { id: plansPage }
-                    BillingPage {}
-                    TeamPage {}
-                    SettingsPage {}
+                    PageLoader { index: 1; sourceComponent: UsagePage {} }
+                    PageLoader { id: plansLoader; index: 2; sourceComponent: PlansPage {} }
+                    PageLoader { index: 3; sourceComponent: BillingPage {} }
+                    PageLoader { index: 4; sourceComponent: TeamPage {} }
+                    PageLoader { index: 5; sourceComponent: SettingsPage {} }
                 }
             }
         }

@@ -289,7 +289,7 @@
     </message>
     <message>
         <location filename="../qml/components/ContactSalesDialog.qml" line="23"/>
-        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
+        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade driftmiljöer.</source>
         <translation>Tell us what you need and the sales team will get back to you about Enterprise: SAML sign-in, custom roles and dedicated deployments.</translation>
     </message>
     <message>
@@ -324,22 +324,22 @@
 <context>
     <name>CopyLinkRow</name>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="9"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="10"/>
         <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
         <translation>The browser could not be opened. Open the link yourself:</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="30"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="34"/>
         <source>Länk</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopierad</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopiera länk</source>
         <translation>Copy link</translation>
     </message>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../models/creditmeter.cpp" line="182"/>
-        <source>%1 av %2 krediter idag · fylls på %3</source>
+        <source>%1 av %2 krediter i&#xa0;dag · fylls på %3</source>
         <translation>%1 of %2 credits today · refills %3</translation>
     </message>
     <message>
@@ -498,24 +498,29 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../models/format.cpp" line="60"/>
-        <source>i dag %1</source>
+        <location filename="../models/format.cpp" line="66"/>
+        <source>i&#xa0;dag %1</source>
         <translation>today %1</translation>
     </message>
     <message>
-        <location filename="../models/format.cpp" line="62"/>
-        <source>i morgon %1</source>
+        <location filename="../models/format.cpp" line="68"/>
+        <source>i&#xa0;morgon %1</source>
         <translation>tomorrow %1</translation>
     </message>
     <message>
-        <location filename="../models/format.cpp" line="68"/>
+        <location filename="../models/format.cpp" line="74"/>
         <source>%1 kredit</source>
         <translation>%1 credit</translation>
     </message>
     <message>
-        <location filename="../models/format.cpp" line="69"/>
+        <location filename="../models/format.cpp" line="75"/>
         <source>%1 krediter</source>
         <translation>%1 credits</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="81"/>
+        <source>Gratis</source>
+        <translation>Free</translation>
     </message>
 </context>
 <context>
@@ -593,42 +598,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="16"/>
+        <location filename="../qml/Main.qml" line="19"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="27"/>
         <source>Användning</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="25"/>
+        <location filename="../qml/Main.qml" line="28"/>
         <source>Planer</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="26"/>
+        <location filename="../qml/Main.qml" line="29"/>
         <source>Fakturering</source>
         <translation>Billing</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="27"/>
+        <location filename="../qml/Main.qml" line="30"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="28"/>
+        <location filename="../qml/Main.qml" line="31"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="101"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Arbetsyta</source>
         <translation>Workspace</translation>
     </message>
@@ -821,19 +826,19 @@
         <translation>Address on kliv.site</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="61"/>
-        <source>&quot;Made with Kliv&quot;-märkningen</source>
-        <translation>The &quot;Made with Kliv&quot; badge</translation>
-    </message>
-    <message>
         <location filename="../models/planmodel.cpp" line="62"/>
         <source>Anpassad domän</source>
         <translation>Custom domain</translation>
     </message>
     <message>
+        <location filename="../models/planmodel.cpp" line="61"/>
+        <source>”Made with Kliv”-märkningen</source>
+        <translation>The “Made with Kliv” badge</translation>
+    </message>
+    <message>
         <location filename="../models/planmodel.cpp" line="63"/>
-        <source>Utan &quot;Made with Kliv&quot;-märkningen</source>
-        <translation>No &quot;Made with Kliv&quot; badge</translation>
+        <source>Utan ”Made with Kliv”-märkningen</source>
+        <translation>No “Made with Kliv” badge</translation>
     </message>
     <message>
         <location filename="../models/planmodel.cpp" line="64"/>
@@ -996,32 +1001,32 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="32"/>
+        <location filename="../models/session.cpp" line="33"/>
         <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
         <translation>You have been signed out because the session was ended on the server (for example by signing out on another computer). Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="192"/>
+        <location filename="../models/session.cpp" line="200"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Sign-in could not start: no local port could be opened.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="287"/>
+        <location filename="../models/session.cpp" line="299"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>You have been signed out. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="326"/>
+        <location filename="../models/session.cpp" line="338"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>You are no longer a member of %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="328"/>
+        <location filename="../models/session.cpp" line="340"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>You have no other workspaces, so you have been signed out.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="395"/>
+        <location filename="../models/session.cpp" line="415"/>
         <source>arbetsytan</source>
         <translation>the workspace</translation>
     </message>
@@ -1125,34 +1130,47 @@
     </message>
 </context>
 <context>
-    <name>SignInPage</name>
+    <name>SignInCard</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="22"/>
+        <location filename="../qml/components/SignInCard.qml" line="48"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="28"/>
+        <location filename="../qml/components/SignInCard.qml" line="54"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Credits, plans, invoices and team for your Kliv workspace.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="37"/>
+        <location filename="../qml/components/SignInCard.qml" line="64"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="51"/>
+        <location filename="../qml/components/SignInCard.qml" line="76"/>
+        <source>Återställer inloggningen…</source>
+        <translation>Restoring your sign-in…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="87"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Continue signing in in your browser…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
+        <translation>No browser opened? Open the link yourself:</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="100"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
+</context>
+<context>
+    <name>SignInPage</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="76"/>
+        <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
@@ -1162,7 +1180,7 @@
     <message>
         <location filename="../models/subscription.cpp" line="154"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
-        <translation>You are upgraded to %1 now. You are charged %2 today for the rest of the period and get %3 more credits right away.</translation>
+        <translation>You move to %1 now. You are charged %2 today for the rest of the period and get %3 more credits right away.</translation>
     </message>
     <message>
         <location filename="../models/subscription.cpp" line="158"/>
@@ -1176,8 +1194,8 @@
     </message>
     <message>
         <location filename="../models/subscription.cpp" line="162"/>
-        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
-        <translation>Your subscription ends on %1. You keep %2 until then, then the account moves to Free. Your projects stay.</translation>
+        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</source>
+        <translation>Your subscription ends on %1. You keep %2 until then, then the workspace moves to Free. Your projects stay.</translation>
     </message>
     <message>
         <location filename="../models/subscription.cpp" line="166"/>
@@ -1450,6 +1468,14 @@
         <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
         <source>Visa all användning</source>
         <translation>Show all usage</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceListModel</name>
+    <message>
+        <location filename="../models/workspacelistmodel.cpp" line="24"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 </TS>

@@ -289,8 +289,8 @@
     </message>
     <message>
         <location filename="../qml/components/ContactSalesDialog.qml" line="23"/>
-        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</source>
-        <translation>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.</translation>
+        <source>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade driftmiljöer.</source>
+        <translation>Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade driftmiljöer.</translation>
     </message>
     <message>
         <location filename="../qml/components/ContactSalesDialog.qml" line="27"/>
@@ -324,22 +324,22 @@
 <context>
     <name>CopyLinkRow</name>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="9"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="10"/>
         <source>Webbläsaren kunde inte öppnas. Öppna länken själv:</source>
         <translation>Webbläsaren kunde inte öppnas. Öppna länken själv:</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="30"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="34"/>
         <source>Länk</source>
         <translation>Länk</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopierad</source>
         <translation>Kopierad</translation>
     </message>
     <message>
-        <location filename="../qml/components/CopyLinkRow.qml" line="35"/>
+        <location filename="../qml/components/CopyLinkRow.qml" line="39"/>
         <source>Kopiera länk</source>
         <translation>Kopiera länk</translation>
     </message>
@@ -368,8 +368,8 @@
     </message>
     <message>
         <location filename="../models/creditmeter.cpp" line="182"/>
-        <source>%1 av %2 krediter idag · fylls på %3</source>
-        <translation>%1 av %2 krediter idag · fylls på %3</translation>
+        <source>%1 av %2 krediter i&#xa0;dag · fylls på %3</source>
+        <translation>%1 av %2 krediter i&#xa0;dag · fylls på %3</translation>
     </message>
     <message>
         <location filename="../models/creditmeter.cpp" line="184"/>
@@ -498,24 +498,29 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../models/format.cpp" line="60"/>
-        <source>i dag %1</source>
-        <translation>i dag %1</translation>
-    </message>
-    <message>
-        <location filename="../models/format.cpp" line="62"/>
-        <source>i morgon %1</source>
-        <translation>i morgon %1</translation>
+        <location filename="../models/format.cpp" line="66"/>
+        <source>i&#xa0;dag %1</source>
+        <translation>i&#xa0;dag %1</translation>
     </message>
     <message>
         <location filename="../models/format.cpp" line="68"/>
+        <source>i&#xa0;morgon %1</source>
+        <translation>i&#xa0;morgon %1</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="74"/>
         <source>%1 kredit</source>
         <translation>%1 kredit</translation>
     </message>
     <message>
-        <location filename="../models/format.cpp" line="69"/>
+        <location filename="../models/format.cpp" line="75"/>
         <source>%1 krediter</source>
         <translation>%1 krediter</translation>
+    </message>
+    <message>
+        <location filename="../models/format.cpp" line="81"/>
+        <source>Gratis</source>
+        <translation>Gratis</translation>
     </message>
 </context>
 <context>
@@ -593,42 +598,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="16"/>
+        <location filename="../qml/Main.qml" line="19"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Översikt</source>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="27"/>
         <source>Användning</source>
         <translation>Användning</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="25"/>
+        <location filename="../qml/Main.qml" line="28"/>
         <source>Planer</source>
         <translation>Planer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="26"/>
+        <location filename="../qml/Main.qml" line="29"/>
         <source>Fakturering</source>
         <translation>Fakturering</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="27"/>
+        <location filename="../qml/Main.qml" line="30"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="28"/>
+        <location filename="../qml/Main.qml" line="31"/>
         <source>Inställningar</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="101"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Arbetsyta</source>
         <translation>Arbetsyta</translation>
     </message>
@@ -821,19 +826,19 @@
         <translation>Adress på kliv.site</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="61"/>
-        <source>&quot;Made with Kliv&quot;-märkningen</source>
-        <translation>&quot;Made with Kliv&quot;-märkningen</translation>
-    </message>
-    <message>
         <location filename="../models/planmodel.cpp" line="62"/>
         <source>Anpassad domän</source>
         <translation>Anpassad domän</translation>
     </message>
     <message>
+        <location filename="../models/planmodel.cpp" line="61"/>
+        <source>”Made with Kliv”-märkningen</source>
+        <translation>”Made with Kliv”-märkningen</translation>
+    </message>
+    <message>
         <location filename="../models/planmodel.cpp" line="63"/>
-        <source>Utan &quot;Made with Kliv&quot;-märkningen</source>
-        <translation>Utan &quot;Made with Kliv&quot;-märkningen</translation>
+        <source>Utan ”Made with Kliv”-märkningen</source>
+        <translation>Utan ”Made with Kliv”-märkningen</translation>
     </message>
     <message>
         <location filename="../models/planmodel.cpp" line="64"/>
@@ -996,32 +1001,32 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="32"/>
+        <location filename="../models/session.cpp" line="33"/>
         <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
         <translation>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="192"/>
+        <location filename="../models/session.cpp" line="200"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="287"/>
+        <location filename="../models/session.cpp" line="299"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="326"/>
+        <location filename="../models/session.cpp" line="338"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>Du är inte längre medlem i %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="328"/>
+        <location filename="../models/session.cpp" line="340"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="395"/>
+        <location filename="../models/session.cpp" line="415"/>
         <source>arbetsytan</source>
         <translation>arbetsytan</translation>
     </message>
@@ -1125,34 +1130,47 @@
     </message>
 </context>
 <context>
-    <name>SignInPage</name>
+    <name>SignInCard</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="22"/>
+        <location filename="../qml/components/SignInCard.qml" line="48"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="28"/>
+        <location filename="../qml/components/SignInCard.qml" line="54"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="37"/>
+        <location filename="../qml/components/SignInCard.qml" line="64"/>
         <source>Logga in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="51"/>
+        <location filename="../qml/components/SignInCard.qml" line="76"/>
+        <source>Återställer inloggningen…</source>
+        <translation>Återställer inloggningen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="87"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Fortsätt inloggningen i webbläsaren…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
+        <translation>Öppnades ingen webbläsare? Öppna länken själv:</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="100"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
+</context>
+<context>
+    <name>SignInPage</name>
     <message>
-        <location filename="../qml/pages/SignInPage.qml" line="76"/>
+        <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
@@ -1176,8 +1194,8 @@
     </message>
     <message>
         <location filename="../models/subscription.cpp" line="162"/>
-        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</source>
-        <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.</translation>
+        <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</source>
+        <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</translation>
     </message>
     <message>
         <location filename="../models/subscription.cpp" line="166"/>
@@ -1450,6 +1468,14 @@
         <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
         <source>Visa all användning</source>
         <translation>Visa all användning</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceListModel</name>
+    <message>
+        <location filename="../models/workspacelistmodel.cpp" line="24"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: tokens.s2
         Label {
-            text: qsTr("Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade installationer.")
+            text: qsTr("Berätta om era behov, så hör säljteamet av sig om Enterprise: SAML-inloggning, anpassade roller och dedikerade driftmiljöer.")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }

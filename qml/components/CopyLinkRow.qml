@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Shown when a browser could not be opened: the link itself and a copy button.
+// A link to open by hand (a browser that could not, or may not, be opened): the
+// link itself and a copy button.
 ColumnLayout {
     id: row
     property string url
@@ -24,6 +25,9 @@ ColumnLayout {
         InputField {
             text: row.url
             readOnly: true
+            // Show the start of the link (the server's address), not its end.
+            onTextChanged: cursorPosition = 0
+            Component.onCompleted: cursorPosition = 0
             selectByMouse: true
             font.pixelSize: tokens.caption
             Layout.fillWidth: true

@@ -121,6 +121,12 @@ AbstractButton {
         modal: false
         focus: true
         closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutsideParent
+        // The popup took the focus: when it closes (Escape) the focus goes back
+        // to the meter, not to the window's content.
+        property bool hadFocus: false
+        onAboutToShow: hadFocus = false
+        onActiveFocusChanged: if (activeFocus) hadFocus = true
+        onClosed: if (hadFocus) meter.forceActiveFocus(Qt.PopupFocusReason)
         background: Rectangle {
             radius: tokens.radiusCard
             color: usagePopup.palette.window

@@ -2,10 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// One entry of the left navigation; shows only its glyph when `compact`.
+// One entry of the left navigation; shows only its icon when `compact`. The
+// icon is one of resources/icons/nav/*.svg, tinted through the app's provider.
 ItemDelegate {
     id: nav
-    property string glyph
+    property string iconName
     property bool current: false
     property bool compact: false
     Tokens { id: tokens }
@@ -33,12 +34,14 @@ ItemDelegate {
     }
     contentItem: RowLayout {
         spacing: tokens.s3
-        Label {
-            text: nav.glyph
-            font.pixelSize: tokens.emphasis
-            color: nav.current ? tokens.accent : nav.palette.text
-            horizontalAlignment: Text.AlignHCenter
+        Image {
+            objectName: "navIcon"
+            readonly property color tint: nav.current ? tokens.accent : nav.palette.text
+            source: nav.iconName.length > 0
+                    ? "image://klivicon/" + nav.iconName + "/" + tint.toString().slice(-6) : ""
+            sourceSize: Qt.size(20, 20)
             Layout.preferredWidth: 20
+            Layout.preferredHeight: 20
             Accessible.ignored: true
         }
         Label {

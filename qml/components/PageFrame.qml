@@ -16,6 +16,28 @@ ScrollView {
     contentHeight: column.implicitHeight + 2 * tokens.s6
     focusPolicy: Qt.NoFocus
 
+    // Keyboard users must see what they reach: an item inside the page that
+    // takes the focus (Tab, a shortcut) is scrolled into view.
+    function ensureVisible(item) {
+        let p = item
+        while (p && p !== column)
+            p = p.parent
+        if (!p || !page.visible)
+            return
+        const flick = page.contentItem
+        const r = item.mapToItem(column, 0, 0, item.width, item.height)
+        const top = column.y + r.y - tokens.s4
+        const bottom = column.y + r.y + r.height + tokens.s4
+        if (top < flick.contentY)
+            flick.contentY = Math.max(0, top)
+        else if (bottom > flick.contentY + flick.height)
+            flick.contentY = Math.max(0, Math.min(page.contentHeight - flick.height, bottom - flick.height))
+    }
+    Connections {
+        target: page.Window.window
+        function onActiveFocusItemChanged() { page.ensureVisible(page.Window.window.activeFocusItem) }
+    }
+
     ColumnLayout {
         id: column
         x: tokens.s6

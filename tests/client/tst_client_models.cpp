@@ -223,9 +223,10 @@ private Q_SLOTS:
         QTRY_VERIFY(m->monthlyCapReached());
         QCOMPARE(m->level(), CreditMeter::CapReached);
         QCOMPARE(m->remaining(), 0);
-        const QString newMonth = QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM"));
+        // Dates keep their words together (non-breaking spaces).
+        const QString newMonth = QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")).replace(QLatin1Char(' '), nbsp);
         QCOMPARE(m->summary(), QStringLiteral("Månadens 30 krediter är använda · nya ") + newMonth);
-        QVERIFY(m->summary().startsWith(QStringLiteral("Månadens 30 krediter är använda · nya 1 jan")));
+        QVERIFY(m->summary().startsWith(QStringLiteral("Månadens 30 krediter är använda · nya 1 jan")));
     }
 
     void usageModelMonthAndEntries()
@@ -262,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(!e->canFetchMore({}));
         QCOMPARE(e->index(0).data(UsageEntriesModel::CreditsRole).toInt(), 5); // newest first
         QCOMPARE(e->index(0).data(UsageEntriesModel::ActivityRole).toString(), QStringLiteral("generate"));
-        QVERIFY(e->index(0).data(UsageEntriesModel::AtTextRole).toString().contains(QLatin1String("6 dec")));
+        QVERIFY(e->index(0).data(UsageEntriesModel::AtTextRole).toString().contains(QStringLiteral("6 dec")));
 
         QTemporaryDir dir;
         QSignalSpy exported(&usage, &UsageModel::exportFinished);
@@ -346,12 +347,12 @@ private Q_SLOTS:
         s->switchWorkspace(m_pro.id);
         Subscription *sub = Subscription::instance();
         QTRY_COMPARE(sub->tier(), QStringLiteral("pro-200"));
-        QCOMPARE(sub->tierName(), QStringLiteral("Pro 200"));
+        QCOMPARE(sub->tierName(), QStringLiteral("Pro 200"));
         QVERIFY(!sub->periodEndText().isEmpty());
         CreditMeter *m = CreditMeter::instance();
         QTRY_COMPARE(m->allowance(), 200);
         QTRY_COMPARE(m->periodKind(), QStringLiteral("cycle"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs (\\d{1,2} \\w+\\.?|i morgon \\d\\d:\\d\\d)$"))
+        QVERIFY2(QRegularExpression(QStringLiteral("^200 av 200 krediter · återställs (\\d{1,2} \\w+\\.?|i morgon \\d\\d:\\d\\d)$"))
                      .match(m->summary()).hasMatch(), qPrintable(m->summary()));
 
         PlanModel plans;
@@ -387,18 +388,18 @@ private Q_SLOTS:
         QTRY_COMPARE(preview.size(), 1);
         QCOMPARE(preview.at(0).at(0).toString(), QStringLiteral("downgrade"));
         QCOMPARE(preview.at(0).at(2).toString(),
-                 QStringLiteral("Du byter till Pro 100 den %1. Till dess har du kvar Pro 200 och dina krediter.").arg(end));
+                 QStringLiteral("Du byter till Pro 100 den %1. Till dess har du kvar Pro 200 och dina krediter.").arg(end));
         QCOMPARE(preview.at(0).at(3).toString(), QStringLiteral("Nedgradera"));
         sub->preview(QStringLiteral("free"));
         QTRY_COMPARE(preview.size(), 2);
         QCOMPARE(preview.at(1).at(0).toString(), QStringLiteral("cancel"));
         QCOMPARE(preview.at(1).at(2).toString(),
-                 QStringLiteral("Din prenumeration avslutas den %1. Du behåller Pro till dess, sedan går kontot över till Gratis. Dina projekt finns kvar.").arg(end));
+                 QStringLiteral("Din prenumeration avslutas den %1. Du behåller Pro till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.").arg(end));
         QCOMPARE(preview.at(1).at(3).toString(), QStringLiteral("Avsluta prenumeration"));
         sub->preview(QStringLiteral("pro-400"));
         QTRY_COMPARE(preview.size(), 3);
         QCOMPARE(preview.at(2).at(0).toString(), QStringLiteral("upgrade"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^Du uppgraderas till Pro 400 nu\\. Du debiteras [\\d\u00a0]+(,\\d\\d)?\u00a0kr i dag "
+        QVERIFY2(QRegularExpression(QStringLiteral("^Du uppgraderas till Pro 400 nu\\. Du debiteras [\\d\u00a0]+(,\\d\\d)?\u00a0kr i dag "
                                                    "för resten av perioden och får 200 krediter till direkt\\.$"))
                      .match(preview.at(2).at(2).toString()).hasMatch(), qPrintable(preview.at(2).at(2).toString()));
 
@@ -424,7 +425,7 @@ private Q_SLOTS:
                  qPrintable(m->summary()));
         QTRY_VERIFY(!m->stale());
         QCOMPARE(m->summary(), QStringLiteral("Månadens 30 krediter är använda · nya ")
-                                   + QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")));
+                                   + QLocale(QLocale::Swedish, QLocale::Sweden).toString(QDate(2027, 1, 1), QStringLiteral("d MMM")).replace(QLatin1Char(' '), nbsp));
     }
 
     void signOutRevokesAndForgets()
