@@ -234,48 +234,63 @@
         <translation>Hantera betalningsmetoder</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="98"/>
-        <location filename="../qml/pages/BillingPage.qml" line="140"/>
+        <location filename="../qml/pages/BillingPage.qml" line="100"/>
+        <location filename="../qml/pages/BillingPage.qml" line="144"/>
         <source>Faktureringshistorik</source>
         <translation>Faktureringshistorik</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="111"/>
+        <location filename="../qml/pages/BillingPage.qml" line="113"/>
         <source>Inga fakturor ännu.</source>
         <translation>Inga fakturor ännu.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="126"/>
+        <location filename="../qml/pages/BillingPage.qml" line="128"/>
         <source>Faktura</source>
         <translation>Faktura</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="127"/>
+        <location filename="../qml/pages/BillingPage.qml" line="129"/>
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="128"/>
+        <location filename="../qml/pages/BillingPage.qml" line="130"/>
+        <source>Avser</source>
+        <translation>Avser</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BillingPage.qml" line="131"/>
         <source>Belopp</source>
         <translation>Belopp</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="129"/>
+        <location filename="../qml/pages/BillingPage.qml" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="152"/>
-        <source>Faktura %1, %2, %3, %4</source>
-        <translation>Faktura %1, %2, %3, %4</translation>
+        <location filename="../qml/pages/BillingPage.qml" line="158"/>
+        <source>Faktura %1, %2, %3, %4, %5</source>
+        <translation>Faktura %1, %2, %3, %4, %5</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="168"/>
+        <location filename="../qml/pages/BillingPage.qml" line="181"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BillingPage.qml" line="182"/>
+        <source>Ladda ner faktura %1 som PDF</source>
+        <translation>Ladda ner faktura %1 som PDF</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BillingPage.qml" line="175"/>
         <source>Öppna</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="169"/>
+        <location filename="../qml/pages/BillingPage.qml" line="176"/>
         <source>Öppna faktura %1</source>
         <translation>Öppna faktura %1</translation>
     </message>
@@ -347,83 +362,103 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="172"/>
-        <source>%1 (senast uppdaterat %2)</source>
-        <translation>%1 (senast uppdaterat %2)</translation>
+        <location filename="../models/creditmeter.cpp" line="203"/>
+        <source>övergår till %1 %2</source>
+        <translation>övergår till %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="176"/>
+        <location filename="../models/creditmeter.cpp" line="205"/>
+        <source>%1 från %2</source>
+        <translation>%1 från %2</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="208"/>
+        <source>fylls på %1</source>
+        <translation>fylls på %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="209"/>
+        <source>återställs %1</source>
+        <translation>återställs %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="218"/>
+        <source>%1 av %2 krediter · senast uppdaterad %3</source>
+        <translation>%1 av %2 krediter · senast uppdaterad %3</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="221"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="179"/>
-        <source>Slut på krediter · fylls på %1</source>
-        <translation>Slut på krediter · fylls på %1</translation>
+        <location filename="../models/creditmeter.cpp" line="225"/>
+        <source>%1 av %2 krediter i dag · %3</source>
+        <translation>%1 av %2 krediter i dag · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="180"/>
-        <source>Slut på krediter · återställs %1</source>
-        <translation>Slut på krediter · återställs %1</translation>
-    </message>
-    <message>
-        <location filename="../models/creditmeter.cpp" line="182"/>
-        <source>%1 av %2 krediter i&#xa0;dag · fylls på %3</source>
-        <translation>%1 av %2 krediter i&#xa0;dag · fylls på %3</translation>
-    </message>
-    <message>
-        <location filename="../models/creditmeter.cpp" line="184"/>
-        <source>%1 av %2 krediter · återställs %3</source>
-        <translation>%1 av %2 krediter · återställs %3</translation>
+        <location filename="../models/creditmeter.cpp" line="226"/>
+        <source>%1 av %2 krediter · %3</source>
+        <translation>%1 av %2 krediter · %3</translation>
     </message>
 </context>
 <context>
     <name>CreditMeterButton</name>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="21"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="23"/>
+        <source>Be en ägare eller administratör om fler krediter</source>
+        <translation>Be en ägare eller administratör om fler krediter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CreditMeterButton.qml" line="29"/>
         <source>Inte uppdaterad</source>
         <translation>Inte uppdaterad</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="23"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="31"/>
         <source>Snart slut</source>
         <translation>Snart slut</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="25"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="33"/>
         <source>Slut</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="27"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="35"/>
         <source>Månadens tak nått</source>
         <translation>Månadens tak nått</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="40"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="48"/>
         <source>Visar månadens användning</source>
         <translation>Visar månadens användning</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="48"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="56"/>
         <source>Visa månadens användning</source>
         <translation>Visa månadens användning</translation>
     </message>
     <message>
-        <location filename="../qml/components/CreditMeterButton.qml" line="73"/>
+        <location filename="../qml/components/CreditMeterButton.qml" line="82"/>
         <source>Hämtar kreditbalans…</source>
         <translation>Hämtar kreditbalans…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CreditMeterButton.qml" line="100"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
     </message>
 </context>
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../qml/components/DailyChart.qml" line="29"/>
+        <location filename="../qml/components/DailyChart.qml" line="32"/>
         <source>Krediter per dag</source>
         <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/DailyChart.qml" line="140"/>
+        <location filename="../qml/components/DailyChart.qml" line="143"/>
         <source>%1: %n krediter</source>
         <translation>
             <numerusform>%1: %n kredit</numerusform>
@@ -434,17 +469,17 @@
 <context>
     <name>DailyUsageModel</name>
     <message>
-        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <location filename="../models/dailyusagemodel.cpp" line="29"/>
         <source>Dag</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../models/dailyusagemodel.cpp" line="28"/>
+        <location filename="../models/dailyusagemodel.cpp" line="29"/>
         <source>Krediter</source>
         <translation>Krediter</translation>
     </message>
     <message>
-        <location filename="../models/dailyusagemodel.cpp" line="70"/>
+        <location filename="../models/dailyusagemodel.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -452,37 +487,37 @@
 <context>
     <name>EntryList</name>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="21"/>
+        <location filename="../qml/components/EntryList.qml" line="23"/>
         <source>Användningshistorik</source>
         <translation>Användningshistorik</translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="33"/>
+        <location filename="../qml/components/EntryList.qml" line="39"/>
         <source>Tid</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="34"/>
+        <location filename="../qml/components/EntryList.qml" line="40"/>
         <source>Medlem</source>
         <translation>Medlem</translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="35"/>
+        <location filename="../qml/components/EntryList.qml" line="41"/>
         <source>Projekt</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="36"/>
+        <location filename="../qml/components/EntryList.qml" line="42"/>
         <source>Aktivitet</source>
         <translation>Aktivitet</translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="37"/>
+        <location filename="../qml/components/EntryList.qml" line="43"/>
         <source>Krediter</source>
         <translation>Krediter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/EntryList.qml" line="54"/>
+        <location filename="../qml/components/EntryList.qml" line="60"/>
         <source>%1, %2, %3, %4: %n krediter</source>
         <translation>
             <numerusform>%1, %2, %3, %4: %n kredit</numerusform>
@@ -490,7 +525,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/components/EntryList.qml" line="71"/>
+        <location filename="../qml/components/EntryList.qml" line="11"/>
         <source>Ingen användning den här månaden.</source>
         <translation>Ingen användning den här månaden.</translation>
     </message>
@@ -524,31 +559,85 @@
     </message>
 </context>
 <context>
+    <name>InviteForm</name>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="17"/>
+        <source>Bjud in en teammedlem</source>
+        <translation>Bjud in en teammedlem</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="37"/>
+        <location filename="../qml/components/InviteForm.qml" line="38"/>
+        <source>E-postadress</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="47"/>
+        <source>Namn (valfritt)</source>
+        <translation>Namn (valfritt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="48"/>
+        <source>Namn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="59"/>
+        <source>Roll</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/InviteForm.qml" line="63"/>
+        <source>Bjud in</source>
+        <translation>Bjud in</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceModel</name>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="20"/>
+        <location filename="../models/invoicemodel.cpp" line="29"/>
         <source>Betald</source>
         <translation>Betald</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="21"/>
+        <location filename="../models/invoicemodel.cpp" line="30"/>
         <source>Obetald</source>
         <translation>Obetald</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="22"/>
+        <location filename="../models/invoicemodel.cpp" line="31"/>
         <source>Utkast</source>
         <translation>Utkast</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="23"/>
+        <location filename="../models/invoicemodel.cpp" line="32"/>
         <source>Ej indrivningsbar</source>
         <translation>Ej indrivningsbar</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="24"/>
+        <location filename="../models/invoicemodel.cpp" line="33"/>
         <source>Makulerad</source>
         <translation>Makulerad</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="94"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <source>Uppgradering till %1</source>
+        <translation>Uppgradering till %1</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <source>Uppgradering till %1, %2</source>
+        <translation>Uppgradering till %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="99"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -633,7 +722,7 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="143"/>
+        <location filename="../qml/Main.qml" line="145"/>
         <source>Arbetsyta</source>
         <translation>Arbetsyta</translation>
     </message>
@@ -752,217 +841,60 @@
         <translation>Använda platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="140"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
         <source>Hantera team</source>
         <translation>Hantera team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="155"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
+        <source>Visa team</source>
+        <translation>Visa team</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/OverviewPage.qml" line="150"/>
         <source>Krediter per dag, %1</source>
         <translation>Krediter per dag, %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../qml/pages/OverviewPage.qml" line="161"/>
-        <source>%n krediter totalt</source>
-        <translation>
-            <numerusform>%n kredit totalt</numerusform>
-            <numerusform>%n krediter totalt</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
-    <name>PlanChangeDialog</name>
+    <name>PlanCard</name>
     <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
-        <source>Behåll %1</source>
-        <translation>Behåll %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="17"/>
-        <source>Avbryt</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="27"/>
-        <source>Avsluta prenumeration</source>
-        <translation>Avsluta prenumeration</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="28"/>
-        <source>Nedgradera</source>
-        <translation>Nedgradera</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="29"/>
+        <location filename="../qml/components/PlanCard.qml" line="40"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
     </message>
     <message>
-        <location filename="../qml/components/PlanChangeDialog.qml" line="56"/>
-        <source>Att betala i dag: %1</source>
-        <translation>Att betala i dag: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PlanModel</name>
-    <message>
-        <location filename="../models/planmodel.cpp" line="57"/>
-        <source>Alla AI-funktioner</source>
-        <translation>Alla AI-funktioner</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="58"/>
-        <source>Responsiv design</source>
-        <translation>Responsiv design</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="59"/>
-        <source>Publicering</source>
-        <translation>Publicering</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="60"/>
-        <source>Adress på kliv.site</source>
-        <translation>Adress på kliv.site</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="62"/>
-        <source>Anpassad domän</source>
-        <translation>Anpassad domän</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="61"/>
-        <source>”Made with Kliv”-märkningen</source>
-        <translation>”Made with Kliv”-märkningen</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="63"/>
-        <source>Utan ”Made with Kliv”-märkningen</source>
-        <translation>Utan ”Made with Kliv”-märkningen</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="64"/>
-        <source>Prioriterad hosting</source>
-        <translation>Prioriterad hosting</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="65"/>
-        <source>Snabbare support</source>
-        <translation>Snabbare support</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="66"/>
-        <source>Användning per teammedlem</source>
-        <translation>Användning per teammedlem</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="67"/>
-        <source>Dedikerade driftmiljöer</source>
-        <translation>Dedikerade driftmiljöer</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="68"/>
-        <source>SAML SSO</source>
-        <translation>SAML SSO</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="69"/>
-        <source>Egna roller och behörigheter</source>
-        <translation>Egna roller och behörigheter</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="70"/>
-        <source>Dedikerad support</source>
-        <translation>Dedikerad support</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="71"/>
-        <source>Betalning mot faktura</source>
-        <translation>Betalning mot faktura</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="113"/>
-        <source>Enligt avtal</source>
-        <translation>Enligt avtal</translation>
-    </message>
-    <message>
-        <location filename="../models/planmodel.cpp" line="116"/>
-        <source>%1/mån</source>
-        <translation>%1/mån</translation>
-    </message>
-</context>
-<context>
-    <name>PlansPage</name>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="10"/>
-        <source>Planer</source>
-        <translation>Planer</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="11"/>
-        <source>Din nuvarande plan är %1.</source>
-        <translation>Din nuvarande plan är %1.</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="17"/>
-        <source>Bara ägare och administratörer kan byta plan.</source>
-        <translation>Bara ägare och administratörer kan byta plan.</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="20"/>
-        <source>Uppdatera betalningsmetoden innan du byter plan.</source>
-        <translation>Uppdatera betalningsmetoden innan du byter plan.</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="26"/>
-        <source>Uppgradera</source>
-        <translation>Uppgradera</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="27"/>
+        <location filename="../qml/components/PlanCard.qml" line="41"/>
         <source>Nedgradera</source>
         <translation>Nedgradera</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="28"/>
+        <location filename="../qml/components/PlanCard.qml" line="42"/>
         <source>Avsluta prenumeration</source>
         <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="29"/>
+        <location filename="../qml/components/PlanCard.qml" line="43"/>
         <source>Kontakta säljteamet</source>
         <translation>Kontakta säljteamet</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="31"/>
-        <source>Nuvarande plan</source>
-        <translation>Nuvarande plan</translation>
+        <location filename="../qml/components/PlanCard.qml" line="45"/>
+        <source>Byt till %1</source>
+        <translation>Byt till %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="140"/>
+        <location filename="../qml/components/PlanCard.qml" line="67"/>
         <source>Nuvarande</source>
         <translation>Nuvarande</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="141"/>
+        <location filename="../qml/components/PlanCard.qml" line="68"/>
         <source>Planerad</source>
         <translation>Planerad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="153"/>
-        <source>%n krediter per dag</source>
-        <translation>
-            <numerusform>%n kredit per dag</numerusform>
-            <numerusform>%n krediter per dag</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/PlansPage.qml" line="181"/>
-        <source>Börjar gälla den %1</source>
-        <translation>Börjar gälla den %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="152"/>
+        <location filename="../qml/components/PlanCard.qml" line="80"/>
         <source>%n krediter per månad</source>
         <translation>
             <numerusform>%n kredit per månad</numerusform>
@@ -970,12 +902,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="154"/>
+        <location filename="../qml/components/PlanCard.qml" line="82"/>
+        <source>%1 krediter per dag, högst %2 i månaden</source>
+        <translation>%1 krediter per dag, högst %2 i månaden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/components/PlanCard.qml" line="83"/>
+        <source>%n krediter per dag</source>
+        <translation>
+            <numerusform>%n kredit per dag</numerusform>
+            <numerusform>%n krediter per dag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanCard.qml" line="84"/>
         <source>Kreditbidrag enligt avtal</source>
         <translation>Kreditbidrag enligt avtal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/PlansPage.qml" line="162"/>
+        <location filename="../qml/components/PlanCard.qml" line="92"/>
         <source>Upp till %n teammedlemmar</source>
         <translation>
             <numerusform>Upp till %n teammedlem</numerusform>
@@ -983,50 +928,253 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="163"/>
+        <location filename="../qml/components/PlanCard.qml" line="93"/>
         <source>Obegränsat antal teammedlemmar</source>
         <translation>Obegränsat antal teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="197"/>
+        <location filename="../qml/components/PlanCard.qml" line="101"/>
+        <source>Allt i %1, och dessutom:</source>
+        <translation>Allt i %1, och dessutom:</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanCard.qml" line="110"/>
+        <source>Samma funktioner som %1.</source>
+        <translation>Samma funktioner som %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanCard.qml" line="142"/>
+        <source>Begränsning: %1</source>
+        <translation>Begränsning: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanCard.qml" line="149"/>
+        <source>Börjar gälla den %1</source>
+        <translation>Börjar gälla den %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanCard.qml" line="167"/>
         <source>Ångra</source>
         <translation>Ångra</translation>
     </message>
+</context>
+<context>
+    <name>PlanChangeDialog</name>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="204"/>
-        <source>Din plan i dag</source>
-        <translation>Din plan i dag</translation>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="21"/>
+        <source>Behåll %1</source>
+        <translation>Behåll %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="21"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="31"/>
+        <source>Avsluta prenumeration</source>
+        <translation>Avsluta prenumeration</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="32"/>
+        <source>Nedgradera</source>
+        <translation>Nedgradera</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="33"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PlanChangeDialog.qml" line="78"/>
+        <source>Att betala i dag: %1</source>
+        <translation>Att betala i dag: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../models/planmodel.cpp" line="120"/>
+        <source>Alla AI-funktioner</source>
+        <translation>Alla AI-funktioner</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="121"/>
+        <source>Responsiv design</source>
+        <translation>Responsiv design</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="122"/>
+        <source>Publicering</source>
+        <translation>Publicering</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="123"/>
+        <source>Adress på kliv.site</source>
+        <translation>Adress på kliv.site</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="125"/>
+        <source>Anpassad domän</source>
+        <translation>Anpassad domän</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="42"/>
+        <source>Priserna är inklusive moms.</source>
+        <translation>Priserna är inklusive moms.</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="43"/>
+        <source>Priserna är exklusive moms.</source>
+        <translation>Priserna är exklusive moms.</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="124"/>
+        <source>Märkningen ”Made with Kliv” visas på webbplatsen</source>
+        <translation>Märkningen ”Made with Kliv” visas på webbplatsen</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="126"/>
+        <source>Utan märkningen ”Made with Kliv”</source>
+        <translation>Utan märkningen ”Made with Kliv”</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="127"/>
+        <source>Prioriterad hosting</source>
+        <translation>Prioriterad hosting</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="128"/>
+        <source>Snabbare support</source>
+        <translation>Snabbare support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="129"/>
+        <source>Användning per teammedlem</source>
+        <translation>Användning per teammedlem</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="130"/>
+        <source>Dedikerade driftmiljöer</source>
+        <translation>Dedikerade driftmiljöer</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="131"/>
+        <source>SAML SSO</source>
+        <translation>SAML SSO</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="132"/>
+        <source>Egna roller och behörigheter</source>
+        <translation>Egna roller och behörigheter</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="133"/>
+        <source>Dedikerad support</source>
+        <translation>Dedikerad support</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="134"/>
+        <source>Betalning mot faktura</source>
+        <translation>Betalning mot faktura</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="171"/>
+        <source>Enligt avtal</source>
+        <translation>Enligt avtal</translation>
+    </message>
+    <message>
+        <location filename="../models/planmodel.cpp" line="174"/>
+        <source>%1/mån</source>
+        <translation>%1/mån</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="12"/>
+        <source>Planer</source>
+        <translation>Planer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="13"/>
+        <source>Din nuvarande plan är %1.</source>
+        <translation>Din nuvarande plan är %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="21"/>
+        <source>Bara ägare och administratörer kan byta plan.</source>
+        <translation>Bara ägare och administratörer kan byta plan.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="24"/>
+        <source>Planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</source>
+        <translation>Planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="92"/>
+        <source>Visa kvitto</source>
+        <translation>Visa kvitto</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/PlansPage.qml" line="83"/>
+        <source>Kontakta säljteamet</source>
+        <translation>Kontakta säljteamet</translation>
+    </message>
+</context>
+<context>
+    <name>RoleChangeDialog</name>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="23"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="46"/>
+        <source>Ändra roll</source>
+        <translation>Ändra roll</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="31"/>
+        <source>%1 blir administratör och kan hantera planen, faktureringen och teamet.</source>
+        <translation>%1 blir administratör och kan hantera planen, faktureringen och teamet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="32"/>
+        <source>%1 blir %2.</source>
+        <translation>%1 blir %2.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="53"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="33"/>
+        <location filename="../models/session.cpp" line="35"/>
         <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
         <translation>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="200"/>
+        <location filename="../models/session.cpp" line="234"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="299"/>
+        <location filename="../models/session.cpp" line="337"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="338"/>
+        <location filename="../models/session.cpp" line="380"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>Du är inte längre medlem i %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="340"/>
+        <location filename="../models/session.cpp" line="382"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="415"/>
+        <location filename="../models/session.cpp" line="460"/>
         <source>arbetsytan</source>
         <translation>arbetsytan</translation>
     </message>
@@ -1178,49 +1326,105 @@
 <context>
     <name>Subscription</name>
     <message>
-        <location filename="../models/subscription.cpp" line="154"/>
+        <location filename="../models/subscription.cpp" line="98"/>
+        <source>Betalningen är klar. Du har nu %1.</source>
+        <translation>Betalningen är klar. Du har nu %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="170"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
         <translation>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="158"/>
+        <location filename="../models/subscription.cpp" line="174"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="161"/>
+        <location filename="../models/subscription.cpp" line="177"/>
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="162"/>
+        <location filename="../models/subscription.cpp" line="178"/>
         <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</source>
         <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="166"/>
+        <location filename="../models/subscription.cpp" line="182"/>
         <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
         <translation>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="176"/>
+        <location filename="../models/subscription.cpp" line="197"/>
+        <source>Från den %1 betalar du ingenting.</source>
+        <translation>Från den %1 betalar du ingenting.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="198"/>
+        <source>Från den %1 betalar du %2 i månaden.</source>
+        <translation>Från den %1 betalar du %2 i månaden.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="207"/>
+        <source>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</source>
+        <translation>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="208"/>
+        <source>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</source>
+        <translation>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="217"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="177"/>
+        <location filename="../models/subscription.cpp" line="218"/>
         <source>Nedgradera</source>
         <translation>Nedgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="178"/>
+        <location filename="../models/subscription.cpp" line="219"/>
         <source>Avsluta prenumeration</source>
         <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="179"/>
+        <location filename="../models/subscription.cpp" line="220"/>
         <source>Gå till betalning</source>
         <translation>Gå till betalning</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="243"/>
+        <source>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</source>
+        <translation>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="251"/>
+        <source>Uppgraderingen till %1 är betald.</source>
+        <translation>Uppgraderingen till %1 är betald.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="252"/>
+        <source>Uppgraderingen till %1 är betald: %2.</source>
+        <translation>Uppgraderingen till %1 är betald: %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="255"/>
+        <source>Klart: du byter till %1 den %2. Till dess har du kvar %3.</source>
+        <translation>Klart: du byter till %1 den %2. Till dess har du kvar %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="258"/>
+        <location filename="../models/subscription.cpp" line="270"/>
+        <source>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</source>
+        <translation>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="280"/>
+        <source>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</source>
+        <translation>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</translation>
     </message>
 </context>
 <context>
@@ -1264,75 +1468,59 @@
         <translation>Använda platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="37"/>
-        <source>Bjud in en teammedlem</source>
-        <translation>Bjud in en teammedlem</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="43"/>
-        <location filename="../qml/pages/TeamPage.qml" line="44"/>
-        <source>E-postadress</source>
-        <translation>E-postadress</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="52"/>
-        <source>Namn (valfritt)</source>
-        <translation>Namn (valfritt)</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="53"/>
+        <location filename="../qml/pages/TeamPage.qml" line="70"/>
         <source>Namn</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="64"/>
+        <location filename="../qml/pages/TeamPage.qml" line="72"/>
         <source>Roll</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="67"/>
-        <source>Bjud in</source>
-        <translation>Bjud in</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="106"/>
-        <location filename="../qml/pages/TeamPage.qml" line="118"/>
+        <location filename="../qml/pages/TeamPage.qml" line="60"/>
+        <location filename="../qml/pages/TeamPage.qml" line="84"/>
         <source>Teammedlemmar</source>
         <translation>Teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="133"/>
+        <location filename="../qml/pages/TeamPage.qml" line="71"/>
+        <source>Gick med</source>
+        <translation>Gick med</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TeamPage.qml" line="99"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="167"/>
+        <location filename="../qml/pages/TeamPage.qml" line="134"/>
         <source>Roll för %1</source>
         <translation>Roll för %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="173"/>
-        <location filename="../qml/pages/TeamPage.qml" line="207"/>
+        <location filename="../qml/pages/TeamPage.qml" line="151"/>
+        <location filename="../qml/pages/TeamPage.qml" line="195"/>
         <source>Ta bort</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="174"/>
+        <location filename="../qml/pages/TeamPage.qml" line="152"/>
         <source>Ta bort %1</source>
         <translation>Ta bort %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="193"/>
+        <location filename="../qml/pages/TeamPage.qml" line="181"/>
         <source>Ta bort teammedlem</source>
         <translation>Ta bort teammedlem</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="197"/>
+        <location filename="../qml/pages/TeamPage.qml" line="185"/>
         <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
         <translation>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="208"/>
+        <location filename="../qml/pages/TeamPage.qml" line="196"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
@@ -1356,14 +1544,45 @@
     </message>
 </context>
 <context>
+    <name>UsageChartCard</name>
+    <message>
+        <location filename="../qml/components/UsageChartCard.qml" line="9"/>
+        <source>Krediter per dag</source>
+        <translation>Krediter per dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/components/UsageChartCard.qml" line="42"/>
+        <source>%n krediter totalt</source>
+        <translation>
+            <numerusform>%n kredit totalt</numerusform>
+            <numerusform>%n krediter totalt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsageModel</name>
     <message>
-        <location filename="../models/usagemodel.cpp" line="125"/>
+        <location filename="../models/usagemodel.cpp" line="59"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="66"/>
+        <source>Din användning</source>
+        <translation>Din användning</translation>
+    </message>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="68"/>
+        <source>Teamets användning</source>
+        <translation>Teamets användning</translation>
+    </message>
+    <message>
+        <location filename="../models/usagemodel.cpp" line="192"/>
         <source>Filen %1 gick inte att spara.</source>
         <translation>Filen %1 gick inte att spara.</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="132"/>
+        <location filename="../models/usagemodel.cpp" line="199"/>
         <source>Användningen är sparad i %1.</source>
         <translation>Användningen är sparad i %1.</translation>
     </message>
@@ -1371,101 +1590,145 @@
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="11"/>
+        <location filename="../qml/pages/UsagePage.qml" line="12"/>
         <source>Användning</source>
         <translation>Användning</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="12"/>
+        <location filename="../qml/pages/UsagePage.qml" line="13"/>
         <source>Användningshistorik för %1</source>
         <translation>Användningshistorik för %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="23"/>
-        <source>Föregående månad</source>
-        <translation>Föregående månad</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="74"/>
+        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <source>Ingen användning under perioden.</source>
+        <translation>Ingen användning under perioden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="38"/>
-        <source>Nästa månad</source>
-        <translation>Nästa månad</translation>
+        <location filename="../qml/pages/UsagePage.qml" line="74"/>
+        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>Ingen användning den här månaden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="46"/>
-        <source>Exportera CSV</source>
-        <translation>Exportera CSV</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/UsagePage.qml" line="82"/>
-        <source>Krediter per dag</source>
-        <translation>Krediter per dag</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qml/pages/UsagePage.qml" line="83"/>
-        <source>%n krediter totalt</source>
-        <translation>
-            <numerusform>%n kredit totalt</numerusform>
-            <numerusform>%n krediter totalt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/UsagePage.qml" line="101"/>
+        <location filename="../qml/pages/UsagePage.qml" line="81"/>
         <source>Per aktivitet</source>
         <translation>Per aktivitet</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="110"/>
+        <location filename="../qml/pages/UsagePage.qml" line="91"/>
         <source>Per projekt</source>
         <translation>Per projekt</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="119"/>
+        <location filename="../qml/pages/UsagePage.qml" line="101"/>
         <source>Per medlem</source>
         <translation>Per medlem</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="130"/>
+        <location filename="../qml/pages/UsagePage.qml" line="112"/>
         <source>Användning per medlem ingår i Pro och Enterprise.</source>
         <translation>Användning per medlem ingår i Pro och Enterprise.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="131"/>
+        <location filename="../qml/pages/UsagePage.qml" line="113"/>
         <source>Bara ägare och administratörer ser användning per medlem.</source>
         <translation>Bara ägare och administratörer ser användning per medlem.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="143"/>
+        <location filename="../qml/pages/UsagePage.qml" line="125"/>
         <source>Alla poster</source>
         <translation>Alla poster</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="155"/>
+        <location filename="../qml/pages/UsagePage.qml" line="138"/>
         <source>Exportera användning som CSV</source>
         <translation>Exportera användning som CSV</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="158"/>
+        <location filename="../qml/pages/UsagePage.qml" line="140"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/UsagePage.qml" line="142"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
 </context>
 <context>
+    <name>UsagePeriodBar</name>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="27"/>
+        <source>Föregående månad</source>
+        <translation>Föregående månad</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="45"/>
+        <source>Nästa månad</source>
+        <translation>Nästa månad</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="46"/>
+        <source>Det finns ingen senare period.</source>
+        <translation>Det finns ingen senare period.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="56"/>
+        <source>Faktureringsperiod</source>
+        <translation>Faktureringsperiod</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="57"/>
+        <source>Kalendermånad</source>
+        <translation>Kalendermånad</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="63"/>
+        <source>Visa</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/UsagePeriodBar.qml" line="70"/>
+        <source>Exportera CSV</source>
+        <translation>Exportera CSV</translation>
+    </message>
+</context>
+<context>
     <name>UsagePopupContent</name>
+    <message>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="18"/>
+        <source>Användning</source>
+        <translation>Användning</translation>
+    </message>
     <message>
         <location filename="../qml/pages/UsagePopupContent.qml" line="19"/>
         <source>Användning i %1</source>
         <translation>Användning i %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../qml/pages/UsagePopupContent.qml" line="25"/>
-        <source>%n krediter totalt</source>
-        <translation>
-            <numerusform>%n kredit totalt</numerusform>
-            <numerusform>%n krediter totalt</numerusform>
-        </translation>
+    <message>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="19"/>
+        <source>Användning %1</source>
+        <translation>Användning %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="33"/>
+        <source>Månadens användning går inte att visa just nu.</source>
+        <translation>Månadens användning går inte att visa just nu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <source>Ingen användning under perioden.</source>
+        <translation>Ingen användning under perioden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <source>Ingen användning den här månaden.</source>
+        <translation>Ingen användning den här månaden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="50"/>
         <source>Visa all användning</source>
         <translation>Visa all användning</translation>
     </message>
