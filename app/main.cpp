@@ -37,7 +37,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: sv or en."), QStringLiteral("LANG"));
     const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save a screenshot of each page to DIR and quit."), QStringLiteral("DIR"));
     const QCommandLineOption shotSize(QStringLiteral("screenshot-size"), QStringLiteral("Window size for screenshots, WxH."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    parser.addOptions({server, lang, shots, shotSize});
+    const QCommandLineOption shotSet(QStringLiteral("screenshot-set"), QStringLiteral("Which screenshots: owner, member or offline."),
+                                     QStringLiteral("SET"), QStringLiteral("owner"));
+    parser.addOptions({server, lang, shots, shotSize, shotSet});
     parser.process(app);
 
     AppSettings *settings = AppSettings::instance();
@@ -56,7 +58,10 @@ int main(int argc, char *argv[])
         const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
         if (!size.isValid() || size.isEmpty())
             return usageError(QStringLiteral("--screenshot-size: WxH"));
-        ScreenshotDriver::instance()->configure(parser.value(shots), size);
+        const QString set = parser.value(shotSet);
+        if (set != QLatin1String("owner") && set != QLatin1String("member") && set != QLatin1String("offline"))
+            return usageError(QStringLiteral("--screenshot-set: owner, member or offline"));
+        ScreenshotDriver::instance()->configure(parser.value(shots), size, set);
     }
 
     // A screenshot run (./dev run --screenshots) may be handed an operator-issued

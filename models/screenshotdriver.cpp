@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QQuickWindow>
 #include <QRegularExpression>
@@ -25,8 +26,9 @@ ScreenshotDriver *ScreenshotDriver::create(QQmlEngine *, QJSEngine *)
     return instance();
 }
 
-void ScreenshotDriver::configure(const QString &directory, const QSize &size)
+void ScreenshotDriver::configure(const QString &directory, const QSize &size, const QString &set)
 {
+    m_set = set;
     m_directory = directory;
     if (size.isValid())
         m_size = size;
@@ -58,6 +60,13 @@ QString ScreenshotDriver::capture(QQuickWindow *window, const QString &fileName)
     if (name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         name.chop(4);
     return grab(window, name);
+}
+
+void ScreenshotDriver::signal(const QString &name)
+{
+    QFile f(QDir(m_directory).filePath(QLatin1Char('.') + name));
+    if (!f.open(QIODevice::WriteOnly))
+        qWarning("screenshots: cannot write the signal file %s", qPrintable(f.fileName()));
 }
 
 void ScreenshotDriver::finish()

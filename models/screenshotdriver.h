@@ -16,11 +16,17 @@ class ScreenshotDriver : public QObject
     Q_PROPERTY(bool enabled READ active CONSTANT)
     Q_PROPERTY(QString directory READ directory CONSTANT)
     Q_PROPERTY(QSize size READ size CONSTANT)
+    // Which pictures: "owner" (every page, two sizes), "member" (a member's view),
+    // "offline" (the server stopped under a running app; see tools/demo.sh).
+    Q_PROPERTY(QString set READ set CONSTANT)
 public:
     static ScreenshotDriver *instance();
     static ScreenshotDriver *create(QQmlEngine *, QJSEngine *);
 
-    void configure(const QString &directory, const QSize &size);
+    void configure(const QString &directory, const QSize &size, const QString &set = QStringLiteral("owner"));
+    QString set() const { return m_set; }
+    // Tells the script driving the run that a step is reached: writes DIR/.<name>.
+    Q_INVOKABLE void signal(const QString &name);
     bool active() const { return !m_directory.isEmpty(); }
     QString directory() const { return m_directory; }
     QSize size() const { return m_size; }
@@ -36,5 +42,6 @@ private:
     explicit ScreenshotDriver(QObject *parent = nullptr);
     QString m_directory;
     QSize m_size {1280, 800};
+    QString m_set = QStringLiteral("owner");
     int m_failures = 0;
 };

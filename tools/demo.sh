@@ -5,7 +5,8 @@
 # wired to it by signed webhooks, and the Kliv Konto app. Everything listens on
 # 127.0.0.1 only and stops together.
 #   ./dev run                      the app in a window (needs a display)
-#   ./dev run --screenshots DIR    no display needed: every page in Swedish, as PNGs, under Xvfb
+#   ./dev run --screenshots DIR    no display needed: every page in Swedish (and DIR/en in English),
+#                                  a member's view and the app offline, as PNGs, under Xvfb
 #   ./dev run --server-only        just the server and the emulator
 set -euo pipefail
 BUILD="$1"; shift
@@ -59,7 +60,8 @@ fi
 SERVER_LOG="$STATE/kliv-billingd.log"
 "$BUILD/server/kliv-billingd" --dev --simulate-usage --port "$SERVER_PORT" --data "$STATE/server" \
    > "$SERVER_LOG" 2>&1 &
-PIDS+=($!)
+SERVER_PID=$!
+PIDS+=($SERVER_PID)
 for _ in $(seq 100); do grep -q "listening on" "$SERVER_LOG" 2>/dev/null && break; sleep 0.1; done
 grep -q "listening on" "$SERVER_LOG" || { log "the server did not start:"; cat "$SERVER_LOG" >&2; exit 1; }
 log "kliv-billingd on $SERVER_URL (log: $SERVER_LOG)"
@@ -89,14 +91,28 @@ APP="$BUILD/app/kliv-konto"
 [ -x "$APP" ] || { log "the app is not built ($APP)"; exit 1; }
 
 if [ -n "$SHOTS" ]; then
-  mkdir -p "$SHOTS"
+  mkdir -p "$SHOTS" "$SHOTS/en"
   # Screenshots sign in with an operator-issued token instead of the browser.
-  TOKEN_JSON="$("$BUILD/server/kliv-billingd" admin issue-token --user "$(sed -n 's/^demo owner: \([^ ]*\) .*/\1/p' "$SERVER_LOG" | head -1)" --data "$STATE/server" 2>/dev/null || true)"
-  log "taking screenshots into $SHOTS under Xvfb"
-  KLIV_SCREENSHOT_TOKEN="$(printf '%s' "$TOKEN_JSON" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')" \
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-    "$APP" --server "$SERVER_URL" --lang sv --screenshots "$SHOTS"
-  log "screenshots: $(ls "$SHOTS" | tr '\n' ' ')"
+  token_for() {
+    "$BUILD/server/kliv-billingd" admin issue-token --user "$1" --data "$STATE/server" 2>/dev/null \
+      | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
+  }
+  shoot() {  # shoot EMAIL LANG DIR SET
+    KLIV_SCREENSHOT_TOKEN="$(token_for "$1")" xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+      "$APP" --server "$SERVER_URL" --lang "$2" --screenshots "$3" --screenshot-set "$4"
+  }
+  OWNER="$(sed -n 's/^demo owner: \([^ ]*\) .*/\1/p' "$SERVER_LOG" | head -1)"
+  MEMBER="$(sed -n 's/^demo member: \([^ ]*\) .*/\1/p' "$SERVER_LOG" | head -1)"
+  log "taking screenshots into $SHOTS under Xvfb: the owner in Swedish and English, a member, then offline"
+  shoot "$OWNER" sv "$SHOTS" owner
+  shoot "$OWNER" en "$SHOTS/en" owner
+  [ -n "$MEMBER" ] && shoot "$MEMBER" sv "$SHOTS" member
+  # Offline last: the app asks (DIR/.stop-server) and the server is killed under it.
+  rm -f "$SHOTS/.stop-server"
+  ( for _ in $(seq 600); do [ -f "$SHOTS/.stop-server" ] && { kill -9 "$SERVER_PID" 2>/dev/null; break; }; sleep 0.1; done ) &
+  shoot "$OWNER" sv "$SHOTS" offline
+  rm -f "$SHOTS/.stop-server"
+  log "screenshots: $(cd "$SHOTS" && ls -R | tr '\n' ' ')"
   exit 0
 fi
 

@@ -7,7 +7,7 @@ import Kliv.Konto
 QtObject {
     id: run
     required property var target   // the ApplicationWindow
-    readonly property var views: [
+    readonly property var ownerViews: [
         { name: "01-oversikt", page: 0 },
         { name: "02-anvandning", page: 1 },
         { name: "03-planer", page: 2 },
@@ -17,10 +17,25 @@ QtObject {
         { name: "07-kreditmatare", page: 0, popup: true },
         { name: "08-bekrafta-planbyte", page: 2, preview: true }
     ]
+    // A member (no billing, no team management, only their own usage).
+    readonly property var memberViews: [
+        { name: "10-medlem-oversikt", page: 0 },
+        { name: "11-medlem-anvandning", page: 1 },
+        { name: "12-medlem-team", page: 4 }
+    ]
+    // The server is stopped after the first picture (tools/demo.sh waits for the
+    // signal): the meter goes grey with the time of the last update, a banner says so.
+    readonly property var offlineViews: [
+        { name: "09-online", page: 0 },
+        { name: "09-offline", page: 0, stopServer: true },
+        { name: "09-offline-kreditmatare", page: 0, popup: true }
+    ]
+    readonly property var views: ScreenshotDriver.set === "member" ? memberViews
+                                 : ScreenshotDriver.set === "offline" ? offlineViews : ownerViews
     // The size asked for on the command line, then the minimum window size.
     readonly property var sizes: {
         const first = { width: ScreenshotDriver.size.width, height: ScreenshotDriver.size.height, suffix: "" }
-        if (first.width === target.minimumWidth && first.height === target.minimumHeight)
+        if (ScreenshotDriver.set !== "owner" || (first.width === target.minimumWidth && first.height === target.minimumHeight))
             return [first]
         return [first, { width: target.minimumWidth, height: target.minimumHeight,
                          suffix: "-" + target.minimumWidth + "x" + target.minimumHeight }]
@@ -41,6 +56,12 @@ QtObject {
             target.openUsagePopup()
         if (view.preview)
             target.previewPlanChange()
+        if (view.stopServer) {
+            ScreenshotDriver.signal("stop-server")
+            run.settleMs = 5000   // the live channel drops, the meter turns stale (within 2 s)
+        } else {
+            run.settleMs = 1500
+        }
     }
 
     property Timer timer: Timer {

@@ -201,8 +201,8 @@ private Q_SLOTS:
         QCOMPARE(usage.scopeText(), QStringLiteral("Din användning"));
         QCOMPARE(usage.total(), 12);                       // 9 + 3 of their own in the cycle
         QCOMPARE(usage.daily()->rowCount(), 31);           // 17 nov. .. 17 dec.
-        QVERIFY(usage.periodTitle().startsWith(QStringLiteral("17 nov")));
-        QVERIFY(usage.periodTitle().contains(QStringLiteral("17 dec")));
+        QVERIFY(usage.periodTitle().startsWith(QStringLiteral("17 nov")));
+        QVERIFY(usage.periodTitle().contains(QStringLiteral("17 dec")));
         QVERIFY(!usage.canGoNext());
         QCOMPARE(usage.exportFileName(), QStringLiteral("kliv-anvandning-2026-11-17.csv"));
         // The calendar month is the other choice; "›" stays off at the current month.

@@ -74,7 +74,7 @@ quint16 freePort()
 
 const QRegularExpression kStaleSummary(QStringLiteral("^\\d+ av 200 krediter · senast uppdaterad \\d\\d:\\d\\d$"));
 // "1 jan." or "i morgon 01:00" (Format::relative)
-const QString kWhen = QStringLiteral("(\\d{1,2} \\w+\\.?|i (dag|morgon) \\d\\d:\\d\\d)");
+const QString kWhen = QStringLiteral("(\\d{1,2}[ \\x{00A0}]\\w+\\.?|i[ \\x{00A0}](dag|morgon) \\d\\d:\\d\\d)");   // dates keep their words together (no-break spaces)
 }
 
 class TestMeter : public QObject
