@@ -69,6 +69,9 @@ int main(int argc, char *argv[])
     // session starts before the window, so its first frame already says
     // "Återställer inloggningen…" rather than offering Logga in for a moment.
     const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
+    // The workspace the pictures show (the demo's "Demo AB"), whatever the last run used.
+    if (ScreenshotDriver::instance()->active() && !qEnvironmentVariableIsEmpty("KLIV_SCREENSHOT_WORKSPACE"))
+        Session::instance()->switchWorkspace(qEnvironmentVariable("KLIV_SCREENSHOT_WORKSPACE"));
     if (ScreenshotDriver::instance()->active() && !shotToken.isEmpty())
         Session::instance()->signInWithAccessToken(shotToken);
     else

@@ -197,7 +197,12 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
         return out;
     }
     case PreviousNameRole:
-        return index.row() > 0 ? m_plans.at(index.row() - 1).toObject().value(QLatin1String("name")).toString() : QString();
+        if (index.row() == 0)
+            return QString();
+        else {
+            const QJsonObject prev = m_plans.at(index.row() - 1).toObject();
+            return Format::planName(prev.value(QLatin1String("id")).toString(), prev.value(QLatin1String("name")).toString());
+        }
     case MonthlyCapRole: return p.value(QLatin1String("monthly_cap")).toInt(0);
     case IsCurrentRole: return id == (sub->tier().isEmpty() ? QStringLiteral("free") : sub->tier());
     case IsPendingRole: return !sub->pendingTier().isEmpty() ? sub->pendingTier() == id

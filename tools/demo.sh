@@ -101,6 +101,7 @@ if [ -n "$SHOTS" ]; then
     KLIV_SCREENSHOT_TOKEN="$(token_for "$1")" xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
       "$APP" --server "$SERVER_URL" --lang "$2" --screenshots "$3" --screenshot-set "$4"
   }
+  export KLIV_SCREENSHOT_WORKSPACE="$(sed -n 's/^demo workspace "Demo AB": \(ws_[^ ]*\)$/\1/p' "$SERVER_LOG" | head -1)"
   OWNER="$(sed -n 's/^demo owner: \([^ ]*\) .*/\1/p' "$SERVER_LOG" | head -1)"
   MEMBER="$(sed -n 's/^demo member: \([^ ]*\) .*/\1/p' "$SERVER_LOG" | head -1)"
   log "taking screenshots into $SHOTS under Xvfb: the owner in Swedish and English, a member, then offline"

@@ -71,7 +71,7 @@ PageFrame {
 
     GridLayout {
         id: breakdowns
-        readonly property string emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
+        readonly property string emptyText: usage.loading || usage.error.length > 0 ? "" : usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
         columns: Session.canViewTeamUsage ? 3 : 2
         columnSpacing: tokens.s4
         rowSpacing: tokens.s4
@@ -125,7 +125,8 @@ PageFrame {
             Label { text: qsTr("Alla poster"); font.pixelSize: tokens.emphasis; font.bold: true }
             EntryList {
                 model: usage.entries
-                emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
+                // Nothing claimed while the answer is on its way or could not come.
+                emptyText: usage.loading || usage.error.length > 0 ? "" : usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
                 showMember: Session.canViewTeamUsage
                 Layout.fillWidth: true
                 Layout.preferredHeight: 400

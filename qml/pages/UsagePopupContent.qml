@@ -38,7 +38,8 @@ ColumnLayout {
     }
     EntryList {
         model: usage.entries
-        emptyText: usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
+        // Nothing claimed while the answer is on its way or could not come.
+        emptyText: usage.loading || usage.error.length > 0 ? "" : usage.showingCycle ? qsTr("Ingen användning under perioden.") : qsTr("Ingen användning den här månaden.")
         showMember: Session.canViewTeamUsage
         headerColor: content.palette.window
         Layout.fillWidth: true
