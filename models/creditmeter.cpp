@@ -27,6 +27,8 @@ CreditMeter::CreditMeter(QObject *parent)
             m_workspaceId.clear();
         }
     });
+    // The channel may have connected before this meter existed.
+    m_wasLive = s->live()->isConnected();
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::onLiveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();
@@ -137,7 +139,9 @@ void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updat
     m_monthlyCap = cap.value(QLatin1String("cap")).toInt();
     m_monthlyCapUsed = cap.value(QLatin1String("used")).toInt();
     m_monthlyCapReached = b.value(QLatin1String("monthly_cap_reached")).toBool();
-    m_stale = stale;
+    // While the live channel is down, even a fresh answer will not stay fresh:
+    // it shows as of now, still marked stale, until the channel is back.
+    m_stale = stale || m_liveDropped;
     m_hasData = true;
     m_lastUpdated = updated;
     if (!stale)

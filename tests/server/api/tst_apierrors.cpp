@@ -162,7 +162,10 @@ private Q_SLOTS:
         QCOMPARE(p.value("credits_after").toInt(), 400);
         const ApiReply down = m_srv.post(path("/subscription/preview", pro.id), {{"tier", "pro-100"}}, token);
         QCOMPARE(down.json().value("amount_due_now").toObject().value("amount").toInteger(), 0);
-        QCOMPARE(down.json().value("effective_at").toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        // The period began when the workspace was created on the test clock (to the millisecond).
+        const QDateTime effective = QDateTime::fromString(down.json().value("effective_at").toString(), Qt::ISODateWithMs);
+        QVERIFY2(qAbs(effective.msecsTo(QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC))) < 1000,
+                 qPrintable(down.json().value("effective_at").toString()));
 
         // Without a provider a downgrade of an admin-managed plan applies through the rules.
         const ApiReply applied = m_srv.post(path("/subscription/change", pro.id), {{"tier", "pro-100"}}, token);
