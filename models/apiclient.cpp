@@ -105,6 +105,10 @@ void ApiClient::start(const std::shared_ptr<Call> &call)
         req.setHeader(QNetworkRequest::ContentTypeHeader, call->contentType);
     if (call->bearer && !m_accessToken.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
+    // The balance is what the first frame waits for: ahead of the page data in
+    // QNetworkAccessManager's queue (six connections per host).
+    if (call->path.endsWith(QLatin1String("/balance")) || call->path.startsWith(QLatin1String("/oauth/")))
+        req.setPriority(QNetworkRequest::HighPriority);
     qCDebug(lcApi) << call->verb << req.url().path() << "attempt" << call->attempt + 1;
     QNetworkReply *reply = call->body.isNull() && call->verb == "GET"
         ? m_nam.get(req)
