@@ -56,7 +56,8 @@ bool PaymentStack::startEmulator(quint16 serverPort)
     static const QRegularExpression re(QStringLiteral("stripe-emulator listening on (http://\\S+)"));
     QByteArray out;
     QString url;
-    QTest::qWaitFor([&] {
+    (void)QTest::qWaitFor(   // bounded; the caller checks the outcome
+        [&] {
         out += m_emulator->readAllStandardOutput();
         const auto m = re.match(QString::fromUtf8(out));
         if (m.hasMatch())
@@ -142,7 +143,7 @@ QDateTime PaymentStack::emulatorNow()
     QNetworkRequest req(m_emulatorUrl.resolved(QUrl(QStringLiteral("/_emulator/clock"))));
     req.setRawHeader("Authorization", QByteArray("Bearer ") + SecretKey);
     QNetworkReply *r = nam.get(req);
-    QTest::qWaitFor([r] { return r->isFinished(); }, 5000);
+    (void)QTest::qWaitFor([r] { return r->isFinished(); }, 5000);   // bounded; the caller checks the outcome
     r->deleteLater();
     const QJsonObject o = QJsonDocument::fromJson(r->readAll()).object();
     return QDateTime::fromSecsSinceEpoch(o.value(QLatin1String("now")).toInteger(), Qt::UTC);

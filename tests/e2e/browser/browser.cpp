@@ -185,7 +185,8 @@ void Browser::close()
             {QStringLiteral("id"), id}, {QStringLiteral("method"), QStringLiteral("Browser.close")}})
                                                     .toJson(QJsonDocument::Compact)));
         m_ws->flush();
-        QTest::qWaitFor([&] { return m_proc->state() == QProcess::NotRunning; }, 5000);
+        (void)QTest::qWaitFor(   // bounded; the caller checks the outcome
+            [&] { return m_proc->state() == QProcess::NotRunning; }, 5000);
     }
     if (m_ws) {
         m_ws->disconnect(this);

@@ -79,7 +79,8 @@ class TestStripeE2E : public QObject
             QNetworkRequest req(m_emulatorUrl.resolved(QUrl(QStringLiteral("/_emulator/clock"))));
             req.setRawHeader("Authorization", "Bearer sk_test_kliv_e2e");
             QNetworkReply *r = m_nam.get(req);
-            QTest::qWaitFor([r] { return r->isFinished(); }, 5000);
+            (void)QTest::qWaitFor(   // bounded; the caller checks the outcome
+                [r] { return r->isFinished(); }, 5000);
             r->deleteLater();
             return QJsonDocument::fromJson(r->readAll()).object().value(QLatin1String("now")).toInteger() == to.toSecsSinceEpoch();
         }, 10000);
