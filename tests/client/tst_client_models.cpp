@@ -8,6 +8,7 @@
 #include "invoicemodel.h"
 #include "membermodel.h"
 #include "planmodel.h"
+#include "fakebrowser.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "subscription.h"
@@ -32,54 +33,7 @@ namespace {
 const QString kPassword = QStringLiteral("rätt-häftig-hemlis-42");
 const QChar nbsp(0x00A0);
 
-// Plays the browser: posts the server's sign-in form for the authorize URL the
-// app opens and follows the redirect to the app's loopback listener.
-class FakeBrowser : public QObject
-{
-    Q_OBJECT
-public:
-    QString email;
-    QString password = kPassword;
-    QList<QUrl> opened;
-    QByteArray lastPage;
-    int lastStatus = 0;
 
-public Q_SLOTS:
-    void openUrl(const QUrl &url)
-    {
-        opened << url;
-        if (url.path() != QLatin1String("/oauth/authorize"))
-            return;
-        QUrlQuery form(url);
-        form.addQueryItem(QStringLiteral("email"), QString::fromLatin1(QUrl::toPercentEncoding(email)));
-        form.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(password)));
-        QUrl post = url;
-        post.setQuery(QString());
-        QNetworkRequest req(post);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        // The 302 to http://127.0.0.1:PORT/callback is followed like a browser does.
-        QNetworkReply *reply = m_nam.post(req, form.query(QUrl::FullyEncoded).toUtf8());
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
-            lastStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            lastPage = reply->readAll();
-            reply->deleteLater();
-        });
-    }
-
-private:
-    QNetworkAccessManager m_nam;
-};
-
-QString keyringToken(const QUrl &server)
-{
-    QString token;
-    bool done = false;
-    QObject ctx;
-    Session::instance()->tokenStore()->read(server, &ctx, [&](const QString &t, const ApiError &) { token = t; done = true; });
-    (void)QTest::qWaitFor(   // bounded; the caller checks the outcome
-        [&] { return done; }, 10000);
-    return token;
-}
 
 // Files under HOME that contain `needle` in plain text.
 QStringList filesContaining(const QByteArray &needle)
@@ -102,7 +56,7 @@ class TestClientModels : public QObject
     ServerFixture m_fx;
     WorkspaceIds m_free, m_pro;
     QString m_service;
-    FakeBrowser m_browser;
+    FakeBrowser m_browser{kPassword};
     QString m_owner = QStringLiteral("agare@fri.test");
 
     void spend(const QString &ws, const QString &member, int credits)

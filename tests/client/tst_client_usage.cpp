@@ -5,6 +5,7 @@
 // month, and whose usage the chart shows ("Din användning" / the team's).
 #include "appsettings.h"
 #include "dailyusagemodel.h"
+#include "fakebrowser.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "usagemodel.h"
@@ -23,33 +24,6 @@
 namespace {
 const QString kPassword = QStringLiteral("rätt-häftig-hemlis-42");
 
-// Plays the browser: posts the server's sign-in form for the authorize URL the
-// app opens and follows the redirect to the app's loopback listener.
-class FakeBrowser : public QObject
-{
-    Q_OBJECT
-public:
-    QString email;
-
-public Q_SLOTS:
-    void openUrl(const QUrl &url)
-    {
-        if (url.path() != QLatin1String("/oauth/authorize"))
-            return;
-        QUrlQuery form(url);
-        form.addQueryItem(QStringLiteral("email"), QString::fromLatin1(QUrl::toPercentEncoding(email)));
-        form.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(kPassword)));
-        QUrl post = url;
-        post.setQuery(QString());
-        QNetworkRequest req(post);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        QNetworkReply *reply = m_nam.post(req, form.query(QUrl::FullyEncoded).toUtf8());
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    }
-
-private:
-    QNetworkAccessManager m_nam;
-};
 }
 
 class TestClientUsage : public QObject
@@ -59,7 +33,7 @@ class TestClientUsage : public QObject
     ServerFixture m_fx;
     WorkspaceIds m_pro;
     QString m_service;
-    FakeBrowser m_browser;
+    FakeBrowser m_browser{kPassword};
     const QString m_member = QStringLiteral("medlem@pro.test");
     const QString m_admin = QStringLiteral("admin@pro.test");
     bool m_serverUp = false;

@@ -7,6 +7,7 @@
 #include "appsettings.h"
 #include "creditmeter.h"
 #include "format.h"
+#include "fakebrowser.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "subscription.h"
@@ -24,44 +25,7 @@
 namespace {
 const QString kPassword = QStringLiteral("mätarens-hemlis-77");
 
-// Plays the browser: posts the server's sign-in form and follows the redirect
-// to the app's loopback listener (as tst_client_models does).
-class FakeBrowser : public QObject
-{
-    Q_OBJECT
-public:
-    QString email;
 
-public Q_SLOTS:
-    void openUrl(const QUrl &url)
-    {
-        if (url.path() != QLatin1String("/oauth/authorize"))
-            return;
-        QUrlQuery form(url);
-        form.addQueryItem(QStringLiteral("email"), QString::fromLatin1(QUrl::toPercentEncoding(email)));
-        form.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(kPassword)));
-        QUrl post = url;
-        post.setQuery(QString());
-        QNetworkRequest req(post);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        QNetworkReply *reply = m_nam.post(req, form.query(QUrl::FullyEncoded).toUtf8());
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    }
-
-private:
-    QNetworkAccessManager m_nam;
-};
-
-QString keyringToken(const QUrl &server)
-{
-    QString token;
-    bool done = false;
-    QObject ctx;
-    Session::instance()->tokenStore()->read(server, &ctx, [&](const QString &t, const ApiError &) { token = t; done = true; });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        return {};
-    return token;
-}
 
 // A port that is free now: the server keeps it across kill9()/restart(), so the
 // app's live channel finds it again at the same address.
@@ -83,7 +47,7 @@ class TestMeter : public QObject
 
     ServerFixture m_fx;
     WorkspaceIds m_ws;
-    FakeBrowser m_browser;
+    FakeBrowser m_browser{kPassword};
     QString m_owner = QStringLiteral("agare@matare.test");
 
 private Q_SLOTS:

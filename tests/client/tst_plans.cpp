@@ -8,6 +8,7 @@
 #include "creditmeter.h"
 #include "invoicemodel.h"
 #include "planmodel.h"
+#include "fakebrowser.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "subscription.h"
@@ -24,32 +25,6 @@ namespace {
 const QString kPassword = QStringLiteral("planer-och-priser-42");
 const QChar nbsp(0x00A0);
 
-// Plays the browser for the sign-in: posts the server's form, follows the redirect.
-class SignInBrowser : public QObject
-{
-    Q_OBJECT
-public:
-    QString email;
-
-public Q_SLOTS:
-    void openUrl(const QUrl &url)
-    {
-        if (url.path() != QLatin1String("/oauth/authorize"))
-            return;
-        QUrlQuery form(url);
-        form.addQueryItem(QStringLiteral("email"), QString::fromLatin1(QUrl::toPercentEncoding(email)));
-        form.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(kPassword)));
-        QUrl post = url;
-        post.setQuery(QString());
-        QNetworkRequest req(post);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-        QNetworkReply *reply = m_nam.post(req, form.query(QUrl::FullyEncoded).toUtf8());
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    }
-
-private:
-    QNetworkAccessManager m_nam;
-};
 
 QHash<QString, QString> roleByPlan(const PlanModel &plans, int role)
 {
@@ -66,7 +41,7 @@ class TestPlans : public QObject
 
     ServerFixture m_fx;
     WorkspaceIds m_pro, m_enterprise;
-    SignInBrowser m_browser;
+    FakeBrowser m_browser{kPassword};
     const QString m_owner = QStringLiteral("agare@planer.test");
 
     void switchTo(const WorkspaceIds &ws, const QString &tier)
