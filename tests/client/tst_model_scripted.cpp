@@ -7,6 +7,7 @@
 #include "membermodel.h"
 #include "session.h"
 #include "transport.h"
+#include "usageentriesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHash>
@@ -111,6 +112,20 @@ QJsonObject members(const QJsonArray &rows, int used, int limit)
 
 const QString kInvoices = QStringLiteral("/v1/workspaces/ws1/invoices");
 const QString kMembers = QStringLiteral("/v1/workspaces/ws1/members");
+const QString kEntries = QStringLiteral("/v1/workspaces/ws1/usage/entries");
+
+QJsonObject entries(int from, int n, const QString &nextCursor)
+{
+    QJsonArray rows;
+    for (int i = from; i < from + n; ++i)
+        rows << QJsonObject{{QStringLiteral("id"), QStringLiteral("e%1").arg(i)}, {QStringLiteral("member_name"), QStringLiteral("Bo Berg")},
+                            {QStringLiteral("project"), QStringLiteral("Webbplats")}, {QStringLiteral("activity"), QStringLiteral("Bild")},
+                            {QStringLiteral("at"), QStringLiteral("2026-11-17T10:00:00Z")}, {QStringLiteral("credits"), 3}};
+    QJsonObject o{{QStringLiteral("entries"), rows}};
+    if (!nextCursor.isEmpty())
+        o.insert(QStringLiteral("next_cursor"), nextCursor);
+    return o;
+}
 } // namespace
 
 class TestModelScripted : public QObject
@@ -298,6 +313,65 @@ private Q_SLOTS:
         QVERIFY(m.loading());
         t.answer(kInvoices, ok({{QStringLiteral("invoices"), QJsonArray{invoice(QStringLiteral("K-1001"), QStringLiteral("paid"), 19900)}}}));
         QTRY_COMPARE(m.rowCount(), 1);
+        QVERIFY(!m.loading());
+    }
+
+    void usageEntriesPageAndLeaveAMonth()
+    {
+        ScriptedTransport t;
+        UsageEntriesModel m;
+        m.setTransport(&t);
+        m.setPageSize(2);
+        // A view fetches the next page as rows arrive (the tester does, as
+        // views do): loading must be over by then.
+        QList<bool> canFetchOnInsert;
+        connect(&m, &QAbstractItemModel::rowsAboutToBeInserted, this, [&] { canFetchOnInsert << m.canFetchMore({}); });
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        m.reset(QStringLiteral("2026-11"));
+        QVERIFY(m.loading());
+        QCOMPARE(t.sent.size(), 1);
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("month")), QStringLiteral("2026-11"));
+        QVERIFY(!m.canFetchMore({})); // one page at a time
+        t.answer(kEntries, ok(entries(0, 2, QStringLiteral("c2"))));
+        QTRY_COMPARE(m.rowCount(), 2);
+        QCOMPARE(canFetchOnInsert, QList<bool>{true});
+        // ...so the second page was asked for right then.
+        QCOMPARE(t.waiting(kEntries), 1);
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("cursor")), QStringLiteral("c2"));
+        QVERIFY(m.loading());
+
+        // The second page fails: the error, loading over, the first page stays.
+        t.answer(kEntries, failed(ApiError::Timeout, 0));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.error(), ApiError::messageFor(ApiError::Timeout));
+        QCOMPARE(m.rowCount(), 2);
+
+        // Asked again it works: the error goes, the last page ends the list.
+        QVERIFY(m.canFetchMore({}));
+        m.fetchMore({});
+        t.answer(kEntries, ok(entries(2, 1, {})));
+        QTRY_COMPARE(m.rowCount(), 3);
+        QVERIFY(!m.loading());
+        QCOMPARE(m.error(), QString());
+        QVERIFY(!m.canFetchMore({}));
+
+        // Another month while a page is coming: loading ends at once, the old
+        // page is dropped, the new month is asked for.
+        m.reset(QStringLiteral("2026-10"));
+        QVERIFY(m.loading());
+        t.answer(kEntries, failed(ApiError::Server, 500)); // the October request fails...
+        QTRY_VERIFY(!m.loading());
+        m.reset(QStringLiteral("2026-09"));
+        const int sent = int(t.sent.size());
+        QVERIFY(m.loading());
+        m.reset(QStringLiteral("2026-08"));            // ...September is left before it answers
+        QCOMPARE(int(t.sent.size()), sent + 1);
+        QCOMPARE(m.error(), QString());
+        t.answer(kEntries, ok(entries(10, 2, {})));     // September's page: dropped
+        t.answer(kEntries, ok(entries(20, 1, {})));     // August's
+        QTRY_COMPARE(m.rowCount(), 1);
+        QCOMPARE(m.data(m.index(0), UsageEntriesModel::IdRole).toString(), QStringLiteral("e20"));
         QVERIFY(!m.loading());
     }
 
