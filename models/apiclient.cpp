@@ -45,42 +45,15 @@ QUrl ApiClient::url(const QString &path, const QUrlQuery &query) const
     return u;
 }
 
-void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, ApiCallback cb)
+void ApiClient::send(const ApiRequest &request, QObject *context, ApiCallback cb)
 {
     auto c = std::make_shared<Call>();
-    c->verb = "GET"; c->path = path; c->query = query; c->context = context;
-    c->hadContext = context; c->cb = std::move(cb);
-    start(c);
-}
-
-void ApiClient::getRaw(const QString &path, const QUrlQuery &query, QObject *context, ApiCallback cb)
-{
-    auto c = std::make_shared<Call>();
-    c->verb = "GET"; c->path = path; c->query = query; c->context = context; c->json = false;
-    c->hadContext = context; c->cb = std::move(cb);
-    start(c);
-}
-
-void ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, ApiCallback cb)
-{
-    auto c = std::make_shared<Call>();
-    c->verb = "POST"; c->path = path; c->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    c->contentType = "application/json"; c->context = context; c->hadContext = context; c->cb = std::move(cb);
-    start(c);
-}
-
-void ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context, ApiCallback cb)
-{
-    auto c = std::make_shared<Call>();
-    c->verb = "PATCH"; c->path = path; c->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    c->contentType = "application/json"; c->context = context; c->hadContext = context; c->cb = std::move(cb);
-    start(c);
-}
-
-void ApiClient::del(const QString &path, QObject *context, ApiCallback cb)
-{
-    auto c = std::make_shared<Call>();
-    c->verb = "DELETE"; c->path = path; c->context = context; c->hadContext = context; c->cb = std::move(cb);
+    c->verb = request.verb; c->path = request.path; c->query = request.query; c->json = !request.raw;
+    if (request.verb == "POST" || request.verb == "PATCH") {
+        c->body = QJsonDocument(request.body).toJson(QJsonDocument::Compact);
+        c->contentType = "application/json";
+    }
+    c->context = context; c->hadContext = context; c->cb = std::move(cb);
     start(c);
 }
 

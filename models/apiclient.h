@@ -1,5 +1,6 @@
 #pragma once
 #include "apierror.h"
+#include "transport.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -10,12 +11,11 @@
 #include <functional>
 #include <memory>
 
-using ApiCallback = std::function<void(const ApiResult &)>;
-
 // The one HTTP choke point: base URL, Bearer token, 15 s timeout, user agent,
 // retries with backoff for GETs, one token refresh on 401, and every failure
 // mapped to an ApiError. Callbacks are dropped when their context object dies.
-class ApiClient : public QObject
+// It is the models' Transport over QNetworkAccessManager.
+class ApiClient : public QObject, public Transport
 {
     Q_OBJECT
 public:
@@ -34,12 +34,8 @@ public:
 
     QUrl url(const QString &path, const QUrlQuery &query = {}) const;
 
-    void get(const QString &path, const QUrlQuery &query, QObject *context, ApiCallback cb);
-    // The body is returned raw (CSV and the like), not parsed as JSON.
-    void getRaw(const QString &path, const QUrlQuery &query, QObject *context, ApiCallback cb);
-    void post(const QString &path, const QJsonObject &body, QObject *context, ApiCallback cb);
-    void patch(const QString &path, const QJsonObject &body, QObject *context, ApiCallback cb);
-    void del(const QString &path, QObject *context, ApiCallback cb);
+    // get/getRaw/post/patch/del come from Transport and end up here.
+    void send(const ApiRequest &request, QObject *context, ApiCallback cb) override;
     // OAuth endpoints: form-encoded, no Bearer, no refresh; RFC 6749 errors.
     void postForm(const QString &path, const QUrlQuery &form, QObject *context, ApiCallback cb);
 

@@ -108,7 +108,7 @@ void CreditMeter::refresh()
         return;
     const QString ws = s->currentWorkspaceId();
     setLoading(true);
-    s->api()->get(s->workspacePath(QStringLiteral("/balance")), {}, this, [this, ws](const ApiResult &r) {
+    s->transport()->get(s->workspacePath(QStringLiteral("/balance")), {}, this, [this, ws](const ApiResult &r) {
         if (ws != Session::instance()->currentWorkspaceId())
             return; // an answer for a workspace we left
         setLoading(false);

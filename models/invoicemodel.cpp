@@ -10,7 +10,7 @@
 #include <QTimer>
 
 InvoiceModel::InvoiceModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RequestModel(parent)
 {
     Session *s = Session::instance();
     connect(s, &Session::workspaceReady, this, &InvoiceModel::reload);
@@ -39,16 +39,9 @@ void InvoiceModel::reload()
     Session *s = Session::instance();
     if (!s->isReady() || !s->canViewBilling())
         return;
-    m_loading = true;
-    Q_EMIT loadingChanged();
-    const QString ws = s->currentWorkspaceId();
-    s->api()->get(s->workspacePath(QStringLiteral("/invoices")), {}, this, [this, ws](const ApiResult &r) {
-        if (ws != Session::instance()->currentWorkspaceId())
-            return;
-        m_loading = false;
-        Q_EMIT loadingChanged();
-        m_error = r.ok() ? QString() : r.error.message;
-        Q_EMIT errorChanged();
+    // A failed answer empties the list too (as before the base class): no old
+    // invoices under an error.
+    const ApiCallback fill = [this](const ApiResult &r) {
         beginResetModel();
         m_rows.clear();
         for (const auto &v : r.object().value(QLatin1String("invoices")).toArray()) {
@@ -70,7 +63,8 @@ void InvoiceModel::reload()
         }
         endResetModel();
         Q_EMIT countChanged();
-    });
+    };
+    run({"GET", s->workspacePath(QStringLiteral("/invoices"))}, CurrentWorkspace, fill, fill);
 }
 
 void InvoiceModel::open(int row)

@@ -1,5 +1,6 @@
 #pragma once
-#include <QAbstractListModel>
+#include "requestmodel.h"
+
 #include <QDateTime>
 #include <QQmlEngine>
 #include <QTimer>
@@ -8,13 +9,11 @@
 // The billing history (needs view_billing): what each invoice was for, its
 // page and its PDF in the browser. Refetched when the live channel reports a
 // subscription change (a payment, a plan change), so it is never stale.
-class InvoiceModel : public QAbstractListModel
+class InvoiceModel : public RequestModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QUrl pendingUrl READ pendingUrl NOTIFY pendingUrlChanged)
 public:
     enum Roles { NumberRole = Qt::UserRole + 1, DateTextRole, TotalTextRole, StatusRole, StatusTextRole, UrlRole, DateRole,
@@ -25,8 +24,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
     QUrl pendingUrl() const { return m_pendingUrl; }
 
     Q_INVOKABLE void reload();
@@ -36,8 +33,6 @@ public:
 
 Q_SIGNALS:
     void countChanged();
-    void loadingChanged();
-    void errorChanged();
     void pendingUrlChanged();
 
 private:
@@ -49,7 +44,5 @@ private:
     void openUrl(const QUrl &url);
     QTimer m_liveReload;
     QList<Row> m_rows;
-    bool m_loading = false;
-    QString m_error;
     QUrl m_pendingUrl;
 };

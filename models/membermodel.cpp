@@ -9,7 +9,7 @@
 #include <QTimer>
 
 MemberModel::MemberModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RequestModel(parent)
 {
     connect(Session::instance(), &Session::workspaceReady, this, &MemberModel::reload);
     connect(Session::instance(), &Session::currentWorkspaceIdChanged, this, &MemberModel::seatsChanged);
@@ -44,15 +44,7 @@ void MemberModel::reload()
     Session *s = Session::instance();
     if (!s->isReady())
         return;
-    setLoading(true);
-    const QString ws = s->currentWorkspaceId();
-    s->api()->get(s->workspacePath(QStringLiteral("/members")), {}, this, [this, ws](const ApiResult &r) {
-        if (ws != Session::instance()->currentWorkspaceId())
-            return;
-        setLoading(false);
-        if (!r.ok())
-            return setError(r.error.message);
-        setError({});
+    run({"GET", s->workspacePath(QStringLiteral("/members"))}, CurrentWorkspace, [this](const ApiResult &r) {
         beginResetModel();
         m_rows.clear();
         for (const auto &v : r.object().value(QLatin1String("members")).toArray()) {
@@ -79,9 +71,9 @@ void MemberModel::invite(const QString &email, const QString &name, const QStrin
     QJsonObject body{{QStringLiteral("email"), email.trimmed()}, {QStringLiteral("role"), role}};
     if (!name.trimmed().isEmpty())
         body.insert(QStringLiteral("name"), name.trimmed());
-    setLoading(true);
-    s->api()->post(s->workspacePath(QStringLiteral("/members")), body, this,
-                   [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("invite")) : (setLoading(false), setError(r.error.message)); });
+    // A change's answer matters even after a switch: the form waits for actionDone.
+    run({"POST", s->workspacePath(QStringLiteral("/members")), {}, body}, AnyWorkspace,
+        [this](const ApiResult &) { afterChange(QStringLiteral("invite")); });
 }
 
 void MemberModel::remove(const QString &memberId)
@@ -89,9 +81,8 @@ void MemberModel::remove(const QString &memberId)
     Session *s = Session::instance();
     if (!s->isReady())
         return;
-    setLoading(true);
-    s->api()->del(s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))), this,
-                  [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("remove")) : (setLoading(false), setError(r.error.message)); });
+    run({"DELETE", s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId)))},
+        AnyWorkspace, [this](const ApiResult &) { afterChange(QStringLiteral("remove")); });
 }
 
 void MemberModel::changeRole(const QString &memberId, const QString &role)
@@ -99,16 +90,13 @@ void MemberModel::changeRole(const QString &memberId, const QString &role)
     Session *s = Session::instance();
     if (!s->isReady())
         return;
-    setLoading(true);
-    s->api()->patch(s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))),
-                    {{QStringLiteral("role"), role}}, this,
-                    [this](const ApiResult &r) { r.ok() ? afterChange(QStringLiteral("role")) : (setLoading(false), setError(r.error.message)); });
+    run({"PATCH", s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))), {},
+         {{QStringLiteral("role"), role}}},
+        AnyWorkspace, [this](const ApiResult &) { afterChange(QStringLiteral("role")); });
 }
 
 void MemberModel::afterChange(const QString &action)
 {
-    setLoading(false);
-    setError({});
     Q_EMIT actionDone(action);
     reload();
     Subscription::instance()->refresh(); // seats are part of the workspace
@@ -136,20 +124,4 @@ QHash<int, QByteArray> MemberModel::roleNames() const
 {
     return {{MemberIdRole, "memberId"}, {NameRole, "name"}, {EmailRole, "email"}, {RoleRole, "role"},
             {RoleTextRole, "roleText"}, {JoinedTextRole, "joinedText"}, {UserIdRole, "userId"}};
-}
-
-void MemberModel::setLoading(bool l)
-{
-    if (l == m_loading)
-        return;
-    m_loading = l;
-    Q_EMIT loadingChanged();
-}
-
-void MemberModel::setError(const QString &e)
-{
-    if (e == m_error)
-        return;
-    m_error = e;
-    Q_EMIT errorChanged();
 }

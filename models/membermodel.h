@@ -1,10 +1,11 @@
 #pragma once
-#include <QAbstractListModel>
+#include "requestmodel.h"
+
 #include <QDateTime>
 #include <QQmlEngine>
 
 // The workspace's team members and seats; invite, remove, change role.
-class MemberModel : public QAbstractListModel
+class MemberModel : public RequestModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -13,8 +14,6 @@ class MemberModel : public QAbstractListModel
     Q_PROPERTY(int seatLimit READ seatLimit NOTIFY seatsChanged)
     Q_PROPERTY(bool canAdd READ canAdd NOTIFY seatsChanged)
     Q_PROPERTY(QString addBlockedReason READ addBlockedReason NOTIFY seatsChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
     enum Roles { MemberIdRole = Qt::UserRole + 1, NameRole, EmailRole, RoleRole, RoleTextRole, JoinedTextRole, UserIdRole };
     Q_ENUM(Roles)
@@ -28,8 +27,6 @@ public:
     int seatLimit() const { return m_seatLimit; } // 0 = unlimited
     bool canAdd() const;
     QString addBlockedReason() const;
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
     static QString roleText(const QString &role);
 
     Q_INVOKABLE void reload();
@@ -40,18 +37,12 @@ public:
 Q_SIGNALS:
     void countChanged();
     void seatsChanged();
-    void loadingChanged();
-    void errorChanged();
     void actionDone(const QString &action);
 
 private:
     struct Row { QString id, userId, name, email, role; QDateTime joined; };
-    void setLoading(bool l);
-    void setError(const QString &e);
     void afterChange(const QString &action);
 
     QList<Row> m_rows;
     int m_seatsUsed = 0, m_seatLimit = 0;
-    bool m_loading = false;
-    QString m_error;
 };

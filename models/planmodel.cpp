@@ -10,7 +10,7 @@
 #include <QJsonObject>
 
 PlanModel::PlanModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : RequestModel(parent)
 {
     Session *s = Session::instance();
     connect(s, &Session::plansChanged, this, &PlanModel::rebuild);
@@ -72,8 +72,9 @@ void PlanModel::askKinds()
             m_kinds.insert(id, QStringLiteral("contact_sales"));
             continue;
         }
-        s->api()->post(s->workspacePath(QStringLiteral("/subscription/preview")), {{QStringLiteral("tier"), id}}, this,
-                       [this, id, generation](const ApiResult &r) {
+        // Not run(): the previews are per card and leave the page's loading alone.
+        transport()->post(s->workspacePath(QStringLiteral("/subscription/preview")), {{QStringLiteral("tier"), id}}, this,
+                          [this, id, generation](const ApiResult &r) {
             if (generation != m_generation)
                 return; // asked again since
             if (r.ok())
@@ -90,16 +91,8 @@ void PlanModel::askKinds()
 
 void PlanModel::reload()
 {
-    Session *s = Session::instance();
-    m_loading = true;
-    Q_EMIT loadingChanged();
-    s->api()->get(QStringLiteral("/v1/plans"), {}, this, [this](const ApiResult &r) {
-        m_loading = false;
-        Q_EMIT loadingChanged();
-        m_error = r.ok() ? QString() : r.error.message;
-        Q_EMIT errorChanged();
-        if (!r.ok())
-            return;
+    // The catalog is the same for every workspace.
+    run({"GET", QStringLiteral("/v1/plans")}, AnyWorkspace, [this](const ApiResult &r) {
         m_plans = r.object().value(QLatin1String("plans")).toArray();
         rebuild();
     });

@@ -1,5 +1,6 @@
 #pragma once
-#include <QAbstractListModel>
+#include "requestmodel.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QQmlEngine>
@@ -10,13 +11,11 @@
 // The kind is the server's: its subscription preview for that tier (the app
 // never re-derives the plan-change rules); a refusal comes back as the card's
 // blockedReason.
-class PlanModel : public QAbstractListModel
+class PlanModel : public RequestModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     // "Priserna är inklusive moms." (or exklusive), from the catalog.
     Q_PROPERTY(QString vatNote READ vatNote NOTIFY countChanged)
 public:
@@ -29,8 +28,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_plans.size()); }
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
     QString vatNote() const;
 
     Q_INVOKABLE void reload();
@@ -40,8 +37,6 @@ public:
 
 Q_SIGNALS:
     void countChanged();
-    void loadingChanged();
-    void errorChanged();
 
 private:
     void rebuild();
@@ -50,8 +45,6 @@ private:
     QStringList entitlementsOf(int row) const;
 
     QJsonArray m_plans;
-    bool m_loading = false;
-    QString m_error;
     // Per plan id: the server's preview kind, or its refusal.
     QHash<QString, QString> m_kinds, m_reasons;
     int m_generation = 0;

@@ -355,7 +355,7 @@ void Session::withAccessToken(std::function<void(const QString &)> cb)
 
 void Session::loadMe()
 {
-    m_api.get(QStringLiteral("/v1/me"), {}, this, [this](const ApiResult &r) {
+    transport()->get(QStringLiteral("/v1/me"), {}, this, [this](const ApiResult &r) {
         if (!r.ok()) {
             if (r.error.kind == ApiError::Unauthorized) {
                 clearLocal();
@@ -415,7 +415,7 @@ void Session::refresh()
 
 void Session::loadPlans()
 {
-    m_api.get(QStringLiteral("/v1/plans"), {}, this, [this](const ApiResult &r) {
+    transport()->get(QStringLiteral("/v1/plans"), {}, this, [this](const ApiResult &r) {
         if (!r.ok())
             return;
         m_plans = r.object().value(QLatin1String("plans")).toArray();

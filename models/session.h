@@ -76,6 +76,11 @@ public:
     QString workspacePath(const QString &suffix = {}) const; // "/v1/workspaces/<id><suffix>"
 
     ApiClient *api() { return &m_api; }
+    // What the models (and /v1/me, /v1/plans) are sent through: the ApiClient,
+    // unless a test gave another (not owned; nullptr = the ApiClient again).
+    // Sign-in and token refresh always use the ApiClient.
+    Transport *transport() { return m_transport ? m_transport : &m_api; }
+    void setTransport(Transport *transport) { m_transport = transport; }
     TokenStore *tokenStore() { return &m_tokens; }
     LiveChannel *live() { return &m_live; }
     const QJsonArray &plans() const { return m_plans; }
@@ -128,6 +133,7 @@ private:
     bool showCachedSession();
 
     ApiClient m_api;
+    Transport *m_transport = nullptr;
     TokenStore m_tokens;
     LiveChannel m_live;
     WorkspaceListModel m_workspaces;

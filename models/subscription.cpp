@@ -141,7 +141,7 @@ void Subscription::refresh()
     if (!s->isReady())
         return;
     const QString ws = s->currentWorkspaceId();
-    s->api()->get(s->workspacePath(), {}, this, [this, ws](const ApiResult &r) {
+    s->transport()->get(s->workspacePath(), {}, this, [this, ws](const ApiResult &r) {
         if (ws != Session::instance()->currentWorkspaceId())
             return;
         // Not an action of the user's: no error on a page (the meter says offline).
@@ -291,7 +291,7 @@ void Subscription::findReceipt(const QString &tier)
         return;
     const QString ws = s->currentWorkspaceId();
     const QString text = m_outcomeText;
-    s->api()->get(s->workspacePath(QStringLiteral("/invoices")), {}, this, [this, ws, tier, text](const ApiResult &r) {
+    s->transport()->get(s->workspacePath(QStringLiteral("/invoices")), {}, this, [this, ws, tier, text](const ApiResult &r) {
         if (!r.ok() || ws != Session::instance()->currentWorkspaceId() || m_outcomeText != text)
             return;
         for (const auto &v : r.object().value(QLatin1String("invoices")).toArray()) {
@@ -346,7 +346,7 @@ void Subscription::post(const QString &path, const QJsonObject &body, std::funct
     // A new action: the last one's error and outcome are history.
     clearMessages();
     setBusy(true);
-    s->api()->post(s->workspacePath(path), body, this, [this, ok, action](const ApiResult &r) {
+    s->transport()->post(s->workspacePath(path), body, this, [this, ok, action](const ApiResult &r) {
         setBusy(false);
         if (!r.ok())
             return setError(r.error.message, action);

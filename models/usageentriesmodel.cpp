@@ -31,18 +31,16 @@ QHash<int, QByteArray> UsageEntriesModel::roleNames() const
 
 void UsageEntriesModel::reset(const QString &month, const QString &period)
 {
-    ++m_generation;
-    const bool wasLoading = m_loading;
+    // A page still coming is for the month we leave; loading ends before
+    // endResetModel, where a view may fetch the first page.
+    abandonRequests();
     beginResetModel();
     m_rows.clear();
     m_month = month;
     m_period = period;
     m_cursor.clear();
     m_atEnd = !Session::instance()->isReady();
-    m_loading = false; // before endResetModel: a view may fetch the first page right then
     endResetModel();
-    if (wasLoading && !m_loading)
-        Q_EMIT loadingChanged();
     setError({});
     Q_EMIT countChanged();
     fetchMore({}); // no-op if a view already asked
@@ -50,7 +48,7 @@ void UsageEntriesModel::reset(const QString &month, const QString &period)
 
 bool UsageEntriesModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_loading;
+    return !parent.isValid() && !m_atEnd && !loading();
 }
 
 void UsageEntriesModel::fetchMore(const QModelIndex &parent)
@@ -66,20 +64,10 @@ void UsageEntriesModel::fetchMore(const QModelIndex &parent)
     q.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     if (!m_cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(m_cursor)));
-    setLoading(true);
-    const int generation = m_generation;
-    s->api()->get(s->workspacePath(QStringLiteral("/usage/entries")), q, this, [this, generation](const ApiResult &r) {
-        if (generation != m_generation)
-            return; // a page for a month we left
-        if (!r.ok()) {
-            setLoading(false);
-            return setError(r.error.message);
-        }
+    run({"GET", s->workspacePath(QStringLiteral("/usage/entries")), q}, CurrentWorkspace, [this](const ApiResult &r) {
         const QJsonArray entries = r.object().value(QLatin1String("entries")).toArray();
         m_cursor = r.object().value(QLatin1String("next_cursor")).toString();
         m_atEnd = m_cursor.isEmpty();
-        setLoading(false);
-        setError({});
         if (!entries.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + entries.size() - 1));
             for (const auto &v : entries) {
@@ -93,20 +81,4 @@ void UsageEntriesModel::fetchMore(const QModelIndex &parent)
             Q_EMIT countChanged();
         }
     });
-}
-
-void UsageEntriesModel::setLoading(bool l)
-{
-    if (l == m_loading)
-        return;
-    m_loading = l;
-    Q_EMIT loadingChanged();
-}
-
-void UsageEntriesModel::setError(const QString &e)
-{
-    if (e == m_error)
-        return;
-    m_error = e;
-    Q_EMIT errorChanged();
 }

@@ -134,7 +134,7 @@ void UsageModel::reload()
     QUrlQuery q = periodQuery();
     setLoading(true);
     const int generation = ++m_generation;
-    s->api()->get(s->workspacePath(QStringLiteral("/usage")), q, this, [this, generation](const ApiResult &r) {
+    s->transport()->get(s->workspacePath(QStringLiteral("/usage")), q, this, [this, generation](const ApiResult &r) {
         if (generation != m_generation)
             return;
         setLoading(false);
@@ -180,7 +180,7 @@ void UsageModel::exportCsv(const QUrl &file)
         return;
     const QUrlQuery q = periodQuery();
     setLoading(true);
-    s->api()->getRaw(s->workspacePath(QStringLiteral("/usage.csv")), q, this, [this, path](const ApiResult &r) {
+    s->transport()->getRaw(s->workspacePath(QStringLiteral("/usage.csv")), q, this, [this, path](const ApiResult &r) {
         setLoading(false);
         if (!r.ok()) {
             setError(r.error.message);
