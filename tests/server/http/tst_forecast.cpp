@@ -3,6 +3,9 @@
 // days moves the date the credits run out. SQLite and PostgreSQL rows.
 #include "apitest.h"
 
+#include <QNetworkRequest>
+#include <QWebSocket>
+
 using apitest::at;
 
 #define CLOCK(t) QVERIFY2(fx->setClock(at(t)), qPrintable(fx->errorString()))
@@ -94,6 +97,44 @@ private Q_SLOTS:
         f = forecast();
         QCOMPARE(f.value(QLatin1String("window_used")).toInt(), 0);
         QVERIFY(f.value(QLatin1String("lasts_until_reset")).toBool());
+    }
+
+    // The live channel's hello and the balance after a spend carry it too.
+    void liveMessagesCarryTheForecast()
+    {
+        KLIV_START(fx, at("2026-12-01T08:00:00Z"));
+        QVERIFY2(setUp("2026-12-01T08:00:00Z"), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(m_ws.id, QStringLiteral("pro-100")).isEmpty(), qPrintable(fx->errorString()));
+        QList<QJsonObject> messages;
+        QWebSocket socket;
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+                [&](const QString &m) { messages.append(QJsonDocument::fromJson(m.toUtf8()).object()); });
+        QUrl url = fx->baseUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/v1/workspaces/%1/live").arg(m_ws.id));
+        QNetworkRequest req(url);
+        req.setRawHeader("Authorization", "Bearer " + m_owner.toUtf8());
+        socket.open(req);
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 10000);
+        QCOMPARE(messages.first()[QLatin1String("type")].toString(), QStringLiteral("hello"));
+        QVERIFY(messages.first()[QLatin1String("data")][QLatin1String("forecast")][QLatin1String("lasts_until_reset")].toBool());
+
+        CLOCK("2026-12-01T10:00:00Z");
+        const HttpReply spent = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, 20, QStringLiteral("live-1"));
+        KLIV_VERIFY_STATUS(spent, 201);
+        // The usage answer stays as it was: the spend computes no forecast.
+        QVERIFY(!spent.json().value(QLatin1String("balance")).toObject().contains(QLatin1String("forecast")));
+        auto balanceAfterSpend = [&]() -> QJsonObject {
+            for (const QJsonObject &m : std::as_const(messages))
+                if (m[QLatin1String("type")].toString() == QLatin1String("balance")
+                    && m[QLatin1String("data")][QLatin1String("remaining")].toInt() == 80)
+                    return m[QLatin1String("data")].toObject();
+            return {};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!balanceAfterSpend().isEmpty(), 10000);
+        const QJsonObject f = balanceAfterSpend().value(QLatin1String("forecast")).toObject();
+        QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-05T10:00:00Z"));
+        socket.close();
     }
 
     void freeSpeaksOfTodayAndTheMonth()

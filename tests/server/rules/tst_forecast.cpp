@@ -39,7 +39,7 @@ private Q_SLOTS:
         QVERIFY(f.lastsUntilReset);
         QVERIFY(!f.runsOutAt.isValid());
         QCOMPARE(f.resetAt, utc("2027-01-10T14:37:00Z"));
-        QCOMPARE(f.windowStart, QDate(2026, 12, 12));
+        QCOMPARE(f.windowStart, QDate(2026, 12, 13));
         QCOMPARE(f.windowDays, 8);
         QCOMPARE(f.windowUsed, 0);
         QCOMPARE(f.dailyRate, 0);
