@@ -27,6 +27,8 @@ CreditMeter::CreditMeter(QObject *parent)
             m_workspaceId.clear();
         }
     });
+    // Created after the channel connected (lazily, e.g. in tests): a later drop must still mark it stale.
+    m_wasLive = s->live()->isConnected();
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::onLiveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();
