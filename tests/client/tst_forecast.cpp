@@ -146,6 +146,21 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m->forecastText(),
                                   QStringLiteral("Dagens krediter är slut · månadens 30 räcker till ca %1")
                                       .arg(Format::shortDate(utc("2026-12-18T10:00:00Z"))), 5000);
+
+        // 5 a day until 12-07, then 3 on 12-08: 28 of the month's 30, the cap is
+        // what limits (2 left), one sentence about the month: 28 over 8 days, the 2
+        // run out 13:42:51 after 10:00Z.
+        const char *days[] = {"2026-12-04T10:00:00Z", "2026-12-05T10:00:00Z", "2026-12-06T10:00:00Z", "2026-12-07T10:00:00Z"};
+        for (const char *day : days) {
+            QVERIFY(m_fx.setClock(utc(day)));
+            QVERIFY(spend(m_free, 5));
+        }
+        QVERIFY(m_fx.setClock(utc("2026-12-08T10:00:00Z")));
+        QVERIFY(spend(m_free, 3));
+        QTRY_COMPARE_WITH_TIMEOUT(m->monthlyCapUsed(), 28, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m->forecastText(),
+                                  QStringLiteral("Månadens 30 krediter räcker till ca %1")
+                                      .arg(Format::shortDate(utc("2026-12-08T23:42:51Z"))), 5000);
     }
 
     void cleanupTestCase()
