@@ -95,6 +95,7 @@ void CreditMeter::clear()
 {
     m_remaining = m_allowance = m_used = m_monthlyCap = m_monthlyCapUsed = 0;
     m_periodKind.clear();
+    m_forecast = {};
     m_nextRefillAt = m_asOf = m_lastUpdated = {};
     m_monthlyCapReached = m_stale = m_hasData = false;
     setError({});
@@ -141,6 +142,7 @@ void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updat
     m_monthlyCapReached = b.value(QLatin1String("monthly_cap_reached")).toBool();
     // While the live channel is down, even a fresh answer will not stay fresh:
     // it shows as of now, still marked stale, until the channel is back.
+    m_forecast = b.value(QLatin1String("forecast")).toObject();
     m_stale = stale || m_liveDropped;
     m_hasData = true;
     m_lastUpdated = updated;
@@ -228,6 +230,52 @@ QString CreditMeter::summary() const
     return m_periodKind == QLatin1String("day")
         ? tr("%1 av %2 krediter i dag · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText())
         : tr("%1 av %2 krediter · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText());
+}
+
+QString CreditMeter::forecastText() const
+{
+    // The server computed the forecast; this only words it.
+    if (!m_hasData || m_stale || m_forecast.isEmpty())
+        return {};
+    const QDateTime now = m_asOf.isValid() ? m_asOf : QDateTime::currentDateTimeUtc();
+    const QDateTime runsOut = Format::parseInstant(m_forecast.value(QLatin1String("runs_out_at")).toString());
+    const QDateTime reset = Format::parseInstant(m_forecast.value(QLatin1String("reset_at")).toString());
+    const bool lasts = m_forecast.value(QLatin1String("lasts_until_reset")).toBool();
+    const bool today = runsOut.isValid() && runsOut.toLocalTime().date() == now.toLocalTime().date();
+    if (m_periodKind != QLatin1String("day")) {
+        if (m_remaining <= 0)
+            return {};
+        if (lasts && reset.isValid())
+            return Subscription::instance()->cancelAtPeriodEnd()
+                ? tr("Räcker till periodens slut %1").arg(Format::shortDate(reset))
+                : tr("Räcker till återställningen %1").arg(Format::shortDate(reset));
+        if (!runsOut.isValid())
+            return {};
+        return today ? tr("Räcker till ca kl. %1 i dag").arg(Format::time(runsOut))
+                     : tr("Räcker till ca %1").arg(Format::shortDate(runsOut));
+    }
+    // Free: today's credits, then the month's cap.
+    const QJsonObject month = m_forecast.value(QLatin1String("month")).toObject();
+    const int monthRest = month.value(QLatin1String("remaining")).toInt();
+    const bool monthLasts = month.value(QLatin1String("lasts_until_reset")).toBool();
+    const QDateTime monthOut = Format::parseInstant(month.value(QLatin1String("runs_out_at")).toString());
+    const QString cap = Format::locale().toString(m_monthlyCap);
+    if (month.isEmpty() || monthRest <= 0)
+        return {};
+    // The month's rest is all that is left: one sentence about the month.
+    if (monthRest <= m_remaining)
+        return monthLasts ? tr("Månadens %1 krediter räcker månaden ut").arg(cap)
+                          : tr("Månadens %1 krediter räcker till ca %2").arg(cap, Format::shortDate(monthOut));
+    QString day;
+    if (m_remaining <= 0)
+        day = tr("Dagens krediter är slut");
+    else if (lasts)
+        day = tr("Dagens krediter räcker i dag");
+    else
+        day = tr("Dagens krediter räcker till ca kl. %1").arg(Format::time(runsOut));
+    const QString rest = monthLasts ? tr("månadens %1 räcker månaden ut").arg(cap)
+                                    : tr("månadens %1 räcker till ca %2").arg(cap, Format::shortDate(monthOut));
+    return day + QStringLiteral(" · ") + rest;
 }
 
 void CreditMeter::setLoading(bool l)

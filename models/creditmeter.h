@@ -28,6 +28,9 @@ class CreditMeter : public QObject
     Q_PROPERTY(QString lastUpdatedText READ lastUpdatedText NOTIFY changed)
     Q_PROPERTY(bool live READ live NOTIFY liveChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
+    // The server's forecast in a sentence ("Räcker till ca 14 dec."); empty when
+    // there is none, nothing is left, or what is shown is stale.
+    Q_PROPERTY(QString forecastText READ forecastText NOTIFY changed)
     Q_PROPERTY(qreal fraction READ fraction NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
@@ -55,6 +58,7 @@ public:
     QString lastUpdatedText() const;
     bool live() const;
     QString summary() const;
+    QString forecastText() const;
     qreal fraction() const;
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
@@ -80,6 +84,7 @@ private:
     int m_remaining = 0, m_allowance = 0, m_used = 0;
     int m_monthlyCap = 0, m_monthlyCapUsed = 0;
     QString m_periodKind;
+    QJsonObject m_forecast;     // the balance's "forecast" (api/openapi.yaml, Forecast)
     QDateTime m_nextRefillAt, m_asOf, m_lastUpdated;
     bool m_monthlyCapReached = false;
     bool m_stale = false;

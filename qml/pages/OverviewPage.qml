@@ -61,6 +61,16 @@ PageFrame {
                     font.pixelSize: tokens.body
                     Layout.fillWidth: true
                 }
+                Label {
+                    objectName: "forecastLabel"
+                    visible: text.length > 0
+                    text: CreditMeter.forecastText
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: tokens.body
+                    color: page.palette.placeholderText
+                    Layout.fillWidth: true
+                }
                 Item { Layout.fillHeight: true }
                 ActionButton {
                     text: qsTr("Visa användning")

@@ -27,6 +27,16 @@ ColumnLayout {
         framed: false
         Layout.fillWidth: true
     }
+    // The server's forecast at the recent pace, under the chart.
+    Label {
+        objectName: "forecastLabel"
+        visible: text.length > 0
+        text: CreditMeter.forecastText
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: tokens.body
+        Layout.fillWidth: true
+    }
     Label {
         visible: usage.error.length > 0
         text: usage.periodTitle.length > 0 ? usage.error

@@ -248,6 +248,30 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
             sendSnapshot(workspaceId);
         return;
     }
+    if (e.type == QLatin1String("balance") && !e.data.contains(QStringLiteral("forecast")) && !m_preparing.contains(workspaceId)) {
+        // A balance from a spend or a plan change: the forecast is added here
+        // (one small read on a worker), not in the spend's transaction.
+        bool connected = false;
+        for (const Client &c : std::as_const(m_clients))
+            connected = connected || (c.authenticated && c.workspaceId == workspaceId);
+        if (connected) {
+            m_preparing.insert(workspaceId);
+            ServerContext *ctx = m_ctx;
+            const bool queued = async<QJsonObject>([ctx, workspaceId, data = e.data] {
+                QJsonObject full = data;
+                const auto b = storage::balanceFromJson(data);
+                const auto f = b ? ctx->store->forecast(workspaceId, b->balance, b->asOf) : std::nullopt;
+                full.insert(QStringLiteral("forecast"), f ? QJsonValue(storage::forecastToJson(*f)) : QJsonValue());
+                return full;
+            }, [this, workspaceId, e](QJsonObject data) {
+                deliver(workspaceId, Event{e.seq, e.type, data});
+                preparedFor(workspaceId);
+            });
+            if (queued)
+                return;
+            m_preparing.remove(workspaceId);
+        }
+    }
     if (e.type == QLatin1String("balance"))
         noteRefill(workspaceId, e.data);
     m_delivered[workspaceId] = qMax(m_delivered.value(workspaceId, -1), e.seq);

@@ -14,6 +14,7 @@
 // per Store (PostgreSQL: NOTIFY kliv_live inside the transaction, received by
 // every listening Store, the writer included; SQLite: emitted locally).
 #include "billing/balance.h"
+#include "billing/forecast.h"
 #include "billing/plancatalog.h"
 #include "billing/subscription.h"
 
@@ -107,6 +108,9 @@ struct BalanceInfo {
     QString planId;
     QDateTime asOf;          // the `now` it was computed for
     qint64 seq = 0;          // the workspace's live sequence number at that point
+    // Read with the balance for GET and the live channel, not in a spend's
+    // answer (the hot path): nullopt there, and "forecast" is left out.
+    std::optional<billing::Forecast> forecast;
 };
 
 enum class SpendStatus {
@@ -341,6 +345,9 @@ public:
     // Balance for now; persists period-end transitions (announced) first.
     std::optional<BalanceInfo> balance(const QString &workspaceId, const QDateTime &now,
                                        const billing::PlanCatalog &catalog);
+    // The forecast for a balance computed at `now` (one read of the day roll-ups,
+    // none when the window is the cycle's or month's own count).
+    std::optional<billing::Forecast> forecast(const QString &workspaceId, const billing::Balance &b, const QDateTime &now);
 
     // Usage. Idempotent per (workspace, idempotency key); keying and spending in
     // one locked transaction. A refused spend records nothing (a retry may succeed).

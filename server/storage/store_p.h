@@ -97,6 +97,7 @@ public:
     bool cycleTotals(const QString &workspaceId, const billing::UsageWindows &w, billing::UsageTotals *t);
     std::optional<BalanceInfo> computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
                                               const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
+    std::optional<billing::Forecast> forecastFor(const QString &workspaceId, const billing::Balance &b, const QDateTime &now);
     // Announces "subscription" and "balance"; returns the last seq (-1 on error).
     qint64 announceState(const QString &workspaceId, const billing::SubscriptionState &s,
                          const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);

@@ -101,6 +101,26 @@ std::optional<BalanceInfo> Store::Private::computeBalance(const QString &workspa
     return BalanceInfo{billing::computeBalance(*plan, s, *t, now), s.planId, now, seq};
 }
 
+std::optional<billing::Forecast> Store::Private::forecastFor(const QString &workspaceId, const billing::Balance &b,
+                                                             const QDateTime &now)
+{
+    const billing::ForecastWindow w = billing::forecastWindow(b, now);
+    QList<billing::DayUsage> days;
+    if (!w.clipped) {
+        // At most 8 rows by primary key. Free counts only what was spent on Free.
+        const QDate epoch(1970, 1, 1);
+        QSqlQuery *q = exec(b.monthlyCap ? QStringLiteral("SELECT day, credits_on_free FROM usage_day WHERE workspace_id = ? AND day >= ? AND day <= ?")
+                                         : QStringLiteral("SELECT day, credits FROM usage_day WHERE workspace_id = ? AND day >= ? AND day <= ?"),
+                            {workspaceId, epoch.daysTo(w.first), epoch.daysTo(w.last)});
+        if (!q)
+            return std::nullopt;
+        while (q->next())
+            days.append(billing::DayUsage{epoch.addDays(q->value(0).toLongLong()), q->value(1).toLongLong()});
+        q->finish();
+    }
+    return billing::forecast(b, days, now);
+}
+
 // --- subscription ------------------------------------------------------------------
 
 qint64 Store::Private::announceState(const QString &workspaceId, const billing::SubscriptionState &s,
@@ -178,8 +198,19 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
         const auto s = d->loadState(workspaceId, false, &seq);
         if (!s)
             return std::nullopt;
-        return d->computeBalance(workspaceId, billing::advanceTo(catalog, *s, now).state, now, catalog, seq);
+        auto info = d->computeBalance(workspaceId, billing::advanceTo(catalog, *s, now).state, now, catalog, seq);
+        if (info) {
+            info->forecast = d->forecastFor(workspaceId, info->balance, now);
+            if (!info->forecast)
+                return std::optional<BalanceInfo>();
+        }
+        return info;
     });
+}
+
+std::optional<billing::Forecast> Store::forecast(const QString &workspaceId, const billing::Balance &b, const QDateTime &now)
+{
+    return d->read([&] { return d->forecastFor(workspaceId, b, now); });
 }
 
 // --- spending -------------------------------------------------------------------------

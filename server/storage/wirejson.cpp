@@ -58,6 +58,26 @@ namespace {
 QJsonValue instant(const QDateTime &t) { return t.isValid() ? QJsonValue(toRfc3339(t)) : QJsonValue(); }
 }
 
+QJsonObject forecastToJson(const billing::Forecast &f)
+{
+    QJsonValue month;
+    if (f.month)
+        month = QJsonObject{{QStringLiteral("remaining"), f.month->remaining},
+                            {QStringLiteral("runs_out_at"), instant(f.month->runsOutAt)},
+                            {QStringLiteral("lasts_until_reset"), f.month->lastsUntilReset},
+                            {QStringLiteral("reset_at"), instant(f.month->resetAt)}};
+    return QJsonObject{
+        {QStringLiteral("runs_out_at"), instant(f.runsOutAt)},
+        {QStringLiteral("lasts_until_reset"), f.lastsUntilReset},
+        {QStringLiteral("reset_at"), instant(f.resetAt)},
+        {QStringLiteral("window_start"), f.windowStart.toString(Qt::ISODate)},
+        {QStringLiteral("window_days"), f.windowDays},
+        {QStringLiteral("window_used"), f.windowUsed},
+        {QStringLiteral("daily_rate"), f.dailyRate},
+        {QStringLiteral("month"), month},
+    };
+}
+
 QJsonObject balanceToJson(const BalanceInfo &info)
 {
     const billing::Balance &b = info.balance;
@@ -79,6 +99,8 @@ QJsonObject balanceToJson(const BalanceInfo &info)
                                                             {QStringLiteral("cap"), b.monthlyCap->cap}});
     else
         o.insert(QStringLiteral("monthly_cap"), QJsonValue());
+    if (info.forecast)
+        o.insert(QStringLiteral("forecast"), forecastToJson(*info.forecast));
     return o;
 }
 

@@ -12,7 +12,8 @@ namespace storage {
 QString toRfc3339(const QDateTime &t);                 // "2026-12-10T00:00:00Z" (ms kept when present)
 QDateTime fromRfc3339(const QString &s);               // invalid on bad input
 
-QJsonObject balanceToJson(const BalanceInfo &b);       // the Balance schema
+QJsonObject balanceToJson(const BalanceInfo &b);       // the Balance schema ("forecast" when b.forecast is set)
+QJsonObject forecastToJson(const billing::Forecast &f); // the Forecast schema
 std::optional<BalanceInfo> balanceFromJson(const QJsonObject &o);
 QJsonObject usageEntryToJson(const UsageEntry &e);     // the UsageEntry schema
 QJsonObject subscriptionToJson(const billing::SubscriptionState &s); // the Subscription schema
