@@ -362,44 +362,99 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="203"/>
+        <location filename="../models/creditmeter.cpp" line="209"/>
         <source>övergår till %1 %2</source>
         <translation>changes to %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="205"/>
+        <location filename="../models/creditmeter.cpp" line="211"/>
         <source>%1 från %2</source>
         <translation>%1 from %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="208"/>
+        <location filename="../models/creditmeter.cpp" line="214"/>
         <source>fylls på %1</source>
         <translation>refills %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="209"/>
+        <location filename="../models/creditmeter.cpp" line="215"/>
         <source>återställs %1</source>
         <translation>resets %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="218"/>
+        <location filename="../models/creditmeter.cpp" line="224"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 of %2 credits · last updated %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="221"/>
+        <location filename="../models/creditmeter.cpp" line="227"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>This month&apos;s %1 credits are used · new ones %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="225"/>
+        <location filename="../models/creditmeter.cpp" line="231"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 of %2 credits today · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="226"/>
+        <location filename="../models/creditmeter.cpp" line="232"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 of %2 credits · %3</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="250"/>
+        <source>Räcker till periodens slut %1</source>
+        <translation>Lasts until the end of the period, %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="251"/>
+        <source>Räcker till återställningen %1</source>
+        <translation>Lasts until the reset on %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="254"/>
+        <source>Räcker till ca kl. %1 i&#xa0;dag</source>
+        <translation>Lasts until about %1 today</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="255"/>
+        <source>Räcker till ca %1</source>
+        <translation>Lasts until about %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="267"/>
+        <source>Månadens %1 krediter räcker månaden ut</source>
+        <translation>The month&apos;s %1 credits last the month</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="268"/>
+        <source>Månadens %1 krediter räcker till ca %2</source>
+        <translation>The month&apos;s %1 credits last until about %2</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="271"/>
+        <source>Dagens krediter är slut</source>
+        <translation>Today&apos;s credits are used up</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="273"/>
+        <source>Dagens krediter räcker i&#xa0;dag</source>
+        <translation>Today&apos;s credits last the day</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="275"/>
+        <source>Dagens krediter räcker till ca kl. %1</source>
+        <translation>Today&apos;s credits last until about %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="276"/>
+        <source>månadens %1 räcker månaden ut</source>
+        <translation>the month&apos;s %1 last the month</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="277"/>
+        <source>månadens %1 räcker till ca %2</source>
+        <translation>the month&apos;s %1 last until about %2</translation>
     </message>
 </context>
 <context>
@@ -620,22 +675,22 @@
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="94"/>
+        <location filename="../models/invoicemodel.cpp" line="88"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <location filename="../models/invoicemodel.cpp" line="92"/>
         <source>Uppgradering till %1</source>
         <translation>Upgrade to %1</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <location filename="../models/invoicemodel.cpp" line="92"/>
         <source>Uppgradering till %1, %2</source>
         <translation>Upgrade to %1, %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="99"/>
+        <location filename="../models/invoicemodel.cpp" line="93"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -781,77 +836,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="66"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="76"/>
         <source>Visa användning</source>
         <translation>Show usage</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="79"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="83"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="93"/>
         <source>Betalning misslyckades</source>
         <translation>Payment failed</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="99"/>
         <source>Avslutas den %1</source>
         <translation>Ends on %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="90"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="100"/>
         <source>Nästa faktureringscykel börjar den %1</source>
         <translation>Next billing cycle starts on %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="97"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="107"/>
         <source>Byter till %1 den %2</source>
         <translation>Changes to %1 on %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="105"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="115"/>
         <source>Jämför planer</source>
         <translation>Compare plans</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="118"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="128"/>
         <source>Teammedlemmar</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="121"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="131"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="137"/>
         <source>platser används</source>
         <translation>seats in use</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="137"/>
         <source>medlemmar, obegränsat antal platser</source>
         <translation>members, unlimited seats</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="136"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="146"/>
         <source>Använda platser</source>
         <translation>Seats in use</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="151"/>
         <source>Hantera team</source>
         <translation>Manage team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="151"/>
         <source>Visa team</source>
         <translation>View team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="150"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="160"/>
         <source>Krediter per dag, %1</source>
         <translation>Credits per day, %1</translation>
     </message>
@@ -994,27 +1049,27 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/planmodel.cpp" line="120"/>
+        <location filename="../models/planmodel.cpp" line="113"/>
         <source>Alla AI-funktioner</source>
         <translation>All AI features</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="121"/>
+        <location filename="../models/planmodel.cpp" line="114"/>
         <source>Responsiv design</source>
         <translation>Responsive design</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="122"/>
+        <location filename="../models/planmodel.cpp" line="115"/>
         <source>Publicering</source>
         <translation>Publishing</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="123"/>
+        <location filename="../models/planmodel.cpp" line="116"/>
         <source>Adress på kliv.site</source>
         <translation>Address on kliv.site</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="125"/>
+        <location filename="../models/planmodel.cpp" line="118"/>
         <source>Anpassad domän</source>
         <translation>Custom domain</translation>
     </message>
@@ -1029,62 +1084,62 @@
         <translation>Prices exclude VAT.</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="124"/>
+        <location filename="../models/planmodel.cpp" line="117"/>
         <source>Märkningen ”Made with Kliv” visas på webbplatsen</source>
         <translation>The “Made with Kliv” badge is shown on the site</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="126"/>
+        <location filename="../models/planmodel.cpp" line="119"/>
         <source>Utan märkningen ”Made with Kliv”</source>
         <translation>Without the “Made with Kliv” badge</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="127"/>
+        <location filename="../models/planmodel.cpp" line="120"/>
         <source>Prioriterad hosting</source>
         <translation>Priority hosting</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="128"/>
+        <location filename="../models/planmodel.cpp" line="121"/>
         <source>Snabbare support</source>
         <translation>Faster support</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="129"/>
+        <location filename="../models/planmodel.cpp" line="122"/>
         <source>Användning per teammedlem</source>
         <translation>Usage per team member</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="130"/>
+        <location filename="../models/planmodel.cpp" line="123"/>
         <source>Dedikerade driftmiljöer</source>
         <translation>Dedicated deployments</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="131"/>
+        <location filename="../models/planmodel.cpp" line="124"/>
         <source>SAML SSO</source>
         <translation>SAML SSO</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="132"/>
+        <location filename="../models/planmodel.cpp" line="125"/>
         <source>Egna roller och behörigheter</source>
         <translation>Custom roles and permissions</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="133"/>
+        <location filename="../models/planmodel.cpp" line="126"/>
         <source>Dedikerad support</source>
         <translation>Dedicated support</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="134"/>
+        <location filename="../models/planmodel.cpp" line="127"/>
         <source>Betalning mot faktura</source>
         <translation>Invoiced billing</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="171"/>
+        <location filename="../models/planmodel.cpp" line="164"/>
         <source>Enligt avtal</source>
         <translation>By contract</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="174"/>
+        <location filename="../models/planmodel.cpp" line="167"/>
         <source>%1/mån</source>
         <translation>%1/month</translation>
     </message>
@@ -1164,17 +1219,17 @@
         <translation>You have been signed out. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="380"/>
+        <location filename="../models/session.cpp" line="386"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>You are no longer a member of %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="382"/>
+        <location filename="../models/session.cpp" line="388"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>You have no other workspaces, so you have been signed out.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="460"/>
+        <location filename="../models/session.cpp" line="469"/>
         <source>arbetsytan</source>
         <translation>the workspace</translation>
     </message>
@@ -1601,13 +1656,13 @@
     </message>
     <message>
         <location filename="../qml/pages/UsagePage.qml" line="74"/>
-        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <location filename="../qml/pages/UsagePage.qml" line="129"/>
         <source>Ingen användning under perioden.</source>
         <translation>No usage in this period.</translation>
     </message>
     <message>
         <location filename="../qml/pages/UsagePage.qml" line="74"/>
-        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <location filename="../qml/pages/UsagePage.qml" line="129"/>
         <source>Ingen användning den här månaden.</source>
         <translation>No usage this month.</translation>
     </message>
@@ -1642,17 +1697,17 @@
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="138"/>
+        <location filename="../qml/pages/UsagePage.qml" line="139"/>
         <source>Exportera användning som CSV</source>
         <translation>Export usage as CSV</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="140"/>
+        <location filename="../qml/pages/UsagePage.qml" line="141"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="142"/>
+        <location filename="../qml/pages/UsagePage.qml" line="143"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1713,22 +1768,22 @@
         <translation>Usage %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="33"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="43"/>
         <source>Månadens användning går inte att visa just nu.</source>
         <translation>This month&apos;s usage cannot be shown right now.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
         <source>Ingen användning under perioden.</source>
         <translation>No usage in this period.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
         <source>Ingen användning den här månaden.</source>
         <translation>No usage this month.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="50"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="61"/>
         <source>Visa all användning</source>
         <translation>Show all usage</translation>
     </message>

@@ -362,44 +362,99 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="203"/>
+        <location filename="../models/creditmeter.cpp" line="209"/>
         <source>övergår till %1 %2</source>
         <translation>övergår till %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="205"/>
+        <location filename="../models/creditmeter.cpp" line="211"/>
         <source>%1 från %2</source>
         <translation>%1 från %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="208"/>
+        <location filename="../models/creditmeter.cpp" line="214"/>
         <source>fylls på %1</source>
         <translation>fylls på %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="209"/>
+        <location filename="../models/creditmeter.cpp" line="215"/>
         <source>återställs %1</source>
         <translation>återställs %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="218"/>
+        <location filename="../models/creditmeter.cpp" line="224"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 av %2 krediter · senast uppdaterad %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="221"/>
+        <location filename="../models/creditmeter.cpp" line="227"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="225"/>
+        <location filename="../models/creditmeter.cpp" line="231"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 av %2 krediter i dag · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="226"/>
+        <location filename="../models/creditmeter.cpp" line="232"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 av %2 krediter · %3</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="250"/>
+        <source>Räcker till periodens slut %1</source>
+        <translation>Räcker till periodens slut %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="251"/>
+        <source>Räcker till återställningen %1</source>
+        <translation>Räcker till återställningen %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="254"/>
+        <source>Räcker till ca kl. %1 i&#xa0;dag</source>
+        <translation>Räcker till ca kl. %1 i&#xa0;dag</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="255"/>
+        <source>Räcker till ca %1</source>
+        <translation>Räcker till ca %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="267"/>
+        <source>Månadens %1 krediter räcker månaden ut</source>
+        <translation>Månadens %1 krediter räcker månaden ut</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="268"/>
+        <source>Månadens %1 krediter räcker till ca %2</source>
+        <translation>Månadens %1 krediter räcker till ca %2</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="271"/>
+        <source>Dagens krediter är slut</source>
+        <translation>Dagens krediter är slut</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="273"/>
+        <source>Dagens krediter räcker i&#xa0;dag</source>
+        <translation>Dagens krediter räcker i&#xa0;dag</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="275"/>
+        <source>Dagens krediter räcker till ca kl. %1</source>
+        <translation>Dagens krediter räcker till ca kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="276"/>
+        <source>månadens %1 räcker månaden ut</source>
+        <translation>månadens %1 räcker månaden ut</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="277"/>
+        <source>månadens %1 räcker till ca %2</source>
+        <translation>månadens %1 räcker till ca %2</translation>
     </message>
 </context>
 <context>
@@ -620,22 +675,22 @@
         <translation>Makulerad</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="94"/>
+        <location filename="../models/invoicemodel.cpp" line="88"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <location filename="../models/invoicemodel.cpp" line="92"/>
         <source>Uppgradering till %1</source>
         <translation>Uppgradering till %1</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="98"/>
+        <location filename="../models/invoicemodel.cpp" line="92"/>
         <source>Uppgradering till %1, %2</source>
         <translation>Uppgradering till %1, %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="99"/>
+        <location filename="../models/invoicemodel.cpp" line="93"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -781,77 +836,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="66"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="76"/>
         <source>Visa användning</source>
         <translation>Visa användning</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="79"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="83"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="93"/>
         <source>Betalning misslyckades</source>
         <translation>Betalning misslyckades</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="89"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="99"/>
         <source>Avslutas den %1</source>
         <translation>Avslutas den %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="90"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="100"/>
         <source>Nästa faktureringscykel börjar den %1</source>
         <translation>Nästa faktureringscykel börjar den %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="97"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="107"/>
         <source>Byter till %1 den %2</source>
         <translation>Byter till %1 den %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="105"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="115"/>
         <source>Jämför planer</source>
         <translation>Jämför planer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="118"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="128"/>
         <source>Teammedlemmar</source>
         <translation>Teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="121"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="131"/>
         <source>%1 av %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="137"/>
         <source>platser används</source>
         <translation>platser används</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="127"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="137"/>
         <source>medlemmar, obegränsat antal platser</source>
         <translation>medlemmar, obegränsat antal platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="136"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="146"/>
         <source>Använda platser</source>
         <translation>Använda platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="151"/>
         <source>Hantera team</source>
         <translation>Hantera team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="141"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="151"/>
         <source>Visa team</source>
         <translation>Visa team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="150"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="160"/>
         <source>Krediter per dag, %1</source>
         <translation>Krediter per dag, %1</translation>
     </message>
@@ -994,27 +1049,27 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../models/planmodel.cpp" line="120"/>
+        <location filename="../models/planmodel.cpp" line="113"/>
         <source>Alla AI-funktioner</source>
         <translation>Alla AI-funktioner</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="121"/>
+        <location filename="../models/planmodel.cpp" line="114"/>
         <source>Responsiv design</source>
         <translation>Responsiv design</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="122"/>
+        <location filename="../models/planmodel.cpp" line="115"/>
         <source>Publicering</source>
         <translation>Publicering</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="123"/>
+        <location filename="../models/planmodel.cpp" line="116"/>
         <source>Adress på kliv.site</source>
         <translation>Adress på kliv.site</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="125"/>
+        <location filename="../models/planmodel.cpp" line="118"/>
         <source>Anpassad domän</source>
         <translation>Anpassad domän</translation>
     </message>
@@ -1029,62 +1084,62 @@
         <translation>Priserna är exklusive moms.</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="124"/>
+        <location filename="../models/planmodel.cpp" line="117"/>
         <source>Märkningen ”Made with Kliv” visas på webbplatsen</source>
         <translation>Märkningen ”Made with Kliv” visas på webbplatsen</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="126"/>
+        <location filename="../models/planmodel.cpp" line="119"/>
         <source>Utan märkningen ”Made with Kliv”</source>
         <translation>Utan märkningen ”Made with Kliv”</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="127"/>
+        <location filename="../models/planmodel.cpp" line="120"/>
         <source>Prioriterad hosting</source>
         <translation>Prioriterad hosting</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="128"/>
+        <location filename="../models/planmodel.cpp" line="121"/>
         <source>Snabbare support</source>
         <translation>Snabbare support</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="129"/>
+        <location filename="../models/planmodel.cpp" line="122"/>
         <source>Användning per teammedlem</source>
         <translation>Användning per teammedlem</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="130"/>
+        <location filename="../models/planmodel.cpp" line="123"/>
         <source>Dedikerade driftmiljöer</source>
         <translation>Dedikerade driftmiljöer</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="131"/>
+        <location filename="../models/planmodel.cpp" line="124"/>
         <source>SAML SSO</source>
         <translation>SAML SSO</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="132"/>
+        <location filename="../models/planmodel.cpp" line="125"/>
         <source>Egna roller och behörigheter</source>
         <translation>Egna roller och behörigheter</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="133"/>
+        <location filename="../models/planmodel.cpp" line="126"/>
         <source>Dedikerad support</source>
         <translation>Dedikerad support</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="134"/>
+        <location filename="../models/planmodel.cpp" line="127"/>
         <source>Betalning mot faktura</source>
         <translation>Betalning mot faktura</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="171"/>
+        <location filename="../models/planmodel.cpp" line="164"/>
         <source>Enligt avtal</source>
         <translation>Enligt avtal</translation>
     </message>
     <message>
-        <location filename="../models/planmodel.cpp" line="174"/>
+        <location filename="../models/planmodel.cpp" line="167"/>
         <source>%1/mån</source>
         <translation>%1/mån</translation>
     </message>
@@ -1164,17 +1219,17 @@
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="380"/>
+        <location filename="../models/session.cpp" line="386"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>Du är inte längre medlem i %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="382"/>
+        <location filename="../models/session.cpp" line="388"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="460"/>
+        <location filename="../models/session.cpp" line="469"/>
         <source>arbetsytan</source>
         <translation>arbetsytan</translation>
     </message>
@@ -1601,13 +1656,13 @@
     </message>
     <message>
         <location filename="../qml/pages/UsagePage.qml" line="74"/>
-        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <location filename="../qml/pages/UsagePage.qml" line="129"/>
         <source>Ingen användning under perioden.</source>
         <translation>Ingen användning under perioden.</translation>
     </message>
     <message>
         <location filename="../qml/pages/UsagePage.qml" line="74"/>
-        <location filename="../qml/pages/UsagePage.qml" line="128"/>
+        <location filename="../qml/pages/UsagePage.qml" line="129"/>
         <source>Ingen användning den här månaden.</source>
         <translation>Ingen användning den här månaden.</translation>
     </message>
@@ -1642,17 +1697,17 @@
         <translation>Alla poster</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="138"/>
+        <location filename="../qml/pages/UsagePage.qml" line="139"/>
         <source>Exportera användning som CSV</source>
         <translation>Exportera användning som CSV</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="140"/>
+        <location filename="../qml/pages/UsagePage.qml" line="141"/>
         <source>Spara</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePage.qml" line="142"/>
+        <location filename="../qml/pages/UsagePage.qml" line="143"/>
         <source>CSV-filer (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
@@ -1713,22 +1768,22 @@
         <translation>Användning %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="33"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="43"/>
         <source>Månadens användning går inte att visa just nu.</source>
         <translation>Månadens användning går inte att visa just nu.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
         <source>Ingen användning under perioden.</source>
         <translation>Ingen användning under perioden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="41"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
         <source>Ingen användning den här månaden.</source>
         <translation>Ingen användning den här månaden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="50"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="61"/>
         <source>Visa all användning</source>
         <translation>Visa all användning</translation>
     </message>

@@ -19,7 +19,6 @@
 namespace {
 const QString kPassword = QStringLiteral("prognosens-hemlis-42");
 
-
 QDateTime utc(const char *iso) { return ServerFixture::utc(iso); }
 const QChar kNbsp(0x00A0);
 } // namespace
