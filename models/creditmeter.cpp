@@ -32,6 +32,7 @@ CreditMeter::CreditMeter(QObject *parent)
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::onLiveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();
+        setError({});   // the server is there and this is its current balance
         apply(b, false, QDateTime::currentDateTimeUtc());
     });
     // A usage message is normally followed by a balance message; if not, ask.

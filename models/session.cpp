@@ -370,12 +370,6 @@ void Session::loadMe()
             return;
         }
         m_cachedView = false;
-        // What the models already asked for (a cached view, a role check): the same
-        // workspace with the same role and permissions needs no second round.
-        const auto *shown = m_workspaces.find(m_currentWorkspaceId);
-        const QString shownId = isReady() && shown ? m_currentWorkspaceId : QString();
-        const QString shownRole = shown ? shown->role : QString();
-        const QStringList shownPermissions = shown ? shown->permissions : QStringList();
         const QJsonObject user = r.object().value(QLatin1String("user")).toObject();
         m_userEmail = user.value(QLatin1String("email")).toString();
         m_userName = user.value(QLatin1String("name")).toString();
@@ -405,10 +399,7 @@ void Session::loadMe()
         if (!ws.isEmpty())
             StateCache::save(serverUrl(), ws, kMeCacheKind, r.object());
         Q_EMIT currentWorkspaceIdChanged();
-        const auto *now = m_workspaces.find(ws);
-        const bool unchanged = !shownId.isEmpty() && shownId == ws && now && now->role == shownRole
-            && now->permissions == shownPermissions;
-        if (m_state == SignedIn && !unchanged)
+        if (m_state == SignedIn)
             applyReady();
         setState(SignedIn);
     });
