@@ -21,6 +21,8 @@ Subscription::Subscription(QObject *parent)
 {
     Session *s = Session::instance();
     connect(s, &Session::currentWorkspaceIdChanged, this, &Subscription::showCached);
+    // Another workspace's request to sales is not this one's (Planer asks when it is shown).
+    connect(s, &Session::currentWorkspaceIdChanged, this, [this] { takeInquiry({}); });
     connect(s, &Session::workspaceReady, this, &Subscription::refresh);
     connect(s, &Session::stateChanged, this, [this] {
         if (Session::instance()->state() == Session::SignedOut)
@@ -334,7 +336,45 @@ void Subscription::sendEnterpriseInquiry(const QString &contact, int seats, cons
 {
     post(QStringLiteral("/enterprise-inquiry"),
          {{QStringLiteral("contact"), contact}, {QStringLiteral("seats"), seats}, {QStringLiteral("message"), message}},
-         [this](const QJsonObject &) { Q_EMIT inquirySent(); });
+         [this](const QJsonObject &o) {
+             takeInquiry(o);
+             Q_EMIT inquirySent();
+         });
+}
+
+void Subscription::takeInquiry(const QJsonObject &o)
+{
+    m_inquiryAt = Format::parseInstant(o.value(QLatin1String("created_at")).toString());
+    m_inquiryHandledAt = Format::parseInstant(o.value(QLatin1String("handled_at")).toString());
+    Q_EMIT inquiryChanged();
+}
+
+void Subscription::loadInquiry()
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    const QString ws = s->currentWorkspaceId();
+    s->transport()->get(s->workspacePath(QStringLiteral("/enterprise-inquiry")), {}, this, [this, ws](const ApiResult &r) {
+        if (ws != Session::instance()->currentWorkspaceId())
+            return;
+        if (r.ok())
+            return takeInquiry(r.object());
+        if (r.error.kind == ApiError::NotFound)   // none yet
+            takeInquiry({});
+        // Otherwise (offline): what was shown stays; the page says offline elsewhere.
+    });
+}
+
+QString Subscription::inquiryText() const
+{
+    if (!m_inquiryAt.isValid())
+        return {};
+    if (m_inquiryHandledAt.isValid())
+        return tr("Säljteamet tog emot din förfrågan %1 och hanterade den %2.")
+            .arg(Format::date(m_inquiryAt), Format::date(m_inquiryHandledAt));
+    return tr("Säljteamet tog emot din förfrågan %1 kl. %2 och hör av sig.")
+        .arg(Format::date(m_inquiryAt), Format::time(m_inquiryAt));
 }
 
 void Subscription::post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok,

@@ -29,6 +29,9 @@ class Subscription : public QObject
     Q_PROPERTY(int seatLimit READ seatLimit NOTIFY changed)
     Q_PROPERTY(QStringList entitlements READ entitlements NOTIFY changed)
     Q_PROPERTY(bool managedBySales READ managedBySales NOTIFY changed)
+    // The workspace's latest request to sales, as the server has it: when it was received and
+    // whether sales has handled it ("" when none).
+    Q_PROPERTY(QString inquiryText READ inquiryText NOTIFY inquiryChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     // The last plan action's error (preview, change, cancel, undo, inquiry); the
     // portal's is portalError. Each goes with the next action and on a page change.
@@ -59,6 +62,8 @@ public:
     int seatLimit() const { return m_seatLimit; } // 0 = unlimited
     QStringList entitlements() const { return m_entitlements; }
     bool managedBySales() const;
+    QString inquiryText() const;
+    Q_INVOKABLE void loadInquiry();
     bool busy() const { return m_busy; }
     QString error() const { return m_error; }
     QString portalError() const { return m_portalError; }
@@ -98,11 +103,13 @@ Q_SIGNALS:
     void checkoutOpened(const QUrl &url);
     void portalOpened(const QUrl &url);
     void inquirySent();
+    void inquiryChanged();
 
 private:
     explicit Subscription(QObject *parent = nullptr);
     void apply(const QJsonObject &workspace, bool fromCache = false);
     enum class Action { Plan, Portal };
+    void takeInquiry(const QJsonObject &inquiry);
     void post(const QString &path, const QJsonObject &body, std::function<void(const QJsonObject &)> ok,
               Action action = Action::Plan);
     void setOutcome(const QString &text, const QUrl &url = {});
@@ -120,6 +127,7 @@ private:
     QStringList m_entitlements;
     bool m_busy = false;
     QString m_error, m_portalError;
+    QDateTime m_inquiryAt, m_inquiryHandledAt;   // the latest request to sales
     QString m_outcomeText;
     QUrl m_outcomeUrl;
     QUrl m_pendingUrl;

@@ -362,97 +362,97 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="209"/>
+        <location filename="../models/creditmeter.cpp" line="210"/>
         <source>övergår till %1 %2</source>
         <translation>övergår till %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="211"/>
+        <location filename="../models/creditmeter.cpp" line="212"/>
         <source>%1 från %2</source>
         <translation>%1 från %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="214"/>
+        <location filename="../models/creditmeter.cpp" line="215"/>
         <source>fylls på %1</source>
         <translation>fylls på %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="215"/>
+        <location filename="../models/creditmeter.cpp" line="216"/>
         <source>återställs %1</source>
         <translation>återställs %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="224"/>
+        <location filename="../models/creditmeter.cpp" line="225"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 av %2 krediter · senast uppdaterad %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="227"/>
+        <location filename="../models/creditmeter.cpp" line="228"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="231"/>
+        <location filename="../models/creditmeter.cpp" line="232"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 av %2 krediter i dag · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="232"/>
+        <location filename="../models/creditmeter.cpp" line="233"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 av %2 krediter · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="250"/>
+        <location filename="../models/creditmeter.cpp" line="251"/>
         <source>Räcker till periodens slut %1</source>
         <translation>Räcker till periodens slut %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="251"/>
+        <location filename="../models/creditmeter.cpp" line="252"/>
         <source>Räcker till återställningen %1</source>
         <translation>Räcker till återställningen %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="254"/>
+        <location filename="../models/creditmeter.cpp" line="255"/>
         <source>Räcker till ca kl. %1 i&#xa0;dag</source>
         <translation>Räcker till ca kl. %1 i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="255"/>
+        <location filename="../models/creditmeter.cpp" line="256"/>
         <source>Räcker till ca %1</source>
         <translation>Räcker till ca %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="267"/>
+        <location filename="../models/creditmeter.cpp" line="268"/>
         <source>Månadens %1 krediter räcker månaden ut</source>
         <translation>Månadens %1 krediter räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="268"/>
+        <location filename="../models/creditmeter.cpp" line="269"/>
         <source>Månadens %1 krediter räcker till ca %2</source>
         <translation>Månadens %1 krediter räcker till ca %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="271"/>
+        <location filename="../models/creditmeter.cpp" line="272"/>
         <source>Dagens krediter är slut</source>
         <translation>Dagens krediter är slut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="273"/>
+        <location filename="../models/creditmeter.cpp" line="274"/>
         <source>Dagens krediter räcker i&#xa0;dag</source>
         <translation>Dagens krediter räcker i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="275"/>
+        <location filename="../models/creditmeter.cpp" line="276"/>
         <source>Dagens krediter räcker till ca kl. %1</source>
         <translation>Dagens krediter räcker till ca kl. %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="276"/>
+        <location filename="../models/creditmeter.cpp" line="277"/>
         <source>månadens %1 räcker månaden ut</source>
         <translation>månadens %1 räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="277"/>
+        <location filename="../models/creditmeter.cpp" line="278"/>
         <source>månadens %1 räcker till ca %2</source>
         <translation>månadens %1 räcker till ca %2</translation>
     </message>
@@ -1167,12 +1167,12 @@
         <translation>Planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="92"/>
+        <location filename="../qml/pages/PlansPage.qml" line="108"/>
         <source>Visa kvitto</source>
         <translation>Visa kvitto</translation>
     </message>
     <message>
-        <location filename="../qml/pages/PlansPage.qml" line="83"/>
+        <location filename="../qml/pages/PlansPage.qml" line="89"/>
         <source>Kontakta säljteamet</source>
         <translation>Kontakta säljteamet</translation>
     </message>
@@ -1219,17 +1219,17 @@
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="386"/>
+        <location filename="../models/session.cpp" line="380"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>Du är inte längre medlem i %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="388"/>
+        <location filename="../models/session.cpp" line="382"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="469"/>
+        <location filename="../models/session.cpp" line="460"/>
         <source>arbetsytan</source>
         <translation>arbetsytan</translation>
     </message>
@@ -1381,105 +1381,115 @@
 <context>
     <name>Subscription</name>
     <message>
-        <location filename="../models/subscription.cpp" line="98"/>
+        <location filename="../models/subscription.cpp" line="100"/>
         <source>Betalningen är klar. Du har nu %1.</source>
         <translation>Betalningen är klar. Du har nu %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="170"/>
+        <location filename="../models/subscription.cpp" line="172"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
         <translation>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="174"/>
+        <location filename="../models/subscription.cpp" line="176"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="177"/>
+        <location filename="../models/subscription.cpp" line="179"/>
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="178"/>
+        <location filename="../models/subscription.cpp" line="180"/>
         <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</source>
         <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="182"/>
+        <location filename="../models/subscription.cpp" line="184"/>
         <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
         <translation>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="197"/>
+        <location filename="../models/subscription.cpp" line="199"/>
         <source>Från den %1 betalar du ingenting.</source>
         <translation>Från den %1 betalar du ingenting.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="198"/>
+        <location filename="../models/subscription.cpp" line="200"/>
         <source>Från den %1 betalar du %2 i månaden.</source>
         <translation>Från den %1 betalar du %2 i månaden.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="207"/>
+        <location filename="../models/subscription.cpp" line="209"/>
         <source>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</source>
         <translation>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="208"/>
+        <location filename="../models/subscription.cpp" line="210"/>
         <source>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</source>
         <translation>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="217"/>
+        <location filename="../models/subscription.cpp" line="219"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="218"/>
+        <location filename="../models/subscription.cpp" line="220"/>
         <source>Nedgradera</source>
         <translation>Nedgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="219"/>
+        <location filename="../models/subscription.cpp" line="221"/>
         <source>Avsluta prenumeration</source>
         <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="220"/>
+        <location filename="../models/subscription.cpp" line="222"/>
         <source>Gå till betalning</source>
         <translation>Gå till betalning</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="243"/>
+        <location filename="../models/subscription.cpp" line="245"/>
         <source>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</source>
         <translation>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="251"/>
+        <location filename="../models/subscription.cpp" line="253"/>
         <source>Uppgraderingen till %1 är betald.</source>
         <translation>Uppgraderingen till %1 är betald.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="252"/>
+        <location filename="../models/subscription.cpp" line="254"/>
         <source>Uppgraderingen till %1 är betald: %2.</source>
         <translation>Uppgraderingen till %1 är betald: %2.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="255"/>
+        <location filename="../models/subscription.cpp" line="257"/>
         <source>Klart: du byter till %1 den %2. Till dess har du kvar %3.</source>
         <translation>Klart: du byter till %1 den %2. Till dess har du kvar %3.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="258"/>
-        <location filename="../models/subscription.cpp" line="270"/>
+        <location filename="../models/subscription.cpp" line="260"/>
+        <location filename="../models/subscription.cpp" line="272"/>
         <source>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</source>
         <translation>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="280"/>
+        <location filename="../models/subscription.cpp" line="282"/>
         <source>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</source>
         <translation>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="374"/>
+        <source>Säljteamet tog emot din förfrågan %1 och hanterade den %2.</source>
+        <translation>Säljteamet tog emot din förfrågan %1 och hanterade den %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/subscription.cpp" line="376"/>
+        <source>Säljteamet tog emot din förfrågan %1 kl. %2 och hör av sig.</source>
+        <translation>Säljteamet tog emot din förfrågan %1 kl. %2 och hör av sig.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,12 @@ PageFrame {
             page.actionTier = ""
         }
     }
+    // Whether an earlier request reached sales, and when (built when first shown).
+    Component.onCompleted: Subscription.loadInquiry()
+    Connections {
+        target: Session
+        function onWorkspaceReady() { Subscription.loadInquiry() }
+    }
 
     Label {
         visible: page.blockedReason.length > 0
@@ -83,6 +89,16 @@ PageFrame {
         actionText: qsTr("Kontakta säljteamet")
         Layout.fillWidth: true
         onActionTriggered: page.startChange("contact_sales", "")
+    }
+    Label {
+        objectName: "inquiryStatus"
+        visible: text.length > 0
+        text: Subscription.inquiryText
+        textFormat: Text.PlainText
+        font.pixelSize: tokens.body
+        color: page.palette.placeholderText
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
     }
     // What the last action did, from the server's answer; its receipt when there is one.
     Banner {

@@ -14,6 +14,7 @@
 #include "subscription.h"
 
 #include <QDesktopServices>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSettings>
@@ -193,6 +194,32 @@ private Q_SLOTS:
                  QStringLiteral("Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.").arg(end));
         sub->undo();
         QTRY_VERIFY(!sub->cancelAtPeriodEnd());
+    }
+
+    // Issue 12: a request to sales is seen as received (and when), then as handled
+    // once an operator marks it (admin handle-inquiry); another workspace sees none.
+    void aRequestToSalesIsSeenReceivedThenHandled()
+    {
+        switchTo(m_pro, QStringLiteral("pro-200"));
+        Subscription *sub = Subscription::instance();
+        sub->loadInquiry();
+        QTest::qWait(300);
+        QCOMPARE(sub->inquiryText(), QString());   // nothing asked yet
+        QSignalSpy sent(sub, &Subscription::inquirySent);
+        sub->sendEnterpriseInquiry(QStringLiteral("anna@pro.test"), 40, QStringLiteral("SSO för 40"));
+        QTRY_COMPARE(sent.size(), 1);
+        QVERIFY2(sub->inquiryText().startsWith(QStringLiteral("Säljteamet tog emot din förfrågan ")), qPrintable(sub->inquiryText()));
+        QVERIFY2(sub->inquiryText().endsWith(QStringLiteral(" och hör av sig.")), qPrintable(sub->inquiryText()));
+        const AdminResult listed = m_fx.admin({QStringLiteral("inquiries")});
+        const QString id = listed.json.value(QLatin1String("inquiries")).toArray().last().toObject().value(QLatin1String("id")).toString();
+        QVERIFY2(!id.isEmpty(), listed.out.constData());
+        QVERIFY(m_fx.admin({QStringLiteral("handle-inquiry"), QStringLiteral("--id"), id}).ok());
+        sub->loadInquiry();
+        QTRY_VERIFY2(sub->inquiryText().contains(QStringLiteral("och hanterade den ")), qPrintable(sub->inquiryText()));
+        // Another workspace: not this request.
+        switchTo(m_enterprise, QStringLiteral("enterprise"));
+        QCOMPARE(sub->inquiryText(), QString());
+        switchTo(m_pro, QStringLiteral("pro-200"));
     }
 
     void invoicesAreRefetchedWhenTheLiveChannelReportsAChange()
