@@ -3,9 +3,12 @@
 // form for the authorize URL the app opens and follows the redirect to the
 // app's loopback listener. Install it with QDesktopServices::setUrlHandler.
 // Also: what the real keyring holds for a server.
+#include "appsettings.h"
+#include "serverfixture.h"
 #include "session.h"
 #include "tokenstore.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
@@ -65,3 +68,16 @@ inline QString keyringToken(const QUrl &server)
         return {};
     return token;
 }
+
+// The start of every client suite against the real server: skipped without the
+// server binary or a D-Bus session with a keyring; settings of its own, in Swedish.
+#define KLIV_CLIENT_SUITE_START(appName)                                                           \
+    do {                                                                                           \
+        if (!ServerFixture::binaryExists())                                                        \
+            QSKIP("kliv-billingd is not built");                                                   \
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))                               \
+            QSKIP("needs a D-Bus session with a Secret Service keyring (./dev test provides one)");\
+        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));                         \
+        QCoreApplication::setApplicationName(QStringLiteral(appName));                             \
+        AppSettings::instance()->applyLanguage(QStringLiteral("sv"));                              \
+    } while (false)

@@ -78,13 +78,7 @@ class TestClientModels : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!ServerFixture::binaryExists())
-            QSKIP("kliv-billingd is not built");
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("needs a D-Bus session with a Secret Service keyring (./dev test provides one)");
-        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_client_models"));
-        AppSettings::instance()->applyLanguage(QStringLiteral("sv"));
+        KLIV_CLIENT_SUITE_START("tst_client_models");
         QVERIFY2(m_fx.start(ServerFixture::utc("2026-12-01T00:00:00Z")), qPrintable(m_fx.errorString()));
         m_free = m_fx.createWorkspace(QStringLiteral("Fri AB"), m_owner);
         QVERIFY2(m_free.isValid(), qPrintable(m_fx.errorString()));

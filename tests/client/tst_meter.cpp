@@ -53,13 +53,7 @@ class TestMeter : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!ServerFixture::binaryExists())
-            QSKIP("kliv-billingd is not built");
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("needs a D-Bus session with a Secret Service keyring (./dev test provides one)");
-        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_meter"));
-        AppSettings::instance()->applyLanguage(QStringLiteral("sv"));
+        KLIV_CLIENT_SUITE_START("tst_meter");
         QVERIFY2(m_fx.start(ServerFixture::utc("2026-12-01T00:00:00Z"), {QStringLiteral("--port"), QString::number(freePort())}),
                  qPrintable(m_fx.errorString()));
         m_ws = m_fx.createWorkspace(QStringLiteral("Mätare AB"), m_owner);

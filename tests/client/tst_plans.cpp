@@ -55,13 +55,7 @@ class TestPlans : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!ServerFixture::binaryExists())
-            QSKIP("kliv-billingd is not built");
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("needs a D-Bus session with a Secret Service keyring (./dev test provides one)");
-        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_plans"));
-        AppSettings::instance()->applyLanguage(QStringLiteral("sv"));
+        KLIV_CLIENT_SUITE_START("tst_plans");
         QVERIFY2(m_fx.start(ServerFixture::utc("2026-12-01T00:00:00Z")), qPrintable(m_fx.errorString()));
         m_pro = m_fx.createWorkspace(QStringLiteral("Pro AB"), m_owner);
         QVERIFY2(m_pro.isValid(), qPrintable(m_fx.errorString()));

@@ -69,3 +69,13 @@ inline QString compact(const QJsonObject &o)
     QVERIFY2(apitest::instant(jsonValue) == apitest::at(rfc3339),                                  \
              qPrintable(QStringLiteral("expected %1, got %2").arg(QLatin1String(rfc3339),          \
                                                                   (jsonValue).toVariant().toString())))
+
+// For suites with members `fx` (the fixture), `m_ws`, `m_service` and `m_key`:
+// move the dev clock, and spend on the owner with a fresh idempotency key (201).
+#define KLIV_CLOCK(t) QVERIFY2(fx->setClock(apitest::at(t)), qPrintable(fx->errorString()))
+#define KLIV_SPEND_OK(credits)                                                                     \
+    do {                                                                                           \
+        const HttpReply r_ = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, credits,            \
+                                       QStringLiteral("key-%1").arg(++m_key));                     \
+        KLIV_VERIFY_STATUS(r_, 201);                                                               \
+    } while (false)

@@ -159,7 +159,7 @@ private Q_SLOTS:
                 HttpReply r;
                 connect(&liar, &HttpConnection::finished, this, [&](const HttpReply &x) { r = x; done = true; });
                 liar.sendAndHalfClose(raw);
-                QTest::qWaitFor([&] { return done; }, 5000);
+                (void)QTest::qWaitFor([&] { return done; }, 5000);   // no answer at all is fine too
                 if (done && r.status != 0 && (r.status < 400 || r.status >= 500))
                     failures << QStringLiteral("%1 %2 with a short body: %3").arg(QString::fromLatin1(route.method), route.path, r.describe().left(200));
             }

@@ -8,14 +8,6 @@
 
 using apitest::at;
 
-#define CLOCK(t) QVERIFY2(fx->setClock(at(t)), qPrintable(fx->errorString()))
-#define SPEND(credits)                                                                             \
-    do {                                                                                           \
-        const HttpReply r_ = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, credits,            \
-                                       QStringLiteral("key-%1").arg(++m_key));                     \
-        KLIV_VERIFY_STATUS(r_, 201);                                                               \
-    } while (false)
-
 class Forecast : public QObject
 {
     Q_OBJECT
@@ -61,16 +53,16 @@ private Q_SLOTS:
         QVERIFY(f.value(QLatin1String("month")).isNull());
 
         // A burst on the first day: 20 a day, the 80 left last 4 days.
-        CLOCK("2026-12-01T10:00:00Z");
-        SPEND(20);
+        KLIV_CLOCK("2026-12-01T10:00:00Z");
+        KLIV_SPEND_OK(20);
         f = forecast();
         QVERIFY(!f.value(QLatin1String("lasts_until_reset")).toBool());
         QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-05T10:00:00Z"));
         QCOMPARE(f.value(QLatin1String("window_used")).toInt(), 20);
 
         // Slower: 30 over 3 days, the 70 left last 7 days.
-        CLOCK("2026-12-03T10:00:00Z");
-        SPEND(10);
+        KLIV_CLOCK("2026-12-03T10:00:00Z");
+        KLIV_SPEND_OK(10);
         f = forecast();
         QCOMPARE(f.value(QLatin1String("window_start")).toString(), QStringLiteral("2026-12-01"));
         QCOMPARE(f.value(QLatin1String("window_days")).toInt(), 3);
@@ -78,14 +70,14 @@ private Q_SLOTS:
         QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-10T10:00:00Z"));
 
         // Faster again: 80 over 4 days, the 20 left last one day.
-        CLOCK("2026-12-04T10:00:00Z");
-        SPEND(50);
+        KLIV_CLOCK("2026-12-04T10:00:00Z");
+        KLIV_SPEND_OK(50);
         f = forecast();
         QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-05T10:00:00Z"));
 
         // Five quiet days: the window is 12-02..12-09 (from the day roll-ups),
         // 60 over 8 days; the 20 left last 2 2/3 days.
-        CLOCK("2026-12-09T10:00:00Z");
+        KLIV_CLOCK("2026-12-09T10:00:00Z");
         f = forecast();
         QCOMPARE(f.value(QLatin1String("window_start")).toString(), QStringLiteral("2026-12-02"));
         QCOMPARE(f.value(QLatin1String("window_days")).toInt(), 8);
@@ -93,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-12T02:00:00Z"));
 
         // Once the spending days leave the window, the rest lasts until the reset.
-        CLOCK("2026-12-12T10:00:00Z");
+        KLIV_CLOCK("2026-12-12T10:00:00Z");
         f = forecast();
         QCOMPARE(f.value(QLatin1String("window_used")).toInt(), 0);
         QVERIFY(f.value(QLatin1String("lasts_until_reset")).toBool());
@@ -119,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(messages.first()[QLatin1String("type")].toString(), QStringLiteral("hello"));
         QVERIFY(messages.first()[QLatin1String("data")][QLatin1String("forecast")][QLatin1String("lasts_until_reset")].toBool());
 
-        CLOCK("2026-12-01T10:00:00Z");
+        KLIV_CLOCK("2026-12-01T10:00:00Z");
         const HttpReply spent = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, 20, QStringLiteral("live-1"));
         KLIV_VERIFY_STATUS(spent, 201);
         // The usage answer stays as it was: the spend computes no forecast.
@@ -141,7 +133,7 @@ private Q_SLOTS:
     {
         KLIV_START(fx, at("2026-12-01T08:00:00Z"));
         QVERIFY2(setUp("2026-12-01T10:00:00Z"), qPrintable(fx->errorString()));
-        SPEND(3);
+        KLIV_SPEND_OK(3);
         // 3 today: the 2 left last until midnight; the month's 27 at 3 a day last 9 days.
         QJsonObject f = forecast();
         QVERIFY(f.value(QLatin1String("lasts_until_reset")).toBool());
@@ -152,8 +144,8 @@ private Q_SLOTS:
         QCOMPARE(apitest::instant(m.value(QLatin1String("reset_at"))), at("2027-01-01T00:00:00Z"));
 
         // The next day at 02:00, 5 more: 8 over 2 days; today's 0 left run out now.
-        CLOCK("2026-12-02T02:00:00Z");
-        SPEND(5);
+        KLIV_CLOCK("2026-12-02T02:00:00Z");
+        KLIV_SPEND_OK(5);
         f = forecast();
         QVERIFY(!f.value(QLatin1String("lasts_until_reset")).toBool());
         QCOMPARE(apitest::instant(f.value(QLatin1String("runs_out_at"))), at("2026-12-02T02:00:00Z"));

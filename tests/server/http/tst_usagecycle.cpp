@@ -6,14 +6,6 @@
 
 using apitest::at;
 
-#define CLOCK(t) QVERIFY2(fx->setClock(at(t)), qPrintable(fx->errorString()))
-#define SPEND(credits)                                                                             \
-    do {                                                                                           \
-        const HttpReply r_ = fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, credits,            \
-                                       QStringLiteral("key-%1").arg(++m_key));                     \
-        KLIV_VERIFY_STATUS(r_, 201);                                                               \
-    } while (false)
-
 class UsageCycle : public QObject
 {
     Q_OBJECT
@@ -41,18 +33,18 @@ private Q_SLOTS:
         m_service = fx->issueServiceToken();
         QVERIFY(!m_owner.isEmpty() && !m_service.isEmpty());
 
-        SPEND(2);                       // on Free, the morning before the cycle
-        CLOCK("2026-11-17T10:00:00Z");
+        KLIV_SPEND_OK(2);                       // on Free, the morning before the cycle
+        KLIV_CLOCK("2026-11-17T10:00:00Z");
         const QJsonObject w = fx->setPlan(m_ws.id, QStringLiteral("pro-200"));
         QVERIFY2(!w.isEmpty(), qPrintable(fx->errorString()));
         const QDateTime start = apitest::instant(w[QLatin1String("subscription")][QLatin1String("period_start")]);
         QCOMPARE(start, at("2026-11-17T10:00:00Z"));
-        CLOCK("2026-11-17T12:00:00Z");
-        SPEND(3);                        // the cycle's first, partial day
-        CLOCK("2026-11-30T12:00:00Z");
-        SPEND(5);
-        CLOCK("2026-12-05T09:30:00Z");
-        SPEND(7);
+        KLIV_CLOCK("2026-11-17T12:00:00Z");
+        KLIV_SPEND_OK(3);                        // the cycle's first, partial day
+        KLIV_CLOCK("2026-11-30T12:00:00Z");
+        KLIV_SPEND_OK(5);
+        KLIV_CLOCK("2026-12-05T09:30:00Z");
+        KLIV_SPEND_OK(7);
 
         const QJsonObject b = fx->balance(m_ws.id, m_owner);
         QCOMPARE(b.value(QLatin1String("used")).toInt(), 15);
@@ -116,7 +108,7 @@ private Q_SLOTS:
         QVERIFY2(m_ws.isValid(), qPrintable(fx->errorString()));
         m_owner = fx->issueUserToken(m_ws.ownerEmail);
         m_service = fx->issueServiceToken();
-        SPEND(4);
+        KLIV_SPEND_OK(4);
         const HttpReply r = fx->get(usagePath(QStringLiteral("?period=cycle")), m_owner);
         KLIV_VERIFY_STATUS(r, 200);
         QCOMPARE(r.json().value(QLatin1String("period")).toString(), QStringLiteral("month"));
