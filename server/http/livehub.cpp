@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace http {
 
@@ -144,13 +145,10 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
         const auto state = member ? ctx->store->subscription(workspaceId) : std::nullopt;
         if (!state)
             return o;
-        const billing::Plan *plan = ctx->catalog->find(state->planId);
-        const auto perms = rolePermissions(ctx->store, workspaceId, member->role);
         o.joined.memberId = member->id;
         o.joined.role = member->role;
         o.joined.tokenHash = storage::Store::hashToken(token);
-        o.joined.teamUsage = effectivePermissions(perms.value_or(billing::Permissions()),
-                                                  plan ? *plan : ctx->catalog->freePlan())
+        o.joined.teamUsage = memberPermissions(*ctx, workspaceId, member->role, planOf(*ctx, state->planId))
                                  .testFlag(billing::Permission::ViewTeamUsage);
         o.joined.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
         return o;
@@ -219,12 +217,9 @@ QJsonObject LiveHub::subscriptionData(ServerContext &ctx, const QString &workspa
     const auto state = ctx.store->subscription(workspaceId);
     if (!ws || !member || !state)
         return {};
-    const billing::Plan *plan = ctx.catalog->find(state->planId);
-    if (!plan)
-        plan = &ctx.catalog->freePlan();
-    const auto perms = rolePermissions(ctx.store, workspaceId, member->role);
-    return workspaceJson(ctx.store, *ws, *state, *plan, member->role,
-                         effectivePermissions(perms.value_or(billing::Permissions()), *plan), ctx.provider != nullptr);
+    const billing::Plan &plan = planOf(ctx, state->planId);
+    return workspaceJson(ctx.store, *ws, *state, plan, member->role, memberPermissions(ctx, workspaceId, member->role, plan),
+                         ctx.provider != nullptr);
 }
 
 void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data)
@@ -241,20 +236,14 @@ void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString
 void LiveHub::deliver(const QString &workspaceId, const Event &e)
 {
     if (e.type == QLatin1String("snapshot")) {
-        bool connected = false;
-        for (const Client &c : std::as_const(m_clients))
-            connected = connected || (c.authenticated && c.workspaceId == workspaceId);
-        if (connected)
+        if (hasClients(workspaceId))
             sendSnapshot(workspaceId);
         return;
     }
     if (e.type == QLatin1String("balance") && !e.data.contains(QStringLiteral("forecast")) && !m_preparing.contains(workspaceId)) {
         // A balance from a spend or a plan change: the forecast is added here
         // (one small read on a worker), not in the spend's transaction.
-        bool connected = false;
-        for (const Client &c : std::as_const(m_clients))
-            connected = connected || (c.authenticated && c.workspaceId == workspaceId);
-        if (connected) {
+        if (hasClients(workspaceId)) {
             m_preparing.insert(workspaceId);
             ServerContext *ctx = m_ctx;
             const bool queued = async<QJsonObject>([ctx, workspaceId, data = e.data] {
@@ -375,15 +364,18 @@ void LiveHub::checkRefills()
             due.append(it.key());
     }
     for (const QString &ws : due) {
-        bool connected = false;
-        for (const Client &c : std::as_const(m_clients))
-            connected = connected || (c.authenticated && c.workspaceId == ws);
-        if (!connected) {
+        if (!hasClients(ws)) {
             m_nextRefill.remove(ws);
             continue;
         }
         pushCurrent(ws);
     }
+}
+
+bool LiveHub::hasClients(const QString &workspaceId) const
+{
+    return std::any_of(m_clients.cbegin(), m_clients.cend(),
+                       [&](const Client &c) { return c.authenticated && c.workspaceId == workspaceId; });
 }
 
 void LiveHub::checkAuthority()
@@ -434,31 +426,23 @@ void LiveHub::checkAuthority()
             qCWarning(lcLive) << "could not check the live sockets' authority; trying again in a second";
             return;
         }
-        QList<QPair<QWebSocket *, quint16>> ending;
+        struct Ending { QWebSocket *socket; quint16 code; const char *reason; const char *message; };
+        QList<Ending> ending;
         for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
             const Client &c = it.value();
             if (!c.authenticated || c.joinedSerial > upTo)
                 continue;   // joined after the read: its own authentication is newer
             const auto role = a.roles->constFind(c.workspaceId + QLatin1Char('\n') + c.userId);
             if (!a.tokens->contains(c.tokenHash))
-                ending.append({it.key(), liveprotocol::SessionRevoked});
+                ending.append({it.key(), liveprotocol::SessionRevoked, "session_revoked", "the session was signed out"});
             else if (role == a.roles->constEnd())
-                ending.append({it.key(), liveprotocol::MembershipEnded});
+                ending.append({it.key(), liveprotocol::MembershipEnded, "membership_ended", "no longer a member of this workspace"});
             else if (*role != c.role)
-                ending.append({it.key(), liveprotocol::RoleChanged});
+                ending.append({it.key(), liveprotocol::RoleChanged, "role_changed", "the member's role changed"});
         }
-        for (const auto &[socket, code] : std::as_const(ending)) {
-            switch (code) {
-            case liveprotocol::SessionRevoked:
-                refuse(socket, QStringLiteral("session_revoked"), QStringLiteral("the session was signed out"), code);
-                break;
-            case liveprotocol::MembershipEnded:
-                refuse(socket, QStringLiteral("membership_ended"), QStringLiteral("no longer a member of this workspace"), code);
-                break;
-            default:
-                refuse(socket, QStringLiteral("role_changed"), QStringLiteral("the member's role changed"), code);
-            }
-        }
+        // Closed after the loop: refuse() removes the socket from m_clients.
+        for (const Ending &e : std::as_const(ending))
+            refuse(e.socket, QString::fromLatin1(e.reason), QString::fromLatin1(e.message), e.code);
     });
     if (!queued)
         m_checking = false;

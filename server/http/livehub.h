@@ -49,6 +49,7 @@ public:
     // Closes, within a second (checked every 500 ms), sockets whose token expired or was revoked, whose
     // member left the workspace or got another role (liveprotocol::CloseCode).
     void checkAuthority();
+    bool hasClients(const QString &workspaceId) const;   // authenticated sockets on it
 
 private:
     struct Client {

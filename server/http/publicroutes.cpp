@@ -49,17 +49,14 @@ void addPublicRoutes(Router &r, ServerContext &ctx)
         for (const storage::Membership &m : ctx.store->membershipsOfUser(user->id)) {
             const auto state = currentState(ctx, m.member.workspaceId);
             const QString planId = state ? state->planId : m.planId;
-            const billing::Plan *plan = ctx.catalog->find(planId);
-            if (!plan)
-                plan = &ctx.catalog->freePlan();
-            const auto perms = rolePermissions(ctx.store, m.member.workspaceId, m.member.role);
             memberships.append(QJsonObject{
                 {QStringLiteral("workspace_id"), m.member.workspaceId},
                 {QStringLiteral("workspace_name"), m.workspaceName},
                 {QStringLiteral("member_id"), m.member.id},
                 {QStringLiteral("role"), m.member.role},
                 {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(
-                                                    effectivePermissions(perms.value_or(billing::Permissions()), *plan)))},
+                                                    memberPermissions(ctx, m.member.workspaceId, m.member.role,
+                                                                      planOf(ctx, planId))))},
                 {QStringLiteral("plan_id"), planId},
             });
         }

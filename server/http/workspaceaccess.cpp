@@ -34,6 +34,18 @@ billing::Permissions effectivePermissions(billing::Permissions p, const billing:
     return p;
 }
 
+const billing::Plan &planOf(const ServerContext &ctx, const QString &planId)
+{
+    const billing::Plan *plan = ctx.catalog->find(planId);
+    return plan ? *plan : ctx.catalog->freePlan();
+}
+
+billing::Permissions memberPermissions(ServerContext &ctx, const QString &workspaceId, const QString &role,
+                                       const billing::Plan &plan)
+{
+    return effectivePermissions(rolePermissions(ctx.store, workspaceId, role).value_or(billing::Permissions()), plan);
+}
+
 std::optional<Access> resolveAccess(ServerContext &ctx, const Request &req, const ReplyPtr &reply,
                                     billing::Permission needed)
 {
@@ -61,16 +73,13 @@ std::optional<Access> resolveAccess(ServerContext &ctx, const Request &req, cons
         return notFound();
     a.workspace = *ws;
     a.state = *state;
-    a.plan = ctx.catalog->find(state->planId);
-    if (!a.plan)
-        a.plan = &ctx.catalog->freePlan();
+    a.plan = &planOf(ctx, state->planId);
 
     if (req.caller.kind == Caller::Service) {
         // The platform's service token reads balances and records usage for any workspace.
         a.permissions = billing::Permission::ViewOwnUsage;
     } else {
-        const auto perms = rolePermissions(ctx.store, wsId, a.role);
-        a.permissions = effectivePermissions(perms.value_or(billing::Permissions()), *a.plan);
+        a.permissions = memberPermissions(ctx, wsId, a.role, *a.plan);
     }
     if (!a.permissions.testFlag(needed)) {
         if (needed == billing::Permission::ViewTeamUsage && !billing::canViewTeamUsage(~billing::Permissions(), *a.plan))

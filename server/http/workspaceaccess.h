@@ -40,5 +40,10 @@ std::function<void(Request &, const ReplyPtr &)> withAccess(ServerContext &ctx, 
 std::optional<billing::Permissions> rolePermissions(storage::Store *store, const QString &workspaceId,
                                                     const QString &role);
 billing::Permissions effectivePermissions(billing::Permissions p, const billing::Plan &plan);
+// The plan a subscription is on (Free when the catalog no longer has it).
+const billing::Plan &planOf(const ServerContext &ctx, const QString &planId);
+// A member's effective permissions: their role's (unknown role: none), limited by the plan.
+billing::Permissions memberPermissions(ServerContext &ctx, const QString &workspaceId, const QString &role,
+                                       const billing::Plan &plan);
 
 } // namespace http
