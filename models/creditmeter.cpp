@@ -201,9 +201,7 @@ QString CreditMeter::nextChangeText() const
     const QJsonObject &ws = sub->workspace();
     if (!ws.isEmpty() && ws.value(QLatin1String("id")).toString() == m_workspaceId && m_periodKind != QLatin1String("day")) {
         const QDateTime now = m_asOf.isValid() ? m_asOf : QDateTime::currentDateTimeUtc();
-        const QJsonObject s = ws.value(QLatin1String("subscription")).toObject();
-        const QJsonObject pending = s.value(QLatin1String("pending_change")).toObject();
-        const QDateTime pendingAt = Format::parseInstant(pending.value(QLatin1String("effective_at")).toString());
+        const QDateTime pendingAt = sub->pendingEffectiveAt();
         if (sub->cancelAtPeriodEnd()) {
             const QDateTime at = sub->periodEnd().isValid() ? sub->periodEnd() : pendingAt;
             if (at.isValid())

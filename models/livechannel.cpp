@@ -50,7 +50,12 @@ void LiveChannel::onNetworkOnline()
     if (!m_wanted || m_connected)
         return;
     qCDebug(lcLive) << "network online: reconnecting now";
-    m_reconnect.stop();
+    reconnectNow();
+}
+
+void LiveChannel::reconnectNow()
+{
+    // No backoff: a reason to expect the next attempt to work (network back, the server asked).
     m_backoffMs = m_minBackoffMs;
     m_reconnect.start(0);
 }
@@ -104,8 +109,7 @@ void LiveChannel::onDisconnected()
             Q_EMIT accessTokenExpired();
         else
             Q_EMIT roleChanged();
-        m_backoffMs = m_minBackoffMs;
-        m_reconnect.start(0);
+        reconnectNow();
         return;
     case liveprotocol::CloseAction::Reconnect:
         break;

@@ -53,6 +53,7 @@ private:
     void onMessage(const QString &text);
     void setConnected(bool c);
     void onDisconnected();
+    void reconnectNow();
     void abortQuietly();
 
     QWebSocket m_socket;

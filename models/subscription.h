@@ -56,6 +56,7 @@ public:
     QString pendingTier() const { return m_pendingTier; }
     QString pendingTierName() const;
     QString pendingEffectiveAtText() const;
+    QDateTime pendingEffectiveAt() const { return m_pendingEffectiveAt; }
     bool hasPendingChange() const { return !m_pendingTier.isEmpty() || m_cancelAtPeriodEnd; }
     bool pastDue() const { return m_status == QLatin1String("past_due"); }
     int seatsUsed() const { return m_seatsUsed; }
