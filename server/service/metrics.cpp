@@ -42,17 +42,28 @@ void histogramLines(QByteArray &out, const QByteArray &name, const QByteArray &l
     out += name + "_sum" + braces + ' ' + number(sum) + '\n';
     out += name + "_count" + braces + ' ' + QByteArray::number(count) + '\n';
 }
+// One counter line per outcome, sorted: NAME{outcome="..."} N.
+void outcomeLines(QByteArray &out, const QByteArray &name, const QHash<QString, quint64> &byOutcome)
+{
+    QStringList outcomes = byOutcome.keys();
+    outcomes.sort();
+    for (const QString &o : std::as_const(outcomes))
+        out += name + "{outcome=\"" + escaped(o) + "\"} " + QByteArray::number(byOutcome.value(o)) + '\n';
+}
 } // namespace
 
 void Metrics::Histogram::observe(double v)
 {
-    if (counts.size() != bounds.size())
-        counts.assign(bounds.size(), 0);
     const auto it = std::lower_bound(bounds.begin(), bounds.end(), v);
     if (it != bounds.end())
         ++counts[size_t(it - bounds.begin())];
     sum += v;
     ++count;
+}
+
+Metrics::Metrics()
+    : m_groupRequests(kGroupBounds), m_groupEvents(kGroupBounds), m_webhookLag(kLagBounds)
+{
 }
 
 Metrics &Metrics::instance()
@@ -66,10 +77,10 @@ void Metrics::request(const QString &route, const QByteArray &method, int status
     const QString key = route + QLatin1Char('\t') + QString::fromLatin1(method) + QLatin1Char('\t') + QString::number(status);
     QMutexLocker lock(&m_mutex);
     ++m_requests[key];
-    Histogram &h = m_latency[route];
-    if (h.bounds.empty())
-        h.bounds = kLatencyBounds;
-    h.observe(double(micros) / 1e6);
+    auto h = m_latency.find(route);
+    if (h == m_latency.end())
+        h = m_latency.insert(route, Histogram(kLatencyBounds));
+    h->observe(double(micros) / 1e6);
 }
 
 void Metrics::usage(const QString &outcome, qint64 events)
@@ -81,10 +92,6 @@ void Metrics::usage(const QString &outcome, qint64 events)
 void Metrics::commitGroup(qint64 requests, qint64 events)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_groupRequests.bounds.empty()) {
-        m_groupRequests.bounds = kGroupBounds;
-        m_groupEvents.bounds = kGroupBounds;
-    }
     m_groupRequests.observe(double(requests));
     m_groupEvents.observe(double(events));
 }
@@ -93,11 +100,8 @@ void Metrics::webhook(const QString &outcome, double lagSeconds)
 {
     QMutexLocker lock(&m_mutex);
     ++m_webhooks[outcome];
-    if (lagSeconds >= 0) {
-        if (m_webhookLag.bounds.empty())
-            m_webhookLag.bounds = kLagBounds;
+    if (lagSeconds >= 0)
         m_webhookLag.observe(lagSeconds);
-    }
 }
 
 void Metrics::gauge(const QString &name, const QString &help, std::function<double()> read)
@@ -114,10 +118,10 @@ void Metrics::reset()
     m_requests.clear();
     m_latency.clear();
     m_usage.clear();
-    m_groupRequests = {};
-    m_groupEvents = {};
+    m_groupRequests = Histogram(kGroupBounds);
+    m_groupEvents = Histogram(kGroupBounds);
     m_webhooks.clear();
-    m_webhookLag = {};
+    m_webhookLag = Histogram(kLagBounds);
     m_gauges.clear();
 }
 
@@ -144,27 +148,15 @@ QByteArray Metrics::render()
             histogramLines(out, "kliv_http_request_duration_seconds", "route=\"" + escaped(r) + '"', h.bounds, h.counts, h.sum, h.count);
         }
         header(out, "kliv_usage_events_total", "counter", "Usage events by outcome (recorded, replayed, or refused and why).");
-        QStringList outcomes = m_usage.keys();
-        outcomes.sort();
-        for (const QString &o : std::as_const(outcomes))
-            out += "kliv_usage_events_total{outcome=\"" + escaped(o) + "\"} " + QByteArray::number(m_usage.value(o)) + '\n';
+        outcomeLines(out, "kliv_usage_events_total", m_usage);
         header(out, "kliv_usage_commit_group_requests", "histogram", "Requests per group commit of the usage writers.");
-        histogramLines(out, "kliv_usage_commit_group_requests", {}, kGroupBounds,
-                       m_groupRequests.counts.empty() ? std::vector<quint64>(kGroupBounds.size()) : m_groupRequests.counts,
-                       m_groupRequests.sum, m_groupRequests.count);
+        histogramLines(out, "kliv_usage_commit_group_requests", {}, m_groupRequests.bounds, m_groupRequests.counts, m_groupRequests.sum, m_groupRequests.count);
         header(out, "kliv_usage_commit_group_events", "histogram", "Usage events per group commit of the usage writers.");
-        histogramLines(out, "kliv_usage_commit_group_events", {}, kGroupBounds,
-                       m_groupEvents.counts.empty() ? std::vector<quint64>(kGroupBounds.size()) : m_groupEvents.counts,
-                       m_groupEvents.sum, m_groupEvents.count);
+        histogramLines(out, "kliv_usage_commit_group_events", {}, m_groupEvents.bounds, m_groupEvents.counts, m_groupEvents.sum, m_groupEvents.count);
         header(out, "kliv_stripe_webhooks_total", "counter", "Stripe webhook deliveries by outcome.");
-        QStringList hooks = m_webhooks.keys();
-        hooks.sort();
-        for (const QString &o : std::as_const(hooks))
-            out += "kliv_stripe_webhooks_total{outcome=\"" + escaped(o) + "\"} " + QByteArray::number(m_webhooks.value(o)) + '\n';
+        outcomeLines(out, "kliv_stripe_webhooks_total", m_webhooks);
         header(out, "kliv_stripe_webhook_lag_seconds", "histogram", "From the event's creation at Stripe to its delivery here.");
-        histogramLines(out, "kliv_stripe_webhook_lag_seconds", {}, kLagBounds,
-                       m_webhookLag.counts.empty() ? std::vector<quint64>(kLagBounds.size()) : m_webhookLag.counts,
-                       m_webhookLag.sum, m_webhookLag.count);
+        histogramLines(out, "kliv_stripe_webhook_lag_seconds", {}, m_webhookLag.bounds, m_webhookLag.counts, m_webhookLag.sum, m_webhookLag.count);
     }
     // Read outside the lock: a gauge may take other locks.
     for (const Gauge &g : std::as_const(gauges)) {

@@ -33,8 +33,11 @@ public:
     void reset();   // tests
 
 private:
+    Metrics();
     struct Histogram {
         std::vector<double> bounds;
+        explicit Histogram(std::vector<double> upperBounds = {})
+            : bounds(std::move(upperBounds)), counts(bounds.size(), 0) {}
         std::vector<quint64> counts;   // per bucket, not cumulative
         double sum = 0;
         quint64 count = 0;
@@ -48,7 +51,7 @@ private:
     QHash<QString, quint64> m_requests;          // route \t method \t status
     QHash<QString, Histogram> m_latency;         // route
     QHash<QString, quint64> m_usage;             // outcome
-    Histogram m_groupRequests, m_groupEvents;
+    Histogram m_groupRequests, m_groupEvents;    // buckets set by the constructor
     QHash<QString, quint64> m_webhooks;          // outcome
     Histogram m_webhookLag;
     QList<Gauge> m_gauges;
