@@ -62,7 +62,8 @@ QString LoopbackSignIn::codeChallenge() const
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QUrl LoopbackSignIn::authorizeUrl(const QUrl &server, const QString &clientId) const
+QUrl LoopbackSignIn::authorizeUrl(const QUrl &server, const QString &clientId,
+                                  const QList<std::pair<QString, QString>> &extra) const
 {
     QUrl u = server;
     QString base = u.path();
@@ -76,6 +77,8 @@ QUrl LoopbackSignIn::authorizeUrl(const QUrl &server, const QString &clientId) c
     q.addQueryItem(QStringLiteral("state"), m_state);
     q.addQueryItem(QStringLiteral("code_challenge"), codeChallenge());
     q.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+    for (const auto &[key, value] : extra)
+        q.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
     u.setQuery(q);
     return u;
 }

@@ -1,5 +1,8 @@
 #pragma once
+#include <QList>
 #include <QObject>
+#include <QString>
+#include <utility>
 #include <QPointer>
 #include <QTcpServer>
 #include <QUrl>
@@ -24,7 +27,9 @@ public:
     QString state() const { return m_state; }
     QString codeVerifier() const { return m_verifier; }
     QString codeChallenge() const;
-    QUrl authorizeUrl(const QUrl &server, const QString &clientId) const;
+    // extra: further authorize parameters (e.g. sso=1 and login_hint for single sign-on).
+    QUrl authorizeUrl(const QUrl &server, const QString &clientId,
+                      const QList<std::pair<QString, QString>> &extra = {}) const;
 
     static QString randomUrlSafe(int bytes);
 

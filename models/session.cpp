@@ -225,6 +225,16 @@ void Session::signInWithAccessToken(const QString &accessToken)
 
 void Session::signIn()
 {
+    startBrowserSignIn({});
+}
+
+void Session::signInWithSso(const QString &email)
+{
+    startBrowserSignIn({{QStringLiteral("sso"), QStringLiteral("1")}, {QStringLiteral("login_hint"), email.trimmed()}});
+}
+
+void Session::startBrowserSignIn(const QList<std::pair<QString, QString>> &extra)
+{
     if (m_state == SigningIn && m_loopback)
         return;
     setError({});
@@ -234,7 +244,7 @@ void Session::signIn()
         return fail(tr("Inloggningen kunde inte startas: ingen lokal port gick att öppna."));
     connect(m_loopback.get(), &LoopbackSignIn::codeReceived, this, &Session::exchangeCode);
     connect(m_loopback.get(), &LoopbackSignIn::failed, this, &Session::fail);
-    m_signInUrl = m_loopback->authorizeUrl(serverUrl(), clientId());
+    m_signInUrl = m_loopback->authorizeUrl(serverUrl(), clientId(), extra);
     const bool wasRestoring = restoring();
     m_restoring = false;
     setState(SigningIn);

@@ -94,6 +94,8 @@ public:
     void signInWithAccessToken(const QString &accessToken);
     Q_INVOKABLE void restore();   // at start: a refresh token in the keyring signs in silently
     Q_INVOKABLE void signIn();
+    // The same browser sign-in, sent by the server straight to the IdP of the e-mail's domain.
+    Q_INVOKABLE void signInWithSso(const QString &email);
     Q_INVOKABLE void cancelSignIn();
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void switchWorkspace(const QString &workspaceId);
@@ -115,6 +117,7 @@ Q_SIGNALS:
     void workspaceReady();
 
 private:
+    void startBrowserSignIn(const QList<std::pair<QString, QString>> &extra);
     explicit Session(QObject *parent = nullptr);
     void setState(State s);
     void setError(const QString &message);

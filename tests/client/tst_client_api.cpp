@@ -185,6 +185,13 @@ private Q_SLOTS:
         QCOMPARE(q.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
         QCOMPARE(q.queryItemValue(QStringLiteral("state")), signIn.state());
         QCOMPARE(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded), signIn.redirectUri());
+        // Single sign-on adds its two parameters, the e-mail encoded (a '+' is not a space).
+        const QUrlQuery sso(signIn.authorizeUrl(QUrl(QStringLiteral("http://kliv.test")), QStringLiteral("kliv-konto"),
+                                                {{QStringLiteral("sso"), QStringLiteral("1")},
+                                                 {QStringLiteral("login_hint"), QStringLiteral("ann+it@acme.se")}}));
+        QCOMPARE(sso.queryItemValue(QStringLiteral("sso")), QStringLiteral("1"));
+        QCOMPARE(sso.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded), QStringLiteral("ann+it@acme.se"));
+        QCOMPARE(sso.queryItemValue(QStringLiteral("state")), signIn.state());
 
         QSignalSpy code(&signIn, &LoopbackSignIn::codeReceived);
         QNetworkAccessManager nam;
