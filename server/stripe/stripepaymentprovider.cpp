@@ -7,6 +7,7 @@
 #include "http/returnpage.h"
 #include "storage/store.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -181,17 +182,36 @@ void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const bi
     withCustomer();
 }
 
+// The schedule that governs `sub`, as the derived state sees it: the one its
+// last copy names, or one learnt after that copy (newer facts win). Every
+// action asks this, so what the user is shown pending is what undo releases.
+static std::optional<ScheduleFacts> governingSchedule(StripeLedger &ledger, const SubscriptionFacts &sub)
+{
+    if (!sub.scheduleId.isEmpty())
+        return ledger.schedule(sub.scheduleId);
+    if (auto latest = ledger.newestScheduleOf(sub.id); latest && latest->version.newerThan(sub.version))
+        return latest;
+    return std::nullopt;
+}
+
+// The id of that schedule while it may still switch the price (unknown counts), else "".
+static QString pendingScheduleId(StripeLedger &ledger, const SubscriptionFacts &sub)
+{
+    const auto sched = governingSchedule(ledger, sub);
+    const QString id = !sub.scheduleId.isEmpty() ? sub.scheduleId : (sched ? sched->id : QString());
+    return (sched && !sched->isPending()) ? QString() : id;
+}
+
 void StripePaymentProvider::releaseScheduleIfPending(const SubscriptionFacts &sub,
                                                      std::function<void(ProviderError)> done)
 {
-    std::optional<ScheduleFacts> sched;
-    if (!sub.scheduleId.isEmpty())
-        sched = StripeLedger(m_store->database()).schedule(sub.scheduleId);
-    if (sub.scheduleId.isEmpty() || (sched && !sched->isPending()))
+    StripeLedger ledger(m_store->database());
+    const QString scheduleId = pendingScheduleId(ledger, sub);
+    if (scheduleId.isEmpty())
         return done({});
     const QString ws = sub.workspaceId;
-    m_client.post(QStringLiteral("/v1/subscription_schedules/%1/release").arg(sub.scheduleId), {},
-                  QStringLiteral("release:") + sub.scheduleId, [this, ws, done](StripeResult r) {
+    m_client.post(QStringLiteral("/v1/subscription_schedules/%1/release").arg(scheduleId), {},
+                  QStringLiteral("release:") + scheduleId, [this, ws, done](StripeResult r) {
         // Already released or completed at Stripe: nothing left to release.
         if (!r.ok() && r.httpStatus != 400)
             return done(r.error);
@@ -278,9 +298,8 @@ void StripePaymentProvider::scheduleDowngrade(const http::WorkspaceRef &ws, cons
         });
     };
     auto withSchedule = [this, sub = *sub, done, phases] {
-        std::optional<ScheduleFacts> sched;
-        if (!sub.scheduleId.isEmpty())
-            sched = StripeLedger(m_store->database()).schedule(sub.scheduleId);
+        StripeLedger ledger(m_store->database());
+        const auto sched = governingSchedule(ledger, sub);
         if (sched && sched->isPending())   // a new downgrade replaces the pending one
             return phases(sched->id);
         FormParams p;
@@ -321,10 +340,8 @@ void StripePaymentProvider::undo(const http::WorkspaceRef &ws, std::function<voi
     const auto sub = currentSubscription(ws.workspaceId);
     if (!sub || !isLive(*sub))
         return done(conflict(QStringLiteral("Nothing to undo.")));
-    std::optional<ScheduleFacts> sched;
-    if (!sub->scheduleId.isEmpty())
-        sched = StripeLedger(m_store->database()).schedule(sub->scheduleId);
-    const bool pendingSchedule = !sub->scheduleId.isEmpty() && (!sched || sched->isPending());
+    StripeLedger ledger(m_store->database());
+    const bool pendingSchedule = !pendingScheduleId(ledger, *sub).isEmpty();
     if (!pendingSchedule && !sub->cancelAtPeriodEnd)
         return done(conflict(QStringLiteral("Nothing to undo.")));
     releaseScheduleIfPending(*sub, [this, sub = *sub, done](ProviderError e) {
@@ -615,14 +632,7 @@ bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &l
 {
     QList<SubscriptionHistory> history;
     for (const SubscriptionFacts &s : ledger.subscriptionsOf(workspaceId)) {
-        SubscriptionHistory h{s, std::nullopt, ledger.invoicesOf(s.id)};
-        if (!s.scheduleId.isEmpty()) {
-            h.schedule = ledger.schedule(s.scheduleId);
-        } else if (auto latest = ledger.newestScheduleOf(s.id); latest && latest->version.newerThan(s.version)) {
-            // The schedule was learnt after the subscription's last copy: newer facts win.
-            h.schedule = latest;
-        }
-        history.append(h);
+        history.append(SubscriptionHistory{s, governingSchedule(ledger, s), ledger.invoicesOf(s.id)});
     }
     if (history.isEmpty())
         return false;
@@ -644,11 +654,17 @@ bool StripePaymentProvider::rederive(const QString &workspaceId, StripeLedger &l
 }
 
 Version StripePaymentProvider::fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn,
-                                            const QString &id)
+                                            const QString &id, const QString &subscriptionId)
 {
-    // Newer than every event stored so far (same second, "~f" sorts after "evt_").
+    // Newer than every event stored so far (same second, "~f" sorts after "evt_"):
+    // of this object, and of its subscription, since a schedule first seen in the
+    // answer to our own call must outrank its older .created (without the phase we
+    // just added) arriving after it. Not every event's time: test clocks differ.
     const Version newest = ledger.newestVersion(table, idColumn, id);
-    return {newest.at, QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
+    qint64 at = newest.at;
+    if (!subscriptionId.isEmpty() && subscriptionId != id)
+        at = std::max(at, ledger.newestVersion(QStringLiteral("stripe_subscriptions"), QStringLiteral("subscription_id"), subscriptionId).at);
+    return {at, QStringLiteral("~f%1").arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (m_fetchSeq++ % 1000), 20, 10, QLatin1Char('0'))};
 }
 
 void StripePaymentProvider::refetch(const QString &path)
@@ -680,7 +696,7 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
                 return false;
         } else if (kind == QLatin1String("subscription_schedule")) {
             ScheduleFacts f = ScheduleFacts::fromJson(object);
-            f.version = fetchVersion(ledger, QStringLiteral("stripe_schedules"), QStringLiteral("schedule_id"), f.id);
+            f.version = fetchVersion(ledger, QStringLiteral("stripe_schedules"), QStringLiteral("schedule_id"), f.id, f.subscriptionId);
             if (!ledger.recordSchedule(f))
                 return false;
             // A released schedule no longer names its subscription (released_subscription does).

@@ -55,6 +55,10 @@ public:
     // fetched object orders after every event received before it.
     void setRefetch(bool on) { m_refetch = on; }
     StripeClient *client() { return &m_client; }
+    // Records an object Stripe returned to us (newer than anything we had). `derive`:
+    // also re-derive the workspace's state and announce it. Answers to plan changes
+    // only record: the HTTP layer applies the rule's state itself right after.
+    void recordFetched(const QString &workspaceId, const QJsonObject &object, bool derive);
 
 private:
     struct Live;
@@ -63,15 +67,12 @@ private:
     void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
     void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
     void describeInvoice(const QJsonObject &invoice, http::Invoice *out) const;
-    // Records an object Stripe returned to us (newer than anything we had). `derive`:
-    // also re-derive the workspace's state and announce it. Answers to plan changes
-    // only record: the HTTP layer applies the rule's state itself right after.
-    void recordFetched(const QString &workspaceId, const QJsonObject &object, bool derive);
     bool rederive(const QString &workspaceId, StripeLedger &ledger);
     // Applies the waiting (unplaced) events that belong to this workspace now.
     bool placeWaiting(StripeLedger &ledger, const QString &workspaceId);
     void refetch(const QString &path);
-    Version fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn, const QString &id);
+    Version fetchVersion(StripeLedger &ledger, const QString &table, const QString &idColumn, const QString &id,
+                         const QString &subscriptionId = {});
     qint64 nowUnix() const;
     QUrl publicUrl(const QString &query) const;
 

@@ -324,6 +324,40 @@ private Q_SLOTS:
         QCOMPARE(grants(ws, k), (QStringList{"in_#_1", "in_#_2", "in_#_3"}));
     }
 
+    // A downgrade creates a schedule and adds its next phase; the answer to our
+    // own call is recorded first. Its .created event (one phase, the same
+    // second) arriving after it must not drop the downgrade the user was just
+    // shown (it did, 1 run in ~30, when the fetched copy of an object never
+    // seen before ranked below every event).
+    void ownAnswerOutranksOlderEventsOfANewObject()
+    {
+        const QString k = QStringLiteral("own"), sub = "sub_" + k, cus = "cus_" + k, sched = "sub_sched_" + k;
+        const QString ws = newWorkspace(cus);
+        const qint64 p1s = ts("2026-12-10T00:00:00Z"), p1e = ts("2027-01-10T00:00:00Z"), t = ts("2026-12-20T09:00:00Z");
+        Sub s{sub, cus, "price_pro_400", "active", {}, p1s, p1s, p1e};
+        QCOMPARE(deliver(stripeEvent("evt_o1", "customer.subscription.created", p1s + 5, subscription(s))).httpStatus, 200);
+        QCOMPARE(deliver(stripeEvent("evt_o2", "invoice.paid", p1s + 6,
+                                     invoice({"in_o1", cus, sub, "subscription_create", "price_pro_400", "paid", p1s + 5, p1s, p1e, 100000})))
+                     .httpStatus, 200);
+        s.schedule = sched;
+        QCOMPARE(deliver(stripeEvent("evt_o3", "customer.subscription.updated", t, subscription(s))).httpStatus, 200);
+        QCOMPARE(state(ws).planId, QStringLiteral("pro-400"));
+
+        // The answer to "add the next phase", then the older .created (ids sort either way).
+        m_provider->recordFetched(ws, schedule(sched, sub, "active", "price_pro_400", p1s, p1e, "price_pro_200"), true);
+        QVERIFY(state(ws).pendingDowngrade.has_value());
+        QJsonObject created = schedule(sched, sub, "active", "price_pro_400", p1s, p1e, "price_pro_200");
+        QJsonArray phases = created.value("phases").toArray();
+        phases.removeLast();
+        created["phases"] = phases;
+        for (const char *id : {"evt_zz_created", "evt_00_created"}) {
+            QCOMPARE(deliver(stripeEvent(QString::fromLatin1(id), "subscription_schedule.created", t, created)).httpStatus, 200);
+            const SubscriptionState st = state(ws);
+            QVERIFY2(st.pendingDowngrade.has_value(), id);
+            QCOMPARE(st.pendingDowngrade->tier, QStringLiteral("pro-200"));
+        }
+    }
+
     void workedExample8()
     {
         // customer.subscription.updated (pro-400) arrives before ...created
