@@ -8,7 +8,8 @@
 #include "reply.h"
 #include "serverconfig.h"
 #include "serveroptions.h"
-#include "paymentsthread.h"
+#include "storethread.h"
+#include "service/notifier.h"
 #include "shutdownsignal.h"
 #ifdef KLIV_HAVE_STRIPE
 #include "stripe/stripepaymentprovider.h"
@@ -179,7 +180,7 @@ int main(int argc, char *argv[])
 #ifdef KLIV_HAVE_STRIPE
     // Declared before it is used and destroyed after the server has stopped:
     // the provider lives (and is destroyed) on its own thread.
-    app::PaymentsThread payments;
+    app::StoreThread payments(QStringLiteral("payments"));
     if (stripeConfig.enabled()) {
         stripe::StripeConfig c = stripeConfig;
         c.publicBase = QUrl(QStringLiteral("http://%1:%2").arg(hostText).arg(port));   // Checkout/Portal return pages
@@ -198,6 +199,28 @@ int main(int argc, char *argv[])
         }
     }
 #endif
+
+    // Outgoing notifications (sales inquiries): only with a URL, and then only signed.
+    app::StoreThread notifications(QStringLiteral("notifications"));
+    const QUrl notifyUrl(qEnvironmentVariable("KLIV_NOTIFY_URL"), QUrl::StrictMode);
+    if (!notifyUrl.isEmpty()) {
+        if (!notifyUrl.isValid() || (notifyUrl.scheme() != QLatin1String("https") && notifyUrl.scheme() != QLatin1String("http")))
+            return fatal(QStringLiteral("KLIV_NOTIFY_URL must be an http(s) URL"));
+        service::Notifier::Config nc;
+        nc.url = notifyUrl;
+        if (const int first = qEnvironmentVariableIntValue("KLIV_NOTIFY_RETRY_SECS"); first > 0)
+            nc.firstRetrySecs = first;   // the first retry's wait (default 5 s, doubling to an hour)
+        QString secretError;
+        nc.secret = app::secretFromEnvironment("KLIV_NOTIFY_SECRET", &secretError);
+        if (!secretError.isEmpty())
+            return fatal(secretError);
+        if (nc.secret.size() < 16)
+            return fatal(QStringLiteral("KLIV_NOTIFY_URL needs KLIV_NOTIFY_SECRET (or _FILE) of at least 16 bytes to sign with"));
+        storage::Store::setNotificationsEnabled(true);
+        if (!notifications.start(*store, [&](storage::Store *own) -> QObject * { return new service::Notifier(nc, own); }, &error))
+            return fatal(QStringLiteral("cannot start the notifier: %1").arg(error));
+        printLine(QStringLiteral("notifications to %1").arg(notifyUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)).toUtf8());
+    }
 
     if (opts.dev) {
         server.context().seedDemo = [&server](QString *error) -> std::optional<QString> {

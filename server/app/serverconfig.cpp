@@ -26,11 +26,14 @@ constexpr Key kKeys[] = {
     {"storage/plans", "KLIV_PLANS_FILE", "--plans"},
 };
 
-// Stripe: file keys that become environment variables (read by StripeConfig).
-constexpr Key kStripeKeys[] = {
+// File keys that become environment variables (Stripe's read by StripeConfig;
+// notifications/* by main: the URL of the operator's webhook and its secret).
+constexpr Key kEnvKeys[] = {
     {"stripe/secret_key_file", "STRIPE_SECRET_KEY_FILE", nullptr},
     {"stripe/webhook_secret_file", "STRIPE_WEBHOOK_SECRET_FILE", nullptr},
     {"stripe/api_base", "STRIPE_API_BASE", nullptr},
+    {"notifications/url", "KLIV_NOTIFY_URL", nullptr},
+    {"notifications/secret_file", "KLIV_NOTIFY_SECRET_FILE", nullptr},
 };
 
 } // namespace
@@ -66,7 +69,7 @@ bool loadServerConfig(QStringList *args, QStringList *configArgs, QString *usedF
         QStringList known;
         for (const Key &k : kKeys)
             known << QString::fromLatin1(k.file);
-        for (const Key &k : kStripeKeys)
+        for (const Key &k : kEnvKeys)
             known << QString::fromLatin1(k.file);
         for (const QString &key : ini.allKeys()) {
             if (!known.contains(key)) {
@@ -81,7 +84,7 @@ bool loadServerConfig(QStringList *args, QStringList *configArgs, QString *usedF
             if (!v.isEmpty() && qEnvironmentVariableIsEmpty(k.env))
                 fromFile << QString::fromLatin1(k.option) << v;
         }
-        for (const Key &k : kStripeKeys) {
+        for (const Key &k : kEnvKeys) {
             const QString v = ini.value(QString::fromLatin1(k.file)).toString().trimmed();
             if (!v.isEmpty() && qEnvironmentVariableIsEmpty(k.env))
                 qputenv(k.env, v.toUtf8());

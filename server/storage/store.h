@@ -227,6 +227,17 @@ struct AuthCode {
     QDateTime expiresAt;
 };
 
+struct OutgoingNotification {
+    QString id;
+    QString type;
+    QByteArray body;        // the exact bytes every attempt sends (and signs)
+    QDateTime createdAt;
+    int attempts = 0;       // made before this one
+    QDateTime sentAt;       // invalid until a 2xx answer
+    QString lastError;
+    bool gaveUp = false;
+};
+
 struct EnterpriseInquiry {
     QString id;
     QString workspaceId;
@@ -431,6 +442,23 @@ public:
     std::optional<EnterpriseInquiry> latestEnterpriseInquiry(const QString &workspaceId);
     // false when unknown; *wasHandled when it had been marked already (unchanged then).
     bool markInquiryHandled(const QString &id, const QString &note, const QDateTime &now, bool *wasHandled);
+
+    // Outgoing notifications (the operator's signed webhook, e.g. for sales and
+    // the platform's e-mail): an outbox written in the same transaction as what
+    // it announces, delivered at least once by service::Notifier. Nothing is
+    // queued unless enabled (a server with a notification URL).
+    static void setNotificationsEnabled(bool on);
+    static bool notificationsEnabled();
+    // Queues {"id","type","created","data"}; inside a write transaction or alone.
+    bool queueNotification(const QString &type, const QJsonObject &data, const QDateTime &now);
+    // Up to `limit` notifications due at `now`, each leased for `leaseSecs` (another
+    // instance does not send it meanwhile). Oldest first.
+    QList<OutgoingNotification> claimNotifications(const QDateTime &now, int leaseSecs, int limit);
+    bool notificationSent(const QString &id, const QDateTime &now);
+    // Another attempt at `next`; `giveUp` ends it (kept with its error, never sent again).
+    bool notificationFailed(const QString &id, const QString &error, const QDateTime &next, bool giveUp);
+    std::optional<OutgoingNotification> notification(const QString &id);
+    int pendingNotifications();
 
     // The workspace's current live sequence number (0 before any event).
     qint64 liveSeq(const QString &workspaceId);

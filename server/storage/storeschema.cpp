@@ -108,7 +108,16 @@ QList<Migration> coreMigrations()
         QStringLiteral("ALTER TABLE enterprise_inquiries ADD COLUMN handled_note TEXT NOT NULL DEFAULT ''"),
     };
     const Migration v4{4, QStringLiteral("enterprise inquiries can be marked handled"), handled, handled};
-    return {v1, v2, v3, v4};
+    // Outgoing notifications (Store::queueNotification): written with what they
+    // announce, sent at least once; the index serves "what is due".
+    const QStringList outbox{
+        QStringLiteral("CREATE TABLE notification_outbox (id TEXT PRIMARY KEY, type TEXT NOT NULL, body TEXT NOT NULL, "
+                       "created_ms BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_ms BIGINT, "
+                       "sent_ms BIGINT, gave_up INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_ms) WHERE next_attempt_ms IS NOT NULL"),
+    };
+    const Migration v8{5, QStringLiteral("outgoing notifications"), outbox, outbox};
+    return {v1, v2, v3, v4, v8};
 }
 
 } // namespace storage

@@ -248,9 +248,23 @@ std::optional<QString> Store::addEnterpriseInquiry(const EnterpriseInquiry &inqu
 {
     const QString id = newId("inq_");
     const QDateTime at = inquiry.createdAt.isValid() ? inquiry.createdAt : QDateTime::currentDateTimeUtc();
-    if (!d->exec(QStringLiteral("INSERT INTO enterprise_inquiries (id, workspace_id, user_id, contact, seats, message, created_ms) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                 {id, inquiry.workspaceId, inquiry.userId, inquiry.contact, inquiry.seats, inquiry.message, msOf(at)}))
+    // Sales hears of it through the operator's notification URL, sent only if this commits.
+    const bool ok = transaction([&] {
+        if (!d->exec(QStringLiteral("INSERT INTO enterprise_inquiries (id, workspace_id, user_id, contact, seats, message, created_ms) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {id, inquiry.workspaceId, inquiry.userId, inquiry.contact, inquiry.seats, inquiry.message, msOf(at)}))
+            return false;
+        const auto name = d->scalar(QStringLiteral("SELECT name FROM workspaces WHERE id = ?"), {inquiry.workspaceId});
+        return queueNotification(QStringLiteral("enterprise_inquiry.created"),
+                                 {{QStringLiteral("inquiry_id"), id},
+                                  {QStringLiteral("workspace_id"), inquiry.workspaceId},
+                                  {QStringLiteral("workspace_name"), name ? name->toString() : QString()},
+                                  {QStringLiteral("contact"), inquiry.contact},
+                                  {QStringLiteral("seats"), inquiry.seats},
+                                  {QStringLiteral("message"), inquiry.message}},
+                                 at);
+    });
+    if (!ok)
         return std::nullopt;
     return id;
 }

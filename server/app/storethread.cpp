@@ -1,16 +1,16 @@
-#include "paymentsthread.h"
+#include "storethread.h"
 
 #include <QMetaObject>
 #include <QObject>
 
 namespace app {
 
-PaymentsThread::PaymentsThread()
+StoreThread::StoreThread(const QString &name)
 {
-    m_thread.setObjectName(QStringLiteral("payments"));
+    m_thread.setObjectName(name);
 }
 
-PaymentsThread::~PaymentsThread()
+StoreThread::~StoreThread()
 {
     if (!m_thread.isRunning())
         return;
@@ -27,7 +27,7 @@ PaymentsThread::~PaymentsThread()
     m_thread.wait();
 }
 
-QObject *PaymentsThread::start(const storage::Store &main, const std::function<QObject *(storage::Store *)> &make,
+QObject *StoreThread::start(const storage::Store &main, const std::function<QObject *(storage::Store *)> &make,
                                QString *error)
 {
     m_thread.start();

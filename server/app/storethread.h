@@ -1,8 +1,8 @@
 #pragma once
-// The payment provider's own thread: its HTTP client (QNetworkAccessManager)
-// and its Store live there, so Stripe calls, their answers and the webhooks
-// are handled in order, off the event loop, and never wait for each other's
-// database work on the requests' workers.
+// A service's own thread with its own Store: the payment provider (its HTTP
+// client, Stripe calls, their answers and the webhooks handled in order, off
+// the event loop) and the notifier (the outbox's deliveries) each have one, so
+// they never wait for each other's database work on the requests' workers.
 #include "service/threadstore.h"
 
 #include <QThread>
@@ -13,13 +13,13 @@ class QObject;
 
 namespace app {
 
-class PaymentsThread
+class StoreThread
 {
 public:
-    PaymentsThread();
-    ~PaymentsThread();   // destroys what make() built, on the thread, then stops it
+    explicit StoreThread(const QString &name);
+    ~StoreThread();   // destroys what make() built, on the thread, then stops it
 
-    // Opens a Store like `main` on the thread and builds the provider there
+    // Opens a Store like `main` on the thread and builds the service there
     // (make gets that Store). Returns the provider, or nullptr and *error.
     QObject *start(const storage::Store &main, const std::function<QObject *(storage::Store *)> &make, QString *error);
 
