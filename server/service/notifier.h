@@ -1,7 +1,8 @@
 #pragma once
 // Sends the outbox's notifications (storage::Store::queueNotification) to the
 // operator's URL: POST of the stored JSON, signed like Stripe signs its
-// webhooks, at least once, in order of creation, with retries that back off.
+// webhooks, at least once, with retries that back off. Oldest first but side
+// by side: a receiver drops repeats by id and does not rely on the order.
 //
 //   Kliv-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>
 //   Kliv-Notification-Id: ntf_...   (the receiver drops repeats by this id)

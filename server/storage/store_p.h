@@ -113,6 +113,7 @@ public:
     // Whether the workspace has at most one owner left (nullopt on a database error).
     std::optional<bool> atLastOwner(const QString &workspaceId);
     struct SpendRun;
+    bool announceAlerts(SpendRun &run, const billing::Balance &before, const billing::Balance &after, const QDateTime &now);
     SpendResult spendInRun(SpendRun &run, const UsageRequest &r, const QDateTime &now, bool announceBalance);
     qint64 announceInRun(SpendRun &run, const QString &type, const QJsonObject &data);
     bool flushRun(SpendRun &run);

@@ -117,7 +117,13 @@ QList<Migration> coreMigrations()
         QStringLiteral("CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_ms) WHERE next_attempt_ms IS NOT NULL"),
     };
     const Migration v8{5, QStringLiteral("outgoing notifications"), outbox, outbox};
-    return {v1, v2, v3, v4, v8};
+    // Credit alerts already announced: one per workspace, scope, period and threshold.
+    const QStringList alerts{QStringLiteral(
+        "CREATE TABLE credit_alerts (workspace_id TEXT NOT NULL REFERENCES workspaces(id), scope TEXT NOT NULL, "
+        "period_start_ms BIGINT NOT NULL, threshold INTEGER NOT NULL, created_ms BIGINT NOT NULL, "
+        "PRIMARY KEY (workspace_id, scope, period_start_ms, threshold))")};
+    const Migration v9{6, QStringLiteral("credit alerts announced"), alerts, alerts};
+    return {v1, v2, v3, v4, v8, v9};
 }
 
 } // namespace storage

@@ -3,6 +3,8 @@
 #include "store_p.h"
 #include "wirejson.h"
 
+#include "billing/alerts.h"
+
 #include <QJsonDocument>
 
 namespace storage {
@@ -296,6 +298,37 @@ qint64 Store::Private::announceInRun(SpendRun &run, const QString &type, const Q
     return announceAs(run.workspaceId, run.seq, type, data) ? run.seq : -1;
 }
 
+// The thresholds this spend crossed, each announced once (live and to the
+// operator's notification URL) in the spend's own transaction.
+bool Store::Private::announceAlerts(SpendRun &run, const billing::Balance &before, const billing::Balance &after,
+                                    const QDateTime &now)
+{
+    for (const billing::CreditAlert &a : billing::crossedThresholds(before, after, now)) {
+        QSqlQuery *row = exec(QStringLiteral("INSERT INTO credit_alerts (workspace_id, scope, period_start_ms, threshold, created_ms) "
+                                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                            {run.workspaceId, a.scope, msOf(a.periodStart), a.threshold, msOf(now)});
+        if (!row)
+            return false;
+        if (row->numRowsAffected() != 1)
+            continue;   // announced before (this period, this threshold)
+        const QJsonObject data{{QStringLiteral("scope"), a.scope},
+                               {QStringLiteral("threshold"), a.threshold},
+                               {QStringLiteral("used"), a.used},
+                               {QStringLiteral("allowance"), a.allowance},
+                               {QStringLiteral("remaining"), a.remaining},
+                               {QStringLiteral("period_start"), toRfc3339(a.periodStart)},
+                               {QStringLiteral("resets_at"), toRfc3339(a.resetsAt)},
+                               {QStringLiteral("plan"), run.state.planId}};
+        if (announceInRun(run, QStringLiteral("credit_alert"), data) < 0)
+            return false;
+        QJsonObject withWorkspace = data;
+        withWorkspace.insert(QStringLiteral("workspace_id"), run.workspaceId);
+        if (!q->queueNotification(QStringLiteral("credits.threshold_reached"), withWorkspace, now))
+            return false;
+    }
+    return true;
+}
+
 SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, const QDateTime &now, bool announceBalance)
 {
     SpendResult result;
@@ -396,7 +429,7 @@ SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, con
     result.balance.seq = announceInRun(run, QStringLiteral("usage"), usageEntryToJson(result.entry));
     if (announceBalance && result.balance.seq >= 0)
         result.balance.seq = announceInRun(run, QStringLiteral("balance"), balanceToJson(result.balance));
-    if (result.balance.seq < 0)
+    if (result.balance.seq < 0 || !announceAlerts(run, before, result.balance.balance, now))
         return dbError();
 
     const QJsonObject answer{{QStringLiteral("balance"), balanceToJson(result.balance)},

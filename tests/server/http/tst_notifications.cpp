@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 #include <QMessageAuthenticationCode>
 #include <QTcpServer>
+#include <QWebSocket>
 
 namespace {
 const QByteArray kSecret = "whsec_kliv_notify_test_0123456789";
@@ -143,6 +144,77 @@ private Q_SLOTS:
         QVERIFY(signatureValid(receiver.got.first()));
         QCOMPARE(QJsonDocument::fromJson(receiver.got.first().body).object().value("data").toObject()
                      .value("contact").toString(), QStringLiteral("it@kraschar.test"));
+    }
+
+    // A Pro 100 cycle: 75, 90 and 100 % each announced once, live (to every
+    // member's socket) and to the operator's URL; the next cycle announces again.
+    void creditAlertsOncePerCycleAndThreshold()
+    {
+        KLIV_START(fx, apitest::at("2026-12-01T08:00:00Z"));
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Larm AB"), QStringLiteral("owner@larm.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("pro-100")).isEmpty(), qPrintable(fx->errorString()));
+        const QString owner = fx->issueUserToken(ws.ownerEmail), service = fx->issueServiceToken();
+        QList<QJsonObject> live;
+        QWebSocket socket;
+        connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &m) {
+            const QJsonObject o = QJsonDocument::fromJson(m.toUtf8()).object();
+            if (o.value("type").toString() == QLatin1String("credit_alert"))
+                live.append(o.value("data").toObject());
+        });
+        QUrl url = fx->baseUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/v1/workspaces/%1/live").arg(ws.id));
+        QNetworkRequest req(url);
+        req.setRawHeader("Authorization", "Bearer " + owner.toUtf8());
+        bool open = false;
+        connect(&socket, &QWebSocket::connected, this, [&] { open = true; });
+        socket.open(req);
+        QTRY_VERIFY_WITH_TIMEOUT(open, 10000);
+        QTest::qWait(200);
+        int key = 0;
+        auto spend = [&](int credits) {
+            return fx->spend(ws.id, service, ws.ownerMemberId, credits, QStringLiteral("alert-%1").arg(++key)).status;
+        };
+        QCOMPARE(spend(74), 201);      // 74 %: nothing
+        QCOMPARE(spend(1), 201);       // 75 %
+        QCOMPARE(spend(10), 201);      // 85 %: nothing new
+        QCOMPARE(spend(15), 201);      // 100 %: 90 and 100 at once
+        QCOMPARE(spend(1), 402);       // refused: no alert again
+        QTRY_COMPARE_WITH_TIMEOUT(live.size(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.got.size(), 3, 10000);
+        QTest::qWait(500);
+        QCOMPARE(live.size(), 3);
+        QCOMPARE(receiver.got.size(), 3);
+        QList<int> thresholds;
+        for (const QJsonObject &a : std::as_const(live))
+            thresholds << a.value("threshold").toInt();
+        QCOMPARE(thresholds, (QList<int>{75, 90, 100}));
+        QCOMPARE(live.first().value("scope").toString(), QStringLiteral("cycle"));
+        QCOMPARE(live.first().value("used").toInt(), 75);
+        QCOMPARE(live.first().value("allowance").toInt(), 100);
+        QCOMPARE(live.first().value("remaining").toInt(), 25);
+        QCOMPARE(live.first().value("plan").toString(), QStringLiteral("pro-100"));
+        const QDateTime resets = apitest::instant(live.first().value("resets_at"));
+        QVERIFY(resets.isValid());
+        QList<int> hooked;   // sent side by side: any order (receivers must not rely on it)
+        for (const Received &r : std::as_const(receiver.got)) {
+            QVERIFY(signatureValid(r));
+            const QJsonObject hook = QJsonDocument::fromJson(r.body).object();
+            QCOMPARE(hook.value("type").toString(), QStringLiteral("credits.threshold_reached"));
+            QCOMPARE(hook.value("data").toObject().value("workspace_id").toString(), ws.id);
+            hooked << hook.value("data").toObject().value("threshold").toInt();
+        }
+        std::sort(hooked.begin(), hooked.end());
+        QCOMPARE(hooked, (QList<int>{75, 90, 100}));
+
+        // The next cycle's allowance: its own alerts.
+        QVERIFY(fx->setClock(resets.addSecs(3600)));
+        QCOMPARE(spend(80), 201);
+        QTRY_COMPARE_WITH_TIMEOUT(live.size(), 4, 10000);
+        QCOMPARE(live.last().value("threshold").toInt(), 75);
+        QVERIFY(apitest::instant(live.last().value("period_start")) > apitest::instant(live.first().value("period_start")));
+        socket.close();
     }
 };
 
