@@ -155,6 +155,28 @@ static QJsonObject previewJson(const billing::ChangePreview &p, const PreviewExt
             {QStringLiteral("cancel_at_period_end_after"), x.cancelPendingAfter}};
 }
 
+// The signed-in member who asked for a change (the audit log's actor).
+static storage::Actor actorOf(const Access &a)
+{
+    return a.member ? storage::Actor::member(a.member->userId) : storage::Actor::system();
+}
+
+// A plan change that waits for the provider (checkout, upgrade): its request
+// or a refused payment is recorded now, the outcome when the webhook brings it
+// (plan.changed, by the system). Other refusals (409, 5xx) changed nothing.
+static void auditRequest(ServerContext &ctx, const Access &a, const QString &tier, const ProviderError &e)
+{
+    if (!e.ok() && e.httpStatus != 402)
+        return;
+    QJsonObject after{{QStringLiteral("plan"), tier}};
+    if (!e.ok())
+        after.insert(QStringLiteral("error"), e.code.isEmpty() ? QStringLiteral("payment_provider_error") : e.code);
+    ctx.store->appendAudit(storage::AuditEntry{
+        0, a.workspace.id, ctx.now(), actorOf(a),
+        QString::fromLatin1(e.ok() ? storage::audit::PlanChangeRequested : storage::audit::PlanChangeFailed), tier,
+        QJsonObject{{QStringLiteral("plan"), a.state.planId}}, after});
+}
+
 // Applies a downgrade/cancel/undo through the rules, under the workspace lock,
 // and answers {"kind"?, "workspace"}.
 static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &reply, const QString &kind,
@@ -170,7 +192,7 @@ static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &re
                                                           }
                                                           s = r.state;
                                                           return true;
-                                                      });
+                                                      }, actorOf(a));
     if (!failure.code.isEmpty())
         return reply->error(failure);
     if (!change.ok)
@@ -315,10 +337,11 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               case ChangeKind::Checkout:
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
-                  return viaProvider(ctx, [ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
-                      p->startCheckout(ref, target, [reply](ProviderError e, QString url) {
+                  return viaProvider(ctx, [&ctx, a, ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
+                      p->startCheckout(ref, target, [&ctx, a, tier = target.id, reply](ProviderError e, QString url) {
                           if (!e.ok())
                               return reply->error(providerError(e));
+                          auditRequest(ctx, a, tier, e);
                           reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
                       });
                   });
@@ -326,7 +349,8 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
               {
-                  auto done = std::function<void(ProviderError)>([&ctx, reply, a](ProviderError e) {
+                  auto done = std::function<void(ProviderError)>([&ctx, reply, a, tier = target.id](ProviderError e) {
+                      auditRequest(ctx, a, tier, e);   // a declined card: plan.change_failed
                       if (!e.ok())
                           return reply->error(providerError(e));
                       // The new tier applies when the provider confirms the payment (webhook).

@@ -108,7 +108,22 @@ QList<Migration> coreMigrations()
         QStringLiteral("ALTER TABLE enterprise_inquiries ADD COLUMN handled_note TEXT NOT NULL DEFAULT ''"),
     };
     const Migration v4{4, QStringLiteral("enterprise inquiries can be marked handled"), handled, handled};
-    return {v1, v2, v3, v4};
+    // The audit log (audit.h): append-only, no foreign key to members or users
+    // (an entry outlives a removed member and keeps the e-mail as it was).
+    const QString auditColumns = QStringLiteral(
+        " workspace_id TEXT NOT NULL REFERENCES workspaces(id), at_ms BIGINT NOT NULL, actor_kind TEXT NOT NULL, "
+        "actor_user_id TEXT NOT NULL DEFAULT '', actor_email TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, "
+        "target TEXT NOT NULL DEFAULT '', before_json TEXT NOT NULL DEFAULT '', after_json TEXT NOT NULL DEFAULT '')");
+    const QStringList auditIndexes{
+        QStringLiteral("CREATE INDEX audit_log_ws ON audit_log (workspace_id, id DESC)"),
+        QStringLiteral("CREATE INDEX audit_log_ws_actor ON audit_log (workspace_id, actor_user_id, id DESC)"),
+    };
+    Migration v5{5, QStringLiteral("audit log"), {}, {}};
+    v5.sqlite = QStringList{QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT,") + auditColumns}
+        + auditIndexes;
+    v5.postgres = QStringList{QStringLiteral("CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY,") + auditColumns}
+        + auditIndexes;
+    return {v1, v2, v3, v4, v5};
 }
 
 } // namespace storage
