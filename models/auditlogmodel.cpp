@@ -100,7 +100,9 @@ QString AuditLogModel::sentence(const Row &r)
     if (k == QLatin1String("plan.changed"))
         return tr("Planen ändrades: %1 → %2").arg(planOf(r.before), planOf(r.after));
     if (k == QLatin1String("plan.change_failed"))
-        return tr("Planbytet %1 → %2 genomfördes inte: betalningen nekades").arg(planOf(r.before), planOf(r.after));
+        return r.after.value(QLatin1String("error")).toString() == QLatin1String("card_declined")
+            ? tr("Planbytet %1 → %2 genomfördes inte: betalningen nekades").arg(planOf(r.before), planOf(r.after))
+            : tr("Planbytet %1 → %2 genomfördes inte").arg(planOf(r.before), planOf(r.after));
     if (k == QLatin1String("plan.change_undone"))
         return tr("Ångrade planbytet till %1").arg(planOf(r.before));
     if (k == QLatin1String("plan.cancel_scheduled"))
@@ -251,7 +253,7 @@ void AuditLogModel::exportCsv(const QUrl &file)
     if (!s->isReady() || path.isEmpty())
         return;
     setLoading(true);
-    s->transport()->getRaw(s->workspacePath(QStringLiteral("/audit.csv")), filterQuery(), this, [this, path](const ApiResult &r) {
+    transport()->getRaw(s->workspacePath(QStringLiteral("/audit.csv")), filterQuery(), this, [this, path](const ApiResult &r) {
         setLoading(false);
         if (!r.ok()) {
             setError(r.error.message);

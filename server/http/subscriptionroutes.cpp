@@ -161,19 +161,18 @@ static storage::Actor actorOf(const Access &a)
     return a.member ? storage::Actor::member(a.member->userId) : storage::Actor::system();
 }
 
-// A plan change that waits for the provider (checkout, upgrade): its request
-// or a refused payment is recorded now, the outcome when the webhook brings it
-// (plan.changed, by the system). Other refusals (409, 5xx) changed nothing.
-static void auditRequest(ServerContext &ctx, const Access &a, const QString &tier, const ProviderError &e)
+// A plan change that waits for the provider (checkout, upgrade): the request is
+// recorded as it goes to the provider (its webhook may come before its answer),
+// a refusal (a declined card: 402) when the answer says so, and the outcome
+// when the webhook brings it (plan.changed, by the system).
+static void auditRequest(ServerContext &ctx, const Access &a, const QString &tier, const ProviderError *refused = nullptr)
 {
-    if (!e.ok() && e.httpStatus != 402)
-        return;
     QJsonObject after{{QStringLiteral("plan"), tier}};
-    if (!e.ok())
-        after.insert(QStringLiteral("error"), e.code.isEmpty() ? QStringLiteral("payment_provider_error") : e.code);
+    if (refused)
+        after.insert(QStringLiteral("error"), refused->code.isEmpty() ? QStringLiteral("payment_provider_error") : refused->code);
     ctx.store->appendAudit(storage::AuditEntry{
         0, a.workspace.id, ctx.now(), actorOf(a),
-        QString::fromLatin1(e.ok() ? storage::audit::PlanChangeRequested : storage::audit::PlanChangeFailed), tier,
+        QString::fromLatin1(refused ? storage::audit::PlanChangeFailed : storage::audit::PlanChangeRequested), tier,
         QJsonObject{{QStringLiteral("plan"), a.state.planId}}, after});
 }
 
@@ -337,11 +336,13 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               case ChangeKind::Checkout:
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
+                  auditRequest(ctx, a, target.id);
                   return viaProvider(ctx, [&ctx, a, ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
                       p->startCheckout(ref, target, [&ctx, a, tier = target.id, reply](ProviderError e, QString url) {
-                          if (!e.ok())
+                          if (!e.ok()) {
+                              auditRequest(ctx, a, tier, &e);
                               return reply->error(providerError(e));
-                          auditRequest(ctx, a, tier, e);
+                          }
                           reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
                       });
                   });
@@ -350,14 +351,16 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                       return reply->error(ApiError::paymentsUnavailable());
               {
                   auto done = std::function<void(ProviderError)>([&ctx, reply, a, tier = target.id](ProviderError e) {
-                      auditRequest(ctx, a, tier, e);   // a declined card: plan.change_failed
-                      if (!e.ok())
+                      if (!e.ok()) {
+                          auditRequest(ctx, a, tier, &e);   // e.g. a declined card
                           return reply->error(providerError(e));
+                      }
                       // The new tier applies when the provider confirms the payment (webhook).
                       reply->json({{QStringLiteral("kind"), QStringLiteral("upgrade")},
                                    {QStringLiteral("workspace"), workspaceJson(ctx.store, a, true)}});
                   });
                   const QDateTime at = prorationInstant(ctx, a, tier->quotedAt);
+                  auditRequest(ctx, a, target.id);
                   return viaProvider(ctx, [ref = refFor(ctx, a), target, at, done](PaymentProvider *p) {
                       p->upgrade(ref, target, at, done);
                   });

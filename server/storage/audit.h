@@ -19,7 +19,7 @@ namespace audit {
 // Plans. before/after: {"plan"} plus what the change is about.
 inline constexpr char PlanChangeRequested[] = "plan.change_requested"; // after: {"plan", "effective_at"?}
 inline constexpr char PlanChanged[] = "plan.changed";                  // the new plan applies (payment, period end, operator)
-inline constexpr char PlanChangeFailed[] = "plan.change_failed";       // the payment provider refused it; after: {"plan", "error"}
+inline constexpr char PlanChangeFailed[] = "plan.change_failed";       // the payment provider refused it; after: {"plan", "error": code}
 inline constexpr char PlanChangeUndone[] = "plan.change_undone";       // a scheduled downgrade withdrawn
 inline constexpr char PlanCancelScheduled[] = "plan.cancel_scheduled"; // after: {"plan", "effective_at"}
 inline constexpr char PlanCancelUndone[] = "plan.cancel_undone";
