@@ -28,8 +28,11 @@ ApplicationWindow {
         { title: qsTr("Planer"), icon: "plans" },
         { title: qsTr("Fakturering"), icon: "billing" },
         { title: qsTr("Team"), icon: "team" },
+        { title: qsTr("Händelselogg"), icon: "audit", ownersAndAdmins: true },
         { title: qsTr("Inställningar"), icon: "settings" }
     ]
+    // Inställningar is last, apart at the bottom of the navigation.
+    readonly property int settingsPage: pages.length - 1
 
     // Signed in, the focus leaves the hidden sign-in card for the header bar
     // itself, so the next Tab lands on the header's first control, not in the
@@ -53,9 +56,9 @@ ApplicationWindow {
         return content.item && content.item.plansPage ? content.item.plansPage.previewFirstUpgrade() : false
     }
 
-    // Ctrl+1…6 open the pages, F5 asks the server again.
+    // Ctrl+1…7 open the pages, F5 asks the server again.
     Repeater {
-        model: 6
+        model: window.pages.length
         Item {
             required property int index
             Shortcut {
@@ -252,9 +255,10 @@ ApplicationWindow {
                     anchors.fill: parent
                     spacing: tokens.s1
                     Repeater {
-                        model: 5
+                        model: window.settingsPage
                         NavButton {
                             required property int index
+                            visible: !window.pages[index].ownersAndAdmins || Session.role === "owner" || Session.role === "admin"
                             text: window.pages[index].title
                             iconName: window.pages[index].icon
                             current: window.currentPage === index
@@ -265,12 +269,12 @@ ApplicationWindow {
                     }
                     Item { Layout.fillHeight: true }
                     NavButton {
-                        text: window.pages[5].title
-                        iconName: window.pages[5].icon
-                        current: window.currentPage === 5
+                        text: window.pages[window.settingsPage].title
+                        iconName: window.pages[window.settingsPage].icon
+                        current: window.currentPage === window.settingsPage
                         compact: window.compactNav
                         Layout.fillWidth: true
-                        onClicked: window.showPage(5)
+                        onClicked: window.showPage(window.settingsPage)
                     }
                 }
             }
@@ -306,7 +310,8 @@ ApplicationWindow {
                     PageLoader { id: plansLoader; index: 2; sourceComponent: PlansPage {} }
                     PageLoader { index: 3; sourceComponent: BillingPage {} }
                     PageLoader { index: 4; sourceComponent: TeamPage {} }
-                    PageLoader { index: 5; sourceComponent: SettingsPage {} }
+                    PageLoader { index: 5; sourceComponent: AuditLogPage {} }
+                    PageLoader { index: window.settingsPage; sourceComponent: SettingsPage {} }
                 }
             }
         }

@@ -13,7 +13,8 @@ QtObject {
         { name: "03-planer", page: 2 },
         { name: "04-fakturering", page: 3 },
         { name: "05-team", page: 4 },
-        { name: "06-installningar", page: 5 },
+        { name: "06-installningar", page: target.settingsPage },
+        { name: "13-handelselogg", page: 5 },
         { name: "07-kreditmatare", page: 0, popup: true },
         { name: "08-bekrafta-planbyte", page: 2, preview: true }
     ]

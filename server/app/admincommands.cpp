@@ -49,6 +49,14 @@ private:
     std::optional<storage::User> findOrCreateUser(const QString &email, const QString &name, const QString &password,
                                                   AdminError *err);
     QJsonObject workspaceView(const QString &workspaceId);
+    // The audit log's actor: --actor NAME, else the login running the command.
+    storage::Actor actor() const
+    {
+        QString name = opt("actor");
+        if (name.isEmpty())
+            name = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+        return storage::Actor::operatorNamed(name);
+    }
 
     std::optional<AdminError> createWorkspace(QJsonObject *out);
     std::optional<AdminError> addMember(QJsonObject *out);
@@ -141,7 +149,7 @@ std::optional<AdminError> Admin::createWorkspace(QJsonObject *out)
         const auto r = m_store->mutateSubscription(created->workspace.id, m_now, *m_catalog, [&](billing::SubscriptionState &s) {
             s = billing::setPlanByAdmin(*m_catalog, s, planId, 0, m_now);
             return true;
-        });
+        }, actor());
         if (!r.ok)
             return internal(QStringLiteral("could not set the plan"));
     }
@@ -163,7 +171,7 @@ std::optional<AdminError> Admin::addMember(QJsonObject *out)
         return err;
     storage::Member m;
     const QString role = has("role") ? opt("role") : QStringLiteral("member");
-    switch (m_store->addMember(opt("workspace"), user->id, role, m_now, *m_catalog, &m)) {
+    switch (m_store->addMember(opt("workspace"), user->id, role, m_now, *m_catalog, &m, actor())) {
     case storage::MemberChange::Done:
         *out = {{QStringLiteral("member_id"), m.id}, {QStringLiteral("user_id"), user->id}};
         return std::nullopt;
@@ -222,7 +230,7 @@ std::optional<AdminError> Admin::setPlan(QJsonObject *out)
     const auto r = m_store->mutateSubscription(opt("workspace"), m_now, *m_catalog, [&](billing::SubscriptionState &s) {
         s = billing::setPlanByAdmin(*m_catalog, s, plan->id, credits, m_now);
         return true;
-    });
+    }, actor());
     if (r.notFound)
         return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
     if (!r.ok)

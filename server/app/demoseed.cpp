@@ -163,10 +163,18 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
     DemoAccount owner = accounts.first();
     owner.memberId = created->owner.id;
     seed.accounts.append(owner);
+    // Made as people would, so that Händelselogg has a story: Anna invites
+    // Björn, Björn the others; Cecilia starts as admin until Anna changes it.
+    const auto inviter = [&](int i) { return storage::Actor::member(userIds.at(i == 1 ? 0 : 1)); };
+    const auto firstRole = [&](int i) { return i == 2 ? QStringLiteral("admin") : accounts.at(i).role; };
     for (int i = 1; i < accounts.size(); ++i) {
         storage::Member m;
-        if (store->addMember(seed.workspaceId, userIds.at(i), accounts.at(i).role, anchor.addDays(-1), *ctx.catalog, &m)
-            != storage::MemberChange::Done) {
+        if (store->addMember(seed.workspaceId, userIds.at(i), firstRole(i), anchor.addDays(-1).addSecs(600 * i), *ctx.catalog,
+                             &m, inviter(i))
+                != storage::MemberChange::Done
+            || (firstRole(i) != accounts.at(i).role
+                && store->setMemberRole(seed.workspaceId, m.id, accounts.at(i).role, storage::Actor::member(userIds.first()))
+                       != storage::MemberChange::Done)) {
             *error = QStringLiteral("could not add the demo member %1").arg(accounts.at(i).email);
             return std::nullopt;
         }
@@ -177,7 +185,7 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
     const auto plan = store->mutateSubscription(seed.workspaceId, anchor, *ctx.catalog, [&](billing::SubscriptionState &s) {
         s = billing::setPlanByAdmin(*ctx.catalog, s, QStringLiteral("pro-200"), 0, anchor);
         return true;
-    });
+    }, storage::Actor::operatorNamed(QStringLiteral("sales")));
     if (!plan.ok) {
         *error = QStringLiteral("could not put the demo on Pro 200");
         return std::nullopt;

@@ -72,6 +72,7 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
     addWorkspaceRoutes(m_router, m_ctx);
     addUsageRoutes(m_router, m_ctx);
     addSubscriptionRoutes(m_router, m_ctx);
+    addAuditRoutes(m_router, m_ctx);
     addOAuthRoutes(m_router, m_ctx);
     // The live path exists for routing (405/404 answers); upgrades never reach the handler.
     m_router.add(QHttpServerRequest::Method::Get, QStringLiteral("/v1/workspaces/{ws}/live"), Auth::None,

@@ -9,6 +9,7 @@ void addPublicRoutes(Router &r, ServerContext &ctx);        // healthz, readyz, 
 void addWorkspaceRoutes(Router &r, ServerContext &ctx);     // workspace, members, roles, inquiry
 void addUsageRoutes(Router &r, ServerContext &ctx);         // balance, usage, entries, csv
 void addSubscriptionRoutes(Router &r, ServerContext &ctx);  // preview/change/cancel/undo, portal, invoices, webhook
+void addAuditRoutes(Router &r, ServerContext &ctx);         // audit log, audit.csv
 void addOAuthRoutes(Router &r, ServerContext &ctx);         // /oauth/*
 void addDevRoutes(Router &r, ServerContext &ctx);           // /v1/dev/* (only registered with --dev)
 

@@ -155,6 +155,27 @@ static QJsonObject previewJson(const billing::ChangePreview &p, const PreviewExt
             {QStringLiteral("cancel_at_period_end_after"), x.cancelPendingAfter}};
 }
 
+// The signed-in member who asked for a change (the audit log's actor).
+static storage::Actor actorOf(const Access &a)
+{
+    return a.member ? storage::Actor::member(a.member->userId) : storage::Actor::system();
+}
+
+// A plan change that waits for the provider (checkout, upgrade): the request is
+// recorded as it goes to the provider (its webhook may come before its answer),
+// a refusal (a declined card: 402) when the answer says so, and the outcome
+// when the webhook brings it (plan.changed, by the system).
+static void auditRequest(ServerContext &ctx, const Access &a, const QString &tier, const ProviderError *refused = nullptr)
+{
+    QJsonObject after{{QStringLiteral("plan"), tier}};
+    if (refused)
+        after.insert(QStringLiteral("error"), refused->code.isEmpty() ? QStringLiteral("payment_provider_error") : refused->code);
+    ctx.store->appendAudit(storage::AuditEntry{
+        0, a.workspace.id, ctx.now(), actorOf(a),
+        QString::fromLatin1(refused ? storage::audit::PlanChangeFailed : storage::audit::PlanChangeRequested), tier,
+        QJsonObject{{QStringLiteral("plan"), a.state.planId}}, after});
+}
+
 // Applies a downgrade/cancel/undo through the rules, under the workspace lock,
 // and answers {"kind"?, "workspace"}.
 static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &reply, const QString &kind,
@@ -170,7 +191,7 @@ static void applyLocally(ServerContext &ctx, const Access &a, const ReplyPtr &re
                                                           }
                                                           s = r.state;
                                                           return true;
-                                                      });
+                                                      }, actorOf(a));
     if (!failure.code.isEmpty())
         return reply->error(failure);
     if (!change.ok)
@@ -315,10 +336,13 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
               case ChangeKind::Checkout:
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
-                  return viaProvider(ctx, [ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
-                      p->startCheckout(ref, target, [reply](ProviderError e, QString url) {
-                          if (!e.ok())
+                  auditRequest(ctx, a, target.id);
+                  return viaProvider(ctx, [&ctx, a, ref = refFor(ctx, a), target, reply](PaymentProvider *p) {
+                      p->startCheckout(ref, target, [&ctx, a, tier = target.id, reply](ProviderError e, QString url) {
+                          if (!e.ok()) {
+                              auditRequest(ctx, a, tier, &e);
                               return reply->error(providerError(e));
+                          }
                           reply->json({{QStringLiteral("kind"), QStringLiteral("checkout")}, {QStringLiteral("checkout_url"), url}});
                       });
                   });
@@ -326,14 +350,17 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                   if (!ctx.provider)
                       return reply->error(ApiError::paymentsUnavailable());
               {
-                  auto done = std::function<void(ProviderError)>([&ctx, reply, a](ProviderError e) {
-                      if (!e.ok())
+                  auto done = std::function<void(ProviderError)>([&ctx, reply, a, tier = target.id](ProviderError e) {
+                      if (!e.ok()) {
+                          auditRequest(ctx, a, tier, &e);   // e.g. a declined card
                           return reply->error(providerError(e));
+                      }
                       // The new tier applies when the provider confirms the payment (webhook).
                       reply->json({{QStringLiteral("kind"), QStringLiteral("upgrade")},
                                    {QStringLiteral("workspace"), workspaceJson(ctx.store, a, true)}});
                   });
                   const QDateTime at = prorationInstant(ctx, a, tier->quotedAt);
+                  auditRequest(ctx, a, target.id);
                   return viaProvider(ctx, [ref = refFor(ctx, a), target, at, done](PaymentProvider *p) {
                       p->upgrade(ref, target, at, done);
                   });

@@ -109,7 +109,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                   return reply->error(ApiError::internal(QStringLiteral("could not create the user")));
               storage::Member added;
               const auto c = ctx.store->addMember(a.workspace.id, user->id, role, ctx.now(), *ctx.catalog, &added,
-                                                   req.caller.userId, memberGuard(ctx, a.workspace.id));
+                                                   storage::Actor::member(req.caller.userId), memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->json(memberJson(added), 201);
@@ -126,7 +126,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (!body->ok())
                   return reply->error(body->error());
               const QString id = req.param(QStringLiteral("id"));
-              const auto c = ctx.store->setMemberRole(a.workspace.id, id, role, req.caller.userId,
+              const auto c = ctx.store->setMemberRole(a.workspace.id, id, role, storage::Actor::member(req.caller.userId),
                                                      memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
@@ -138,7 +138,8 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
 
     r.add(Method::Delete, QStringLiteral("/v1/workspaces/{ws}/members/{id}"), Auth::User,
           withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto c = ctx.store->removeMember(a.workspace.id, req.param(QStringLiteral("id")), req.caller.userId,
+              const auto c = ctx.store->removeMember(a.workspace.id, req.param(QStringLiteral("id")),
+                                                    storage::Actor::member(req.caller.userId),
                                                     memberGuard(ctx, a.workspace.id));
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
@@ -207,7 +208,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                   return reply->error(memberChangeError(storage::MemberChange::Forbidden));
               role.permissions = billing::permissionNames(granted);
               bool conflict = false;
-              if (!ctx.store->createRole(a.workspace.id, role, &conflict))
+              if (!ctx.store->createRole(a.workspace.id, role, &conflict, storage::Actor::member(req.caller.userId)))
                   return reply->error(conflict ? ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"))
                                                : ApiError::internal(QStringLiteral("could not create the role")));
               reply->json({{QStringLiteral("name"), role.name},

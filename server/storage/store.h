@@ -13,6 +13,7 @@
 // instances) and is delivered through liveEvent() after commit, exactly once
 // per Store (PostgreSQL: NOTIFY kliv_live inside the transaction, received by
 // every listening Store, the writer included; SQLite: emitted locally).
+#include "audit.h"
 #include "billing/balance.h"
 #include "billing/forecast.h"
 #include "billing/plancatalog.h"
@@ -259,6 +260,7 @@ enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, U
 // but Done refuses the change. An empty guard: the operator, no checks.
 using MemberGuard = std::function<MemberChange(const std::optional<Member> &actor, const Member *target,
                                                const QString &role)>;
+// The guard reads the actor's membership from actor.userId (a Member actor).
 
 class Store : public QObject
 {
@@ -319,14 +321,15 @@ public:
 
     // Members. addMember checks the seat limit of the workspace's current plan
     // (billing::canAddMember) under the workspace lock.
+    // Each writes its audit entry (member.invited, .role_changed, .removed) in its transaction.
     MemberChange addMember(const QString &workspaceId, const QString &userId, const QString &role,
                            const QDateTime &now, const billing::PlanCatalog &catalog,
-                           Member *added = nullptr, const QString &actorUserId = {},
+                           Member *added = nullptr, const Actor &actor = {},
                            const MemberGuard &guard = {});
     MemberChange setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role,
-                               const QString &actorUserId = {}, const MemberGuard &guard = {});
+                               const Actor &actor = {}, const MemberGuard &guard = {});
     MemberChange removeMember(const QString &workspaceId, const QString &memberId,
-                              const QString &actorUserId = {}, const MemberGuard &guard = {});
+                              const Actor &actor = {}, const MemberGuard &guard = {});
     // The acting user, an owner, hands ownership to another active member in
     // one locked transaction: the new owner becomes "owner", the old one "admin".
     // Forbidden: the actor is not an owner; OwnRole: the target is the actor.
@@ -341,7 +344,8 @@ public:
     std::optional<QHash<QString, QString>> activeRolesOfUsers(const QStringList &userIds);
 
     // Custom roles (Enterprise; the caller checks the entitlement).
-    bool createRole(const QString &workspaceId, const CustomRole &role, bool *conflict = nullptr);
+    bool createRole(const QString &workspaceId, const CustomRole &role, bool *conflict = nullptr,
+                    const Actor &actor = {});
     std::optional<CustomRole> role(const QString &workspaceId, const QString &name);
     QList<CustomRole> roles(const QString &workspaceId);
 
@@ -349,9 +353,12 @@ public:
     std::optional<billing::SubscriptionState> subscription(const QString &workspaceId);
     // Locked: advanceTo(now), then fn (false = keep the advanced state only),
     // saved; announces "subscription" and "balance" when something changed.
+    // Audited from the difference: the period-end transitions as the system,
+    // what fn changed as `actor` (plan.*, subscription.*).
     SubscriptionChange mutateSubscription(const QString &workspaceId, const QDateTime &now,
                                           const billing::PlanCatalog &catalog,
-                                          const std::function<bool(billing::SubscriptionState &)> &fn);
+                                          const std::function<bool(billing::SubscriptionState &)> &fn,
+                                          const Actor &actor = {});
 
     // Balance for now; persists period-end transitions (announced) first.
     std::optional<BalanceInfo> balance(const QString &workspaceId, const QDateTime &now,
@@ -459,6 +466,15 @@ public:
     bool notificationFailed(const QString &id, const QString &error, const QDateTime &next, bool giveUp);
     std::optional<OutgoingNotification> notification(const QString &id);
     int pendingNotifications();
+
+    // The audit log (audit.h). appendAudit joins an open transaction or runs
+    // its own: for a record with no other write (a provider's refusal).
+    bool appendAudit(const AuditEntry &entry);
+    // nullopt: a bad limit, before or kind (*error says so) or a database failure (*error empty).
+    std::optional<AuditPage> auditLog(const QString &workspaceId, const AuditQuery &query, QString *error = nullptr);
+    // text/csv, header "at,actor_kind,actor,kind,target,before,after", newest
+    // first, every entry matching the query's filters (its limit is ignored).
+    std::optional<QByteArray> auditCsv(const QString &workspaceId, const AuditQuery &query, QString *error = nullptr);
 
     // The workspace's current live sequence number (0 before any event).
     qint64 liveSeq(const QString &workspaceId);

@@ -21,6 +21,8 @@ QVariant optMs(const QDateTime &t);           // typed NULL when invalid
 QDateTime optFromMs(const QVariant &v);       // invalid when NULL
 QString newId(const char *prefix);
 QList<Migration> coreMigrations();
+// One CSV field: RFC 4180 quoting, a leading = + - @ defused (storehistory.cpp).
+QByteArray csvField(QString value);
 
 class Store::Private
 {
@@ -112,6 +114,11 @@ public:
                               const std::function<MemberChange(const Member &)> &apply);
     // Whether the workspace has at most one owner left (nullopt on a database error).
     std::optional<bool> atLastOwner(const QString &workspaceId);
+    // Inside a write transaction (audit.h): the entry, in the same transaction as its change.
+    bool appendAudit(const AuditEntry &entry);
+    // The entries a subscription change stands for (plan.*, subscription.*).
+    bool auditState(const QString &workspaceId, const billing::SubscriptionState &before,
+                    const billing::SubscriptionState &after, const Actor &actor, const QDateTime &at);
     struct SpendRun;
     bool announceAlerts(SpendRun &run, const billing::Balance &before, const billing::Balance &after, const QDateTime &now);
     SpendResult spendInRun(SpendRun &run, const UsageRequest &r, const QDateTime &now, bool announceBalance);

@@ -32,6 +32,8 @@ bool parseCursor(const QString &cursor, qint64 *atMs, qint64 *id)
     return okAt && okId;
 }
 
+} // namespace
+
 // RFC 4180 quoting; a leading = + - @ would run as a formula in a spreadsheet.
 QByteArray csvField(QString value)
 {
@@ -43,6 +45,7 @@ QByteArray csvField(QString value)
     return value.toUtf8();
 }
 
+namespace {
 const QString kEntrySelect = QStringLiteral(
     "SELECT e.id, e.at_ms, e.member_id, COALESCE(u.name, ''), e.project, e.activity, e.credits, e.on_free, COALESCE(u.email, '') "
     "FROM usage_entries e LEFT JOIN members m ON m.id = e.member_id LEFT JOIN users u ON u.id = m.user_id "

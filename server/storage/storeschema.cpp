@@ -108,6 +108,21 @@ QList<Migration> coreMigrations()
         QStringLiteral("ALTER TABLE enterprise_inquiries ADD COLUMN handled_note TEXT NOT NULL DEFAULT ''"),
     };
     const Migration v4{4, QStringLiteral("enterprise inquiries can be marked handled"), handled, handled};
+    // The audit log (audit.h): append-only, no foreign key to members or users
+    // (an entry outlives a removed member and keeps the e-mail as it was).
+    const QString auditColumns = QStringLiteral(
+        " workspace_id TEXT NOT NULL REFERENCES workspaces(id), at_ms BIGINT NOT NULL, actor_kind TEXT NOT NULL, "
+        "actor_user_id TEXT NOT NULL DEFAULT '', actor_email TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, "
+        "target TEXT NOT NULL DEFAULT '', before_json TEXT NOT NULL DEFAULT '', after_json TEXT NOT NULL DEFAULT '')");
+    const QStringList auditIndexes{
+        QStringLiteral("CREATE INDEX audit_log_ws ON audit_log (workspace_id, id DESC)"),
+        QStringLiteral("CREATE INDEX audit_log_ws_actor ON audit_log (workspace_id, actor_user_id, id DESC)"),
+    };
+    Migration v5{5, QStringLiteral("audit log"), {}, {}};
+    v5.sqlite = QStringList{QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT,") + auditColumns}
+        + auditIndexes;
+    v5.postgres = QStringList{QStringLiteral("CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY,") + auditColumns}
+        + auditIndexes;
     // Outgoing notifications (Store::queueNotification): written with what they
     // announce, sent at least once; the index serves "what is due".
     const QStringList outbox{
@@ -116,14 +131,14 @@ QList<Migration> coreMigrations()
                        "sent_ms BIGINT, gave_up INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_ms) WHERE next_attempt_ms IS NOT NULL"),
     };
-    const Migration v8{5, QStringLiteral("outgoing notifications"), outbox, outbox};
+    const Migration v7{7, QStringLiteral("outgoing notifications"), outbox, outbox};
     // Credit alerts already announced: one per workspace, scope, period and threshold.
     const QStringList alerts{QStringLiteral(
         "CREATE TABLE credit_alerts (workspace_id TEXT NOT NULL REFERENCES workspaces(id), scope TEXT NOT NULL, "
         "period_start_ms BIGINT NOT NULL, threshold INTEGER NOT NULL, created_ms BIGINT NOT NULL, "
         "PRIMARY KEY (workspace_id, scope, period_start_ms, threshold))")};
-    const Migration v9{6, QStringLiteral("credit alerts announced"), alerts, alerts};
-    return {v1, v2, v3, v4, v8, v9};
+    const Migration v8{8, QStringLiteral("credit alerts announced"), alerts, alerts};
+    return {v1, v2, v3, v4, v5, v7, v8};
 }
 
 } // namespace storage

@@ -147,7 +147,7 @@ std::optional<Store::Private::Locked> Store::Private::lockAndAdvance(const QStri
         return std::nullopt;
     locked.state = billing::advanceTo(catalog, *stored, now).state;
     if (!(locked.state == *stored)) {
-        if (!saveState(workspaceId, locked.state))
+        if (!saveState(workspaceId, locked.state) || !auditState(workspaceId, *stored, locked.state, Actor::system(), now))
             return std::nullopt;
         locked.seq = announceState(workspaceId, locked.state, now, catalog, locked.seq);
         if (locked.seq < 0)
@@ -158,7 +158,8 @@ std::optional<Store::Private::Locked> Store::Private::lockAndAdvance(const QStri
 
 SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const QDateTime &now,
                                              const billing::PlanCatalog &catalog,
-                                             const std::function<bool(billing::SubscriptionState &)> &fn)
+                                             const std::function<bool(billing::SubscriptionState &)> &fn,
+                                             const Actor &actor)
 {
     SubscriptionChange result;
     result.ok = transaction([&] {
@@ -173,7 +174,9 @@ SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const Q
         result.state = next;
         result.changed = !(next == *stored);
         if (result.changed) {
-            if (!d->saveState(workspaceId, next))
+            // The period end happened on its own; what fn did is the actor's.
+            if (!d->saveState(workspaceId, next) || !d->auditState(workspaceId, *stored, advanced.state, Actor::system(), now)
+                || !d->auditState(workspaceId, advanced.state, next, actor, now))
                 return false;
             result.seq = d->announceState(workspaceId, next, now, catalog, result.seq);
         }

@@ -3,6 +3,8 @@
 
 #include "billing/permissions.h"
 
+#include <QJsonArray>
+
 namespace storage {
 
 namespace {
@@ -22,6 +24,8 @@ Member memberFrom(const QSqlQuery &q)
     return Member{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                   q.value(4).toString(), q.value(5).toString(), fromMs(q.value(6).toLongLong())};
 }
+
+QJsonObject roleJson(const QString &role) { return {{QStringLiteral("role"), role}}; }
 
 QString renewalName(billing::Renewal r) { return r == billing::Renewal::Invoice ? QStringLiteral("invoice") : QStringLiteral("clock"); }
 } // namespace
@@ -170,7 +174,7 @@ bool roleExists(Store &store, const QString &workspaceId, const QString &role)
 
 MemberChange Store::addMember(const QString &workspaceId, const QString &userId, const QString &role,
                               const QDateTime &now, const billing::PlanCatalog &catalog, Member *added,
-                              const QString &actorUserId, const MemberGuard &guard)
+                              const Actor &actor, const MemberGuard &guard)
 {
     MemberChange result = MemberChange::Error;
     transaction([&] {
@@ -190,7 +194,7 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
             return true;
         }
         if (guard) {
-            result = guard(memberOfUser(workspaceId, actorUserId), nullptr, role);
+            result = guard(memberOfUser(workspaceId, actor.userId), nullptr, role);
             if (result != MemberChange::Done)
                 return result != MemberChange::Error;
         }
@@ -221,6 +225,9 @@ MemberChange Store::addMember(const QString &workspaceId, const QString &userId,
             return false;
         if (added)
             *added = *m;
+        if (!d->appendAudit(AuditEntry{0, workspaceId, now, actor, QString::fromLatin1(audit::MemberInvited), m->email,
+                                       {}, roleJson(role)}))
+            return false;
         result = MemberChange::Done;
         return true;
     });
@@ -257,13 +264,13 @@ std::optional<bool> Store::Private::atLastOwner(const QString &workspaceId)
 }
 
 MemberChange Store::setMemberRole(const QString &workspaceId, const QString &memberId, const QString &role,
-                                  const QString &actorUserId, const MemberGuard &guard)
+                                  const Actor &actor, const MemberGuard &guard)
 {
     return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
         if (!roleExists(*this, workspaceId, role))
             return MemberChange::UnknownRole;
         if (guard) {
-            const auto refused = guard(memberOfUser(workspaceId, actorUserId), &m, role);
+            const auto refused = guard(memberOfUser(workspaceId, actor.userId), &m, role);
             if (refused != MemberChange::Done)
                 return refused;
         }
@@ -274,17 +281,21 @@ MemberChange Store::setMemberRole(const QString &workspaceId, const QString &mem
             if (*last)
                 return MemberChange::LastOwner;
         }
-        return d->exec(QStringLiteral("UPDATE members SET role = ? WHERE id = ?"), {role, memberId})
-                   ? MemberChange::Done : MemberChange::Error;
+        if (m.role == role)
+            return MemberChange::Done;   // nothing changed, nothing to record
+        const bool ok = d->exec(QStringLiteral("UPDATE members SET role = ? WHERE id = ?"), {role, memberId})
+            && d->appendAudit(AuditEntry{0, workspaceId, {}, actor, QString::fromLatin1(audit::MemberRoleChanged), m.email,
+                                         roleJson(m.role), roleJson(role)});
+        return ok ? MemberChange::Done : MemberChange::Error;
     });
 }
 
 MemberChange Store::removeMember(const QString &workspaceId, const QString &memberId,
-                                 const QString &actorUserId, const MemberGuard &guard)
+                                 const Actor &actor, const MemberGuard &guard)
 {
     return d->changeMember(*this, workspaceId, memberId, [&](const Member &m) {
         if (guard) {
-            const auto refused = guard(memberOfUser(workspaceId, actorUserId), &m, QString());
+            const auto refused = guard(memberOfUser(workspaceId, actor.userId), &m, QString());
             if (refused != MemberChange::Done)
                 return refused;
         }
@@ -295,9 +306,11 @@ MemberChange Store::removeMember(const QString &workspaceId, const QString &memb
             if (*last)
                 return MemberChange::LastOwner;
         }
-        return d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
-                       {QDateTime::currentMSecsSinceEpoch(), memberId})
-                   ? MemberChange::Done : MemberChange::Error;
+        const bool ok = d->exec(QStringLiteral("UPDATE members SET removed_ms = ? WHERE id = ?"),
+                                {QDateTime::currentMSecsSinceEpoch(), memberId})
+            && d->appendAudit(AuditEntry{0, workspaceId, {}, actor, QString::fromLatin1(audit::MemberRemoved), m.email,
+                                         roleJson(m.role), {}});
+        return ok ? MemberChange::Done : MemberChange::Error;
     });
 }
 
@@ -311,7 +324,11 @@ MemberChange Store::transferOwnership(const QString &workspaceId, const QString 
         if (actor->id == target.id)
             return MemberChange::OwnRole;
         const bool ok = d->exec(QStringLiteral("UPDATE members SET role = 'owner' WHERE id = ?"), {target.id})
-            && d->exec(QStringLiteral("UPDATE members SET role = 'admin' WHERE id = ?"), {actor->id});
+            && d->exec(QStringLiteral("UPDATE members SET role = 'admin' WHERE id = ?"), {actor->id})
+            && d->appendAudit(AuditEntry{0, workspaceId, {}, Actor{Actor::Member, actorUserId, actor->email},
+                                         QString::fromLatin1(audit::OwnershipTransferred), target.email,
+                                         QJsonObject{{QStringLiteral("owner"), actor->email}},
+                                         QJsonObject{{QStringLiteral("owner"), target.email}}});
         return ok ? MemberChange::Done : MemberChange::Error;
     });
 }
@@ -351,7 +368,7 @@ int Store::memberCount(const QString &workspaceId)
 
 // --- custom roles ----------------------------------------------------------------
 
-bool Store::createRole(const QString &workspaceId, const CustomRole &role, bool *conflict)
+bool Store::createRole(const QString &workspaceId, const CustomRole &role, bool *conflict, const Actor &actor)
 {
     if (conflict)
         *conflict = false;
@@ -361,16 +378,22 @@ bool Store::createRole(const QString &workspaceId, const CustomRole &role, bool 
             *conflict = billing::isBuiltInRole(role.name);
         return d->fail(QStringLiteral("invalid role name or permissions"));
     }
-    QSqlQuery *q = d->exec(QStringLiteral("INSERT INTO custom_roles (workspace_id, name, permissions) VALUES (?, ?, ?) "
-                                          "ON CONFLICT (workspace_id, name) DO NOTHING RETURNING name"),
-                           {workspaceId, role.name, role.permissions.join(QLatin1Char(','))});
-    if (!q)
-        return false;
-    const bool inserted = q->next();
-    q->finish();
-    if (!inserted && conflict)
+    bool inserted = false;
+    const bool ok = transaction([&] {
+        QSqlQuery *q = d->exec(QStringLiteral("INSERT INTO custom_roles (workspace_id, name, permissions) VALUES (?, ?, ?) "
+                                              "ON CONFLICT (workspace_id, name) DO NOTHING RETURNING name"),
+                               {workspaceId, role.name, role.permissions.join(QLatin1Char(','))});
+        if (!q)
+            return false;
+        inserted = q->next();
+        q->finish();
+        return !inserted
+            || d->appendAudit(AuditEntry{0, workspaceId, {}, actor, QString::fromLatin1(audit::RoleCreated), role.name, {},
+                                         QJsonObject{{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}});
+    });
+    if (ok && !inserted && conflict)
         *conflict = true;
-    return inserted;
+    return ok && inserted;
 }
 
 std::optional<CustomRole> Store::role(const QString &workspaceId, const QString &name)

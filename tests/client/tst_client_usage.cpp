@@ -4,12 +4,15 @@
 // balance's used), the calendar month as a choice, "›" never past the current
 // month, and whose usage the chart shows ("Din användning" / the team's).
 #include "appsettings.h"
+#include "auditlogmodel.h"
+#include "membermodel.h"
 #include "dailyusagemodel.h"
 #include "fakebrowser.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "usagemodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QDesktopServices>
 #include <QDir>
 #include <QJsonArray>
@@ -18,6 +21,7 @@
 #include <QNetworkReply>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -206,6 +210,37 @@ private Q_SLOTS:
         QCOMPARE(b.value(QLatin1String("used")).toInt(), 63);
         QCOMPARE(usage.total(), 63);                       // not December's 14
         QTRY_COMPARE(usage.entries()->rowCount(), 4);
+    }
+
+    // Händelselogg against the real server: the admin's own invite on top, the
+    // operator's set-up below it, in Swedish; a kind filter narrows it.
+    void adminReadsTheAuditLog()
+    {
+        requireServer();
+        signIn(m_admin);
+        MemberModel members;
+        QSignalSpy done(&members, &MemberModel::actionDone);
+        QTRY_VERIFY(!members.loading() && members.rowCount() > 0);
+        members.invite(QStringLiteral("ny@pro.test"), QStringLiteral("Ny Person"), QStringLiteral("member"));
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(members.error(), QString());
+
+        AuditLogModel log;
+        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(!log.loading() && log.rowCount() > 0);
+        QCOMPARE(log.error(), QString());
+        QCOMPARE(log.rowCount(), 4);   // plan.changed, two invites by the operator, the admin's
+        const auto text = [&](int row, int role) { return log.data(log.index(row), role).toString(); };
+        QCOMPARE(text(0, AuditLogModel::SentenceRole), QStringLiteral("Bjöd in ny@pro.test som Medlem"));
+        QCOMPARE(text(0, AuditLogModel::ActorTextRole), m_admin);
+        QCOMPARE(text(0, AuditLogModel::KindTextRole), QStringLiteral("Medlem inbjuden"));
+        QCOMPARE(text(3, AuditLogModel::SentenceRole), QStringLiteral("Planen ändrades: Gratis → Pro\u00a0200"));
+        QVERIFY2(text(3, AuditLogModel::ActorTextRole).startsWith(QLatin1String("Kliv (")), qPrintable(text(3, AuditLogModel::ActorTextRole)));
+        QVERIFY(!log.canLoadMore());
+
+        log.setKindFilter(QStringLiteral("plan.changed"));
+        QTRY_VERIFY(!log.loading() && log.rowCount() == 1);
+        QCOMPARE(text(0, AuditLogModel::KindTextRole), QStringLiteral("Plan ändrad"));
     }
 };
 

@@ -3,6 +3,8 @@
 // answer for a workspace the user left. The real-server tests stay in
 // tst_client_models, tst_plans and tst_client_usage.
 #include "appsettings.h"
+#include "auditlogmodel.h"
+#include "format.h"
 #include "invoicemodel.h"
 #include "membermodel.h"
 #include "session.h"
@@ -16,6 +18,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -113,6 +116,27 @@ QJsonObject members(const QJsonArray &rows, int used, int limit)
 const QString kInvoices = QStringLiteral("/v1/workspaces/ws1/invoices");
 const QString kMembers = QStringLiteral("/v1/workspaces/ws1/members");
 const QString kEntries = QStringLiteral("/v1/workspaces/ws1/usage/entries");
+
+const QString kAudit = QStringLiteral("/v1/workspaces/ws1/audit");
+
+QJsonObject auditEntry(qint64 id, const QString &kind, const QJsonObject &actor, const QString &target,
+                       const QJsonObject &before, const QJsonObject &after)
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("at"), QStringLiteral("2026-11-17T10:05:00Z")},
+            {QStringLiteral("actor"), actor}, {QStringLiteral("kind"), kind}, {QStringLiteral("target"), target},
+            {QStringLiteral("before"), before}, {QStringLiteral("after"), after}};
+}
+QJsonObject byMember(const QString &email)
+{
+    return {{QStringLiteral("kind"), QStringLiteral("member")}, {QStringLiteral("user_id"), QStringLiteral("u-") + email},
+            {QStringLiteral("email"), email}};
+}
+QJsonObject auditPage(const QJsonArray &rows, qint64 nextBefore)
+{
+    return {{QStringLiteral("entries"), rows}, {QStringLiteral("next_before"), nextBefore ? QJsonValue(nextBefore) : QJsonValue()}};
+}
+QJsonObject role(const char *r) { return {{QStringLiteral("role"), QLatin1String(r)}}; }
+QJsonObject plan(const char *p) { return {{QStringLiteral("plan"), QLatin1String(p)}}; }
 
 QJsonObject entries(int from, int n, const QString &nextCursor)
 {
@@ -373,6 +397,100 @@ private Q_SLOTS:
         QTRY_COMPARE(m.rowCount(), 1);
         QCOMPARE(m.data(m.index(0), UsageEntriesModel::IdRole).toString(), QStringLiteral("e20"));
         QVERIFY(!m.loading());
+    }
+
+    // Händelselogg: pages over next_before, the filters start over, each row
+    // says when (local time), who and what in Swedish, before → after.
+    void auditLogPagesFiltersAndSentences()
+    {
+        ScriptedTransport t;
+        AuditLogModel m;
+        m.setTransport(&t);
+        m.setPageSize(2);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        QTRY_COMPARE(t.waiting(kAudit), 1);
+        QVERIFY(m.loading());
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("limit")), QStringLiteral("2"));
+        QVERIFY(!t.sent.last().query.hasQueryItem(QStringLiteral("before")));
+        t.answer(kAudit, ok(auditPage({auditEntry(9, QStringLiteral("member.role_changed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("bo@kliv.test"), role("member"), role("admin")),
+                                       auditEntry(8, QStringLiteral("plan.cancel_scheduled"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("pro-200"), plan("pro-200"),
+                                                  {{QStringLiteral("plan"), QStringLiteral("free")},
+                                                   {QStringLiteral("effective_at"), QStringLiteral("2026-12-17T10:00:00Z")}})}, 8)));
+        QTRY_COMPARE(m.rowCount(), 2);
+        QVERIFY(!m.loading());
+        QVERIFY(m.canLoadMore());
+        const auto at = [&](int row, int role) { return m.data(m.index(row), role).toString(); };
+        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("Roll ändrad"));
+        QCOMPARE(at(0, AuditLogModel::ActorTextRole), QStringLiteral("asa@kliv.test"));
+        QCOMPARE(at(0, AuditLogModel::SentenceRole), QStringLiteral("Ändrade rollen för bo@kliv.test: Medlem → Administratör"));
+        QVERIFY2(at(0, AuditLogModel::AtTextRole).endsWith(QStringLiteral("11:05")), qPrintable(at(0, AuditLogModel::AtTextRole))); // Stockholm
+        QVERIFY2(at(0, AuditLogModel::AtTextRole).startsWith(QStringLiteral("17 nov")), qPrintable(at(0, AuditLogModel::AtTextRole)));
+        QCOMPARE(at(1, AuditLogModel::SentenceRole),
+                 QStringLiteral("Sade upp Pro 200: övergår till Gratis den ") + Format::date(Format::parseInstant(QStringLiteral("2026-12-17T10:00:00Z"))));
+
+        // "Visa fler": the next page before the last id; a failure keeps what is shown.
+        m.loadMore();
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("before")), QStringLiteral("8"));
+        t.answer(kAudit, failed(ApiError::Server, 500));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.error(), ApiError::messageFor(ApiError::Server));
+        QCOMPARE(m.rowCount(), 2);
+        QVERIFY(m.canLoadMore());
+        m.loadMore();
+        t.answer(kAudit, ok(auditPage({auditEntry(7, QStringLiteral("plan.changed"),
+                                                  {{QStringLiteral("kind"), QStringLiteral("system")}, {QStringLiteral("user_id"), QJsonValue()},
+                                                   {QStringLiteral("email"), QJsonValue()}},
+                                                  QStringLiteral("pro-200"), plan("free"), plan("pro-200")),
+                                       auditEntry(6, QStringLiteral("member.invited"),
+                                                  {{QStringLiteral("kind"), QStringLiteral("operator")},
+                                                   {QStringLiteral("email"), QStringLiteral("operator:sales")}},
+                                                  QStringLiteral("bo@kliv.test"), {}, role("member"))}, 0)));
+        QTRY_COMPARE(m.rowCount(), 4);
+        QCOMPARE(m.error(), QString());
+        QVERIFY(!m.canLoadMore());
+        QCOMPARE(at(2, AuditLogModel::ActorTextRole), QStringLiteral("Automatiskt"));
+        QCOMPARE(at(2, AuditLogModel::SentenceRole), QStringLiteral("Planen ändrades: Gratis → Pro 200"));
+        QCOMPARE(at(3, AuditLogModel::ActorTextRole), QStringLiteral("Kliv (sales)"));
+        QCOMPARE(at(3, AuditLogModel::SentenceRole), QStringLiteral("Bjöd in bo@kliv.test som Medlem"));
+
+        // A filter starts over; a page still coming for the old filter is dropped.
+        m.setKindFilter(QStringLiteral("member.invited"));
+        QCOMPARE(m.rowCount(), 0);
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("kind")), QStringLiteral("member.invited"));
+        m.setActorFilter(QStringLiteral("u-asa@kliv.test"));
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("kind")), QStringLiteral("member.invited"));
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("actor")), QStringLiteral("u-asa@kliv.test"));
+        t.answer(kAudit, ok(auditPage({auditEntry(5, QStringLiteral("member.invited"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("old@kliv.test"), {}, role("member"))}, 0)));   // the kind-only page
+        t.answer(kAudit, ok(auditPage({auditEntry(4, QStringLiteral("sso.sign_in_failed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("ny@kliv.test"), {}, {})}, 0)));
+        QTRY_COMPARE(m.rowCount(), 1);
+        QCOMPARE(m.data(m.index(0), AuditLogModel::EntryIdRole).toLongLong(), 4);
+        // A kind this app does not know yet: its stable name and the target, not nothing.
+        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("sso.sign_in_failed"));
+        QCOMPARE(at(0, AuditLogModel::SentenceRole), QStringLiteral("ny@kliv.test"));
+
+        // The CSV of the same filters, written where the save dialog said.
+        QTemporaryDir dir;
+        QSignalSpy done(&m, &AuditLogModel::exportFinished);
+        m.exportCsv(QUrl::fromLocalFile(dir.filePath(QStringLiteral("logg.csv"))));
+        QCOMPARE(t.sent.last().path, QStringLiteral("/v1/workspaces/ws1/audit.csv"));
+        QVERIFY(t.sent.last().raw);
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("actor")), QStringLiteral("u-asa@kliv.test"));
+        ApiResult csv;
+        csv.status = 200;
+        csv.body = "at,actor_kind,actor,kind,target,before,after\r\n";
+        t.answer(QStringLiteral("/v1/workspaces/ws1/audit.csv"), csv);
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(done.first().at(0).toBool());
+        QFile file(dir.filePath(QStringLiteral("logg.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), csv.body);
+        QVERIFY(AuditLogModel::exportFileName().startsWith(QLatin1String("kliv-handelselogg-")));
+        QVERIFY(AuditLogModel::exportFileUrl().toLocalFile().startsWith(AuditLogModel::exportFolder().toLocalFile()));
     }
 
     void modelsUseTheSessionsTransportByDefault()

@@ -1,5 +1,5 @@
 // The window as a whole (qml/Main.qml against a scripted server): sign-in
-// states, keyboard (Tab order, Ctrl+1…6, F5), pages built when first shown,
+// states, keyboard (Tab order, Ctrl+1…7, F5), pages built when first shown,
 // the workspace switcher's texts, the default size, icons and languages.
 #include "appsettings.h"
 #include "format.h"
@@ -144,7 +144,7 @@ private Q_SLOTS:
                 n += page->property("item").value<QObject *>() ? 1 : 0;
             return n;
         };
-        QCOMPARE(stack->childItems().size(), 6);
+        QCOMPARE(stack->childItems().size(), 7);   // Händelselogg after Team
         QCOMPARE(built(), 1);
         QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 3));
         QCOMPARE(built(), 2);
@@ -174,7 +174,7 @@ private Q_SLOTS:
 
     void ctrlDigitOpensPagesAndF5Refreshes()
     {
-        for (int i = 1; i <= 6; ++i) {
+        for (int i = 1; i <= 7; ++i) {
             QTest::keyClick(m_window, Qt::Key(Qt::Key_0 + i), Qt::ControlModifier);
             QCOMPARE(m_window->property("currentPage").toInt(), i - 1);
         }

@@ -110,6 +110,8 @@ class Permissions : public QObject
             readRoute(ws + QStringLiteral("/usage.csv")),
             readRoute(ws + QStringLiteral("/members")),
             readRoute(ws + QStringLiteral("/roles")),
+            manageRoute("GET", ws + QStringLiteral("/audit"), none, ok200),
+            manageRoute("GET", ws + QStringLiteral("/audit.csv"), none, ok200),
             Route{"POST", ws + QStringLiteral("/usage"), usage, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, {201}}},
             Route{"POST", ws + QStringLiteral("/usage/batch"), batch, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, ok200}},
             manageRoute("GET", ws + QStringLiteral("/invoices"), none, {200, 503}),

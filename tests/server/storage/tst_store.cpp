@@ -85,6 +85,8 @@ private Q_SLOTS:
     void tokens();
     void authCodes_data() { addBackendRows(); }
     void authCodes();
+    void auditGoesWithItsChange_data() { addBackendRows(); }
+    void auditGoesWithItsChange();
     void csvAndInquiries_data() { addBackendRows(); }
     void csvAndInquiries();
     void failuresAreTyped_data() { addBackendRows(); }
@@ -129,7 +131,7 @@ void TestStore::reopen()
     for (int i = 0; i < 2; ++i) {
         auto s = db.open();
         QVERIFY(s);
-        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 4);   // v4: inquiries handled
+        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 5);   // v5: audit log
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'storetest'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM storetest_things")), 1);   // ran once
         QCOMPARE(s->userByEmail(QStringLiteral("OWNER@Example.SE"))->id, ws.ownerUser);
@@ -202,6 +204,48 @@ void TestStore::usersAndMembers()
     QVERIFY(!s->createRole(ws.id, CustomRole{QStringLiteral("x"), {QStringLiteral("fly")}}));
     QCOMPARE(s->roles(ws.id).size(), 1);
     QCOMPARE(s->setMemberRole(ws.id, back.id, QStringLiteral("billing")), MemberChange::Done);
+}
+
+// An audit entry is written in the change's transaction: a rolled-back or
+// refused change leaves none; the actor's e-mail is the one it had then.
+void TestStore::auditGoesWithItsChange()
+{
+    STORETEST_DB(db);
+    auto s = db.open();
+    QVERIFY(s);
+    const QDateTime now = at("2026-12-01T10:00:00Z");
+    const Ws ws = makeWorkspace(*s, now);
+    const auto u = s->createUser(QStringLiteral("bo@example.se"), QStringLiteral("Bo"), {}, now);
+    QVERIFY(u);
+    const auto log = [&] { return s->auditLog(ws.id, AuditQuery{})->entries; };
+    Member bo;
+    QCOMPARE(s->addMember(ws.id, u->id, QStringLiteral("member"), now, catalog(), &bo, Actor::member(ws.ownerUser)),
+             MemberChange::Done);
+    QCOMPARE(log().size(), 1);
+    QCOMPARE(log().first().actor.email, QStringLiteral("owner@example.se"));
+    QCOMPARE(log().first().at, now);
+
+    // The change and its entry roll back together.
+    bool changed = false;
+    QVERIFY(!s->transaction([&] {
+        changed = s->setMemberRole(ws.id, bo.id, QStringLiteral("admin"), Actor::member(ws.ownerUser)) == MemberChange::Done;
+        return false;   // something later in the same transaction failed
+    }));
+    QVERIFY(changed);
+    QCOMPARE(s->member(ws.id, bo.id)->role, QStringLiteral("member"));
+    QCOMPARE(log().size(), 1);
+    // Refused: nothing written.
+    QCOMPARE(s->removeMember(ws.id, ws.owner, Actor::member(ws.ownerUser)), MemberChange::LastOwner);
+    QCOMPARE(log().size(), 1);
+
+    QCOMPARE(s->setMemberRole(ws.id, bo.id, QStringLiteral("admin"), Actor::operatorNamed(QStringLiteral("eva"))), MemberChange::Done);
+    const AuditEntry e = log().first();
+    QCOMPARE(e.kind, QString::fromLatin1(audit::MemberRoleChanged));
+    QCOMPARE(e.actor.kind, Actor::Operator);
+    QCOMPARE(e.actor.email, QStringLiteral("operator:eva"));
+    QCOMPARE(e.before.value(QStringLiteral("role")).toString(), QStringLiteral("member"));
+    QCOMPARE(e.after.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+    QVERIFY(e.id > log().last().id);
 }
 
 // Worked examples 1 and 2: the daily 5 does not carry over; the month caps at 30.

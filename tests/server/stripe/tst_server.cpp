@@ -136,6 +136,44 @@ private Q_SLOTS:
         QVERIFY(portal.json().value("url").toString().startsWith(m_emulatorUrl));
     }
 
+    // The audit log of the above: each request by the owner, each outcome that
+    // Stripe's webhooks brought by the system, in order.
+    void auditLogHasRequestsAndOutcomes()
+    {
+        const HttpReply r = m_fx->get("/v1/workspaces/" + m_ws.id + "/audit?limit=200", m_token);
+        QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        QStringList story;
+        const QJsonArray entries = r.jsonArray("entries");
+        for (qsizetype i = entries.size() - 1; i >= 0; --i) {   // oldest first
+            const QJsonObject e = entries.at(i).toObject();
+            story << QStringLiteral("%1 by %2: %3 -> %4").arg(e.value("kind").toString(),
+                                                              e.value("actor").toObject().value("kind").toString(),
+                                                              e.value("before").toObject().value("plan").toString(),
+                                                              e.value("after").toObject().value("plan").toString());
+        }
+        const QStringList expected{
+            "plan.change_requested by member: free -> pro-200",   // checkout started
+            "plan.changed by system: free -> pro-200",            // paid: the webhook
+            "plan.change_requested by member: pro-200 -> pro-400",
+            "plan.changed by system: pro-200 -> pro-400",
+            "plan.cancel_scheduled by member: pro-400 -> free",
+            "plan.cancel_undone by member: free -> pro-400",
+            "plan.change_requested by member: pro-400 -> pro-200", // the downgrade, at period end
+        };
+        if (story.mid(0, expected.size()) != expected)
+            qInfo().noquote() << "the log says:\n" + story.join(QLatin1Char('\n'));
+        QCOMPARE(story.mid(0, expected.size()), expected);
+        // Its undo: by the owner, unless a webhook re-derived the state first
+        // (a schedule's event can briefly clear the pending change: then the
+        // system is the one that changed it, and the owner's undo changed nothing).
+        QCOMPARE(story.size(), expected.size() + 1);
+        QVERIFY2(story.last().startsWith(QLatin1String("plan.change_undone by ")) && story.last().endsWith(QLatin1String("pro-200 -> pro-400")),
+                 qPrintable(story.last()));
+        const QJsonObject requested = entries.at(1).toObject();
+        QCOMPARE(requested.value("actor").toObject().value("email").toString(), QStringLiteral("agare@studio.test"));
+        QCOMPARE(requested.value("after").toObject().value("effective_at").toString(), QStringLiteral("2027-01-10T09:00:00Z"));
+    }
+
     void adminManagedPlanChangesThroughSales()
     {
         // A Pro plan set by an operator has no Stripe subscription: with payments
