@@ -10,6 +10,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx);     // workspace, member
 void addUsageRoutes(Router &r, ServerContext &ctx);         // balance, usage, entries, csv
 void addSubscriptionRoutes(Router &r, ServerContext &ctx);  // preview/change/cancel/undo, portal, invoices, webhook
 void addOAuthRoutes(Router &r, ServerContext &ctx);         // /oauth/*
+void addSsoRoutes(Router &r, ServerContext &ctx);           // /oauth/sso, /saml/{ws}/*, /v1/workspaces/{ws}/sso
 void addDevRoutes(Router &r, ServerContext &ctx);           // /v1/dev/* (only registered with --dev)
 
 } // namespace http
