@@ -119,14 +119,16 @@ async function login(query) {
             ConditionsNotOnOrAfter: later.toISOString(),
             SubjectConfirmationDataNotOnOrAfter: later.toISOString(),
             NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-            NameID: escapeXml(c.name_id || c.email),
+            NameID: c.name_id || c.email,
             InResponseTo: c.in_response_to || requestId,
-            AuthnStatement: '<saml:AuthnStatement AuthnInstant="' + now.toISOString() + '"><saml:AuthnContext>' +
-                '<saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport' +
-                '</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>',
-            AttributeStatement: attributeStatement(c),
         };
-        return { id: values.ID, context: saml.SamlLib.replaceTagsByValue(template, values) };
+        // The statements are XML: in place before samlify fills (and escapes) the values.
+        const statements = template
+            .replace('{AuthnStatement}', '<saml:AuthnStatement AuthnInstant="' + now.toISOString() + '"><saml:AuthnContext>' +
+                '<saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport' +
+                '</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>')
+            .replace('{AttributeStatement}', attributeStatement(c));
+        return { id: values.ID, context: saml.SamlLib.replaceTagsByValue(statements, values) };
     };
     const res = await idp.createLoginResponse(sp, parsed, 'post', { email: c.email }, replace);
     return { acs, SAMLResponse: res.context, RelayState: query.RelayState || '' };
