@@ -155,6 +155,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
     const auto s = ctx.store->ssoSettings(workspaceId);
     if (!s || s->idpMetadata.isEmpty()) {
         qCInfo(lcSso) << "ACS: no SSO configured for workspace" << workspaceId;
+        // audit: sso.sign_in_failed
         return reply->send(ssoFailurePage(QStringLiteral("Inloggning med SSO är inte konfigurerad för den här organisationen.")));
     }
     const auto sp = saml::endpointsFor(ctx.publicBase, workspaceId);

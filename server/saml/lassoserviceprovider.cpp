@@ -56,6 +56,13 @@ QString firstOf(const QHash<QString, QStringList> &attributes, std::initializer_
 }
 } // namespace
 
+// Every call into lasso, in every thread, one at a time (see the header).
+static QMutex &lassoLock()
+{
+    static QMutex m;
+    return m;
+}
+
 void initLasso()
 {
     static std::once_flag once;
@@ -76,6 +83,7 @@ std::optional<IdpInfo> parseIdpMetadata(const QByteArray &xml, QString *error)
         return std::nullopt;
     // lasso must be able to load it too (it is what checks the signatures).
     initLasso();
+    QMutexLocker lock(&lassoLock());
     LassoProvider *provider = lasso_provider_new_from_buffer(LASSO_PROVIDER_ROLE_IDP, xml.constData(), nullptr, nullptr);
     if (!provider) {
         *error = QStringLiteral("Metadatan kunde inte läsas som SAML 2.0-metadata för en identitetsleverantör.");
@@ -119,7 +127,7 @@ std::optional<AuthnRequest> LassoServiceProvider::authnRequest(const SpEndpoints
         *error = QStringLiteral("IdP metadata unusable");
         return std::nullopt;
     }
-    QMutexLocker lock(&m_lasso);
+    QMutexLocker lock(&lassoLock());
     Server server(lasso_server_new_from_buffers(metadata(sp).constData(), m_key.constData(), nullptr, m_cert.constData()));
     if (!server) {
         *error = QStringLiteral("lasso could not load the SP");
@@ -188,7 +196,7 @@ ResponseCheck LassoServiceProvider::checkResponse(const SpEndpoints &sp, const Q
 
     // The signatures, by lasso against the certificate in the IdP's metadata.
     {
-        QMutexLocker lock(&m_lasso);
+        QMutexLocker lock(&lassoLock());
         Server server(lasso_server_new_from_buffers(metadata(sp).constData(), m_key.constData(), nullptr, m_cert.constData()));
         if (!server || lasso_server_add_provider_from_buffer(server.get(), LASSO_PROVIDER_ROLE_IDP,
                                                              idpMetadata.constData(), nullptr, nullptr))

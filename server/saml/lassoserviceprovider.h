@@ -4,7 +4,6 @@
 // calls into lasso are serialised (sign-ins are rare; the checks are short).
 #include "serviceprovider.h"
 
-#include <QMutex>
 
 namespace saml {
 
@@ -25,7 +24,6 @@ public:
 private:
     QByteArray m_key;
     QByteArray m_cert;
-    QMutex m_lasso;
 };
 
 } // namespace saml
