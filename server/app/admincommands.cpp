@@ -9,6 +9,9 @@
 #include "storage/sqlitebackup.h"
 #include "storage/wirejson.h"
 
+#include "saml/serviceprovider.h"
+
+#include <QFile>
 #include <QFileInfo>
 
 #include <QHash>
@@ -67,6 +70,9 @@ private:
     std::optional<AdminError> inquiries(QJsonObject *out);
     std::optional<AdminError> showInquiry(QJsonObject *out);
     std::optional<AdminError> handleInquiry(QJsonObject *out);
+    std::optional<AdminError> setSso(QJsonObject *out);
+    std::optional<AdminError> showSso(QJsonObject *out);
+    QJsonObject ssoView(const storage::SsoSettings &s);
 
     storage::Store *m_store;
     const billing::PlanCatalog *m_catalog;
@@ -312,6 +318,116 @@ std::optional<AdminError> Admin::handleInquiry(QJsonObject *out)
     return std::nullopt;
 }
 
+// SAML single sign-on of a workspace. The operator verifies the domain
+// (--verify-domain) once the customer has shown that it is theirs.
+QJsonObject Admin::ssoView(const storage::SsoSettings &s)
+{
+    QJsonValue idp = QJsonValue::Null;
+    QString error;
+    if (!s.idpMetadata.isEmpty()) {
+        if (const auto info = saml::parseIdpMetadata(s.idpMetadata.toUtf8(), &error))
+            idp = QJsonObject{{QStringLiteral("entity_id"), info->entityId},
+                              {QStringLiteral("sso_url"), info->ssoUrl},
+                              {QStringLiteral("certificate_sha256"), info->certificateSha256},
+                              {QStringLiteral("certificate_not_after"), storage::toRfc3339(info->certificateNotAfter)}};
+    }
+    QString breakGlass;
+    if (const auto u = s.breakGlassUserId.isEmpty() ? std::nullopt : m_store->userById(s.breakGlassUserId))
+        breakGlass = u->email;
+    return {{QStringLiteral("workspace_id"), s.workspaceId},
+            {QStringLiteral("domain"), s.domain},
+            {QStringLiteral("domain_verified"), s.domainVerified},
+            {QStringLiteral("idp"), idp},
+            {QStringLiteral("enforced"), s.enforced},
+            {QStringLiteral("break_glass_email"), breakGlass},
+            {QStringLiteral("default_role"), s.defaultRole},
+            {QStringLiteral("sp_metadata_path"), QStringLiteral("/saml/%1/metadata").arg(s.workspaceId)}};
+}
+
+std::optional<AdminError> Admin::showSso(QJsonObject *out)
+{
+    if (auto e = require({"workspace"}))
+        return e;
+    if (!m_store->workspace(opt("workspace")))
+        return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
+    storage::SsoSettings s = m_store->ssoSettings(opt("workspace")).value_or(storage::SsoSettings{});
+    s.workspaceId = opt("workspace");
+    *out = ssoView(s);
+    return std::nullopt;
+}
+
+std::optional<AdminError> Admin::setSso(QJsonObject *out)
+{
+    if (auto e = require({"workspace"}))
+        return e;
+    const QString ws = opt("workspace");
+    if (!m_store->workspace(ws))
+        return notFound(QStringLiteral("no workspace %1").arg(ws));
+    storage::SsoSettings s = m_store->ssoSettings(ws).value_or(storage::SsoSettings{});
+    s.workspaceId = ws;
+    if (has("metadata")) {
+        QFile file(opt("metadata"));
+        if (!file.open(QIODevice::ReadOnly))
+            return invalid(QStringLiteral("cannot read %1").arg(opt("metadata")));
+        const QByteArray xml = file.read(256 * 1024 + 1);
+        QString error;
+        const auto info = xml.size() > 256 * 1024 ? std::nullopt : saml::parseIdpMetadata(xml, &error);
+        if (!info)
+            return invalid(QStringLiteral("not usable IdP metadata: %1").arg(error.isEmpty() ? QStringLiteral("larger than 256 KiB") : error));
+        s.idpMetadata = QString::fromUtf8(xml);
+        s.idpEntityId = info->entityId;
+    }
+    if (has("domain")) {
+        const QString domain = opt("domain").trimmed().toLower();
+        static const QRegularExpression re(QStringLiteral("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$"));
+        if (!domain.isEmpty() && !re.match(domain).hasMatch())
+            return invalid(QStringLiteral("--domain needs a domain such as acme.se"));
+        if (domain != s.domain) {
+            s.domain = domain;
+            s.domainVerified = false;
+            s.enforced = false;
+        }
+    }
+    if (has("verify-domain")) {
+        if (s.domain.isEmpty())
+            return invalid(QStringLiteral("--verify-domain needs a domain (--domain)"));
+        s.domainVerified = true;
+    }
+    if (has("break-glass")) {
+        const auto user = m_store->userByEmail(opt("break-glass"));
+        const auto member = user ? m_store->memberOfUser(ws, user->id) : std::nullopt;
+        if (!member || member->role != QLatin1String("owner"))
+            return invalid(QStringLiteral("--break-glass must be an owner of the workspace"));
+        s.breakGlassUserId = user->id;
+    }
+    if (has("default-role")) {
+        const QString role = opt("default-role");
+        const bool known = role == QLatin1String("admin") || role == QLatin1String("member") || m_store->role(ws, role);
+        if (!known)
+            return invalid(QStringLiteral("--default-role must be admin, member or a custom role of the workspace"));
+        s.defaultRole = role;
+    }
+    if (has("enforce")) {
+        if (opt("enforce") != QLatin1String("on") && opt("enforce") != QLatin1String("off"))
+            return invalid(QStringLiteral("--enforce is on or off"));
+        s.enforced = opt("enforce") == QLatin1String("on");
+    }
+    if (s.enforced && (s.idpMetadata.isEmpty() || !s.domainVerified || s.breakGlassUserId.isEmpty()))
+        return invalid(QStringLiteral("--enforce on needs IdP metadata, a verified domain and a break-glass owner"));
+    s.updatedAt = m_wallNow;
+    switch (m_store->saveSsoSettings(s)) {
+    case storage::Store::SsoSave::DomainTaken:
+        return AdminError{QStringLiteral("conflict"), QStringLiteral("another workspace has the domain %1").arg(s.domain)};
+    case storage::Store::SsoSave::Error:
+        return internal(QStringLiteral("could not save: %1").arg(m_store->lastError()));
+    case storage::Store::SsoSave::Saved:
+        break;
+    }
+    // audit: sso.settings_changed (by the operator)
+    *out = ssoView(s);
+    return std::nullopt;
+}
+
 std::optional<AdminError> Admin::run(const QString &command, const QHash<QString, QString> &opts, QJsonObject *out)
 {
     m_opts = opts;
@@ -333,6 +449,10 @@ std::optional<AdminError> Admin::run(const QString &command, const QHash<QString
         return showInquiry(out);
     if (command == QLatin1String("handle-inquiry"))
         return handleInquiry(out);
+    if (command == QLatin1String("set-sso"))
+        return setSso(out);
+    if (command == QLatin1String("show-sso"))
+        return showSso(out);
     return AdminError{QStringLiteral("bad_request"), QStringLiteral("unknown admin command %1").arg(command)};
 }
 
@@ -392,14 +512,18 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
         return fail(QStringLiteral("bad_request"), error);
     if (args.isEmpty())
         return fail(QStringLiteral("bad_request"),
-                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password|inquiries|show-inquiry|handle-inquiry|backup|restore ..."));
+                    QStringLiteral("usage: kliv-billingd admin create-workspace|add-member|issue-token|set-plan|grant|set-password|inquiries|show-inquiry|handle-inquiry|set-sso|show-sso|backup|restore ..."));
     const QString command = args.takeFirst();
     QHash<QString, QString> opts;
+    // set-sso WS / show-sso WS: the workspace may come first, without --workspace.
+    if ((command == QLatin1String("set-sso") || command == QLatin1String("show-sso")) && !args.isEmpty()
+        && !args.first().startsWith(QLatin1String("--")))
+        opts.insert(QStringLiteral("workspace"), args.takeFirst());
     for (int i = 0; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (!a.startsWith(QLatin1String("--")) || a.size() < 3)
             return fail(QStringLiteral("bad_request"), QStringLiteral("unexpected argument %1").arg(a));
-        if (a == QLatin1String("--service") || a == QLatin1String("--all")) {   // flags without a value
+        if (a == QLatin1String("--service") || a == QLatin1String("--all") || a == QLatin1String("--verify-domain")) {   // flags without a value
             opts.insert(a.mid(2), QStringLiteral("1"));
             continue;
         }

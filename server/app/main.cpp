@@ -41,7 +41,7 @@ static const char Usage[] =
     "usage: kliv-billingd [--dev] [--no-seed] [--clock RFC3339] [--simulate-usage]\n"
     "                     [--host 127.0.0.1] [--port P] [--data DIR | --database postgresql://...]\n"
     "                     [--plans FILE] [--token-ttl SECONDS] [--config FILE]\n"
-    "                     [--metrics-allow ADDR[/BITS],...] [--log-format text|json]\n"
+    "                     [--metrics-allow ADDR[/BITS],...] [--log-format text|json] [--public-url URL]\n"
     "       kliv-billingd admin COMMAND [--data DIR | --database URL] ...\n"
     "\n"
     "  --config FILE    settings file (default $KLIV_BILLINGD_CONFIG, else /etc/kliv/billingd.conf)\n"
@@ -51,11 +51,14 @@ static const char Usage[] =
     "  --dev            development mode: demo seed, POST /v1/dev/clock, /v1/dev/seed\n"
     "  --clock T        (dev) start the clock at T, frozen until POST /v1/dev/clock\n"
     "  --simulate-usage (dev) spend a demo credit every few seconds\n"
+    "  --public-url URL how browsers and IdPs reach the server (SAML SSO), default http://HOST:PORT\n"
     "\n"
     "admin commands (each prints JSON): create-workspace --name N --owner-email E [--plan free],\n"
     "  add-member --workspace W --email E [--role R], issue-token --user E [--ttl S] | --service,\n"
     "  set-plan --workspace W --plan ID [--credits N], grant --workspace W --credits N,\n"
     "  set-password --user E --password P,\n"
+    "  set-sso WS [--metadata FILE] [--domain D] [--verify-domain] [--enforce on|off] [--break-glass EMAIL]\n"
+    "    [--default-role R], show-sso WS (SAML single sign-on of a workspace),\n"
     "  inquiries [--all], show-inquiry --id I, handle-inquiry --id I [--note TEXT] (the sales inbox),\n"
     "  backup --to FILE (SQLite: a consistent copy while the server runs),\n"
     "  restore --from FILE (SQLite, server stopped: the old database is kept beside it)\n"
@@ -164,6 +167,7 @@ int main(int argc, char *argv[])
     http::HttpServer::Config config;
     config.dev = opts.dev;
     config.tokenTtl = opts.tokenTtl;
+    config.publicUrl = QUrl(opts.publicUrl);
     if (!opts.metricsAllow.isEmpty())
         config.metricsAllow = opts.metricsAllow;
     http::Reply::setJsonLog(opts.jsonLog);

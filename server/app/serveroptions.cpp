@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace app {
 
@@ -142,6 +143,15 @@ bool parseServerOptions(const QStringList &argsIn, ServerOptions *out, QString *
                 return false;
             }
             out->jsonLog = v == QLatin1String("json");
+        } else if (a == QLatin1String("--public-url")) {
+            if (!takeValue(args, i, &out->publicUrl, error))
+                return false;
+            const QUrl u(out->publicUrl, QUrl::StrictMode);
+            if (!u.isValid() || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")) || u.host().isEmpty()
+                || u.hasQuery() || u.hasFragment()) {
+                *error = QStringLiteral("--public-url needs an http(s) URL such as https://konto.kliv.se");
+                return false;
+            }
         } else if (a == QLatin1String("--token-ttl")) {
             if (!takeValue(args, i, &v, error))
                 return false;

@@ -23,6 +23,7 @@ struct ServerOptions {
     int tokenTtl = 3600;
     QStringList metricsAllow;   // empty: loopback only
     bool jsonLog = false;
+    QString publicUrl;          // --public-url: how browsers and IdPs reach the server (SAML)
 };
 
 // Parses the arguments after the program name. Returns false and sets *error

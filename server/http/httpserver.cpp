@@ -11,6 +11,9 @@
 #include "service/workers.h"
 #include "storage/store.h"
 
+#include "saml/lassoserviceprovider.h"
+#include "saml/spkey.h"
+
 #include <QPointer>
 #include <QThread>
 #include <algorithm>
@@ -41,6 +44,23 @@ static QHttpServerRequest::Method methodOf(const QByteArray &m)
     return M::Unknown;
 }
 
+// The SP's key pair: made at the first start and kept in the database, so that
+// every instance on it signs with the same key (the first writer wins).
+static std::unique_ptr<saml::ServiceProvider> makeServiceProvider(storage::Store *store)
+{
+    auto pair = store->samlSpKey();
+    if (!pair) {
+        if (const auto made = saml::generateSpKeyPair())
+            store->storeSamlSpKeyIfMissing(made->first, made->second);
+        pair = store->samlSpKey();
+    }
+    if (!pair) {
+        qCCritical(lcHttp) << "cannot make or read the SAML SP key pair: single sign-on is off";
+        return nullptr;
+    }
+    return std::make_unique<saml::LassoServiceProvider>(pair->first, pair->second);
+}
+
 HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalog, billing::Clock *clock,
                        billing::ManualClock *devClock, const Config &config, QObject *parent)
     : QObject(parent)
@@ -53,6 +73,9 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
     m_ctx.clock = clock;
     m_ctx.devClock = config.dev ? devClock : nullptr;
     m_ctx.tokenTtl = config.tokenTtl;
+    m_saml = makeServiceProvider(store);
+    m_ctx.saml = m_saml.get();
+    m_ctx.publicBase = config.publicUrl;
     m_ctx.live = new LiveHub(&m_ctx, this);
     // A WebSocket upgrade goes to the hub only on a live channel's path; any
     // other upgrade is answered by the router like a plain request.
@@ -74,6 +97,8 @@ HttpServer::HttpServer(storage::Store *store, const billing::PlanCatalog *catalo
     addSubscriptionRoutes(m_router, m_ctx);
     addAuditRoutes(m_router, m_ctx);
     addOAuthRoutes(m_router, m_ctx);
+    if (m_ctx.saml)
+        addSsoRoutes(m_router, m_ctx);
     // The live path exists for routing (405/404 answers); upgrades never reach the handler.
     m_router.add(QHttpServerRequest::Method::Get, QStringLiteral("/v1/workspaces/{ws}/live"), Auth::None,
                  [](Request &, const ReplyPtr &reply) {
@@ -223,6 +248,11 @@ quint16 HttpServer::listenOn(const QHostAddress &host, quint16 port)
     const quint16 bound = m_edge.listen(host, port);
     if (!bound)
         qCCritical(lcHttp) << "cannot listen on" << host.toString() << port;
+    else if (m_ctx.publicBase.isEmpty())
+        m_ctx.publicBase = QUrl(QStringLiteral("http://%1:%2")
+                                    .arg(host.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + host.toString() + QLatin1Char(']')
+                                                                                         : host.toString())
+                                    .arg(bound));
     return bound;
 }
 

@@ -12,11 +12,13 @@
 #include <QObject>
 #include <QHostAddress>
 #include <QTimer>
+#include <QUrl>
 #include <atomic>
 #include <memory>
 
 namespace storage { class Store; }
 namespace service { class Workers; class UsageRecorder; }
+namespace saml { class ServiceProvider; }
 
 namespace http {
 
@@ -36,6 +38,8 @@ public:
         edge::Limits limits;                // header/body/WebSocket limits, timeouts, connection cap
         // Who may read GET /metrics: address/prefix entries, e.g. "127.0.0.1/8", "10.0.0.0/8".
         QStringList metricsAllow{QStringLiteral("127.0.0.0/8"), QStringLiteral("::1/128")};
+        // How browsers and IdPs reach this server (SAML entity IDs, ACS URLs); empty: http://HOST:PORT it listens on.
+        QUrl publicUrl;
     };
 
     // `clock` is the billing clock; pass a ManualClock as `devClock` too in development mode.
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<service::Workers> m_workers;
     std::unique_ptr<service::Workers> m_slowLane;
     std::unique_ptr<service::UsageRecorder> m_recorder;
+    std::unique_ptr<saml::ServiceProvider> m_saml;
     std::atomic_bool m_sweeping = false;
     bool m_stopping = false;
 };

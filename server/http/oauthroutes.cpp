@@ -3,6 +3,7 @@
 // with reuse detection, and revocation (RFC 7009). Errors of /oauth/token are
 // RFC 6749 JSON; /oauth/authorize never redirects to a URI it has not checked.
 #include "logging.h"
+#include "oauthflow.h"
 #include "routes.h"
 #include "service/workers.h"
 #include "secrets.h"
@@ -58,7 +59,7 @@ static const char *const AuthorizeParams[] = {"response_type", "client_id", "red
                                               "code_challenge", "code_challenge_method"};
 
 // The authorize parameters; an empty string when valid, else a Swedish message for the error page.
-static QString checkAuthorize(const QUrlQuery &q)
+QString checkAuthorizeParams(const QUrlQuery &q)
 {
     if (!isLoopbackRedirect(field(q, "redirect_uri")))
         return QStringLiteral("Inloggningen kom med en ogiltig återadress (redirect_uri, invalid_request). Endast "
@@ -191,6 +192,15 @@ static void attemptSignIn(ServerContext &ctx, SignInGuard &guard, const QUrlQuer
 {
     const QString email = field(f, "email").trimmed();
     const auto user = email.isEmpty() ? std::nullopt : ctx.store->userByEmail(email);
+    // The organisation signs its people in through its IdP: no password (but the break-glass owner's).
+    if (ssoRequiredFor(ctx, email, user)) {
+        qCInfo(lcAuth) << "password sign-in refused: the e-mail's domain requires SSO";
+        SignInForm form = formFor(f);
+        form.email = email;
+        form.error = QStringLiteral("Din organisation kräver inloggning med SSO. Välj ”Logga in med SSO”.");
+        form.ssoEmail = email;
+        return reply->send(htmlResponse(renderSignInPage(form), 403));
+    }
     const bool hasPassword = user && !user->passwordHash.isEmpty();
     const bool verified = secrets::verifyPassword(hasPassword ? user->passwordHash : guard.dummyHash, field(f, "password"));
     if (!hasPassword || !verified) {
@@ -201,10 +211,16 @@ static void attemptSignIn(ServerContext &ctx, SignInGuard &guard, const QUrlQuer
         form.error = QStringLiteral("Fel e-postadress eller lösenord. Försök igen.");
         return reply->send(htmlResponse(renderSignInPage(form), 200));
     }
+    redirectWithCode(ctx, user->id, {field(f, "client_id"), field(f, "redirect_uri"), field(f, "state"), field(f, "code_challenge")},
+                     reply);
+}
+
+void redirectWithCode(ServerContext &ctx, const QString &userId, const OAuthContinuation &oauth, const ReplyPtr &reply)
+{
     // Each sign-in clears some expired codes and tokens: bounded work, never behind for long.
     ctx.store->pruneExpiredAuth(ServerContext::wallNow(), PruneBatch);
     const QString code = secrets::randomToken();
-    const storage::AuthCode data{user->id, field(f, "client_id"), field(f, "redirect_uri"), field(f, "code_challenge"),
+    const storage::AuthCode data{userId, oauth.clientId, oauth.redirectUri, oauth.codeChallenge,
                                  ServerContext::wallNow().addSecs(CodeTtlSecs)};
     if (!ctx.store->storeAuthCode(code, data))
         return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Något gick fel"),
@@ -215,7 +231,7 @@ static void attemptSignIn(ServerContext &ctx, SignInGuard &guard, const QUrlQuer
     if (!query.isEmpty())
         query += QLatin1Char('&');
     query += QStringLiteral("code=") + QString::fromLatin1(QUrl::toPercentEncoding(code))
-        + QStringLiteral("&state=") + QString::fromLatin1(QUrl::toPercentEncoding(field(f, "state")));
+        + QStringLiteral("&state=") + QString::fromLatin1(QUrl::toPercentEncoding(oauth.state));
     target.setQuery(query, QUrl::TolerantMode);
     Response resp(QHttpServerResponse::StatusCode::Found);
     resp.addHeader(QByteArrayLiteral("Location"), target.toEncoded());
@@ -225,17 +241,22 @@ static void attemptSignIn(ServerContext &ctx, SignInGuard &guard, const QUrlQuer
 
 void addOAuthRoutes(Router &r, ServerContext &ctx)
 {
-    r.add(Method::Get, QStringLiteral("/oauth/authorize"), Auth::None, [](Request &req, const ReplyPtr &reply) {
-        const QString problem = checkAuthorize(req.query);
+    r.add(Method::Get, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
+        const QString problem = checkAuthorizeParams(req.query);
         if (!problem.isEmpty())
             return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
-        reply->send(htmlResponse(renderSignInPage(formFor(req.query)), 200));
+        // The app's "Logga in med SSO": straight on to the IdP of the e-mail's domain.
+        if (field(req.query, "sso") == QLatin1String("1"))
+            return startSsoSignIn(ctx, field(req.query, "login_hint"), req.query, reply);
+        SignInForm form = formFor(req.query);
+        form.email = field(req.query, "login_hint").trimmed().left(254);
+        reply->send(htmlResponse(renderSignInPage(form), 200));
     });
 
     auto signIn = std::make_shared<SignInGuard>();
     r.add(Method::Post, QStringLiteral("/oauth/authorize"), Auth::None, [&ctx, signIn](Request &req, const ReplyPtr &reply) {
         const QUrlQuery f = formFields(req.body);
-        const QString problem = checkAuthorize(f);
+        const QString problem = checkAuthorizeParams(f);
         if (!problem.isEmpty())
             return reply->send(htmlResponse(renderErrorPage(QStringLiteral("Inloggningen kan inte fortsätta"), problem), 400));
         const QString account = field(f, "email").trimmed().toLower();

@@ -74,6 +74,9 @@ QString Reply::scrubbedPath(const QUrl &url)
         QStringLiteral("code"), QStringLiteral("token"), QStringLiteral("access_token"),
         QStringLiteral("refresh_token"), QStringLiteral("code_verifier"), QStringLiteral("password"),
         QStringLiteral("state"), QStringLiteral("code_challenge"), QStringLiteral("client_secret"),
+        // Single sign-on: an e-mail, and SAML messages (the log never carries an assertion's contents).
+        QStringLiteral("login_hint"), QStringLiteral("samlrequest"), QStringLiteral("samlresponse"),
+        QStringLiteral("signature"), QStringLiteral("relaystate"),
     };
     QString out = url.path();
     QUrlQuery q(url);

@@ -11,6 +11,7 @@ void addUsageRoutes(Router &r, ServerContext &ctx);         // balance, usage, e
 void addSubscriptionRoutes(Router &r, ServerContext &ctx);  // preview/change/cancel/undo, portal, invoices, webhook
 void addAuditRoutes(Router &r, ServerContext &ctx);         // audit log, audit.csv
 void addOAuthRoutes(Router &r, ServerContext &ctx);         // /oauth/*
+void addSsoRoutes(Router &r, ServerContext &ctx);           // /oauth/sso, /saml/{ws}/*, /v1/workspaces/{ws}/sso
 void addDevRoutes(Router &r, ServerContext &ctx);           // /v1/dev/* (only registered with --dev)
 
 } // namespace http

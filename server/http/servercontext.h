@@ -15,10 +15,12 @@
 #include <QMetaObject>
 #include <QObject>
 #include <QThread>
+#include <QUrl>
 #include <functional>
 #include <optional>
 
 namespace service { class Workers; class UsageRecorder; }
+namespace saml { class ServiceProvider; }
 
 namespace http {
 
@@ -37,6 +39,8 @@ struct ServerContext {
     service::UsageRecorder *recorder = nullptr;
     QObject *mainThread = nullptr;              // an object living on the event loop thread
     int tokenTtl = 3600;                        // access token lifetime, seconds
+    saml::ServiceProvider *saml = nullptr;      // SAML single sign-on (thread-safe)
+    QUrl publicBase;                            // how browsers and IdPs reach this server (SP entity IDs)
     std::function<void()> clockMoved;           // dev clock moved: apply transitions, push refills
     // Development mode: POST /v1/dev/seed (set by the app); the demo workspace's id.
     std::function<std::optional<QString>(QString *error)> seedDemo;

@@ -35,6 +35,9 @@ QByteArray renderPage(const QString &title, const QString &body)
   button:hover { background: #188459; }
   .error { margin: 0 0 12px; padding: 10px 12px; border-radius: 8px; background: #fdecec; color: #8a1f1f; }
   p.muted { color: var(--muted); font-size: 14px; margin: 18px 0 0; }
+  h2.or { font-size: 14px; font-weight: 400; color: var(--muted); text-align: center; margin: 22px 0 0; }
+  button.secondary { background: #fff; color: var(--kliv); border: 1px solid var(--kliv); }
+  button.secondary:hover { background: #eef7f2; }
 </style>
 </head>
 <body>
@@ -71,9 +74,22 @@ QByteArray renderSignInPage(const SignInForm &form)
         "<label for=\"password\">Lösenord</label>\n"
         "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
         "<button type=\"submit\">Logga in</button>\n"
+        "</form>\n")
+                .arg(htmlEscaped(form.email));
+    // Single sign-on: the e-mail's domain finds the organisation's IdP.
+    body += QStringLiteral("<h2 class=\"or\">eller</h2>\n");
+    if (!form.ssoError.isEmpty())
+        body += QStringLiteral("<p class=\"error\" role=\"alert\">%1</p>\n").arg(htmlEscaped(form.ssoError));
+    body += QStringLiteral("<form method=\"post\" action=\"/oauth/sso\">\n");
+    for (const auto &h : form.hidden)
+        body += QStringLiteral("<input type=\"hidden\" name=\"%1\" value=\"%2\">\n").arg(htmlEscaped(h.first), htmlEscaped(h.second));
+    body += QStringLiteral(
+        "<label for=\"sso_email\">E-post i din organisation</label>\n"
+        "<input id=\"sso_email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"%1\">\n"
+        "<button type=\"submit\" class=\"secondary\">Logga in med SSO</button>\n"
         "</form>\n"
         "<p class=\"muted\">Du loggar in i Kliv Konto på den här datorn. När du är inloggad kan du stänga fliken.</p>\n")
-                .arg(htmlEscaped(form.email));
+                .arg(htmlEscaped(form.ssoEmail));
     return renderPage(QStringLiteral("Logga in"), body);
 }
 

@@ -16,6 +16,8 @@ struct SignInForm {
     QList<QPair<QString, QString>> hidden;  // the authorize parameters, posted back unchanged
     QString email;                          // prefilled after a failed attempt
     QString error;                          // Swedish message shown above the form
+    QString ssoEmail;                       // prefilled in the "Logga in med SSO" form
+    QString ssoError;                       // shown above that form
 };
 
 QByteArray renderSignInPage(const SignInForm &form);

@@ -252,6 +252,28 @@ struct EnterpriseInquiry {
     QString workspaceName;   // read with the inquiry (not stored with it)
 };
 
+// SAML single sign-on of a workspace (workspace_sso).
+struct SsoSettings {
+    QString workspaceId;
+    QString domain;              // lower case; empty = none
+    bool domainVerified = false; // by an operator (admin set-sso --verify-domain)
+    QString idpMetadata;         // the IdP's SAML metadata (XML); empty = no IdP
+    QString idpEntityId;
+    bool enforced = false;       // password sign-in refused for the domain (but the break-glass owner)
+    QString breakGlassUserId;
+    QString defaultRole = QStringLiteral("member");   // of members made by just-in-time provisioning
+    QDateTime updatedAt;
+};
+
+// An AuthnRequest this server sent, and how to continue when its answer comes.
+struct SamlRequest {
+    QString id;                  // the AuthnRequest ID (InResponseTo of the answer)
+    QString workspaceId;
+    bool test = false;           // "Testa inloggningen": no OAuth parameters, no session
+    QString clientId, redirectUri, state, codeChallenge;
+    QDateTime createdAt, expiresAt;
+};
+
 enum class MemberChange { Done, NotFound, AlreadyMember, SeatLimit, LastOwner, UnknownRole, Forbidden, OwnRole, Error };
 
 // Run under the workspace lock right before a change made by a member: the
@@ -439,6 +461,23 @@ public:
     // expired more than a day ago (until then they answer "token_expired").
     // Returns the number of rows deleted, -1 on a database error.
     int pruneExpiredAuth(const QDateTime &now, int limit);
+
+    // SAML single sign-on. ssoSettings: nullopt when none are stored (or on a database error).
+    std::optional<SsoSettings> ssoSettings(const QString &workspaceId);
+    // The settings whose domain is `domain` (case-insensitive), verified or not.
+    std::optional<SsoSettings> ssoByDomain(const QString &domain);
+    enum class SsoSave { Saved, DomainTaken, Error };
+    SsoSave saveSsoSettings(const SsoSettings &settings);   // insert or replace; updatedAt set by the caller
+    bool storeSamlRequest(const SamlRequest &request);
+    // Open (not used, not expired at now) and of this workspace: marked used and returned, once.
+    std::optional<SamlRequest> consumeSamlRequest(const QString &id, const QString &workspaceId, const QDateTime &now);
+    // Records an assertion ID until `expires`; false with *replay when it was seen already.
+    bool markAssertionSeen(const QString &issuer, const QString &assertionId, const QDateTime &expires, bool *replay);
+    // Deletes at most `limit` expired or used requests and at most `limit` expired assertion IDs.
+    int pruneExpiredSaml(const QDateTime &now, int limit);
+    // The SP's signing key pair (PEM), made once: the first writer wins, everyone reads that one.
+    std::optional<std::pair<QByteArray, QByteArray>> samlSpKey();
+    bool storeSamlSpKeyIfMissing(const QByteArray &privateKeyPem, const QByteArray &certificatePem);
 
     // Enterprise inquiries, stored for sales.
     std::optional<QString> addEnterpriseInquiry(const EnterpriseInquiry &inquiry);

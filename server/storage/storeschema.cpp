@@ -123,6 +123,25 @@ QList<Migration> coreMigrations()
         + auditIndexes;
     v5.postgres = QStringList{QStringLiteral("CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY,") + auditColumns}
         + auditIndexes;
+    // SAML single sign-on: per-workspace settings, the AuthnRequests this server
+    // made (single use), the assertion IDs seen (replay) and the SP's key pair.
+    const QStringList sso{
+        QStringLiteral("CREATE TABLE workspace_sso (workspace_id TEXT PRIMARY KEY REFERENCES workspaces(id), "
+                       "domain TEXT UNIQUE, domain_verified INTEGER NOT NULL DEFAULT 0, "
+                       "idp_metadata TEXT NOT NULL DEFAULT '', idp_entity_id TEXT NOT NULL DEFAULT '', "
+                       "enforced INTEGER NOT NULL DEFAULT 0, break_glass_user_id TEXT NOT NULL DEFAULT '', "
+                       "default_role TEXT NOT NULL DEFAULT 'member', updated_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE saml_requests (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, "
+                       "is_test INTEGER NOT NULL DEFAULT 0, client_id TEXT NOT NULL DEFAULT '', "
+                       "redirect_uri TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '', "
+                       "code_challenge TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL, "
+                       "used INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE saml_assertions_seen (issuer TEXT NOT NULL, assertion_id TEXT NOT NULL, "
+                       "expires_ms BIGINT NOT NULL, PRIMARY KEY (issuer, assertion_id))"),
+        QStringLiteral("CREATE TABLE saml_sp_key (id TEXT PRIMARY KEY, private_key_pem TEXT NOT NULL, "
+                       "certificate_pem TEXT NOT NULL, created_ms BIGINT NOT NULL)"),
+    };
+    const Migration v6{6, QStringLiteral("SAML single sign-on"), sso, sso};
     // Outgoing notifications (Store::queueNotification): written with what they
     // announce, sent at least once; the index serves "what is due".
     const QStringList outbox{
@@ -138,7 +157,7 @@ QList<Migration> coreMigrations()
         "period_start_ms BIGINT NOT NULL, threshold INTEGER NOT NULL, created_ms BIGINT NOT NULL, "
         "PRIMARY KEY (workspace_id, scope, period_start_ms, threshold))")};
     const Migration v8{8, QStringLiteral("credit alerts announced"), alerts, alerts};
-    return {v1, v2, v3, v4, v5, v7, v8};
+    return {v1, v2, v3, v4, v5, v6, v7, v8};
 }
 
 } // namespace storage

@@ -245,6 +245,13 @@ void ServerFixture::stop()
     m_proc.reset();
 }
 
+QByteArray ServerFixture::serverStderr() const
+{
+    if (m_dir && isRunning())
+        return readFileFrom(m_dir->filePath(QStringLiteral("server.err")), 0);
+    return m_stderr;
+}
+
 // --- PostgreSQL: one fresh database per fixture, dropped at the end -------
 
 static QSqlDatabase openPgAdmin(const QString &connName)

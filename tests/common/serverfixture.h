@@ -95,7 +95,7 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     quint16 port() const { return quint16(m_baseUrl.port()); }
     QString errorString() const { return m_error; }
-    QByteArray serverStderr() const { return m_stderr; }
+    QByteArray serverStderr() const;   // what the server logged so far (read again while it runs)
     QStringList dataArgs() const { return m_dataArgs; }  // {"--data", DIR} or {"--database", URL}
     QDateTime clock() const { return m_clock; }
 

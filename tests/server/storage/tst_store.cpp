@@ -61,6 +61,8 @@ private Q_SLOTS:
     void reopen();
     void usersAndMembers_data() { addBackendRows(); }
     void usersAndMembers();
+    void singleSignOn_data() { addBackendRows(); }
+    void singleSignOn();
     void freeDaysAndMonthlyCap_data() { addBackendRows(); }
     void freeDaysAndMonthlyCap();
     void paidCycleCountsPartialDays_data() { addBackendRows(); }
@@ -131,7 +133,7 @@ void TestStore::reopen()
     for (int i = 0; i < 2; ++i) {
         auto s = db.open();
         QVERIFY(s);
-        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 5);   // v5: audit log
+        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 8);   // v5 audit log, v6 SAML, v7 outbox, v8 credit alerts
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'storetest'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM storetest_things")), 1);   // ran once
         QCOMPARE(s->userByEmail(QStringLiteral("OWNER@Example.SE"))->id, ws.ownerUser);
@@ -141,6 +143,58 @@ void TestStore::reopen()
         QCOMPARE(s->liveSeq(ws.id), 2);
     }
     Store::registerMigrations(QStringLiteral("storetest"), {});
+}
+
+// SSO settings (one workspace per domain), AuthnRequests used once and only
+// while open and for their workspace, assertion IDs once, the SP key made once.
+void TestStore::singleSignOn()
+{
+    STORETEST_DB(db);
+    auto s = db.open();
+    QVERIFY(s);
+    const QDateTime now = at("2026-12-01T10:00:00Z");
+    const Ws a = makeWorkspace(*s, now), b = makeWorkspace(*s, now, QStringLiteral("boss@other.se"));
+    QVERIFY(!s->ssoSettings(a.id));
+    SsoSettings sa;
+    sa.workspaceId = a.id;
+    sa.domain = QStringLiteral("acme.se");
+    sa.updatedAt = now;
+    QCOMPARE(s->saveSsoSettings(sa), Store::SsoSave::Saved);
+    sa.domainVerified = true;
+    QCOMPARE(s->saveSsoSettings(sa), Store::SsoSave::Saved);
+    QCOMPARE(s->ssoByDomain(QStringLiteral("ACME.se"))->workspaceId, a.id);
+    QVERIFY(s->ssoByDomain(QStringLiteral("ACME.se"))->domainVerified);
+    SsoSettings sb = sa;
+    sb.workspaceId = b.id;
+    QCOMPARE(s->saveSsoSettings(sb), Store::SsoSave::DomainTaken);
+    sb.domain.clear();   // several workspaces without a domain
+    QCOMPARE(s->saveSsoSettings(sb), Store::SsoSave::Saved);
+    QCOMPARE(s->ssoSettings(b.id)->domain, QString());
+
+    SamlRequest r{QStringLiteral("_req1"), a.id, false, QStringLiteral("kliv-konto"), QStringLiteral("http://127.0.0.1:1/cb"),
+                  QStringLiteral("st"), QStringLiteral("ch"), now, now.addSecs(600)};
+    QVERIFY(s->storeSamlRequest(r));
+    QVERIFY(!s->consumeSamlRequest(r.id, b.id, now));            // another workspace's ACS
+    const auto used = s->consumeSamlRequest(r.id, a.id, now);
+    QVERIFY(used);
+    QCOMPARE(used->redirectUri, r.redirectUri);
+    QVERIFY(!s->consumeSamlRequest(r.id, a.id, now));            // once
+    r.id = QStringLiteral("_req2");
+    QVERIFY(s->storeSamlRequest(r));
+    QVERIFY(!s->consumeSamlRequest(r.id, a.id, now.addSecs(600)));   // expired
+
+    bool replay = false;
+    QVERIFY(s->markAssertionSeen(QStringLiteral("idp"), QStringLiteral("_a1"), now.addSecs(300), &replay));
+    QVERIFY(!s->markAssertionSeen(QStringLiteral("idp"), QStringLiteral("_a1"), now.addSecs(300), &replay));
+    QVERIFY(replay);
+    QVERIFY(s->markAssertionSeen(QStringLiteral("other-idp"), QStringLiteral("_a1"), now.addSecs(300), &replay));
+    QCOMPARE(s->pruneExpiredSaml(now.addDays(3), 100), 4);   // two requests, two assertion IDs
+    QVERIFY(s->markAssertionSeen(QStringLiteral("idp"), QStringLiteral("_a1"), now.addDays(4), &replay));
+
+    QVERIFY(!s->samlSpKey());
+    QVERIFY(s->storeSamlSpKeyIfMissing("key-1", "cert-1"));
+    QVERIFY(s->storeSamlSpKeyIfMissing("key-2", "cert-2"));
+    QCOMPARE(s->samlSpKey()->first, QByteArray("key-1"));
 }
 
 void TestStore::usersAndMembers()
