@@ -28,8 +28,13 @@ ApplicationWindow {
         { title: qsTr("Planer"), icon: "plans" },
         { title: qsTr("Fakturering"), icon: "billing" },
         { title: qsTr("Team"), icon: "team" },
-        { title: qsTr("Inställningar"), icon: "settings" }
+        { title: qsTr("Inställningar"), icon: "settings" },
+        { title: qsTr("Säkerhet"), icon: "security", staff: true }
     ]
+    // The navigation's order (Inställningar, 5, sits at the bottom); staff pages: owners and admins.
+    readonly property var navOrder: [0, 1, 2, 3, 4, 6]
+    readonly property bool staff: Session.role === "owner" || Session.role === "admin"
+    onStaffChanged: if (!staff && pages[currentPage].staff) showPage(0)
 
     // Signed in, the focus leaves the hidden sign-in card for the header bar
     // itself, so the next Tab lands on the header's first control, not in the
@@ -252,19 +257,22 @@ ApplicationWindow {
                     anchors.fill: parent
                     spacing: tokens.s1
                     Repeater {
-                        model: 5
+                        model: window.navOrder
                         NavButton {
-                            required property int index
-                            text: window.pages[index].title
-                            iconName: window.pages[index].icon
-                            current: window.currentPage === index
+                            required property int modelData
+                            objectName: "nav_" + window.pages[modelData].icon
+                            visible: !window.pages[modelData].staff || window.staff
+                            text: window.pages[modelData].title
+                            iconName: window.pages[modelData].icon
+                            current: window.currentPage === modelData
                             compact: window.compactNav
                             Layout.fillWidth: true
-                            onClicked: window.showPage(index)
+                            onClicked: window.showPage(modelData)
                         }
                     }
                     Item { Layout.fillHeight: true }
                     NavButton {
+                        objectName: "nav_settings"
                         text: window.pages[5].title
                         iconName: window.pages[5].icon
                         current: window.currentPage === 5
@@ -307,6 +315,7 @@ ApplicationWindow {
                     PageLoader { index: 3; sourceComponent: BillingPage {} }
                     PageLoader { index: 4; sourceComponent: TeamPage {} }
                     PageLoader { index: 5; sourceComponent: SettingsPage {} }
+                    PageLoader { index: 6; sourceComponent: SecurityPage {} }
                 }
             }
         }
