@@ -70,12 +70,14 @@ QtObject {
         }
         return null
     }
-    // Scrolls the page to the item called `name` (PageFrame.ensureVisible).
+    // Scrolls the page (a PageFrame) so that the item called `name` starts at the top.
     function show(name) {
         const item = findItem(target.contentItem, name)
         for (let p = item; p; p = p.parent) {
             if (typeof p.ensureVisible === "function") {
-                p.ensureVisible(item)
+                const flick = p.contentItem
+                const y = item.mapToItem(flick.contentItem, 0, 0).y
+                flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, y - 16))
                 return
             }
         }

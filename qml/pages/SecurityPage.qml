@@ -58,30 +58,31 @@ PageFrame {
             Repeater {
                 model: sso
                 ColumnLayout {
+                    id: spRow
                     required property string label
                     required property string value
                     required property string key
                     spacing: tokens.s1
                     Layout.fillWidth: true
-                    Label { text: parent.label; font.pixelSize: tokens.caption; font.bold: true }
+                    Label { text: spRow.label; font.pixelSize: tokens.caption; font.bold: true }
                     RowLayout {
                         spacing: tokens.s2
                         Layout.fillWidth: true
                         InputField {
-                            objectName: "sp_" + parent.parent.key
-                            text: parent.parent.value
+                            objectName: "sp_" + spRow.key
+                            text: spRow.value
                             readOnly: true
                             selectByMouse: true
                             font.pixelSize: tokens.caption
-                            Accessible.name: parent.parent.label
+                            Accessible.name: spRow.label
                             Layout.fillWidth: true
                         }
                         ActionButton {
                             id: copy
                             property bool copied: false
                             text: copied ? qsTr("Kopierad") : qsTr("Kopiera")
-                            Accessible.name: qsTr("Kopiera %1").arg(parent.parent.label)
-                            onClicked: { Session.copyToClipboard(parent.parent.value); copied = true }
+                            Accessible.name: qsTr("Kopiera %1").arg(spRow.label)
+                            onClicked: { Session.copyToClipboard(spRow.value); copied = true }
                         }
                     }
                 }

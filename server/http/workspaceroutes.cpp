@@ -312,7 +312,6 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                                                    roleGuard(ctx, a.workspace.id), &before);
               if (c != storage::RoleChange::Done)
                   return reply->error(roleChangeError(c, 0));
-              // audit: role.updated (before.name/before.permissions -> after.name/after.permissions, by req.caller)
               // Members holding it see the change live: the hub's authority sweep
               // compares the role's stored permissions too (role_changed, 4409).
               reply->json(roleJson(after.name, after.permissions, false,
@@ -330,7 +329,6 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
                                                    roleGuard(ctx, a.workspace.id), &holders, &before);
               if (c != storage::RoleChange::Done)
                   return reply->error(roleChangeError(c, holders));
-              // audit: role.deleted (before.name, before.permissions, by req.caller)
               reply->noContent();
           }));
 

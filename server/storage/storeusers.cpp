@@ -435,6 +435,8 @@ RoleChange Store::updateRole(const QString &workspaceId, const QString &name, co
                 && !d->exec(QStringLiteral("UPDATE members SET role = ? WHERE workspace_id = ? AND role = ?"),
                             {after.name, workspaceId, name})))
             return false;
+        // audit: role.updated — here, in the change's transaction: actorUserId, before = *current
+        // (name, permissions), after (name, permissions); the route has both too (before, after).
         result = RoleChange::Done;
         return true;
     });
@@ -475,6 +477,7 @@ RoleChange Store::deleteRole(const QString &workspaceId, const QString &name, co
         }
         if (!d->exec(QStringLiteral("DELETE FROM custom_roles WHERE workspace_id = ? AND name = ?"), {workspaceId, name}))
             return false;
+        // audit: role.deleted — here, in the change's transaction: actorUserId, before = *current (name, permissions).
         result = RoleChange::Done;
         return true;
     });
