@@ -49,7 +49,7 @@ void ApiClient::send(const ApiRequest &request, QObject *context, ApiCallback cb
 {
     auto c = std::make_shared<Call>();
     c->verb = request.verb; c->path = request.path; c->query = request.query; c->json = !request.raw;
-    if (request.verb == "POST" || request.verb == "PATCH") {
+    if (request.verb == "POST" || request.verb == "PATCH" || request.verb == "PUT") {
         c->body = QJsonDocument(request.body).toJson(QJsonDocument::Compact);
         c->contentType = "application/json";
     }

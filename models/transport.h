@@ -17,7 +17,7 @@ struct ApiRequest
     QByteArray verb = "GET";
     QString path;            // "/v1/workspaces/<id>/invoices"
     QUrlQuery query;
-    QJsonObject body;        // sent as JSON for POST and PATCH
+    QJsonObject body;        // sent as JSON for POST, PATCH and PUT
     bool raw = false;        // the answer's body is kept as is (CSV), not parsed as JSON
 };
 

@@ -28,11 +28,15 @@ ApplicationWindow {
         { title: qsTr("Planer"), icon: "plans" },
         { title: qsTr("Fakturering"), icon: "billing" },
         { title: qsTr("Team"), icon: "team" },
-        { title: qsTr("Händelselogg"), icon: "audit", ownersAndAdmins: true },
-        { title: qsTr("Inställningar"), icon: "settings" }
+        { title: qsTr("Inställningar"), icon: "settings" },
+        { title: qsTr("Säkerhet"), icon: "security", staff: true },
+        { title: qsTr("Händelselogg"), icon: "audit", staff: true }
     ]
-    // Inställningar is last, apart at the bottom of the navigation.
-    readonly property int settingsPage: pages.length - 1
+    // The navigation's order (Inställningar, 5, sits at the bottom); staff pages: owners and admins.
+    readonly property var navOrder: [0, 1, 2, 3, 4, 6, 7]
+    readonly property int settingsPage: 5
+    readonly property bool staff: Session.role === "owner" || Session.role === "admin"
+    onStaffChanged: if (!staff && pages[currentPage].staff) showPage(0)
 
     // Signed in, the focus leaves the hidden sign-in card for the header bar
     // itself, so the next Tab lands on the header's first control, not in the
@@ -56,14 +60,14 @@ ApplicationWindow {
         return content.item && content.item.plansPage ? content.item.plansPage.previewFirstUpgrade() : false
     }
 
-    // Ctrl+1…7 open the pages, F5 asks the server again.
+    // Ctrl+1…8 open the pages (staff pages for owners and admins), F5 asks the server again.
     Repeater {
         model: window.pages.length
         Item {
             required property int index
             Shortcut {
                 sequence: "Ctrl+" + (index + 1)
-                enabled: window.signedIn
+                enabled: window.signedIn && (!window.pages[index].staff || window.staff)
                 onActivated: window.showPage(index)
             }
         }
@@ -255,26 +259,28 @@ ApplicationWindow {
                     anchors.fill: parent
                     spacing: tokens.s1
                     Repeater {
-                        model: window.settingsPage
+                        model: window.navOrder
                         NavButton {
-                            required property int index
-                            visible: !window.pages[index].ownersAndAdmins || Session.role === "owner" || Session.role === "admin"
-                            text: window.pages[index].title
-                            iconName: window.pages[index].icon
-                            current: window.currentPage === index
+                            required property int modelData
+                            objectName: "nav_" + window.pages[modelData].icon
+                            visible: !window.pages[modelData].staff || window.staff
+                            text: window.pages[modelData].title
+                            iconName: window.pages[modelData].icon
+                            current: window.currentPage === modelData
                             compact: window.compactNav
                             Layout.fillWidth: true
-                            onClicked: window.showPage(index)
+                            onClicked: window.showPage(modelData)
                         }
                     }
                     Item { Layout.fillHeight: true }
                     NavButton {
-                        text: window.pages[window.settingsPage].title
-                        iconName: window.pages[window.settingsPage].icon
-                        current: window.currentPage === window.settingsPage
+                        objectName: "nav_settings"
+                        text: window.pages[5].title
+                        iconName: window.pages[5].icon
+                        current: window.currentPage === 5
                         compact: window.compactNav
                         Layout.fillWidth: true
-                        onClicked: window.showPage(window.settingsPage)
+                        onClicked: window.showPage(5)
                     }
                 }
             }
@@ -310,8 +316,9 @@ ApplicationWindow {
                     PageLoader { id: plansLoader; index: 2; sourceComponent: PlansPage {} }
                     PageLoader { index: 3; sourceComponent: BillingPage {} }
                     PageLoader { index: 4; sourceComponent: TeamPage {} }
-                    PageLoader { index: 5; sourceComponent: AuditLogPage {} }
-                    PageLoader { index: window.settingsPage; sourceComponent: SettingsPage {} }
+                    PageLoader { index: 5; sourceComponent: SettingsPage {} }
+                    PageLoader { index: 6; sourceComponent: SecurityPage {} }
+                    PageLoader { index: 7; sourceComponent: AuditLogPage {} }
                 }
             }
         }

@@ -9,7 +9,7 @@ Dialog {
     id: dialog
     property string memberId
     property string memberName
-    property string role            // the role to give: "admin" | "member" | ...
+    property string role            // the role to give: "admin" | "member" | a custom role
     property string roleText        // its name, "Administratör"
     signal confirmed(string memberId, string role)
 
@@ -29,7 +29,9 @@ Dialog {
         objectName: "confirmationText"
         text: dialog.role === "admin"
               ? qsTr("%1 blir administratör och kan hantera planen, faktureringen och teamet.").arg(dialog.memberName)
-              : qsTr("%1 blir %2.").arg(dialog.memberName).arg(dialog.roleText.toLowerCase())
+              : dialog.role === "member" || dialog.role === "owner"
+                ? qsTr("%1 blir %2.").arg(dialog.memberName).arg(dialog.roleText.toLowerCase())
+                : qsTr("%1 får rollen %2 och det den rollen får göra.").arg(dialog.memberName).arg(dialog.roleText)   // a custom role keeps its own spelling
         textFormat: Text.PlainText
         wrapMode: Text.WordWrap
         font.pixelSize: tokens.body

@@ -15,6 +15,8 @@ Card {
     property bool failed: false        // message is an error (red)
     property string serverText
     signal signInRequested()
+    signal ssoSignInRequested(string email)   // "Logga in med SSO": the work e-mail finds the IdP
+    property bool ssoOpen: false
     signal cancelRequested()
     signal copyRequested(string url)
 
@@ -66,6 +68,52 @@ Card {
             focus: true
             Layout.fillWidth: true
             onClicked: card.signInRequested()
+        }
+        ActionButton {
+            objectName: "ssoButton"
+            visible: !card.signingIn && !card.restoring && !card.ssoOpen
+            text: qsTr("Logga in med SSO")
+            Layout.fillWidth: true
+            onClicked: { card.ssoOpen = true; ssoEmail.forceActiveFocus() }
+        }
+        ColumnLayout {
+            objectName: "ssoRow"
+            visible: card.ssoOpen && !card.signingIn && !card.restoring
+            spacing: tokens.s2
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Ange din jobbmejl, så skickas du till ditt företags inloggning.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            InputField {
+                id: ssoEmail
+                objectName: "ssoEmail"
+                placeholderText: qsTr("namn@foretaget.se")
+                Accessible.name: qsTr("Jobbmejl för SSO")
+                inputMethodHints: Qt.ImhEmailCharactersOnly
+                Layout.fillWidth: true
+                Keys.onReturnPressed: ssoContinue.clicked()
+                Keys.onEnterPressed: ssoContinue.clicked()
+            }
+            RowLayout {
+                spacing: tokens.s2
+                Layout.fillWidth: true
+                ActionButton {
+                    id: ssoContinue
+                    objectName: "ssoContinue"
+                    text: qsTr("Fortsätt med SSO")
+                    primary: true
+                    enabled: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(ssoEmail.text.trim())
+                    Layout.fillWidth: true
+                    onClicked: if (enabled) card.ssoSignInRequested(ssoEmail.text.trim())
+                }
+                ActionButton {
+                    objectName: "ssoBack"
+                    text: qsTr("Tillbaka")
+                    onClicked: { card.ssoOpen = false; signInButton.forceActiveFocus() }
+                }
+            }
         }
         RowLayout {
             objectName: "restoringRow"

@@ -14,9 +14,12 @@ QtObject {
         { name: "04-fakturering", page: 3 },
         { name: "05-team", page: 4 },
         { name: "06-installningar", page: target.settingsPage },
-        { name: "13-handelselogg", page: 5 },
+        { name: "15-handelselogg", page: 7 },
         { name: "07-kreditmatare", page: 0, popup: true },
-        { name: "08-bekrafta-planbyte", page: 2, preview: true }
+        { name: "08-bekrafta-planbyte", page: 2, preview: true },
+        // The owner's Enterprise workspace: Team scrolled to Roller, and Säkerhet.
+        { name: "13-roller", page: 4, enterprise: true, show: "rolesCard" },
+        { name: "14-sakerhet", page: 6, enterprise: true }
     ]
     // A member (no billing, no team management, only their own usage).
     readonly property var memberViews: [
@@ -45,6 +48,41 @@ QtObject {
     property int settleMs: 1500
     property int waitedMs: 0
     property bool signInStarted: false
+    property string homeWorkspace       // where the run began (Demo AB)
+
+    // The first membership on Enterprise (WorkspaceListModel's roles: 257 id, 260 plan).
+    function enterpriseWorkspace() {
+        const m = Session.workspaces
+        for (let i = 0; i < m.count; ++i) {
+            if (m.data(m.index(i, 0), 260) === "enterprise")
+                return m.data(m.index(i, 0), 257)
+        }
+        return ""
+    }
+    function findItem(item, name) {
+        if (!item)
+            return null
+        if (item.objectName === name)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findItem(item.children[i], name)
+            if (found)
+                return found
+        }
+        return null
+    }
+    // Scrolls the page (a PageFrame) so that the item called `name` starts at the top.
+    function show(name) {
+        const item = findItem(target.contentItem, name)
+        for (let p = item; p; p = p.parent) {
+            if (typeof p.ensureVisible === "function") {
+                const flick = p.contentItem
+                const y = item.mapToItem(flick.contentItem, 0, 0).y
+                flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, y - 16))
+                return
+            }
+        }
+    }
 
     function stage(i) {
         const size = sizes[Math.floor(i / views.length)]
@@ -52,7 +90,14 @@ QtObject {
         target.closePopups()
         target.width = size.width
         target.height = size.height
+        if (!run.homeWorkspace)
+            run.homeWorkspace = Session.currentWorkspaceId
+        const workspace = view.enterprise ? enterpriseWorkspace() : run.homeWorkspace
+        const switching = workspace.length > 0 && workspace !== Session.currentWorkspaceId
+        if (switching)
+            Session.switchWorkspace(workspace)
         target.showPage(view.page)
+        run.showName = view.show || ""
         if (view.popup)
             target.openUsagePopup()
         if (view.preview)
@@ -61,8 +106,18 @@ QtObject {
             ScreenshotDriver.signal("stop-server")
             run.settleMs = 5000   // the live channel drops, the meter turns stale (within 2 s)
         } else {
-            run.settleMs = 1500
+            run.settleMs = switching || view.show ? 3000 : 1500   // a switch reloads every page
         }
+        if (run.showName)
+            showTimer.restart()
+    }
+
+    property string showName
+    // Scrolls once the page has its rows, a moment before the picture.
+    property Timer showTimer: Timer {
+        id: showTimer
+        interval: 2000
+        onTriggered: run.show(run.showName)
     }
 
     property Timer timer: Timer {

@@ -23,6 +23,7 @@ Pane {
         failed: Session.state === Session.Error
         serverText: qsTr("Server: %1").arg(AppSettings.serverUrl)
         onSignInRequested: Session.signIn()
+        onSsoSignInRequested: (email) => Session.signInWithSso(email)
         onCancelRequested: Session.cancelSignIn()
         onCopyRequested: (url) => Session.copyToClipboard(url)
     }

@@ -13,11 +13,15 @@ PageFrame {
     Tokens { id: tokens }
 
     MemberModel { id: members }
+    RoleModel {
+        id: roles
+        // A role renamed or deleted changes what the members hold.
+        onActionDone: members.reload()
+    }
+    readonly property bool customRoles: Subscription.entitlements.indexOf("custom_roles") >= 0
     readonly property string manageReason: Session.canManageMembers ? "" : qsTr("Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.")
-    readonly property var roleChoices: [
-        { value: "member", text: qsTr("Medlem") },
-        { value: "admin", text: qsTr("Administratör") }
-    ]
+    // Member, Administratör and the workspace's custom roles (loaded with the roles).
+    readonly property var roleChoices: roles.choices
 
     SeatBar {
         visible: members.seatLimit > 0
@@ -133,6 +137,7 @@ PageFrame {
                             Layout.preferredWidth: 150
                             Accessible.name: qsTr("Roll för %1").arg(row.name)
                             Component.onCompleted: currentIndex = indexOfValue(row.role)
+                            onModelChanged: currentIndex = indexOfValue(row.role)
                             // Nothing changes until the dialog is confirmed; cancelling puts the role back.
                             onActivated: {
                                 if (currentValue === row.role)
@@ -157,6 +162,14 @@ PageFrame {
                 }
             }
         }
+    }
+
+    RolesCard {
+        objectName: "rolesCard"
+        roles: roles
+        available: page.customRoles
+        canEdit: Session.canManageMembers
+        Layout.fillWidth: true
     }
 
     RoleChangeDialog {

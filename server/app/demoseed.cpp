@@ -15,6 +15,7 @@ namespace secrets = http::secrets;
 
 static const QString DemoName = QStringLiteral("Demo AB");
 static const QString StudioName = QStringLiteral("Kliv Studio");
+static const QString EnterpriseName = QStringLiteral("Norrsken Enterprise");
 static const QString DemoPassword = QStringLiteral("kliv-demo");
 static const QStringList Projects = {QStringLiteral("Webbshop"), QStringLiteral("Portfolio"), QStringLiteral("Bageriet")};
 static const QStringList Activities = {QStringLiteral("chat"), QStringLiteral("generate_page"),
@@ -33,6 +34,7 @@ static QList<DemoAccount> demoAccounts()
 
 QString demoWorkspaceName() { return DemoName; }
 QString studioWorkspaceName() { return StudioName; }
+QString enterpriseWorkspaceName() { return EnterpriseName; }
 
 // The owner's workspace called `name`, or an empty string.
 static QString workspaceOfOwner(storage::Store *store, const QString &ownerUserId, const QString &name)
@@ -99,6 +101,55 @@ static bool ensureStudio(ServerContext &ctx, const QString &ownerUserId, const Q
     return true;
 }
 
+// "Norrsken Enterprise": the demo owner's Enterprise workspace (set by an
+// operator, as sales would) with two custom roles held by demo people, so the
+// app's Roller and Säkerhet pages have something to show. Created once.
+static bool ensureEnterprise(ServerContext &ctx, const QString &ownerUserId, const QDateTime &createdAt, DemoSeed *seed,
+                             QString *error)
+{
+    storage::Store *store = ctx.store;
+    seed->enterpriseWorkspaceId = workspaceOfOwner(store, ownerUserId, EnterpriseName);
+    if (!seed->enterpriseWorkspaceId.isEmpty())
+        return true;
+    const auto created = store->createWorkspace(EnterpriseName, ownerUserId, createdAt);
+    if (!created) {
+        *error = QStringLiteral("could not create the demo workspace %1").arg(EnterpriseName);
+        return false;
+    }
+    const QString ws = created->workspace.id;
+    seed->enterpriseWorkspaceId = ws;
+    const auto plan = store->mutateSubscription(ws, createdAt, *ctx.catalog, [&](billing::SubscriptionState &s) {
+        s = billing::setPlanByAdmin(*ctx.catalog, s, QStringLiteral("enterprise"), 5000, createdAt);
+        return true;
+    });
+    if (!plan.ok) {
+        *error = QStringLiteral("could not put %1 on Enterprise").arg(EnterpriseName);
+        return false;
+    }
+    const QList<storage::CustomRole> roles{
+        {QStringLiteral("Ekonomi"), {QStringLiteral("view_own_usage"), QStringLiteral("view_billing")}},
+        {QStringLiteral("Projektledare"), {QStringLiteral("view_own_usage"), QStringLiteral("view_team_usage")}},
+    };
+    for (const auto &r : roles) {
+        if (!store->createRole(ws, r)) {
+            *error = QStringLiteral("could not create the demo role %1").arg(r.name);
+            return false;
+        }
+    }
+    const struct { const char *email; const char *role; } people[] = {
+        {"bjorn@demo-ab.se", "admin"}, {"cecilia@demo-ab.se", "Ekonomi"}, {"david@demo-ab.se", "Projektledare"},
+        {"elsa@demo-ab.se", "member"}};
+    for (const auto &p : people) {
+        const auto user = store->userByEmail(QString::fromLatin1(p.email));
+        if (!user || store->addMember(ws, user->id, QString::fromLatin1(p.role), createdAt, *ctx.catalog)
+                         != storage::MemberChange::Done) {
+            *error = QStringLiteral("could not add %1 to %2").arg(QLatin1String(p.email), EnterpriseName);
+            return false;
+        }
+    }
+    return true;
+}
+
 static std::optional<DemoSeed> existingDemo(storage::Store *store)
 {
     QList<DemoAccount> accounts = demoAccounts();
@@ -126,7 +177,8 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
     storage::Store *store = ctx.store;
     if (auto seed = existingDemo(store)) {
         const auto owner = store->userByEmail(demoAccounts().first().email);
-        if (!ensureStudio(ctx, owner->id, ctx.now(), &*seed, error))
+        if (!ensureStudio(ctx, owner->id, ctx.now(), &*seed, error)
+            || !ensureEnterprise(ctx, owner->id, ctx.now(), &*seed, error))
             return std::nullopt;
         return seed;
     }
@@ -211,7 +263,8 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
             store->spend(seed.workspaceId, u, at, *ctx.catalog);
         }
     }
-    if (!ensureStudio(ctx, userIds.first(), anchor.addDays(-2), &seed, error))
+    if (!ensureStudio(ctx, userIds.first(), anchor.addDays(-2), &seed, error)
+        || !ensureEnterprise(ctx, userIds.first(), anchor.addDays(-2), &seed, error))
         return std::nullopt;
     qCInfo(lcDemo) << "seeded the demo workspace with" << n << "usage events";
     return seed;

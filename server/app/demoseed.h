@@ -4,7 +4,9 @@
 // and an optional simulator that keeps spending so the meter moves. Demo AB's
 // plan is set by an operator (as sales would), so with payments configured it
 // changes only through sales; the owner's second workspace "Kliv Studio" is on
-// Free with a little usage today, so the upgrade goes through Checkout.
+// Free with a little usage today, so the upgrade goes through Checkout; and
+// "Norrsken Enterprise" is on Enterprise with two custom roles (Ekonomi,
+// Projektledare) held by demo people, for the Roller and Säkerhet pages.
 #include "servercontext.h"
 
 #include <QList>
@@ -26,12 +28,14 @@ struct DemoAccount {
 struct DemoSeed {
     QString workspaceId;          // Demo AB
     QString studioWorkspaceId;    // Kliv Studio (the owner's Free workspace)
+    QString enterpriseWorkspaceId; // Norrsken Enterprise (the owner's Enterprise workspace)
     QList<DemoAccount> accounts;
     bool created = false;   // false: it already existed
 };
 
 QString demoWorkspaceName();     // "Demo AB"
 QString studioWorkspaceName();   // "Kliv Studio"
+QString enterpriseWorkspaceName(); // "Norrsken Enterprise"
 
 // Creates the demo once; later calls return the existing one.
 std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error);

@@ -240,6 +240,8 @@ int main(int argc, char *argv[])
         printLine(QStringLiteral("demo workspace \"%1\": %2").arg(app::demoWorkspaceName(), seed->workspaceId).toUtf8());
         printLine(QStringLiteral("demo workspace \"%1\" (the owner's, on Free): %2")
                       .arg(app::studioWorkspaceName(), seed->studioWorkspaceId).toUtf8());
+        printLine(QStringLiteral("demo workspace \"%1\" (the owner's, on Enterprise with custom roles): %2")
+                      .arg(app::enterpriseWorkspaceName(), seed->enterpriseWorkspaceId).toUtf8());
         for (const auto &a : seed->accounts)
             printLine(QStringLiteral("demo %1: %2 / %3").arg(a.role, a.email, a.password).toUtf8());
         if (opts.simulateUsage)

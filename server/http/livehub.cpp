@@ -146,7 +146,7 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
         if (!state)
             return o;
         o.joined.memberId = member->id;
-        o.joined.role = member->role;
+        o.joined.role = ctx->store->roleKey(workspaceId, member->role);   // a custom role's permissions too
         o.joined.tokenHash = storage::Store::hashToken(token);
         o.joined.teamUsage = memberPermissions(*ctx, workspaceId, member->role, planOf(*ctx, state->planId))
                                  .testFlag(billing::Permission::ViewTeamUsage);

@@ -57,7 +57,7 @@ private:
         QString userId;
         QString memberId;
         bool teamUsage = false;    // effective ViewTeamUsage, as GET .../usage decides it
-        QString role;              // at authentication; another role closes the socket
+        QString role;              // Store::roleKey at authentication; another role (or permissions) closes the socket
         QByteArray tokenHash;      // the access token's (never the token)
         QDateTime tokenExpiresAt;
         bool authenticated = false;

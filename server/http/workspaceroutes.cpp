@@ -70,6 +70,76 @@ static storage::MemberGuard memberGuard(ServerContext &ctx, const QString &works
     };
 }
 
+static ApiError roleChangeError(storage::RoleChange c, int holders)
+{
+    switch (c) {
+    case storage::RoleChange::NotFound:
+        return ApiError::notFound(QStringLiteral("no such custom role"));
+    case storage::RoleChange::Conflict:
+        return ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"));
+    case storage::RoleChange::InUse: {
+        ApiError e = ApiError::conflict(QStringLiteral("role_in_use"),
+                                        holders == 1 ? QStringLiteral("1 member holds this role: give them another role first")
+                                                     : QStringLiteral("%1 members hold this role: give them another role first")
+                                                           .arg(holders));
+        e.extra.insert(QStringLiteral("members"), holders);
+        return e;
+    }
+    case storage::RoleChange::Forbidden:
+        return ApiError::forbidden(QStringLiteral("nobody edits the role they hold, or a role with more permissions "
+                                                  "than they hold, or gives a role more than they hold"));
+    case storage::RoleChange::Done:
+    case storage::RoleChange::Error:
+        break;
+    }
+    return ApiError::internal(QStringLiteral("could not change the role"));
+}
+
+// Editing or deleting a custom role, checked under the workspace lock: the
+// actor may manage members, does not hold the role, and holds every
+// permission the role has now and would have after the edit.
+static storage::RoleGuard roleGuard(ServerContext &ctx, const QString &workspaceId)
+{
+    return [&ctx, workspaceId](const std::optional<storage::Member> &actor, const storage::CustomRole &before,
+                               const storage::CustomRole *after) {
+        if (!actor || actor->role == before.name)
+            return storage::RoleChange::Forbidden;
+        const auto actorPerms = rolePermissions(ctx.store, workspaceId, actor->role).value_or(billing::Permissions());
+        if (!actorPerms.testFlag(Permission::ManageMembers))
+            return storage::RoleChange::Forbidden;
+        const auto held = billing::permissionsFromNames(before.permissions).value_or(billing::Permissions());
+        if (!billing::mayManageMember(actor->role, actorPerms, before.name, held))
+            return storage::RoleChange::Forbidden;
+        if (after
+            && !billing::mayGrantRole(actor->role, actorPerms, after->name,
+                                      billing::permissionsFromNames(after->permissions).value_or(billing::Permissions())))
+            return storage::RoleChange::Forbidden;
+        return storage::RoleChange::Done;
+    };
+}
+
+static QJsonObject roleJson(const QString &name, const QStringList &permissions, bool builtIn, int members)
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+            {QStringLiteral("built_in"), builtIn},
+            {QStringLiteral("members"), members}};
+}
+
+// A custom role's name: not a built-in one, and usable as a path segment.
+static void checkRoleName(JsonBody &body, const QString &name)
+{
+    if (name.isEmpty()) {
+        if (body.ok())
+            body.fail(QStringLiteral("name"), QStringLiteral("must not be empty"));
+        return;
+    }
+    if (billing::isBuiltInRole(name))
+        body.fail(QStringLiteral("name"), QStringLiteral("is a built-in role"));
+    else if (name.contains(QLatin1Char('/')))
+        body.fail(QStringLiteral("name"), QStringLiteral("must not contain /"));
+}
+
 void addWorkspaceRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}"), Auth::User, [&ctx](Request &req, const ReplyPtr &reply) {
@@ -172,16 +242,12 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/roles"), Auth::User,
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               QJsonArray roles;
+              const auto counts = ctx.store->roleMemberCounts(a.workspace.id);
               for (const QString &name : {QStringLiteral("owner"), QStringLiteral("admin"), QStringLiteral("member")})
-                  roles.append(QJsonObject{
-                      {QStringLiteral("name"), name},
-                      {QStringLiteral("permissions"), QJsonArray::fromStringList(billing::permissionNames(
-                                                          *billing::builtInRolePermissions(name)))},
-                      {QStringLiteral("built_in"), true}});
+                  roles.append(roleJson(name, billing::permissionNames(*billing::builtInRolePermissions(name)), true,
+                                        counts.value(name)));
               for (const auto &c : ctx.store->roles(a.workspace.id))
-                  roles.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                           {QStringLiteral("permissions"), QJsonArray::fromStringList(c.permissions)},
-                                           {QStringLiteral("built_in"), false}});
+                  roles.append(roleJson(c.name, c.permissions, false, counts.value(c.name)));
               reply->json({{QStringLiteral("roles"), roles}});
           }));
 
@@ -195,8 +261,7 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               storage::CustomRole role;
               role.name = body->string(QStringLiteral("name"), 1, 50).trimmed();
               role.permissions = body->stringList(QStringLiteral("permissions"), 10);
-              if (!role.name.isEmpty() && billing::isBuiltInRole(role.name))
-                  body->fail(QStringLiteral("name"), QStringLiteral("is a built-in role"));
+              checkRoleName(*body, role.name);
               if (body->ok() && !billing::permissionsFromNames(role.permissions))
                   body->fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
               if (!body->ok())
@@ -211,10 +276,61 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (!ctx.store->createRole(a.workspace.id, role, &conflict, storage::Actor::member(req.caller.userId)))
                   return reply->error(conflict ? ApiError::conflict(QStringLiteral("conflict"), QStringLiteral("a role with that name exists"))
                                                : ApiError::internal(QStringLiteral("could not create the role")));
-              reply->json({{QStringLiteral("name"), role.name},
-                           {QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)},
-                           {QStringLiteral("built_in"), false}},
-                          201);
+              reply->json(roleJson(role.name, role.permissions, false, 0), 201);
+          }));
+
+    // Built-in roles are fixed: editing or deleting one is 403 (a permission
+    // question, not a malformed request). Editing needs Enterprise; deleting
+    // does not, so that after a downgrade the roles can still be cleaned up.
+    r.add(Method::Patch, QStringLiteral("/v1/workspaces/{ws}/roles/{name}"), Auth::User,
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const QString name = req.param(QStringLiteral("name"));
+              if (billing::isBuiltInRole(name))
+                  return reply->error(ApiError::forbidden(QStringLiteral("built-in roles cannot be edited")));
+              if (!billing::canDefineCustomRoles(*a.plan))
+                  return reply->error(ApiError::forbidden(QStringLiteral("custom roles need an Enterprise plan")));
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
+                  return;
+              const auto current = ctx.store->role(a.workspace.id, name);
+              if (!current)
+                  return reply->error(roleChangeError(storage::RoleChange::NotFound, 0));
+              storage::CustomRole after = *current;
+              if (body->has(QStringLiteral("name")))
+                  after.name = body->string(QStringLiteral("name"), 1, 50).trimmed();
+              if (body->has(QStringLiteral("permissions")))
+                  after.permissions = body->stringList(QStringLiteral("permissions"), 10);
+              if (!body->has(QStringLiteral("name")) && !body->has(QStringLiteral("permissions")))
+                  body->fail(QStringLiteral("name"), QStringLiteral("name or permissions is required"));
+              checkRoleName(*body, after.name);
+              if (body->ok() && !billing::permissionsFromNames(after.permissions))
+                  body->fail(QStringLiteral("permissions"), QStringLiteral("contains an unknown permission"));
+              if (!body->ok())
+                  return reply->error(body->error());
+              after.permissions = billing::permissionNames(*billing::permissionsFromNames(after.permissions));
+              storage::CustomRole before;
+              const auto c = ctx.store->updateRole(a.workspace.id, name, after, req.caller.userId,
+                                                   roleGuard(ctx, a.workspace.id), &before);
+              if (c != storage::RoleChange::Done)
+                  return reply->error(roleChangeError(c, 0));
+              // Members holding it see the change live: the hub's authority sweep
+              // compares the role's stored permissions too (role_changed, 4409).
+              reply->json(roleJson(after.name, after.permissions, false,
+                                   ctx.store->roleMemberCounts(a.workspace.id).value(after.name)));
+          }));
+
+    r.add(Method::Delete, QStringLiteral("/v1/workspaces/{ws}/roles/{name}"), Auth::User,
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              const QString name = req.param(QStringLiteral("name"));
+              if (billing::isBuiltInRole(name))
+                  return reply->error(ApiError::forbidden(QStringLiteral("built-in roles cannot be deleted")));
+              int holders = 0;
+              storage::CustomRole before;
+              const auto c = ctx.store->deleteRole(a.workspace.id, name, req.caller.userId,
+                                                   roleGuard(ctx, a.workspace.id), &holders, &before);
+              if (c != storage::RoleChange::Done)
+                  return reply->error(roleChangeError(c, holders));
+              reply->noContent();
           }));
 
     r.add(Method::Post, QStringLiteral("/v1/workspaces/{ws}/enterprise-inquiry"), Auth::User,

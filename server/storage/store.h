@@ -284,6 +284,13 @@ using MemberGuard = std::function<MemberChange(const std::optional<Member> &acto
                                                const QString &role)>;
 // The guard reads the actor's membership from actor.userId (a Member actor).
 
+enum class RoleChange { Done, NotFound, Conflict, InUse, Forbidden, Error };
+// Run under the workspace lock before a custom role is edited or deleted: the
+// acting member as it is now, the role as stored and what it becomes (nullptr
+// when deleting). Anything but Done refuses. An empty guard: no checks.
+using RoleGuard = std::function<RoleChange(const std::optional<Member> &actor, const CustomRole &before,
+                                           const CustomRole *after)>;
+
 class Store : public QObject
 {
     Q_OBJECT
@@ -363,13 +370,27 @@ public:
     int memberCount(const QString &workspaceId);
     // The live hub's sweep: the current role of each active membership of these
     // users, keyed by workspace id + '\n' + user id (absent: not a member).
+    // For a custom role the value is the role name + '\n' + its stored
+    // permissions, so that editing the role's permissions reads as a change too.
     std::optional<QHash<QString, QString>> activeRolesOfUsers(const QStringList &userIds);
+    // What the live hub compares that with at authentication.
+    QString roleKey(const QString &workspaceId, const QString &role);
 
     // Custom roles (Enterprise; the caller checks the entitlement).
     bool createRole(const QString &workspaceId, const CustomRole &role, bool *conflict = nullptr,
                     const Actor &actor = {});
     std::optional<CustomRole> role(const QString &workspaceId, const QString &name);
     QList<CustomRole> roles(const QString &workspaceId);
+    // Renames and/or sets the permissions of a custom role in one locked
+    // transaction; its members (also removed ones, for their history) follow a
+    // rename. Conflict: the new name is taken. *before: the role as it was.
+    RoleChange updateRole(const QString &workspaceId, const QString &name, const CustomRole &after,
+                          const QString &actorUserId = {}, const RoleGuard &guard = {}, CustomRole *before = nullptr);
+    // InUse (with *holders = the active members holding it): nobody may hold it.
+    RoleChange deleteRole(const QString &workspaceId, const QString &name, const QString &actorUserId = {},
+                          const RoleGuard &guard = {}, int *holders = nullptr, CustomRole *before = nullptr);
+    // Active members per role name (roles nobody holds are absent).
+    QHash<QString, int> roleMemberCounts(const QString &workspaceId);
 
     // Subscription state as stored (no transitions applied).
     std::optional<billing::SubscriptionState> subscription(const QString &workspaceId);

@@ -27,6 +27,11 @@ Member memberFrom(const QSqlQuery &q)
 
 QJsonObject roleJson(const QString &role) { return {{QStringLiteral("role"), role}}; }
 
+CustomRole customRoleFrom(const QSqlQuery &q)
+{
+    return CustomRole{q.value(0).toString(), q.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+}
+
 QString renewalName(billing::Renewal r) { return r == billing::Renewal::Invoice ? QStringLiteral("invoice") : QStringLiteral("clock"); }
 } // namespace
 
@@ -402,7 +407,7 @@ std::optional<CustomRole> Store::role(const QString &workspaceId, const QString 
                            {workspaceId, name});
     if (!q || !q->next())
         return std::nullopt;
-    CustomRole r{q->value(0).toString(), q->value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+    CustomRole r = customRoleFrom(*q);
     q->finish();
     return r;
 }
@@ -413,8 +418,111 @@ QList<CustomRole> Store::roles(const QString &workspaceId)
     QSqlQuery *q = d->exec(QStringLiteral("SELECT name, permissions FROM custom_roles WHERE workspace_id = ? ORDER BY name"),
                            {workspaceId});
     while (q && q->next())
-        all.append(CustomRole{q->value(0).toString(), q->value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+        all.append(customRoleFrom(*q));
     return all;
+}
+
+RoleChange Store::updateRole(const QString &workspaceId, const QString &name, const CustomRole &after,
+                             const QString &actorUserId, const RoleGuard &guard, CustomRole *before)
+{
+    RoleChange result = RoleChange::Error;
+    if (after.name.trimmed().isEmpty() || billing::isBuiltInRole(after.name)
+        || !billing::permissionsFromNames(after.permissions)) {
+        d->fail(QStringLiteral("invalid role name or permissions"));
+        return result;
+    }
+    transaction([&] {
+        if (!lockWorkspace(workspaceId)) {
+            result = RoleChange::NotFound;
+            return true;
+        }
+        const auto current = role(workspaceId, name);
+        if (!current) {
+            result = RoleChange::NotFound;
+            return true;
+        }
+        if (before)
+            *before = *current;
+        if (guard) {
+            result = guard(memberOfUser(workspaceId, actorUserId), *current, &after);
+            if (result != RoleChange::Done)
+                return result != RoleChange::Error;
+        }
+        if (after.name != name && role(workspaceId, after.name)) {
+            result = RoleChange::Conflict;
+            return true;
+        }
+        if (!d->exec(QStringLiteral("UPDATE custom_roles SET name = ?, permissions = ? WHERE workspace_id = ? AND name = ?"),
+                     {after.name, after.permissions.join(QLatin1Char(',')), workspaceId, name})
+            || (after.name != name
+                && !d->exec(QStringLiteral("UPDATE members SET role = ? WHERE workspace_id = ? AND role = ?"),
+                            {after.name, workspaceId, name})))
+            return false;
+        // audit: role.updated — here, in the change's transaction: actorUserId, before = *current
+        // (name, permissions), after (name, permissions); the route has both too (before, after).
+        result = RoleChange::Done;
+        return true;
+    });
+    return result;
+}
+
+RoleChange Store::deleteRole(const QString &workspaceId, const QString &name, const QString &actorUserId,
+                             const RoleGuard &guard, int *holders, CustomRole *before)
+{
+    RoleChange result = RoleChange::Error;
+    transaction([&] {
+        if (!lockWorkspace(workspaceId)) {
+            result = RoleChange::NotFound;
+            return true;
+        }
+        const auto current = role(workspaceId, name);
+        if (!current) {
+            result = RoleChange::NotFound;
+            return true;
+        }
+        if (before)
+            *before = *current;
+        if (guard) {
+            result = guard(memberOfUser(workspaceId, actorUserId), *current, nullptr);
+            if (result != RoleChange::Done)
+                return result != RoleChange::Error;
+        }
+        // Under the lock: nobody gets the role between the count and the delete.
+        const auto n = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? AND role = ? "
+                                                "AND removed_ms IS NULL"), {workspaceId, name});
+        if (!n)
+            return false;
+        if (holders)
+            *holders = n->toInt();
+        if (n->toInt() > 0) {
+            result = RoleChange::InUse;
+            return true;
+        }
+        if (!d->exec(QStringLiteral("DELETE FROM custom_roles WHERE workspace_id = ? AND name = ?"), {workspaceId, name}))
+            return false;
+        // audit: role.deleted — here, in the change's transaction: actorUserId, before = *current (name, permissions).
+        result = RoleChange::Done;
+        return true;
+    });
+    return result;
+}
+
+QHash<QString, int> Store::roleMemberCounts(const QString &workspaceId)
+{
+    QHash<QString, int> counts;
+    QSqlQuery *q = d->exec(QStringLiteral("SELECT role, COUNT(*) FROM members WHERE workspace_id = ? AND removed_ms IS NULL "
+                                          "GROUP BY role"), {workspaceId});
+    while (q && q->next())
+        counts.insert(q->value(0).toString(), q->value(1).toInt());
+    return counts;
+}
+
+QString Store::roleKey(const QString &workspaceId, const QString &role)
+{
+    if (billing::isBuiltInRole(role))
+        return role;
+    const auto custom = this->role(workspaceId, role);
+    return custom ? role + QLatin1Char('\n') + custom->permissions.join(QLatin1Char(',')) : role;
 }
 
 // --- subscription state ----------------------------------------------------------
@@ -488,9 +596,14 @@ std::optional<billing::SubscriptionState> Store::subscription(const QString &wor
 std::optional<QHash<QString, QString>> Store::activeRolesOfUsers(const QStringList &userIds)
 {
     QHash<QString, QString> roles;
-    const bool ok = d->execInChunks(QStringLiteral("SELECT workspace_id, user_id, role FROM members WHERE removed_ms IS NULL AND user_id IN (%1)"),
+    const bool ok = d->execInChunks(QStringLiteral("SELECT m.workspace_id, m.user_id, m.role, c.permissions FROM members m "
+                                                   "LEFT JOIN custom_roles c ON c.workspace_id = m.workspace_id AND c.name = m.role "
+                                                   "WHERE m.removed_ms IS NULL AND m.user_id IN (%1)"),
                     userIds, [&](const QSqlQuery &q) {
-                        roles.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString(), q.value(2).toString());
+                        QString role = q.value(2).toString();
+                        if (!q.value(3).isNull() && !billing::isBuiltInRole(role))
+                            role += QLatin1Char('\n') + q.value(3).toString();
+                        roles.insert(q.value(0).toString() + QLatin1Char('\n') + q.value(1).toString(), role);
                     });
     return ok ? std::optional(roles) : std::nullopt;
 }

@@ -109,6 +109,31 @@ private Q_SLOTS:
         QCOMPARE(s->state(), Session::SignedOut);
     }
 
+    // "Logga in med SSO": the same loopback + PKCE sign-in, with sso=1 and the
+    // e-mail as login_hint in the URL the browser is given (the server finds the IdP).
+    void ssoSignInOpensTheBrowserWithTheHint()
+    {
+        Session *s = Session::instance();
+        m_browser.email.clear();
+        const qsizetype before = m_browser.opened.size();
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "openUrl");
+        s->signInWithSso(QStringLiteral(" ann+it@acme.se "));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        QCOMPARE(s->state(), Session::SigningIn);
+        QVERIFY(!s->browserOpenFailed());
+        QCOMPARE(m_browser.opened.size(), before + 1);
+        const QUrl opened = m_browser.opened.last();
+        QCOMPARE(opened, s->signInUrl());
+        QCOMPARE(opened.path(), QStringLiteral("/oauth/authorize"));
+        const QUrlQuery q(opened);
+        QCOMPARE(q.queryItemValue(QStringLiteral("sso")), QStringLiteral("1"));
+        QCOMPARE(q.queryItemValue(QStringLiteral("login_hint"), QUrl::FullyDecoded), QStringLiteral("ann+it@acme.se"));
+        QCOMPARE(q.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+        QVERIFY(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded).startsWith(QLatin1String("http://127.0.0.1:")));
+        s->cancelSignIn();
+        QCOMPARE(s->state(), Session::SignedOut);
+    }
+
     void signInThroughTheServerPagesStoresTheRefreshTokenInTheKeyring()
     {
         signIn(m_owner);

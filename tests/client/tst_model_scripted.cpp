@@ -6,12 +6,17 @@
 #include "auditlogmodel.h"
 #include "format.h"
 #include "invoicemodel.h"
+#include "format.h"
 #include "membermodel.h"
+#include "rolemodel.h"
 #include "session.h"
+#include "ssosettings.h"
 #include "transport.h"
 #include "usageentriesmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDesktopServices>
+#include <QTemporaryFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QPointer>
@@ -113,6 +118,52 @@ QJsonObject members(const QJsonArray &rows, int used, int limit)
             {QStringLiteral("seats"), QJsonObject{{QStringLiteral("used"), used}, {QStringLiteral("limit"), limit}}}};
 }
 
+// An error answer as ApiClient makes it from the server's body.
+ApiResult refused(int status, const QJsonObject &error)
+{
+    ApiResult r;
+    r.status = status;
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Compact);
+    r.error = ApiError::fromResponse(status, r.body);
+    return r;
+}
+
+QJsonObject role(const QString &name, const QStringList &permissions, bool builtIn, int members)
+{
+    return {{QStringLiteral("name"), name}, {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)},
+            {QStringLiteral("built_in"), builtIn}, {QStringLiteral("members"), members}};
+}
+
+QJsonObject ssoAnswer(bool available, bool withIdp, const QString &domain, bool verified)
+{
+    return {{QStringLiteral("available"), available},
+            {QStringLiteral("sp"), QJsonObject{{QStringLiteral("entity_id"), QStringLiteral("https://konto.kliv.test/saml/ws1")},
+                                               {QStringLiteral("acs_url"), QStringLiteral("https://konto.kliv.test/saml/ws1/acs")},
+                                               {QStringLiteral("metadata_url"), QStringLiteral("https://konto.kliv.test/saml/ws1/metadata")}}},
+            {QStringLiteral("domain"), domain}, {QStringLiteral("domain_verified"), verified},
+            {QStringLiteral("idp"), withIdp ? QJsonValue(QJsonObject{
+                 {QStringLiteral("entity_id"), QStringLiteral("https://idp.acme.se/metadata")},
+                 {QStringLiteral("sso_url"), QStringLiteral("https://idp.acme.se/sso")},
+                 {QStringLiteral("certificate_sha256"), QStringLiteral("ab01cd23ef45ab01cd23ef45ab01cd23ef45ab01cd23ef45ab01cd23ef45ab01")},
+                 {QStringLiteral("certificate_not_after"), QStringLiteral("2027-01-10T12:00:00Z")}})
+                                            : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("enforced"), false}, {QStringLiteral("break_glass_email"), QString()},
+            {QStringLiteral("default_role"), QStringLiteral("member")},
+            {QStringLiteral("test_url"), withIdp ? QStringLiteral("https://konto.kliv.test/saml/ws1/test") : QString()}};
+}
+
+// Records what the app asks the desktop to open (QDesktopServices::setUrlHandler).
+class UrlRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { opened << url; }
+};
+
+const QString kRoles = QStringLiteral("/v1/workspaces/ws1/roles");
+const QString kSso = QStringLiteral("/v1/workspaces/ws1/sso");
 const QString kInvoices = QStringLiteral("/v1/workspaces/ws1/invoices");
 const QString kMembers = QStringLiteral("/v1/workspaces/ws1/members");
 const QString kEntries = QStringLiteral("/v1/workspaces/ws1/usage/entries");
@@ -310,6 +361,183 @@ private Q_SLOTS:
                                        member(QStringLiteral("m3"), QStringLiteral("Ny Person"), QStringLiteral("member"))}, 2, 3)));
         QTRY_COMPARE(m.rowCount(), 2);
         QVERIFY(!m.loading());
+    }
+
+    // Roller: built-in and custom roles with their permissions in Swedish and
+    // the member counts; edit and delete go to the role's own path; a role in
+    // use is refused with how many hold it.
+    void rolesListEditAndDelete()
+    {
+        ScriptedTransport t;
+        RoleModel m;
+        m.setTransport(&t);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy done(&m, &RoleModel::actionDone);
+        QSignalSpy failedSpy(&m, &RoleModel::actionFailed);
+        QTRY_COMPARE(t.waiting(kRoles), 1);
+        QVERIFY(m.loading());
+        const QStringList all = RoleModel::allPermissions();
+        t.answer(kRoles, ok({{QStringLiteral("roles"), QJsonArray{
+            role(QStringLiteral("owner"), all, true, 1), role(QStringLiteral("admin"), all, true, 0),
+            role(QStringLiteral("member"), {QStringLiteral("view_own_usage")}, true, 3),
+            role(QStringLiteral("Ekonomi"), {QStringLiteral("view_own_usage"), QStringLiteral("view_billing")}, false, 2)}}}));
+        QTRY_COMPARE(m.rowCount(), 4);
+        QVERIFY(!m.loading());
+        QCOMPARE(m.error(), QString());
+        QCOMPARE(m.data(m.index(0), RoleModel::DisplayNameRole).toString(), QStringLiteral("Ägare"));
+        QCOMPARE(m.data(m.index(3), RoleModel::DisplayNameRole).toString(), QStringLiteral("Ekonomi"));
+        QCOMPARE(m.data(m.index(3), RoleModel::BuiltInRole).toBool(), false);
+        QCOMPARE(m.data(m.index(3), RoleModel::MembersRole).toInt(), 2);
+        QCOMPARE(m.data(m.index(3), RoleModel::PermissionLinesRole).toStringList(),
+                 (QStringList{QStringLiteral("Se sina egna krediter och sin användning"),
+                              QStringLiteral("Se fakturor och betalningsmetoder")}));
+        QCOMPARE(m.data(m.index(0), RoleModel::PermissionLinesRole).toStringList().size(), 6); // five + ownership
+        for (const QString &p : all)
+            QVERIFY2(!RoleModel::permissionText(p).isEmpty(), qPrintable(p));
+        // The pickers: Medlem, Administratör, then the custom roles (never Ägare).
+        const QVariantList choices = m.choices();
+        QCOMPARE(choices.size(), 3);
+        QCOMPARE(choices.at(0).toMap().value(QStringLiteral("value")).toString(), QStringLiteral("member"));
+        QCOMPARE(choices.at(2).toMap().value(QStringLiteral("value")).toString(), QStringLiteral("Ekonomi"));
+        // The editor: a permission this owner of ws1 lacks (manage_plan) is not theirs to give.
+        int notHeld = 0;
+        for (const QVariant &v : m.permissionChoices()) {
+            const QVariantMap c = v.toMap();
+            const bool held = Session::instance()->permissions().contains(c.value(QStringLiteral("name")).toString());
+            QCOMPARE(c.value(QStringLiteral("held")).toBool(), held);
+            QCOMPARE(c.value(QStringLiteral("reason")).toString().isEmpty(), held);
+            notHeld += held ? 0 : 1;
+        }
+        QCOMPARE(notHeld, 3);
+
+        // Rename + new permissions: PATCH the old name, then the list again.
+        m.update(QStringLiteral("Ekonomi"), QStringLiteral(" Ekonomi och plan "),
+                 {QStringLiteral("view_own_usage"), QStringLiteral("view_billing")});
+        const ApiRequest patch = t.sent.last();
+        QCOMPARE(patch.verb, QByteArray("PATCH"));
+        QCOMPARE(patch.path, kRoles + QStringLiteral("/Ekonomi"));
+        QCOMPARE(patch.body.value(QStringLiteral("name")).toString(), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(patch.body.value(QStringLiteral("permissions")).toArray().size(), 2);
+        t.answer(patch.path, ok(role(QStringLiteral("Ekonomi och plan"), {}, false, 2)));
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("update"));
+        QTRY_COMPARE(t.waiting(kRoles), 1);
+        t.answer(kRoles, ok({{QStringLiteral("roles"), QJsonArray{
+            role(QStringLiteral("owner"), all, true, 1),
+            role(QStringLiteral("Ekonomi och plan"), {QStringLiteral("view_billing")}, false, 2)}}}));
+        QTRY_COMPARE(m.rowCount(), 2);
+
+        // Delete while two hold it: the count sentence, the role still listed.
+        m.remove(QStringLiteral("Ekonomi och plan"));
+        const QString deletePath = kRoles + QStringLiteral("/Ekonomi%20och%20plan");
+        QCOMPARE(t.sent.last().verb, QByteArray("DELETE"));
+        QCOMPARE(t.sent.last().path, deletePath);
+        t.answer(deletePath, refused(409, {{QStringLiteral("code"), QStringLiteral("role_in_use")},
+                                           {QStringLiteral("message"), QStringLiteral("2 members hold this role")},
+                                           {QStringLiteral("members"), 2}}));
+        QTRY_COMPARE(failedSpy.count(), 1);
+        QVERIFY(!m.loading());
+        QCOMPARE(failedSpy.at(0).at(0).toString(), QStringLiteral("delete"));
+        QCOMPARE(m.error(), RoleModel::inUseText(2));
+        QVERIFY2(m.error().startsWith(QLatin1String("2 ")), qPrintable(m.error()));
+        QCOMPARE(failedSpy.at(0).at(1).toString(), m.error());
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(m.rowCount(), 2);
+
+        // Once free: deleted, the list asked again, the error gone.
+        m.remove(QStringLiteral("Ekonomi och plan"));
+        t.answer(deletePath, ApiResult{204, {}, {}, {}});
+        QTRY_COMPARE(done.count(), 2);
+        QCOMPARE(m.error(), QString());
+        QTRY_COMPARE(t.waiting(kRoles), 1);
+        t.answer(kRoles, ok({{QStringLiteral("roles"), QJsonArray{role(QStringLiteral("owner"), all, true, 1)}}}));
+        QTRY_COMPARE(m.rowCount(), 1);
+        QCOMPARE(m.choices().size(), 2);
+    }
+
+    // Säkerhet: what SSO needs before it can be required, the upload of the
+    // IdP's metadata file, the server's refusals by field, the test sign-in.
+    void ssoSettingsStates()
+    {
+        ScriptedTransport t;
+        SsoSettings sso;
+        sso.setTransport(&t);
+        QAbstractItemModelTester tester(&sso, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(t.waiting(kSso), 1);
+        QVERIFY(sso.loading());
+        QVERIFY(!sso.loaded());
+        t.answer(kSso, ok(ssoAnswer(false, false, {}, false)));
+        QTRY_VERIFY(sso.loaded());
+        QVERIFY(!sso.available());
+        QVERIFY(!sso.editable());
+        QVERIFY(!sso.canEnforce());
+        QCOMPARE(sso.enforceBlockedReason(), QStringLiteral("Single sign-on ingår i Enterprise."));
+
+        // Enterprise, the domain waiting for Kliv, no IdP yet.
+        sso.reload();
+        t.answer(kSso, ok(ssoAnswer(true, false, QStringLiteral("acme.se"), false)));
+        QTRY_VERIFY(sso.available());
+        QVERIFY(sso.editable());   // the owner of ws1
+        QCOMPARE(sso.rowCount(), 3);
+        QCOMPARE(sso.data(sso.index(1), SsoSettings::ValueRole).toString(), QStringLiteral("https://konto.kliv.test/saml/ws1/acs"));
+        QCOMPARE(sso.data(sso.index(2), SsoSettings::KeyRole).toString(), QStringLiteral("metadata_url"));
+        QVERIFY(!sso.hasIdp());
+        QCOMPARE(sso.domainStatusText(), QStringLiteral("Väntar på verifiering av Kliv"));
+        QVERIFY(!sso.canEnforce());
+        QCOMPARE(sso.enforceBlockedReason(), QStringLiteral("Ladda upp IdP-metadata först."));
+        QVERIFY(!sso.openTest());
+        QVERIFY(sso.testOpenFailed());
+
+        // The metadata file goes up as text; the answer has the IdP and a verified domain.
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const QByteArray xml = "<md:EntityDescriptor entityID=\"https://idp.acme.se/metadata\"/>";
+        file.write(xml);
+        file.flush();
+        QVERIFY(sso.uploadMetadata(QUrl::fromLocalFile(file.fileName())));
+        QCOMPARE(t.sent.last().verb, QByteArray("PUT"));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("idp_metadata")).toString(), QString::fromUtf8(xml));
+        QVERIFY(sso.loading());
+        t.answer(kSso, ok(ssoAnswer(true, true, QStringLiteral("acme.se"), true)));
+        QTRY_VERIFY(sso.hasIdp());
+        QVERIFY(!sso.loading());
+        QCOMPARE(sso.idpEntityId(), QStringLiteral("https://idp.acme.se/metadata"));
+        QVERIFY(sso.certificateFingerprint().startsWith(QLatin1String("AB:01:CD:23:")));
+        QCOMPARE(sso.certificateFingerprint().size(), 32 * 3 - 1);
+        QCOMPARE(sso.certificateExpiryText(), Format::date(Format::parseInstant(QStringLiteral("2027-01-10T12:00:00Z"))));
+        QCOMPARE(sso.domainStatusText(), QStringLiteral("Verifierad"));
+        QVERIFY(sso.canEnforce());
+        QCOMPARE(sso.enforceBlockedReason(), QString());
+
+        // Refusals: 422 names the field, 409 is another workspace's domain.
+        sso.setEnforced(true, QStringLiteral(" nobody@else.se "));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("break_glass_email")).toString(), QStringLiteral("nobody@else.se"));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("enforced")).toBool(), true);
+        t.answer(kSso, refused(422, {{QStringLiteral("code"), QStringLiteral("validation_failed")},
+                                     {QStringLiteral("message"), QStringLiteral("not an owner")},
+                                     {QStringLiteral("field"), QStringLiteral("break_glass_email")}}));
+        QTRY_COMPARE(sso.errorField(), QStringLiteral("break_glass_email"));
+        QVERIFY(!sso.error().isEmpty());
+        QVERIFY(!sso.enforced());
+        sso.setDomain(QStringLiteral(" Acme.SE "));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("domain")).toString(), QStringLiteral("acme.se"));
+        QCOMPARE(sso.errorField(), QString());
+        t.answer(kSso, refused(409, {{QStringLiteral("code"), QStringLiteral("conflict")},
+                                     {QStringLiteral("message"), QStringLiteral("domain taken")}}));
+        QTRY_COMPARE(sso.errorField(), QStringLiteral("domain"));
+        QCOMPARE(sso.error(), QStringLiteral("Domänen används redan av en annan arbetsyta i Kliv."));
+        sso.setDefaultRole(QStringLiteral("Ekonomi"));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("default_role")).toString(), QStringLiteral("Ekonomi"));
+        t.answer(kSso, ok(ssoAnswer(true, true, QStringLiteral("acme.se"), true)));
+        QTRY_COMPARE(sso.error(), QString());
+
+        // Testa inloggningen: the browser gets test_url.
+        UrlRecorder browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "openUrl");
+        QVERIFY(sso.openTest());
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+        QCOMPARE(browser.opened, (QList<QUrl>{QUrl(QStringLiteral("https://konto.kliv.test/saml/ws1/test"))}));
+        QVERIFY(!sso.testOpenFailed());
     }
 
     void staleAnswerEndsLoading()

@@ -38,6 +38,17 @@ QByteArray plansAndMe()
              "permissions": [], "plan_id": "free"}]})");
 }
 
+// Repeater delegates are not QObject children of the window: walk the item tree.
+QQuickItem *visualChild(QQuickItem *item, const QString &name)
+{
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *c : item->childItems())
+        if (QQuickItem *found = visualChild(c, name))
+            return found;
+    return nullptr;
+}
+
 bool isInside(const QQuickItem *item, const QQuickItem *ancestor)
 {
     for (; item; item = item->parentItem())
@@ -144,7 +155,7 @@ private Q_SLOTS:
                 n += page->property("item").value<QObject *>() ? 1 : 0;
             return n;
         };
-        QCOMPARE(stack->childItems().size(), 7);   // Händelselogg after Team
+        QCOMPARE(stack->childItems().size(), 8);   // six in the navigation, Säkerhet and Händelselogg for staff
         QCOMPARE(built(), 1);
         QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 3));
         QCOMPARE(built(), 2);
@@ -182,6 +193,29 @@ private Q_SLOTS:
         QSignalSpy ready(Session::instance(), &Session::workspaceReady);
         QTest::keyClick(m_window, Qt::Key_F5);
         QCOMPARE(ready.size(), 1);
+    }
+
+    // Säkerhet is in the navigation (after Team) for owners and admins only; a
+    // switch to a workspace where the user is a member leaves the page.
+    void securityPageIsForOwnersAndAdmins()
+    {
+        Session *s = Session::instance();
+        // A switch rebuilds the signed-in view: look the buttons up each time.
+        auto nav = [this](const char *name) { return visualChild(m_window->contentItem(), QString::fromLatin1(name)); };
+        QCOMPARE(s->currentWorkspaceId(), QStringLiteral("ws2"));   // a member there
+        QVERIFY(nav("nav_security"));
+        QVERIFY(!nav("nav_security")->isVisible());
+        s->switchWorkspace(QStringLiteral("ws1"));
+        QTRY_VERIFY(nav("nav_security") && nav("nav_security")->isVisible());
+        QVERIFY(nav("nav_team") && nav("nav_settings"));
+        const qreal y = nav("nav_security")->mapToScene({}).y();
+        QVERIFY(y > nav("nav_team")->mapToScene({}).y());       // after Team
+        QVERIFY(y < nav("nav_settings")->mapToScene({}).y());   // Inställningar stays at the bottom
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 6));
+        QCOMPARE(m_window->property("currentPage").toInt(), 6);
+        s->switchWorkspace(QStringLiteral("ws2"));
+        QCOMPARE(m_window->property("currentPage").toInt(), 0);
+        QTRY_VERIFY(nav("nav_security") && !nav("nav_security")->isVisible());
     }
 
     void browserSignInAlwaysShowsTheLinkAndEscapeCancels()

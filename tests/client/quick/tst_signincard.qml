@@ -16,6 +16,8 @@ Item {
     }
     SignalSpy { id: cancelSpy; signalName: "cancelRequested" }
     SignalSpy { id: copySpy; signalName: "copyRequested" }
+    SignalSpy { id: ssoSpy; signalName: "ssoSignInRequested" }
+    SignalSpy { id: signInSpy; signalName: "signInRequested" }
 
     TestCase {
         name: "SignInCard"
@@ -58,6 +60,40 @@ Item {
             const centre = b.mapToItem(c, b.width / 2, 0).x
             fuzzyCompare(centre, c.width / 2, 1.5)
             verify(b.activeFocus, "the focus is on Avbryt while waiting")
+        }
+
+        // "Logga in med SSO" asks for the work e-mail first and hands it on as typed (trimmed).
+        function test_sso_asks_for_the_email() {
+            const c = makeCard({})
+            ssoSpy.target = c
+            ssoSpy.clear()
+            signInSpy.target = c
+            signInSpy.clear()
+            const open = findChild(c, "ssoButton")
+            verify(open.visible)
+            verify(!findChild(c, "ssoRow").visible, "no e-mail field until asked for")
+            mouseClick(open)
+            verify(findChild(c, "ssoRow").visible)
+            verify(!open.visible)
+            const email = findChild(c, "ssoEmail")
+            const go = findChild(c, "ssoContinue")
+            verify(email.activeFocus, "the focus is in the e-mail field")
+            verify(!go.enabled, "nothing to continue with yet")
+            keyClick(Qt.Key_Return)
+            compare(ssoSpy.count, 0)
+            email.text = "anna"
+            verify(!go.enabled, "not an e-mail address")
+            email.text = " anna+it@acme.se "
+            verify(go.enabled)
+            keyClick(Qt.Key_Return)
+            compare(ssoSpy.count, 1)
+            compare(ssoSpy.signalArguments[0][0], "anna+it@acme.se")
+            compare(signInSpy.count, 0, "not the password sign-in")
+            mouseClick(findChild(c, "ssoBack"))
+            verify(!findChild(c, "ssoRow").visible)
+            verify(findChild(c, "signInButton").activeFocus)
+            c.signingIn = true
+            verify(!findChild(c, "ssoButton").visible, "no second sign-in while one runs")
         }
 
         function test_restoring_is_quiet() {

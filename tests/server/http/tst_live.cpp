@@ -201,6 +201,40 @@ private Q_SLOTS:
         QVERIFY(again.ofType(QStringLiteral("hello")).isEmpty());
     }
 
+    // Editing a custom role's permissions is a role change for everyone holding
+    // it (the sweep reads the role's permissions, not only its name); others stay.
+    void customRoleEditClosesItsHolders()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Roles"), QStringLiteral("owner@roles.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("enterprise"), 100).isEmpty(), qPrintable(fx->errorString()));
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        const QString roles = QStringLiteral("/v1/workspaces/%1/roles").arg(ws.id);
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("ekonomi")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
+                                    owner), 201);
+        QVERIFY2(!fx->addMember(ws.id, QStringLiteral("books@roles.test"), QStringLiteral("ekonomi")).isEmpty(),
+                 qPrintable(fx->errorString()));
+        QVERIFY2(!fx->addMember(ws.id, QStringLiteral("plain@roles.test")).isEmpty(), qPrintable(fx->errorString()));
+        LiveClient books, plain;
+        books.open(fx->baseUrl(), ws.id, fx->issueUserToken(QStringLiteral("books@roles.test")));
+        plain.open(fx->baseUrl(), ws.id, fx->issueUserToken(QStringLiteral("plain@roles.test")));
+        for (LiveClient *c : {&books, &plain})
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->ofType(QStringLiteral("hello")).isEmpty(), qPrintable(c->dump()), 5000);
+        // Two sweeps with nothing changed: both stay.
+        QTest::qWait(1200);
+        QVERIFY2(!books.closed && !plain.closed, qPrintable(books.dump() + plain.dump()));
+
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/ekonomi"),
+                                     {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage"),
+                                                                                 QStringLiteral("view_billing")}}},
+                                     owner), 200);
+        QTRY_VERIFY2_WITH_TIMEOUT(books.closed, qPrintable(books.dump()), 5000);
+        QCOMPARE(books.closeCode, int(liveprotocol::RoleChanged));
+        QVERIFY(!plain.closed);
+    }
+
     // Two instances on one PostgreSQL database: a client on B sees a spend made
     // through A (and vice versa), seq increasing by one across instances.
     void acrossInstances()

@@ -1,20 +1,45 @@
 // The permission matrix: every workspace route of api/openapi.yaml (and the
 // public ones; the live channel's refusals are in tst_live) x
 // owner / admin / member / another workspace's owner / no token / expired token /
-// service token -> the expected status (403 missing permission, 404 another
-// workspace's, 401 no or expired token; the service token only on usage routes).
+// service token / a custom role per permission subset -> the expected status
+// (403 missing permission, 404 another workspace's, 401 no or expired token;
+// the service token only on usage routes; a custom role gets the admin's
+// answer where it holds the route's permission, else 403).
 #include "apitest.h"
 
 #include <QThread>
 
 namespace {
 
-enum Caller { Owner, Admin, Member, OtherOwner, NoToken, Expired, Service, CallerCount };
+enum Caller { Owner, Admin, Member, OtherOwner, NoToken, Expired, Service,
+              RoleNone, RoleTeam, RoleBilling, RolePlan, RoleMembers, RoleAll, CallerCount };
 const char *callerName(int c)
 {
     static const char *names[] = {"owner", "admin", "member", "other workspace's owner", "no token",
-                                  "expired token", "service token"};
+                                  "expired token", "service token", "custom role (nothing)",
+                                  "custom role (team usage)", "custom role (billing)", "custom role (plan)",
+                                  "custom role (members)", "custom role (everything)"};
     return names[c];
+}
+
+// The custom roles of the matrix: each permission next to view_own_usage, none, all.
+struct CustomCaller {
+    Caller caller;
+    const char *role;
+    QStringList permissions;
+};
+QList<CustomCaller> customCallers()
+{
+    const QString own = QStringLiteral("view_own_usage");
+    return {
+        {RoleNone, "nothing", {}},
+        {RoleTeam, "team-reader", {own, QStringLiteral("view_team_usage")}},
+        {RoleBilling, "bookkeeper", {own, QStringLiteral("view_billing")}},
+        {RolePlan, "planner", {own, QStringLiteral("manage_plan")}},
+        {RoleMembers, "people", {own, QStringLiteral("manage_members")}},
+        {RoleAll, "deputy", {own, QStringLiteral("view_team_usage"), QStringLiteral("view_billing"),
+                             QStringLiteral("manage_plan"), QStringLiteral("manage_members")}},
+    };
 }
 
 using Allowed = QList<int>;
@@ -23,8 +48,10 @@ struct Route {
     QByteArray method;
     QString path;                        // {ws} and {id} are filled in
     std::function<QByteArray()> body;    // a fresh valid body per call
-    QList<Allowed> expected;             // indexed by Caller
+    QList<Allowed> expected;             // indexed by Caller, up to Service
     bool freshMember = false;            // {id} = a member added just before the call
+    QString needs;                       // the permission a custom role needs ("" = none)
+    bool freshRole = false;              // {role} = a custom role created just before the call
 };
 
 const Allowed k401 = {401};
@@ -69,6 +96,17 @@ class Permissions : public QObject
         QVERIFY2(expiring.ok(), qPrintable(expiring.describe()));
         m_tokens[Expired] = expiring.json[QLatin1String("access_token")].toString();
         m_tokens[Service] = fx->issueServiceToken();
+        for (const CustomCaller &cc : customCallers()) {
+            const QString role = QString::fromLatin1(cc.role);
+            const HttpReply made = fx->post(QStringLiteral("/v1/workspaces/%1/roles").arg(m_a.id),
+                                            {{QStringLiteral("name"), role},
+                                             {QStringLiteral("permissions"), QJsonArray::fromStringList(cc.permissions)}},
+                                            m_tokens[Owner]);
+            KLIV_VERIFY_STATUS(made, 201);
+            const QString email = role + QStringLiteral("@acme.test");
+            QVERIFY2(!fx->addMember(m_a.id, email, role).isEmpty(), qPrintable(fx->errorString()));
+            m_tokens[cc.caller] = fx->issueUserToken(email);
+        }
         for (int c = 0; c < CallerCount; ++c) {
             if (c != NoToken)
                 QVERIFY2(!m_tokens[c].isEmpty(), qPrintable(QStringLiteral("no token for ") + callerName(c)));
@@ -85,13 +123,22 @@ class Permissions : public QObject
     QList<Route> routes()
     {
         const Allowed ok200 = {200};
+        const QString own = QStringLiteral("view_own_usage");
+        const QString billing = QStringLiteral("view_billing");
+        const QString plan = QStringLiteral("manage_plan");
+        const QString members = QStringLiteral("manage_members");
         auto readRoute = [&](const QString &path, Allowed service = kUserOnly) {
             return Route{"GET", path, [] { return QByteArray(); },
-                         {ok200, ok200, ok200, {404}, k401, k401, service}};
+                         {ok200, ok200, ok200, {404}, k401, k401, service}, false, own};
         };
         auto manageRoute = [&](QByteArray method, const QString &path, std::function<QByteArray()> body,
-                               Allowed allowed, bool freshMember = false) {
-            return Route{method, path, body, {allowed, allowed, {403}, {404}, k401, k401, kUserOnly}, freshMember};
+                               Allowed allowed, const QString &needs, bool freshMember = false) {
+            return Route{method, path, body, {allowed, allowed, {403}, {404}, k401, k401, kUserOnly}, freshMember, needs};
+        };
+        auto roleRoute = [&](QByteArray method, std::function<QByteArray()> body, Allowed allowed) {
+            Route r = manageRoute(method, QStringLiteral("/v1/workspaces/{ws}/roles/{role}"), body, allowed, members);
+            r.freshRole = true;
+            return r;
         };
         auto none = [] { return QByteArray(); };
         auto usage = [this] {
@@ -114,41 +161,52 @@ class Permissions : public QObject
             manageRoute("GET", ws + QStringLiteral("/audit.csv"), none, ok200),
             Route{"POST", ws + QStringLiteral("/usage"), usage, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, {201}}},
             Route{"POST", ws + QStringLiteral("/usage/batch"), batch, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, ok200}},
-            manageRoute("GET", ws + QStringLiteral("/invoices"), none, {200, 503}),
-            manageRoute("POST", ws + QStringLiteral("/billing-portal"), [] { return QByteArray("{}"); }, {200, 503}),
+            manageRoute("GET", ws + QStringLiteral("/invoices"), none, {200, 503}, billing),
+            manageRoute("POST", ws + QStringLiteral("/billing-portal"), [] { return QByteArray("{}"); }, {200, 503}, billing),
             manageRoute("POST", ws + QStringLiteral("/members"), [this] {
                 return json({{QStringLiteral("email"), QStringLiteral("new%1@acme.test").arg(++m_counter)},
                              {QStringLiteral("role"), QStringLiteral("member")}});
-            }, {201}),
+            }, {201}, members),
             manageRoute("PATCH", ws + QStringLiteral("/members/{target}"), [this] {
                 return json({{QStringLiteral("role"), QStringLiteral("member")}});
-            }, ok200),
-            manageRoute("DELETE", ws + QStringLiteral("/members/{id}"), none, {204}, true),
+            }, ok200, members),
+            manageRoute("DELETE", ws + QStringLiteral("/members/{id}"), none, {204}, members, true),
             // Ownership is the owner's to give: an admin holds every permission but not that one.
             Route{"PATCH", ws + QStringLiteral("/members/{id}"), [this] {
                       return json({{QStringLiteral("role"), QStringLiteral("owner")}});
-                  }, {{200}, {403}, {403}, {404}, k401, k401, kUserOnly}, true},
+                  }, {{200}, {403}, {403}, {404}, k401, k401, kUserOnly}, true, members},
             Route{"POST", ws + QStringLiteral("/members"), [this] {
                       return json({{QStringLiteral("email"), QStringLiteral("co%1@acme.test").arg(++m_counter)},
                                    {QStringLiteral("role"), QStringLiteral("owner")}});
-                  }, {{201}, {403}, {403}, {404}, k401, k401, kUserOnly}},
+                  }, {{201}, {403}, {403}, {404}, k401, k401, kUserOnly}, false, members},
             manageRoute("POST", ws + QStringLiteral("/roles"), [this] {
                 return json({{QStringLiteral("name"), QStringLiteral("role-%1").arg(++m_counter)},
                              {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}});
-            }, {201}),
+            }, {201}, members),
+            roleRoute("PATCH", [this] {
+                return json({{QStringLiteral("name"), QStringLiteral("renamed-%1").arg(++m_counter)},
+                             {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}});
+            }, ok200),
+            roleRoute("DELETE", none, {204}),
+            // Built-in roles are fixed, for everyone.
+            Route{"PATCH", ws + QStringLiteral("/roles/member"), [this] {
+                      return json({{QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing")}}});
+                  }, {{403}, {403}, {403}, {404}, k401, k401, kUserOnly}, false, members},
+            Route{"DELETE", ws + QStringLiteral("/roles/admin"), none,
+                  {{403}, {403}, {403}, {404}, k401, k401, kUserOnly}, false, members},
             manageRoute("POST", ws + QStringLiteral("/subscription/preview"), [this] {
                 return json({{QStringLiteral("tier"), QStringLiteral("pro-200")}});
-            }, {200, 409}),
+            }, {200, 409}, plan),
             manageRoute("POST", ws + QStringLiteral("/subscription/change"), [this] {
                 return json({{QStringLiteral("tier"), QStringLiteral("pro-200")}});
-            }, {200, 409, 503}),
-            manageRoute("POST", ws + QStringLiteral("/subscription/cancel"), [] { return QByteArray("{}"); }, {200, 409}),
-            manageRoute("POST", ws + QStringLiteral("/subscription/undo"), [] { return QByteArray("{}"); }, {200, 409}),
+            }, {200, 409, 503}, plan),
+            manageRoute("POST", ws + QStringLiteral("/subscription/cancel"), [] { return QByteArray("{}"); }, {200, 409}, plan),
+            manageRoute("POST", ws + QStringLiteral("/subscription/undo"), [] { return QByteArray("{}"); }, {200, 409}, plan),
             Route{"POST", ws + QStringLiteral("/enterprise-inquiry"), [this] {
                       return json({{QStringLiteral("contact"), QStringLiteral("cto@acme.test")},
                                    {QStringLiteral("seats"), 40},
                                    {QStringLiteral("message"), QStringLiteral("SSO please")}});
-                  }, {{201}, {201}, {201, 403}, {404}, k401, k401, kUserOnly}},
+                  }, {{201}, {201}, {201, 403}, {404}, k401, k401, kUserOnly}, false, own},
             Route{"GET", QStringLiteral("/v1/me"), none, {ok200, ok200, ok200, ok200, k401, k401, kUserOnly}},
             // Public: no token needed, any token ignored.
             Route{"GET", QStringLiteral("/v1/plans"), none, {ok200, ok200, ok200, ok200, ok200, ok200, ok200}},
@@ -170,6 +228,7 @@ private Q_SLOTS:
             return;
         QStringList mismatches;
         int checked = 0;
+        const auto custom = customCallers();
         for (const Route &route : routes()) {
             for (int c = 0; c < CallerCount; ++c) {
                 QString path = route.path;
@@ -179,9 +238,24 @@ private Q_SLOTS:
                     QVERIFY2(!m.isEmpty(), qPrintable(fx->errorString()));
                     path.replace(QLatin1String("{id}"), m[QLatin1String("member_id")].toString());
                 }
+                if (route.freshRole) {
+                    const QString role = QStringLiteral("fresh-%1").arg(++m_counter);
+                    KLIV_VERIFY_STATUS(fx->post(QStringLiteral("/v1/workspaces/%1/roles").arg(m_a.id),
+                                                {{QStringLiteral("name"), role},
+                                                 {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
+                                                m_tokens[Owner]), 201);
+                    path.replace(QLatin1String("{role}"), role);
+                }
                 const HttpReply r = fx->request(route.method, path, route.body(), m_tokens[c]);
                 ++checked;
-                const Allowed &expected = route.expected[c];
+                Allowed expected;
+                if (c < RoleNone) {
+                    expected = route.expected[c];
+                } else {
+                    const auto cc = std::find_if(custom.cbegin(), custom.cend(), [c](const CustomCaller &x) { return x.caller == c; });
+                    expected = route.needs.isEmpty() || cc->permissions.contains(route.needs) ? route.expected[Admin]
+                                                                                               : Allowed{403};
+                }
                 bool good = expected.contains(r.status);
                 // Refusals carry the error shape and nothing of the workspace.
                 if (good && r.status >= 400 && r.status != 503) {
@@ -359,6 +433,109 @@ private Q_SLOTS:
         KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("viewer")},
                                             {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
                                     hr), 201);
+    }
+
+    int membersOfRole(const QString &role)
+    {
+        const HttpReply r = fx->get(QStringLiteral("/v1/workspaces/%1/roles").arg(m_a.id), m_tokens[Member]);
+        for (const QJsonValue &v : r.jsonArray("roles")) {
+            if (v[QLatin1String("name")].toString() == role)
+                return v[QLatin1String("members")].toInt(-1);
+        }
+        return -1;
+    }
+
+    // Edit, rename and delete: members follow a rename, a role in use stays
+    // (409 with the count), nobody edits their own role or one above them.
+    void customRoleLifecycle()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        setUpWorkspaces();
+        if (QTest::currentTestFailed())
+            return;
+        const QString roles = QStringLiteral("/v1/workspaces/%1/roles").arg(m_a.id);
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("Ekonomi")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
+                                    m_tokens[Owner]), 201);
+        const QString a1 = fx->addMember(m_a.id, QStringLiteral("e1@acme.test"), QStringLiteral("Ekonomi"))
+                               .value(QLatin1String("member_id")).toString();
+        const QString a2 = fx->addMember(m_a.id, QStringLiteral("e2@acme.test"), QStringLiteral("Ekonomi"))
+                               .value(QLatin1String("member_id")).toString();
+        QVERIFY2(!a1.isEmpty() && !a2.isEmpty(), qPrintable(fx->errorString()));
+        QCOMPARE(membersOfRole(QStringLiteral("Ekonomi")), 2);
+        QCOMPARE(membersOfRole(QStringLiteral("owner")), 1);
+        QCOMPARE(membersOfRole(QStringLiteral("member")), 2);   // member@ and target@
+
+        // Rename and widen in one call (percent-encoded name with a space).
+        const HttpReply edited = fx->patch(roles + QStringLiteral("/Ekonomi"),
+                                           {{QStringLiteral("name"), QStringLiteral("Ekonomi och plan")},
+                                            {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"),
+                                                                                       QStringLiteral("view_own_usage")}}},
+                                           m_tokens[Admin]);
+        KLIV_VERIFY_STATUS(edited, 200);
+        QCOMPARE(edited.json()[QLatin1String("name")].toString(), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(edited.json()[QLatin1String("members")].toInt(), 2);
+        QCOMPARE(edited.json()[QLatin1String("permissions")].toArray(),
+                 (QJsonArray{QStringLiteral("view_own_usage"), QStringLiteral("view_billing")}));
+        QCOMPARE(roleOf(a1), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(roleOf(a2), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(membersOfRole(QStringLiteral("Ekonomi")), -1);
+        // The members hold the new permissions at once.
+        const QString e1 = fx->issueUserToken(QStringLiteral("e1@acme.test"));
+        const HttpReply invoices = fx->get(QStringLiteral("/v1/workspaces/%1/invoices").arg(m_a.id), e1);
+        QVERIFY2(invoices.status == 200 || invoices.status == 503, qPrintable(invoices.describe()));
+        const QString spaced = roles + QStringLiteral("/Ekonomi%20och%20plan");
+
+        // Refusals: an unknown role, a taken or built-in name, the caller's own role,
+        // and a role with a permission the caller lacks.
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/Ekonomi"), {{QStringLiteral("name"), QStringLiteral("x")}},
+                                     m_tokens[Owner]), 404);
+        const HttpReply taken = fx->patch(spaced, {{QStringLiteral("name"), QStringLiteral("people")}}, m_tokens[Owner]);
+        KLIV_VERIFY_STATUS(taken, 409);
+        QCOMPARE(taken.errorCode(), QStringLiteral("conflict"));
+        KLIV_VERIFY_STATUS(fx->patch(spaced, {{QStringLiteral("name"), QStringLiteral("admin")}}, m_tokens[Owner]), 400);
+        KLIV_VERIFY_STATUS(fx->patch(spaced, {{QStringLiteral("name"), QStringLiteral("a/b")}}, m_tokens[Owner]), 400);
+        KLIV_VERIFY_STATUS(fx->patch(spaced, {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("fly")}}},
+                                     m_tokens[Owner]), 400);
+        KLIV_VERIFY_STATUS(fx->patch(spaced, QJsonObject{}, m_tokens[Owner]), 400);
+        const QString people = m_tokens[RoleMembers];   // view_own_usage + manage_members
+        KLIV_VERIFY_STATUS(fx->patch(spaced, {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}},
+                                     people), 403);      // the role holds view_billing, "people" does not
+        KLIV_VERIFY_STATUS(fx->del(spaced, people), 403);
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/people"),
+                                     {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}}, people), 403);
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/nothing"),
+                                     {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("manage_plan")}}}, people), 403);
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/nothing"),
+                                     {{QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_own_usage")}}}, people), 200);
+
+        // In use: 409 role_in_use says how many; free once the members moved.
+        const HttpReply inUse = fx->del(spaced, m_tokens[Owner]);
+        KLIV_VERIFY_STATUS(inUse, 409);
+        QCOMPARE(inUse.errorCode(), QStringLiteral("role_in_use"));
+        const QJsonObject err = inUse.json()[QLatin1String("error")].toObject();
+        QCOMPARE(err[QLatin1String("members")].toInt(), 2);
+        QVERIFY2(err[QLatin1String("message")].toString().startsWith(QLatin1String("2 members hold this role")),
+                 qPrintable(inUse.describe()));
+        KLIV_VERIFY_STATUS(patchRole(a1, QStringLiteral("member"), m_tokens[Owner]), 200);
+        const HttpReply one = fx->del(spaced, m_tokens[Owner]);
+        KLIV_VERIFY_STATUS(one, 409);
+        QCOMPARE(one.json()[QLatin1String("error")][QLatin1String("members")].toInt(), 1);
+        KLIV_VERIFY_STATUS(fx->del(QStringLiteral("/v1/workspaces/%1/members/%2").arg(m_a.id, a2), m_tokens[Owner]), 204);
+        KLIV_VERIFY_STATUS(fx->del(spaced, m_tokens[Owner]), 204);
+        KLIV_VERIFY_STATUS(fx->del(spaced, m_tokens[Owner]), 404);
+        QCOMPARE(membersOfRole(QStringLiteral("Ekonomi och plan")), -1);
+
+        // After a downgrade: no more editing, but unused roles can still go.
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("spare")},
+                                            {QStringLiteral("permissions"), QJsonArray{}}}, m_tokens[Owner]), 201);
+        QVERIFY2(!fx->setPlan(m_a.id, QStringLiteral("pro-200")).isEmpty(), qPrintable(fx->errorString()));
+        KLIV_VERIFY_STATUS(fx->patch(roles + QStringLiteral("/nothing"),
+                                     {{QStringLiteral("name"), QStringLiteral("none")}}, m_tokens[Owner]), 403);
+        KLIV_VERIFY_STATUS(fx->del(roles + QStringLiteral("/nothing"), m_tokens[Owner]), 409);
+        KLIV_VERIFY_STATUS(fx->post(roles, {{QStringLiteral("name"), QStringLiteral("unused")},
+                                            {QStringLiteral("permissions"), QJsonArray{}}}, m_tokens[Owner]), 403);
+        KLIV_VERIFY_STATUS(fx->del(roles + QStringLiteral("/spare"), m_tokens[Owner]), 204);
     }
 
     // Enterprise custom roles grant exactly their permissions.

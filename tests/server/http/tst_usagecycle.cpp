@@ -118,7 +118,8 @@ private Q_SLOTS:
     }
 
     // The demo's first screens: Demo AB's cycle has a bar on most days, and
-    // Kliv Studio (Free) has usage on the 30 days before today, not only today.
+    // Kliv Studio (Free) has usage on the 30 days before today, not only today;
+    // Norrsken Enterprise has its two custom roles.
     void demoSeedSpreadsUsage()
     {
         KLIV_START(fx, at("2026-12-01T12:00:00Z"));
@@ -128,12 +129,27 @@ private Q_SLOTS:
         QVERIFY2(!anna.isEmpty(), qPrintable(fx->errorString()));
         const HttpReply me = fx->get(QStringLiteral("/v1/me"), anna);
         KLIV_VERIFY_STATUS(me, 200);
-        QString demo, studio;
+        QString demo, studio, enterprise;
         for (const auto &m : me.jsonArray("memberships")) {
             const QString name = m[QLatin1String("workspace_name")].toString();
-            (name == QLatin1String("Demo AB") ? demo : studio) = m[QLatin1String("workspace_id")].toString();
+            const QString id = m[QLatin1String("workspace_id")].toString();
+            if (name == QLatin1String("Demo AB"))
+                demo = id;
+            else if (name == QLatin1String("Kliv Studio"))
+                studio = id;
+            else if (name == QLatin1String("Norrsken Enterprise"))
+                enterprise = id;
         }
-        QVERIFY(!demo.isEmpty() && !studio.isEmpty());
+        QVERIFY(!demo.isEmpty() && !studio.isEmpty() && !enterprise.isEmpty());
+        // The Enterprise workspace has its custom roles, held by demo people.
+        const HttpReply roles = fx->get(QStringLiteral("/v1/workspaces/%1/roles").arg(enterprise), anna);
+        KLIV_VERIFY_STATUS(roles, 200);
+        QStringList custom;
+        for (const auto &r : roles.jsonArray("roles")) {
+            if (!r[QLatin1String("built_in")].toBool() && r[QLatin1String("members")].toInt() == 1)
+                custom << r[QLatin1String("name")].toString();
+        }
+        QCOMPARE(custom, (QStringList{QStringLiteral("Ekonomi"), QStringLiteral("Projektledare")}));
         auto daysWithUsage = [](const QJsonArray &days) {
             int n = 0;
             for (const auto &d : days)

@@ -258,6 +258,42 @@ void TestStore::usersAndMembers()
     QVERIFY(!s->createRole(ws.id, CustomRole{QStringLiteral("x"), {QStringLiteral("fly")}}));
     QCOMPARE(s->roles(ws.id).size(), 1);
     QCOMPARE(s->setMemberRole(ws.id, back.id, QStringLiteral("billing")), MemberChange::Done);
+    QCOMPARE(s->roleMemberCounts(ws.id).value(QStringLiteral("billing")), 1);
+
+    // The live sweep's key carries a custom role's permissions, so an edit reads as a change.
+    const QString key = ws.id + QLatin1Char('\n') + back.userId;
+    QCOMPARE(s->activeRolesOfUsers({back.userId})->value(key), QStringLiteral("billing\nview_billing"));
+    QCOMPARE(s->roleKey(ws.id, QStringLiteral("billing")), QStringLiteral("billing\nview_billing"));
+    QCOMPARE(s->roleKey(ws.id, QStringLiteral("admin")), QStringLiteral("admin"));
+
+    // Rename + new permissions in one transaction: the member follows.
+    CustomRole before;
+    QCOMPARE(s->updateRole(ws.id, QStringLiteral("billing"),
+                           CustomRole{QStringLiteral("Ekonomi"), {QStringLiteral("view_own_usage"), QStringLiteral("view_billing")}},
+                           {}, {}, &before), RoleChange::Done);
+    QCOMPARE(before.name, QStringLiteral("billing"));
+    QCOMPARE(s->member(ws.id, back.id)->role, QStringLiteral("Ekonomi"));
+    QVERIFY(!s->role(ws.id, QStringLiteral("billing")));
+    QCOMPARE(s->activeRolesOfUsers({back.userId})->value(key), QStringLiteral("Ekonomi\nview_own_usage,view_billing"));
+    QVERIFY(s->createRole(ws.id, CustomRole{QStringLiteral("spare"), {}}));
+    QCOMPARE(s->updateRole(ws.id, QStringLiteral("spare"), CustomRole{QStringLiteral("Ekonomi"), {}}), RoleChange::Conflict);
+    QCOMPARE(s->updateRole(ws.id, QStringLiteral("nope"), CustomRole{QStringLiteral("x"), {}}), RoleChange::NotFound);
+    // A guard's refusal changes nothing.
+    QCOMPARE(s->updateRole(ws.id, QStringLiteral("spare"), CustomRole{QStringLiteral("spare2"), {}}, {},
+                           [](const std::optional<Member> &, const CustomRole &, const CustomRole *) { return RoleChange::Forbidden; }),
+             RoleChange::Forbidden);
+    QVERIFY(s->role(ws.id, QStringLiteral("spare")));
+
+    // Deleting: refused while held (with the count), done once free.
+    int holders = -1;
+    QCOMPARE(s->deleteRole(ws.id, QStringLiteral("Ekonomi"), {}, {}, &holders), RoleChange::InUse);
+    QCOMPARE(holders, 1);
+    QVERIFY(s->role(ws.id, QStringLiteral("Ekonomi")));
+    QCOMPARE(s->setMemberRole(ws.id, back.id, QStringLiteral("member")), MemberChange::Done);
+    QCOMPARE(s->deleteRole(ws.id, QStringLiteral("Ekonomi"), {}, {}, &holders), RoleChange::Done);
+    QCOMPARE(holders, 0);
+    QCOMPARE(s->deleteRole(ws.id, QStringLiteral("Ekonomi")), RoleChange::NotFound);
+    QCOMPARE(s->roles(ws.id).size(), 1);
 }
 
 // An audit entry is written in the change's transaction: a rolled-back or
