@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "format.h"
 #include "session.h"
+#include "startuptrace.h"
 #include "statecache.h"
 #include "subscription.h"
 
@@ -147,6 +148,7 @@ void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updat
     m_stale = stale || m_liveDropped;
     m_hasData = true;
     m_lastUpdated = updated;
+    StartupTrace::mark(stale ? QStringLiteral("meter.balance cached") : QStringLiteral("meter.balance from server"));
     if (!stale)
         StateCache::save(Session::instance()->serverUrl(), m_workspaceId, kCacheKind, b);
     Q_EMIT changed();

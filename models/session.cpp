@@ -4,6 +4,7 @@
 #include "format.h"
 #include "logging.h"
 #include "loopbacksignin.h"
+#include "startuptrace.h"
 #include "statecache.h"
 
 #include <QClipboard>
@@ -119,7 +120,12 @@ void Session::setState(State s)
     if (s == m_state)
         return;
     m_state = s;
+    const bool trace = s == SignedIn;
+    if (trace)
+        StartupTrace::mark(QStringLiteral("session.signed-in"));
     Q_EMIT stateChanged();
+    if (trace)   // the window built what a signed-in session shows
+        StartupTrace::mark(QStringLiteral("session.signed-in handled"));
     applyReady();
 }
 
@@ -152,7 +158,9 @@ void Session::applyReady()
 {
     if (isReady()) {
         m_live.open(serverUrl(), m_currentWorkspaceId);
+        StartupTrace::mark(QStringLiteral("workspace.ready"));
         Q_EMIT workspaceReady();
+        StartupTrace::mark(QStringLiteral("workspace.ready handled"));
     } else if (m_state != SignedIn) {
         m_live.close();
     }
@@ -166,7 +174,9 @@ void Session::restore()
     loadPlans();
     m_restoring = true;
     setState(SigningIn);
+    StartupTrace::mark(QStringLiteral("keyring.read"));
     m_tokens.read(serverUrl(), this, [this](const QString &token, const ApiError &error) {
+        StartupTrace::mark(QStringLiteral("keyring.read done"));
         if (!restoring())
             return; // a browser sign-in (or a cancel) took over meanwhile
         if (error.isError())
@@ -299,7 +309,9 @@ void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> 
     // Renew a little early so a request never leaves with a token about to die.
     m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(ttl - qMin(30, ttl / 4));
     m_refreshToken = refresh;
+    StartupTrace::mark(QStringLiteral("keyring.write"));
     m_tokens.write(serverUrl(), refresh, this, [this, then](const ApiError &error) {
+        StartupTrace::mark(QStringLiteral("keyring.write done"));
         if (error.isError()) {
             // Without the keyring the sign-in cannot be kept safely: undo it.
             QUrlQuery form;
