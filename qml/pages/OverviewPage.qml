@@ -12,8 +12,8 @@ PageFrame {
     Tokens { id: tokens }
 
     MeterState { id: meterState }
-    UsageModel { id: usage }
-    Component.onCompleted: usage.reload()
+    // Loads when the workspace is ready (or at once, built later): no list of entries here.
+    UsageModel { id: usage; withEntries: false }
 
     GridLayout {
         columns: 3
