@@ -22,6 +22,7 @@
 #include <QNetworkReply>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QUrlQuery>
@@ -109,13 +110,18 @@ private:
     QNetworkAccessManager m_nam;
 };
 
-// The balance is on screen once a frame synchronized after the meter got data swaps.
+// The balance is on screen once a frame swaps that synchronized while the meter in the
+// header was visible with a text: not while the window still says "Återställer inloggningen…".
 struct BalanceFrame {
     std::atomic_bool hasBalance{false}, synced{false}, done{false}, first{false};
     void watch(QQuickWindow *w, const std::function<void(qint64)> &onFrame)
     {
-        auto check = [this] { hasBalance = !CreditMeter::instance()->summary().isEmpty(); };
-        QObject::connect(CreditMeter::instance(), &CreditMeter::changed, w, check);
+        QQuickItem *meter = w->findChild<QQuickItem *>(QStringLiteral("creditMeter"));
+        if (!meter)
+            qFatal("kliv-bench-client: no creditMeter item in the window");
+        auto check = [this, meter] { hasBalance = meter->isVisible() && !meter->property("summary").toString().isEmpty(); };
+        QObject::connect(CreditMeter::instance(), &CreditMeter::changed, meter, check, Qt::QueuedConnection);
+        QObject::connect(meter, &QQuickItem::visibleChanged, meter, check);
         check();
         QObject::connect(w, &QQuickWindow::afterSynchronizing, w, [this] { if (hasBalance) synced = true; }, Qt::DirectConnection);
         QObject::connect(w, &QQuickWindow::frameSwapped, w, [this, w, onFrame] {
@@ -247,6 +253,7 @@ int main(int argc, char *argv[])
     });
 
     QQmlApplicationEngine engine;
+    StartupTrace::mark(QStringLiteral("engine.constructed"));
     if (mode == QLatin1String("hello")) {
         StartupTrace::mark(QStringLiteral("engine.load"));
         engine.loadData(kHelloQml);
@@ -274,9 +281,11 @@ int main(int argc, char *argv[])
     AppSettings *settings = AppSettings::instance();
     settings->overrideServerUrl(server);
     settings->applyLanguage(QStringLiteral("sv"));
+    StartupTrace::mark(QStringLiteral("language.applied"));
     // The session starts before the window, as in app/main.cpp.
     if (mode != QLatin1String("signin"))
         Session::instance()->restore();
+    StartupTrace::mark(QStringLiteral("session.restore started"));
     engine.addImportPath(QStringLiteral("qrc:/"));
     settings->setEngine(&engine);
     QLocale::setDefault(QLocale::c());
