@@ -57,7 +57,12 @@ Session::Session(QObject *parent)
 
 Session *Session::instance()
 {
-    static Session *self = new Session(QCoreApplication::instance());
+    static Session *self = [] {
+        StartupTrace::mark(QStringLiteral("session"));
+        auto *s = new Session(QCoreApplication::instance());
+        StartupTrace::mark(QStringLiteral("session constructed"));
+        return s;
+    }();
     return self;
 }
 

@@ -156,6 +156,7 @@ PageFrame {
     }
 
     UsageChartCard {
+        chartAsynchronous: true   // the meter and the cards first, the chart a moment later
         Layout.fillWidth: true
         title: qsTr("Krediter per dag, %1").arg(usage.periodTitle)
         scopeText: usage.scopeText
