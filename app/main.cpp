@@ -3,12 +3,15 @@
 #include "appsettings.h"
 #include "screenshotdriver.h"
 #include "session.h"
+#include "startuptrace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickWindow>
 #include <QTimer>
+#include <atomic>
 
 Q_IMPORT_QML_PLUGIN(Kliv_KontoPlugin)
 
@@ -20,8 +23,10 @@ static int usageError(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    StartupTrace::begin();
     // Qt Charts' QML types need a QApplication.
     QApplication app(argc, argv);
+    StartupTrace::mark(QStringLiteral("app.constructed"));
     app.setOrganizationName(QStringLiteral("Kliv"));
     app.setOrganizationDomain(QStringLiteral("kliv.se"));
     app.setApplicationName(QStringLiteral("kliv-konto"));
@@ -86,10 +91,18 @@ int main(int argc, char *argv[])
     // once, on its first load, and never changes it; AppSettings installs it
     // per language instead (the language can change while the app runs).
     QLocale::setDefault(QLocale::c());
+    StartupTrace::mark(QStringLiteral("engine.load"));
     engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    StartupTrace::mark(QStringLiteral("engine.loaded"));
     QLocale::setDefault(settings->locale());
     if (engine.rootObjects().isEmpty())
         return 1;
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()); window && lcStartup().isInfoEnabled())
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
+            static std::atomic_bool once{false};
+            if (!once.exchange(true))
+                StartupTrace::mark(QStringLiteral("frame.first"));
+        }, Qt::DirectConnection);
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });

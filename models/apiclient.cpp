@@ -1,6 +1,7 @@
 #include "apiclient.h"
 
 #include "logging.h"
+#include "startuptrace.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -83,6 +84,7 @@ void ApiClient::start(const std::shared_ptr<Call> &call)
     if (call->path.endsWith(QLatin1String("/balance")) || call->path.startsWith(QLatin1String("/oauth/")))
         req.setPriority(QNetworkRequest::HighPriority);
     qCDebug(lcApi) << call->verb << req.url().path() << "attempt" << call->attempt + 1;
+    StartupTrace::mark(QString::fromLatin1(call->verb) + QLatin1Char(' ') + StartupTrace::requestName(call->path) + QStringLiteral(" sent"));
     QNetworkReply *reply = call->body.isNull() && call->verb == "GET"
         ? m_nam.get(req)
         : m_nam.sendCustomRequest(req, call->verb, call->body);
@@ -96,6 +98,7 @@ void ApiClient::finished(const std::shared_ptr<Call> &call, QNetworkReply *reply
 {
     ApiResult r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    StartupTrace::mark(QString::fromLatin1(call->verb) + QLatin1Char(' ') + StartupTrace::requestName(call->path) + QStringLiteral(" answered"));
     r.body = reply->readAll();
     const auto netError = reply->error();
 

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "format.h"
 #include "session.h"
+#include "startuptrace.h"
 #include "statecache.h"
 #include "subscription.h"
 
@@ -20,11 +21,13 @@ CreditMeter::CreditMeter(QObject *parent)
     m_usageDebounce.setInterval(400);
     connect(&m_usageDebounce, &QTimer::timeout, this, &CreditMeter::refresh);
     connect(s, &Session::currentWorkspaceIdChanged, this, &CreditMeter::showCached);
-    connect(s, &Session::workspaceReady, this, &CreditMeter::refresh);
+    connect(s, &Session::workspaceExpected, this, &CreditMeter::prefetch);
+    connect(s, &Session::workspaceReady, this, &CreditMeter::onWorkspaceReady);
     connect(s, &Session::stateChanged, this, [this] {
         if (Session::instance()->state() == Session::SignedOut) {
             clear(); // nothing of a signed-out session stays on screen
             m_workspaceId.clear();
+            m_prefetched.clear();
         }
     });
     // The channel may have connected before this meter existed.
@@ -105,9 +108,31 @@ void CreditMeter::clear()
 
 void CreditMeter::refresh()
 {
-    Session *s = Session::instance();
-    if (!s->isReady())
+    if (Session::instance()->isReady())
+        fetch();
+}
+
+void CreditMeter::prefetch(const QString &workspaceId)
+{
+    // The first frame waits for the balance, not for /v1/me: ask now.
+    if (workspaceId != Session::instance()->currentWorkspaceId())
         return;
+    m_prefetched = workspaceId;
+    fetch();
+}
+
+void CreditMeter::onWorkspaceReady()
+{
+    // The balance asked for ahead of /v1/me serves this round (answered or on
+    // its way); the live channel's hello brings it again once connected.
+    if (!m_prefetched.isEmpty() && std::exchange(m_prefetched, {}) == Session::instance()->currentWorkspaceId())
+        return;
+    refresh();
+}
+
+void CreditMeter::fetch()
+{
+    Session *s = Session::instance();
     const QString ws = s->currentWorkspaceId();
     setLoading(true);
     s->transport()->get(s->workspacePath(QStringLiteral("/balance")), {}, this, [this, ws](const ApiResult &r) {
@@ -115,6 +140,8 @@ void CreditMeter::refresh()
             return; // an answer for a workspace we left
         setLoading(false);
         if (!r.ok()) {
+            if (m_prefetched == ws)
+                m_prefetched.clear(); // workspaceReady asks again
             setError(r.error.message);
             if (m_hasData && !m_stale) {
                 m_stale = true; // offline: what we show is no longer current
@@ -147,6 +174,7 @@ void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updat
     m_stale = stale || m_liveDropped;
     m_hasData = true;
     m_lastUpdated = updated;
+    StartupTrace::mark(stale ? QStringLiteral("meter.balance cached") : QStringLiteral("meter.balance from server"));
     if (!stale)
         StateCache::save(Session::instance()->serverUrl(), m_workspaceId, kCacheKind, b);
     Q_EMIT changed();

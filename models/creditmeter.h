@@ -75,6 +75,9 @@ private:
     explicit CreditMeter(QObject *parent = nullptr);
     void apply(const QJsonObject &balance, bool stale, const QDateTime &updated);
     void showCached();
+    void prefetch(const QString &workspaceId);
+    void onWorkspaceReady();
+    void fetch();
     void clear();
     void setLoading(bool l);
     void setError(const QString &e);
@@ -94,5 +97,6 @@ private:
     bool m_liveDropped = false; // the live channel went down: its return refetches the balance
     QString m_error;
     QString m_workspaceId;
+    QString m_prefetched;       // asked for before /v1/me answered: serves the next workspaceReady
     QTimer m_usageDebounce;
 };

@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QNetworkInformation>
+#include "startuptrace.h"
 #include <QNetworkRequest>
 #include <QPointer>
 
@@ -28,7 +29,9 @@ LiveChannel::LiveChannel(QObject *parent)
                     scheduleReconnect();
             });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
+    StartupTrace::mark(QStringLiteral("network-information"));
     watchNetwork();
+    StartupTrace::mark(QStringLiteral("network-information done"));
 }
 
 void LiveChannel::watchNetwork()

@@ -4,6 +4,7 @@
 #include "format.h"
 #include "logging.h"
 #include "loopbacksignin.h"
+#include "startuptrace.h"
 #include "statecache.h"
 
 #include <QClipboard>
@@ -56,7 +57,12 @@ Session::Session(QObject *parent)
 
 Session *Session::instance()
 {
-    static Session *self = new Session(QCoreApplication::instance());
+    static Session *self = [] {
+        StartupTrace::mark(QStringLiteral("session"));
+        auto *s = new Session(QCoreApplication::instance());
+        StartupTrace::mark(QStringLiteral("session constructed"));
+        return s;
+    }();
     return self;
 }
 
@@ -119,7 +125,12 @@ void Session::setState(State s)
     if (s == m_state)
         return;
     m_state = s;
+    const bool trace = s == SignedIn;
+    if (trace)
+        StartupTrace::mark(QStringLiteral("session.signed-in"));
     Q_EMIT stateChanged();
+    if (trace)   // the window built what a signed-in session shows
+        StartupTrace::mark(QStringLiteral("session.signed-in handled"));
     applyReady();
 }
 
@@ -150,12 +161,23 @@ void Session::dropLoopback()
 
 void Session::applyReady()
 {
-    if (isReady()) {
+    if (m_holdReady && m_state == SignedIn) {
+        // The cached view is shown; the live channel waits for the token itself.
         m_live.open(serverUrl(), m_currentWorkspaceId);
+    } else if (isReady()) {
+        m_live.open(serverUrl(), m_currentWorkspaceId);
+        StartupTrace::mark(QStringLiteral("workspace.ready"));
         Q_EMIT workspaceReady();
+        StartupTrace::mark(QStringLiteral("workspace.ready handled"));
     } else if (m_state != SignedIn) {
         m_live.close();
     }
+}
+
+void Session::releaseReady()
+{
+    if (std::exchange(m_holdReady, false))
+        applyReady();
 }
 
 void Session::restore()
@@ -166,7 +188,9 @@ void Session::restore()
     loadPlans();
     m_restoring = true;
     setState(SigningIn);
+    StartupTrace::mark(QStringLiteral("keyring.read"));
     m_tokens.read(serverUrl(), this, [this](const QString &token, const ApiError &error) {
+        StartupTrace::mark(QStringLiteral("keyring.read done"));
         if (!restoring())
             return; // a browser sign-in (or a cancel) took over meanwhile
         if (error.isError())
@@ -179,12 +203,17 @@ void Session::restore()
         // The last workspace from the cache at once (stale), while the refresh runs.
         const bool cached = showCachedSession();
         refreshAccessToken([this, cached](bool ok) {
-            if (ok)
+            if (ok) {
+                // The balance need not wait for /v1/me: the workspace is the last one used.
+                if (!m_currentWorkspaceId.isEmpty())
+                    Q_EMIT workspaceExpected(m_currentWorkspaceId);
                 loadMe();
-            else if (cached && m_state == SignedIn)
+            } else if (cached && m_state == SignedIn) {
                 m_awaitingMe = true; // offline: keep the cached view; the live channel retries
-            else if (restoring())
+                releaseReady();      // the models try (and say they could not)
+            } else if (restoring()) {
                 setState(SignedOut);
+            }
         });
     });
 }
@@ -206,6 +235,7 @@ bool Session::showCachedSession()
     m_userEmail = user.value(QLatin1String("email")).toString();
     m_userName = user.value(QLatin1String("name")).toString();
     m_cachedView = true;
+    m_holdReady = true;
     Q_EMIT userChanged();
     Q_EMIT currentWorkspaceIdChanged();
     setState(SignedIn);
@@ -286,7 +316,7 @@ void Session::exchangeCode(const QString &code)
     });
 }
 
-void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then)
+void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then, bool keyringInBackground)
 {
     const QString access = tokens.value(QLatin1String("access_token")).toString();
     const QString refresh = tokens.value(QLatin1String("refresh_token")).toString();
@@ -299,18 +329,27 @@ void Session::acceptTokens(const QJsonObject &tokens, std::function<void(bool)> 
     // Renew a little early so a request never leaves with a token about to die.
     m_accessExpiry = QDateTime::currentDateTimeUtc().addSecs(ttl - qMin(30, ttl / 4));
     m_refreshToken = refresh;
-    m_tokens.write(serverUrl(), refresh, this, [this, then](const ApiError &error) {
-        if (error.isError()) {
+    StartupTrace::mark(QStringLiteral("keyring.write"));
+    auto written = std::make_shared<std::function<void(bool)>>(keyringInBackground ? std::function<void(bool)>() : then);
+    m_tokens.write(serverUrl(), refresh, this, [this, written, refresh](const ApiError &error) {
+        StartupTrace::mark(QStringLiteral("keyring.write done"));
+        if (error.isError() && refresh == m_refreshToken) {
             // Without the keyring the sign-in cannot be kept safely: undo it.
             QUrlQuery form;
             form.addQueryItem(QStringLiteral("token"), formValue(m_refreshToken));
             m_api.postForm(QStringLiteral("/oauth/revoke"), form, nullptr, {});
             clearLocal();
             fail(error.message);
-            return then(false);
+            if (*written)
+                (*written)(false);
+            return;
         }
-        then(true);
+        if (*written)
+            (*written)(!error.isError());
     });
+    // A silent refresh goes on at once: the keyring answered a moment ago.
+    if (keyringInBackground)
+        then(true);
 }
 
 void Session::refreshAccessToken(std::function<void(bool)> done)
@@ -350,7 +389,7 @@ void Session::refreshAccessToken(std::function<void(bool)> done)
             }
             return finish(false);
         }
-        acceptTokens(r.object(), finish);
+        acceptTokens(r.object(), finish, true);
     });
 }
 
@@ -374,12 +413,14 @@ void Session::loadMe()
             } else if (m_cachedView && m_state == SignedIn
                        && (r.error.kind == ApiError::Network || r.error.kind == ApiError::Timeout || r.error.kind == ApiError::Server)) {
                 m_awaitingMe = true; // still offline: keep the cached view
+                releaseReady();
             } else {
                 fail(r.error.message);
             }
             return;
         }
         m_cachedView = false;
+        m_holdReady = false;   // applied below, with the workspace /v1/me confirms
         const QJsonObject user = r.object().value(QLatin1String("user")).toObject();
         m_userEmail = user.value(QLatin1String("email")).toString();
         m_userName = user.value(QLatin1String("name")).toString();
@@ -425,7 +466,11 @@ void Session::refresh()
 
 void Session::loadPlans()
 {
+    if (m_plansLoading)
+        return; // the answer on its way serves this call too
+    m_plansLoading = true;
     transport()->get(QStringLiteral("/v1/plans"), {}, this, [this](const ApiResult &r) {
+        m_plansLoading = false;
         if (!r.ok())
             return;
         m_plans = r.object().value(QLatin1String("plans")).toArray();
@@ -481,7 +526,7 @@ void Session::setNotice(const QString &notice)
 
 void Session::clearLocal()
 {
-    m_cachedView = m_awaitingMe = false;
+    m_cachedView = m_awaitingMe = m_holdReady = false;
     m_refreshToken.clear();
     m_api.setAccessToken({});
     m_accessExpiry = {};

@@ -71,8 +71,9 @@ public:
     QString notice() const { return m_notice; }
     Q_INVOKABLE void dismissNotice() { setNotice({}); }
 
-    // Signed in with a current workspace: the models may ask the server.
-    bool isReady() const { return m_state == SignedIn && !m_currentWorkspaceId.isEmpty(); }
+    // Signed in with a current workspace: the models may ask the server. Not yet
+    // while a cached start waits for its token (the models would ask twice).
+    bool isReady() const { return m_state == SignedIn && !m_currentWorkspaceId.isEmpty() && !m_holdReady; }
     QString workspacePath(const QString &suffix = {}) const; // "/v1/workspaces/<id><suffix>"
 
     ApiClient *api() { return &m_api; }
@@ -115,6 +116,10 @@ Q_SIGNALS:
     void noticeChanged();
     // The session can serve a (new) workspace: models reload.
     void workspaceReady();
+    // A start with a stored session has its token and knows the last workspace
+    // while /v1/me is still on its way: what the first frame shows (the balance)
+    // may be asked for now. workspaceReady follows once /v1/me confirms it.
+    void workspaceExpected(const QString &workspaceId);
 
 private:
     void startBrowserSignIn(const QList<std::pair<QString, QString>> &extra);
@@ -123,7 +128,9 @@ private:
     void setError(const QString &message);
     void fail(const QString &message);
     void exchangeCode(const QString &code);
-    void acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then);
+    // `then` runs once the refresh token is in the keyring, or at once when
+    // `keyringInBackground` (a silent refresh: a failed write still ends the session).
+    void acceptTokens(const QJsonObject &tokens, std::function<void(bool)> then, bool keyringInBackground = false);
     void refreshAccessToken(std::function<void(bool)> done);
     void loadMe();
     void clearLocal();
@@ -133,6 +140,7 @@ private:
     void setNotice(const QString &notice);
     void dropLoopback();
     void applyReady();
+    void releaseReady();
     bool showCachedSession();
 
     ApiClient m_api;
@@ -153,9 +161,11 @@ private:
     bool m_refreshing = false;
     QList<std::function<void(bool)>> m_refreshWaiters;
     QJsonArray m_plans;
+    bool m_plansLoading = false;
     QString m_notice;
     QString m_leftWorkspaceName;   // set while /v1/me is reloaded after a removal
     // Restored from the cache (offline start): /v1/me has not answered yet.
     bool m_cachedView = false;
     bool m_awaitingMe = false;     // /v1/me failed offline: ask again once the live channel is up
+    bool m_holdReady = false;      // a cached start: workspaceReady waits for the token (or offline)
 };

@@ -38,6 +38,19 @@ ApiError keychainError(QKeychain::Error code, const QString &detail)
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
 {
+    m_thread.setObjectName(QStringLiteral("kliv-keyring"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+TokenStore::~TokenStore()
+{
+    m_thread.quit();
+    // A keyring that hangs must not hang the exit.
+    if (!m_thread.wait(2000))
+        qCWarning(lcAuth) << "the keyring did not answer before exit";
 }
 
 QString TokenStore::keyFor(const QUrl &server)
@@ -48,53 +61,76 @@ QString TokenStore::keyFor(const QUrl &server)
 namespace {
 // Every job: this service, the server's key, and never a plain-text fallback.
 template<typename Job>
-Job *makeJob(TokenStore *store, const QUrl &server)
+Job *makeJob(QObject *owner, const QString &key)
 {
-    auto *job = new Job(TokenStore::service(), store);
+    auto *job = new Job(TokenStore::service(), owner);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(TokenStore::keyFor(server));
+    job->setKey(key);
     return job;
 }
 
-// Runs `done` when the job ends, unless the context is gone by then.
-void whenFinished(QKeychain::Job *job, QObject *context, std::function<void(QKeychain::Error)> done)
+// Starts the job; `done` gets what it found when it ends (on the job's thread).
+void runJob(QKeychain::Job *job, std::function<void(const TokenStore::Outcome &)> done)
 {
-    QPointer<QObject> ctx(context);
-    QObject::connect(job, &QKeychain::Job::finished, job, [job, ctx, done](QKeychain::Job *) {
-        if (ctx)
-            done(job->error());
+    QObject::connect(job, &QKeychain::Job::finished, job, [job, done](QKeychain::Job *) {
+        TokenStore::Outcome o{int(job->error()), job->errorString(), {}};
+        if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(job); read && job->error() == QKeychain::NoError)
+            o.text = read->textData();
+        done(o);
     });
     job->start();
 }
 }
 
+void TokenStore::onKeyringThread(std::function<void(QObject *, std::function<void(const Outcome &)>)> start,
+                                 QObject *context, std::function<void(const Outcome &)> done)
+{
+    QPointer<QObject> ctx(context);
+    QObject *worker = m_worker;
+    // Back to the store's thread (it outlives the keyring thread); dropped when
+    // the caller's context is gone by then.
+    auto back = [self = this, ctx, done](const Outcome &o) {
+        QMetaObject::invokeMethod(self, [ctx, done, o] {
+            if (ctx)
+                done(o);
+        }, Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(worker, [worker, start, back] { start(worker, back); }, Qt::QueuedConnection);
+}
+
 void TokenStore::read(const QUrl &server, QObject *context, ReadCallback cb)
 {
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(this, server);
-    whenFinished(job, context, [job, cb](QKeychain::Error err) {
-        if (err == QKeychain::NoError)
-            cb(job->textData(), {});
-        else if (err == QKeychain::EntryNotFound)
+    const QString key = keyFor(server);
+    onKeyringThread([key](QObject *owner, auto done) { runJob(makeJob<QKeychain::ReadPasswordJob>(owner, key), done); },
+                    context, [cb](const Outcome &o) {
+        if (o.error == QKeychain::NoError)
+            cb(o.text, {});
+        else if (o.error == QKeychain::EntryNotFound)
             cb({}, {});
         else
-            cb({}, keychainError(err, job->errorString()));
+            cb({}, keychainError(QKeychain::Error(o.error), o.detail));
     });
 }
 
 void TokenStore::write(const QUrl &server, const QString &token, QObject *context, DoneCallback cb)
 {
-    auto *job = makeJob<QKeychain::WritePasswordJob>(this, server);
-    job->setTextData(token);
-    whenFinished(job, context, [job, cb](QKeychain::Error err) {
-        cb(err == QKeychain::NoError ? ApiError() : keychainError(err, job->errorString()));
+    const QString key = keyFor(server);
+    onKeyringThread([key, token](QObject *owner, auto done) {
+        auto *job = makeJob<QKeychain::WritePasswordJob>(owner, key);
+        job->setTextData(token);
+        runJob(job, done);
+    }, context, [cb](const Outcome &o) {
+        cb(o.error == QKeychain::NoError ? ApiError() : keychainError(QKeychain::Error(o.error), o.detail));
     });
 }
 
 void TokenStore::remove(const QUrl &server, QObject *context, DoneCallback cb)
 {
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(this, server);
-    whenFinished(job, context, [job, cb](QKeychain::Error err) {
-        cb(err == QKeychain::NoError || err == QKeychain::EntryNotFound ? ApiError() : keychainError(err, job->errorString()));
+    const QString key = keyFor(server);
+    onKeyringThread([key](QObject *owner, auto done) { runJob(makeJob<QKeychain::DeletePasswordJob>(owner, key), done); },
+                    context, [cb](const Outcome &o) {
+        cb(o.error == QKeychain::NoError || o.error == QKeychain::EntryNotFound
+               ? ApiError() : keychainError(QKeychain::Error(o.error), o.detail));
     });
 }

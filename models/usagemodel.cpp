@@ -124,11 +124,20 @@ void UsageModel::nextMonth()
         shiftMonth(1);
 }
 
+void UsageModel::setWithEntries(bool on)
+{
+    if (on == m_withEntries)
+        return;
+    m_withEntries = on;
+    Q_EMIT withEntriesChanged();
+}
+
 void UsageModel::reload()
 {
     Session *s = Session::instance();
     const bool cycle = m_view == QLatin1String("cycle");
-    m_entries.reset(cycle ? QString() : m_month, cycle ? m_view : QString());
+    if (m_withEntries)
+        m_entries.reset(cycle ? QString() : m_month, cycle ? m_view : QString());
     if (!s->isReady())
         return;
     QUrlQuery q = periodQuery();

@@ -43,6 +43,8 @@ class UsageModel : public QObject
     Q_PROPERTY(UsageBreakdownModel *byProject READ byProject CONSTANT)
     Q_PROPERTY(UsageBreakdownModel *byMember READ byMember CONSTANT)
     Q_PROPERTY(UsageEntriesModel *entries READ entries CONSTANT)
+    // false where no list shows the entries (Översikt): their request is spared
+    Q_PROPERTY(bool withEntries READ withEntries WRITE setWithEntries NOTIFY withEntriesChanged)
     Q_PROPERTY(bool canGoNext READ canGoNext NOTIFY monthChanged)
     Q_PROPERTY(bool canGoPrevious READ canGoPrevious NOTIFY monthChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -71,6 +73,8 @@ public:
     UsageBreakdownModel *byProject() { return &m_byProject; }
     UsageBreakdownModel *byMember() { return &m_byMember; }
     UsageEntriesModel *entries() { return &m_entries; }
+    bool withEntries() const { return m_withEntries; }
+    void setWithEntries(bool on);
     bool canGoNext() const;
     bool canGoPrevious() const { return !m_month.isEmpty(); }
     bool loading() const { return m_loading; }
@@ -88,6 +92,7 @@ Q_SIGNALS:
     void loadingChanged();
     void errorChanged();
     void exportFinished(bool ok, const QString &message);
+    void withEntriesChanged();
 
 private:
     void shiftMonth(int delta);
@@ -106,6 +111,7 @@ private:
     DailyUsageModel m_daily;
     UsageBreakdownModel m_byActivity, m_byProject, m_byMember;
     UsageEntriesModel m_entries;
+    bool m_withEntries = true;
     bool m_loading = false;
     QString m_error;
     int m_generation = 0;

@@ -195,11 +195,18 @@ ApplicationWindow {
                 canUpgrade: Session.canManagePlan
                 onUpgradeRequested: window.showPage(2)
                 Layout.maximumWidth: window.width * 0.5
+                // By URL, so its types load when the popup first opens, not at start.
                 popupContent: Component {
-                    UsagePopupContent {
-                        onShowAllRequested: {
-                            meter.popup.close()
-                            window.showPage(1)
+                    Loader {
+                        id: usagePopupLoader
+                        focus: true
+                        source: "pages/UsagePopupContent.qml"
+                        Connections {
+                            target: usagePopupLoader.item
+                            function onShowAllRequested() {
+                                meter.popup.close()
+                                window.showPage(1)
+                            }
                         }
                     }
                 }
@@ -220,15 +227,18 @@ ApplicationWindow {
             anchors.fill: parent
             active: window.signedIn
             sourceComponent: signedInView
+            onLoaded: window.builtForWorkspace = Session.currentWorkspaceId
         }
     }
     }
 
-    // A workspace switch rebuilds the pages so every model loads the new workspace.
+    // A workspace switch rebuilds the pages so every model loads the new workspace;
+    // the same workspace confirmed again (/v1/me after a cached start) keeps them.
+    property string builtForWorkspace
     Connections {
         target: Session
         function onCurrentWorkspaceIdChanged() {
-            if (content.active) {
+            if (content.active && Session.currentWorkspaceId !== window.builtForWorkspace) {
                 content.active = false
                 content.active = Qt.binding(() => window.signedIn)
             }
@@ -298,7 +308,8 @@ ApplicationWindow {
                 }
 
                 // Pages are built when first shown (and then kept), so the
-                // first frame only pays for Översikt.
+                // first frame only pays for Översikt; the others are named by
+                // URL, so even their types (Dialogs, …) load only then.
                 StackLayout {
                     id: stack
                     objectName: "pageStack"
@@ -312,22 +323,21 @@ ApplicationWindow {
                             onOpenUsageRequested: window.openUsagePopup()
                         }
                     }
-                    PageLoader { index: 1; sourceComponent: UsagePage {} }
-                    PageLoader { id: plansLoader; index: 2; sourceComponent: PlansPage {} }
-                    PageLoader { index: 3; sourceComponent: BillingPage {} }
-                    PageLoader { index: 4; sourceComponent: TeamPage {} }
-                    PageLoader { index: 5; sourceComponent: SettingsPage {} }
-                    PageLoader { index: 6; sourceComponent: SecurityPage {} }
-                    PageLoader { index: 7; sourceComponent: AuditLogPage {} }
+                    PageLoader { index: 1; source: "pages/UsagePage.qml" }
+                    PageLoader { id: plansLoader; index: 2; source: "pages/PlansPage.qml" }
+                    PageLoader { index: 3; source: "pages/BillingPage.qml" }
+                    PageLoader { index: 4; source: "pages/TeamPage.qml" }
+                    PageLoader { index: 5; source: "pages/SettingsPage.qml" }
+                    PageLoader { index: 6; source: "pages/SecurityPage.qml" }
+                    PageLoader { index: 7; source: "pages/AuditLogPage.qml" }
                 }
             }
         }
     }
 
+    // Only a screenshot run loads it.
     Loader {
-        active: ScreenshotDriver.active
-        sourceComponent: ScreenshotRun {
-            target: window
-        }
+        id: screenshotRun
+        Component.onCompleted: if (ScreenshotDriver.active) setSource("pages/ScreenshotRun.qml", { target: window })
     }
 }

@@ -10,16 +10,19 @@
 #include "appsettings.h"
 #include "creditmeter.h"
 #include "session.h"
+#include "startuptrace.h"
 
 #include <QApplication>
 #include <QDesktopServices>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QUrlQuery>
@@ -60,6 +63,11 @@ QString sinceStart(qint64 ns)
 void result(const QString &fields)
 {
     printf("RESULT %s rss_kib=%s\n", qPrintable(fields), qPrintable(peakRssKib()));
+    // The start-up marks (kliv.startup on), in ms since exec like the result: "TRACE\t12.3\tme".
+    const qint64 t0 = qEnvironmentVariable("KLIV_BENCH_T0").toLongLong();
+    const double offset = t0 > 0 ? (g_mainNs - t0) / 1e6 : 0;
+    for (const auto &[name, ms] : StartupTrace::marks())
+        printf("TRACE\t%.2f\t%s\n", ms + offset, qPrintable(name));
     fflush(stdout);
 }
 
@@ -102,19 +110,27 @@ private:
     QNetworkAccessManager m_nam;
 };
 
-// The balance is on screen once a frame synchronized after the meter got data swaps.
+// The balance is on screen once a frame swaps that synchronized while the meter in the
+// header was visible with a text: not while the window still says "Återställer inloggningen…".
 struct BalanceFrame {
-    std::atomic_bool hasBalance{false}, synced{false}, done{false};
+    std::atomic_bool hasBalance{false}, synced{false}, done{false}, first{false};
     void watch(QQuickWindow *w, const std::function<void(qint64)> &onFrame)
     {
-        auto check = [this] { hasBalance = !CreditMeter::instance()->summary().isEmpty(); };
-        QObject::connect(CreditMeter::instance(), &CreditMeter::changed, w, check);
+        QQuickItem *meter = w->findChild<QQuickItem *>(QStringLiteral("creditMeter"));
+        if (!meter)
+            qFatal("kliv-bench-client: no creditMeter item in the window");
+        auto check = [this, meter] { hasBalance = meter->isVisible() && !meter->property("summary").toString().isEmpty(); };
+        QObject::connect(CreditMeter::instance(), &CreditMeter::changed, meter, check, Qt::QueuedConnection);
+        QObject::connect(meter, &QQuickItem::visibleChanged, meter, check);
         check();
         QObject::connect(w, &QQuickWindow::afterSynchronizing, w, [this] { if (hasBalance) synced = true; }, Qt::DirectConnection);
         QObject::connect(w, &QQuickWindow::frameSwapped, w, [this, w, onFrame] {
+            if (!first.exchange(true))
+                StartupTrace::mark(QStringLiteral("frame.first"));
             if (!synced || done.exchange(true))
                 return;
             const qint64 t = nowNs();
+            StartupTrace::mark(QStringLiteral("frame.balance"));
             QMetaObject::invokeMethod(w, [onFrame, t] { onFrame(t); }, Qt::QueuedConnection);
         }, Qt::DirectConnection);
     }
@@ -213,8 +229,11 @@ private:
 
 int main(int argc, char *argv[])
 {
+    StartupTrace::begin();
+    StartupTrace::mark(QStringLiteral("main"));
     // The same application identity as app/main.cpp: settings, cache and keyring entries match.
     QApplication app(argc, argv);
+    StartupTrace::mark(QStringLiteral("app.constructed"));
     app.setOrganizationName(QStringLiteral("Kliv"));
     app.setOrganizationDomain(QStringLiteral("kliv.se"));
     app.setApplicationName(QStringLiteral("kliv-konto"));
@@ -234,8 +253,11 @@ int main(int argc, char *argv[])
     });
 
     QQmlApplicationEngine engine;
+    StartupTrace::mark(QStringLiteral("engine.constructed"));
     if (mode == QLatin1String("hello")) {
+        StartupTrace::mark(QStringLiteral("engine.load"));
         engine.loadData(kHelloQml);
+        StartupTrace::mark(QStringLiteral("engine.loaded"));
         auto *w = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         if (!w)
             return 1;
@@ -244,6 +266,7 @@ int main(int argc, char *argv[])
             if (done.exchange(true))
                 return;
             const qint64 t = nowNs();
+            StartupTrace::mark(QStringLiteral("frame.first"));
             QMetaObject::invokeMethod(w, [t] { result(QStringLiteral("mode=hello ") + sinceStart(t)); QCoreApplication::exit(0); }, Qt::QueuedConnection);
         }, Qt::DirectConnection);
         return app.exec();
@@ -258,9 +281,18 @@ int main(int argc, char *argv[])
     AppSettings *settings = AppSettings::instance();
     settings->overrideServerUrl(server);
     settings->applyLanguage(QStringLiteral("sv"));
+    StartupTrace::mark(QStringLiteral("language.applied"));
+    // The session starts before the window, as in app/main.cpp.
+    if (mode != QLatin1String("signin"))
+        Session::instance()->restore();
+    StartupTrace::mark(QStringLiteral("session.restore started"));
     engine.addImportPath(QStringLiteral("qrc:/"));
     settings->setEngine(&engine);
+    QLocale::setDefault(QLocale::c());
+    StartupTrace::mark(QStringLiteral("engine.load"));
     engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    StartupTrace::mark(QStringLiteral("engine.loaded"));
+    QLocale::setDefault(settings->locale());
     auto *w = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!w)
         return 1;
@@ -279,7 +311,6 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    Session::instance()->restore();
     if (mode == QLatin1String("cold")) {
         frame.watch(w, [&app](qint64 t) {
             const bool stale = CreditMeter::instance()->stale();

@@ -27,9 +27,13 @@ RUNS="${KLIV_BENCH_RUNS:-7}"
 EVENTS="${KLIV_BENCH_EVENTS:-200}"
 export KLIV_PLANS_FILE="${KLIV_PLANS_FILE:-$KLIV_SOURCE_DIR/data/plans.json}"
 export QT_QPA_PLATFORM=offscreen
+# The start-up marks (models/startuptrace.h) for the breakdown below.
+export QT_LOGGING_RULES="kliv.startup.info=true"
 DATA="$HOME/server-data"
 RES="$HOME/results.txt"
+TRC="$HOME/trace.txt"
 : >"$RES"
+: >"$TRC"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -51,6 +55,7 @@ run() {
   out="$(KLIV_BENCH_T0="$(date +%s%N)" "$BENCH" "$@" 2>>"$HOME/bench.log")" || {
     echo "kliv-bench-client $* failed ($label):"; tail -5 "$HOME/bench.log"; return 1; }
   echo "$label $(grep -m1 '^RESULT' <<<"$out")" >>"$RES"
+  [[ "$label" == *live ]] || grep '^TRACE' <<<"$out" | sed "s/^TRACE/$label/" >>"$TRC" || true
 }
 
 # The one real sign-in: the refresh token lands in the keyring, the balance in the cache.
@@ -110,4 +115,26 @@ END {
   if (live != "") { n = split(live, f, " "); printf "\nlive update (usage POST -> CreditMeter summary changed), offscreen, loopback:\n  "
     for (i = 5; i <= n; i++) if (f[i] !~ /^rss_kib/) printf "%s ", f[i]; print "" }
 }' "$RES" | sed 's/p99_ms=\([0-9.]*\)/p99_ms=\1 (target <50)/'
+
+# Where the time goes: the median of each start-up mark (ms since exec), one column per kind of
+# run; rows in the order of the server start. "#2" is a second request for the same thing.
+echo
+echo "start-up marks (median ms since exec; kliv.startup, models/startuptrace.h):"
+awk -F'\t' -v runs="$RUNS" '
+function median(s,   n, a, i, j, t) {
+  n = split(s, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+{ if (!($1 in seenL)) { labels[++nl] = $1; seenL[$1] = 1 }
+  if (!($3 in seenM)) { names[++nm] = $3; seenM[$3] = 1 }
+  v[$1 SUBSEP $3] = v[$1 SUBSEP $3] " " $2; c[$1 SUBSEP $3]++  }
+END {
+  ref = ""; for (i = 1; i <= nl; i++) if (labels[i] ~ / server$/) { ref = labels[i]; break }
+  for (m = 1; m <= nm; m++) { key[m] = (ref SUBSEP names[m]) in v ? median(v[ref SUBSEP names[m]]) : 1e9 + m; idx[m] = m }
+  for (i = 2; i <= nm; i++) for (j = i; j > 1 && key[idx[j-1]] > key[idx[j]]; j--) { t = idx[j]; idx[j] = idx[j-1]; idx[j-1] = t }
+  printf "  %-46s", "mark"; for (i = 1; i <= nl; i++) printf " %17s", labels[i]; print ""
+  for (k = 1; k <= nm; k++) { m = idx[k]; printf "  %-46s", names[m]
+    for (i = 1; i <= nl; i++) { x = labels[i] SUBSEP names[m]
+      printf " %17s", (x in v) ? sprintf("%.1f%s", median(v[x]), c[x] < runs ? sprintf(" (%d)", c[x]) : "") : "-" }
+    print "" }
+}' "$TRC"
 grep -q 'mode=live' "$RES"

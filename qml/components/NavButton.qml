@@ -40,6 +40,8 @@ ItemDelegate {
             source: nav.iconName.length > 0
                     ? "image://klivicon/" + nav.iconName + "/" + tint.toString().slice(-6) : ""
             sourceSize: Qt.size(20, 20)
+            // Rendered off the GUI thread (SVG): the first frame does not wait for the icons.
+            asynchronous: true
             Layout.preferredWidth: 20
             Layout.preferredHeight: 20
             Accessible.ignored: true

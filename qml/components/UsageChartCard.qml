@@ -15,6 +15,8 @@ Card {
     property int axisTickCount: 6
     property int chartHeight: 220
     property bool framed: true          // false: no card surface (inside a popup)
+    // true: the chart (Qt Charts) is built after the first frame, not before it
+    property bool chartAsynchronous: false
     Tokens { id: tokens }
     padding: framed ? tokens.s4 : 0
     background.visible: framed
@@ -44,14 +46,17 @@ Card {
                 color: card.palette.placeholderText
             }
         }
-        DailyChart {
-            objectName: "chart"
-            tableModel: card.tableModel
-            axisMax: card.axisMax
-            axisTickCount: card.axisTickCount
-            Accessible.description: card.scopeText
+        Loader {
+            asynchronous: card.chartAsynchronous
             Layout.fillWidth: true
             Layout.preferredHeight: card.chartHeight
+            sourceComponent: DailyChart {
+                objectName: "chart"
+                tableModel: card.tableModel
+                axisMax: card.axisMax
+                axisTickCount: card.axisTickCount
+                Accessible.description: card.scopeText
+            }
         }
     }
 }

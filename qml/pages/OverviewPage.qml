@@ -12,8 +12,8 @@ PageFrame {
     Tokens { id: tokens }
 
     MeterState { id: meterState }
-    UsageModel { id: usage }
-    Component.onCompleted: usage.reload()
+    // Loads when the workspace is ready (or at once, built later): no list of entries here.
+    UsageModel { id: usage; withEntries: false }
 
     GridLayout {
         columns: 3
@@ -156,6 +156,7 @@ PageFrame {
     }
 
     UsageChartCard {
+        chartAsynchronous: true   // the meter and the cards first, the chart a moment later
         Layout.fillWidth: true
         title: qsTr("Krediter per dag, %1").arg(usage.periodTitle)
         scopeText: usage.scopeText

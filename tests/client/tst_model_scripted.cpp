@@ -6,10 +6,10 @@
 #include "auditlogmodel.h"
 #include "format.h"
 #include "invoicemodel.h"
-#include "format.h"
 #include "membermodel.h"
 #include "rolemodel.h"
 #include "session.h"
+#include "scriptedtransport.h"
 #include "ssosettings.h"
 #include "transport.h"
 #include "usageentriesmodel.h"
@@ -27,62 +27,10 @@
 #include <QTimer>
 #include <QtTest>
 
-// Answers per path, in order. A request with no answer queued waits until
-// answer() is called for its path, so a test can look at `loading` meanwhile.
-// Answers arrive from the event loop, as the network's do.
-class ScriptedTransport : public Transport
-{
-public:
-    QList<ApiRequest> sent;
-
-    void send(const ApiRequest &request, QObject *context, ApiCallback cb) override
-    {
-        sent << request;
-        QList<ApiResult> &queued = m_answers[request.path];
-        if (queued.isEmpty())
-            m_waiting[request.path] << Waiting{context, context != nullptr, std::move(cb)};
-        else
-            deliver({context, context != nullptr, std::move(cb)}, queued.takeFirst());
-    }
-
-    void answer(const QString &path, const ApiResult &result)
-    {
-        QList<Waiting> &waiting = m_waiting[path];
-        if (waiting.isEmpty())
-            m_answers[path] << result;
-        else
-            deliver(waiting.takeFirst(), result);
-    }
-    int waiting(const QString &path) const { return int(m_waiting.value(path).size()); }
-    int sentTo(const QByteArray &verb, const QString &path) const
-    {
-        return int(std::count_if(sent.cbegin(), sent.cend(),
-                                 [&](const ApiRequest &r) { return r.verb == verb && r.path == path; }));
-    }
-
-private:
-    struct Waiting { QPointer<QObject> context; bool hadContext; ApiCallback cb; };
-    static void deliver(const Waiting &w, const ApiResult &result)
-    {
-        QTimer::singleShot(0, qApp, [w, result] {
-            if (w.hadContext && !w.context)
-                return; // as ApiClient: dropped when the context died
-            if (w.cb)
-                w.cb(result);
-        });
-    }
-    QHash<QString, QList<ApiResult>> m_answers;
-    QHash<QString, QList<Waiting>> m_waiting;
-};
-
 namespace {
 ApiResult ok(const QJsonObject &body)
 {
-    ApiResult r;
-    r.status = 200;
-    r.json = QJsonDocument(body);
-    r.body = r.json.toJson(QJsonDocument::Compact);
-    return r;
+    return scriptedOk(body);
 }
 
 ApiResult failed(ApiError::Kind kind, int status)
