@@ -29,6 +29,10 @@ const KindName kKinds[] = {
     {"member.role_changed", QT_TRANSLATE_NOOP("AuditLogModel", "Roll ändrad")},
     {"ownership.transferred", QT_TRANSLATE_NOOP("AuditLogModel", "Ägarskap överlåtet")},
     {"role.created", QT_TRANSLATE_NOOP("AuditLogModel", "Roll skapad")},
+    {"role.updated", QT_TRANSLATE_NOOP("AuditLogModel", "Roll redigerad")},
+    {"role.deleted", QT_TRANSLATE_NOOP("AuditLogModel", "Roll borttagen")},
+    {"sso.settings_changed", QT_TRANSLATE_NOOP("AuditLogModel", "SSO-inställningar ändrade")},
+    {"sso.sign_in_failed", QT_TRANSLATE_NOOP("AuditLogModel", "SSO-inloggning nekad")},
 };
 
 // "pro-200" -> "Pro 200", "free" -> "Gratis" (the catalog's names, without asking for the catalog).
@@ -92,6 +96,33 @@ QString AuditLogModel::sentence(const Row &r)
     if (k == QLatin1String("role.created"))
         return tr("Skapade rollen %1 med %n behörigheter", nullptr,
                   int(r.after.value(QLatin1String("permissions")).toArray().size())).arg(r.target);
+    if (k == QLatin1String("role.updated")) {
+        const QString from = r.before.value(QLatin1String("name")).toString(), to = r.after.value(QLatin1String("name")).toString();
+        const int n = int(r.after.value(QLatin1String("permissions")).toArray().size());
+        return from == to ? tr("Ändrade rollen %1: nu %n behörigheter", nullptr, n).arg(to)
+                          : tr("Döpte om rollen %1 till %2 (%n behörigheter)", nullptr, n).arg(from, to);
+    }
+    if (k == QLatin1String("role.deleted"))
+        return tr("Tog bort rollen %1").arg(r.target);
+    if (k == QLatin1String("sso.settings_changed")) {
+        QStringList what;
+        const auto changed = [&](const char *key) { return r.before.value(QLatin1String(key)) != r.after.value(QLatin1String(key)); };
+        if (changed("domain"))
+            what << tr("domän %1").arg(r.after.value(QLatin1String("domain")).toString());
+        if (changed("domain_verified"))
+            what << (r.after.value(QLatin1String("domain_verified")).toBool() ? tr("domänen verifierad") : tr("domänen overifierad"));
+        if (changed("idp_entity_id"))
+            what << tr("identitetsleverantör %1").arg(r.after.value(QLatin1String("idp_entity_id")).toString());
+        if (changed("enforced"))
+            what << (r.after.value(QLatin1String("enforced")).toBool() ? tr("SSO krävs") : tr("SSO krävs inte"));
+        if (changed("default_role"))
+            what << tr("roll för nya medlemmar %1").arg(MemberModel::roleText(r.after.value(QLatin1String("default_role")).toString()));
+        if (changed("break_glass_user_id"))
+            what << tr("nödkonto ändrat");
+        return what.isEmpty() ? tr("Ändrade SSO-inställningarna") : tr("Ändrade SSO-inställningarna: %1").arg(what.join(QStringLiteral(", ")));
+    }
+    if (k == QLatin1String("sso.sign_in_failed"))
+        return tr("En inloggning med SSO nekades: %1").arg(r.after.value(QLatin1String("reason")).toString());
     if (k == QLatin1String("plan.change_requested")) {
         const QString when = dateOf(r.after);
         return when.isEmpty() ? tr("Begärde planbyte: %1 → %2").arg(planOf(r.before), planOf(r.after))

@@ -415,7 +415,7 @@ std::optional<AdminError> Admin::setSso(QJsonObject *out)
     if (s.enforced && (s.idpMetadata.isEmpty() || !s.domainVerified || s.breakGlassUserId.isEmpty()))
         return invalid(QStringLiteral("--enforce on needs IdP metadata, a verified domain and a break-glass owner"));
     s.updatedAt = m_wallNow;
-    switch (m_store->saveSsoSettings(s)) {
+    switch (m_store->saveSsoSettings(s, actor())) {
     case storage::Store::SsoSave::DomainTaken:
         return AdminError{QStringLiteral("conflict"), QStringLiteral("another workspace has the domain %1").arg(s.domain)};
     case storage::Store::SsoSave::Error:
@@ -423,7 +423,6 @@ std::optional<AdminError> Admin::setSso(QJsonObject *out)
     case storage::Store::SsoSave::Saved:
         break;
     }
-    // audit: sso.settings_changed (by the operator)
     *out = ssoView(s);
     return std::nullopt;
 }

@@ -45,6 +45,16 @@ static bool planHasSso(ServerContext &ctx, const QString &workspaceId)
 }
 
 // SSO that signs people in: an IdP, a verified domain and a plan that has it.
+// A refused SSO sign-in, in the workspace's audit log: the reason only (never the
+// assertion, the NameID or the e-mail). Nothing for a workspace that does not exist.
+static void auditFailure(ServerContext &ctx, const QString &workspaceId, const QString &why)
+{
+    const auto s = ctx.store->ssoSettings(workspaceId);
+    ctx.store->appendAudit(storage::AuditEntry{0, workspaceId, {}, storage::Actor::system(),
+                                               QString::fromLatin1(storage::audit::SsoSignInFailed), s ? s->domain : QString(), {},
+                                               QJsonObject{{QStringLiteral("reason"), why}}});
+}
+
 static bool usable(ServerContext &ctx, const storage::SsoSettings &s)
 {
     return !s.idpMetadata.isEmpty() && s.domainVerified && !s.domain.isEmpty() && planHasSso(ctx, s.workspaceId);
@@ -140,7 +150,7 @@ static std::optional<QString> provision(ServerContext &ctx, const storage::SsoSe
         return user->id;
     if (added == storage::MemberChange::SeatLimit) {
         qCInfo(lcSso) << "SSO sign-in refused: the workspace has no free seat" << s.workspaceId;
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, s.workspaceId, QStringLiteral("no free seat"));
         reply->send(ssoFailurePage(QStringLiteral("Din organisations Kliv-konto har inga lediga platser. Be en ägare "
                                                   "eller administratör att frigöra en plats eller utöka planen."), 403));
         return std::nullopt;
@@ -155,7 +165,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
     const auto s = ctx.store->ssoSettings(workspaceId);
     if (!s || s->idpMetadata.isEmpty()) {
         qCInfo(lcSso) << "ACS: no SSO configured for workspace" << workspaceId;
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, workspaceId, QStringLiteral("SSO is not configured"));
         return reply->send(ssoFailurePage(QStringLiteral("Inloggning med SSO är inte konfigurerad för den här organisationen.")));
     }
     const auto sp = saml::endpointsFor(ctx.publicBase, workspaceId);
@@ -165,7 +175,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
                                            "Försök igen, eller kontakta din organisations IT-avdelning.");
     if (!check.ok()) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId << ":" << check.why;
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, workspaceId, check.why);
         return reply->send(ssoFailurePage(refused));
     }
     const saml::SignedInPerson &p = *check.person;
@@ -173,14 +183,14 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
     if (!request) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << ": InResponseTo is not an open request of this server for this workspace";
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, workspaceId, QStringLiteral("InResponseTo is not an open request of this server"));
         return reply->send(ssoFailurePage(refused));
     }
     bool replay = false;
     if (!ctx.store->markAssertionSeen(p.issuer, p.assertionId, p.assertionExpiresAt, &replay)) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (replay ? ": the assertion ID was used before (replay)" : ": cannot record the assertion ID");
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, workspaceId, replay ? QStringLiteral("the assertion ID was used before (replay)") : QStringLiteral("cannot record the assertion ID"));
         return reply->send(ssoFailurePage(refused, replay ? 400 : 500));
     }
     ctx.store->pruneExpiredSaml(ServerContext::wallNow(), PruneBatch);
@@ -202,7 +212,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (inDomain ? ": SSO is not usable (plan or domain not verified)"
                                                 : ": the e-mail is not in the workspace's domain");
-        // audit: sso.sign_in_failed
+        auditFailure(ctx, workspaceId, inDomain ? QStringLiteral("SSO is not usable (plan or domain not verified)") : QStringLiteral("the e-mail is not in the workspace's domain"));
         return reply->send(ssoFailurePage(inDomain ? refused
                                                    : QStringLiteral("Ditt konto hos identitetsleverantören hör inte till "
                                                                     "organisationens domän.")));
@@ -360,7 +370,7 @@ static void addSettingsRoutes(Router &r, ServerContext &ctx)
               if (const auto e = applySettings(ctx, a, body, s))
                   return reply->error(*e);
               s.updatedAt = ServerContext::wallNow();
-              switch (ctx.store->saveSsoSettings(s)) {
+              switch (ctx.store->saveSsoSettings(s, storage::Actor::member(req.caller.userId))) {
               case storage::Store::SsoSave::DomainTaken:
                   return reply->error(ApiError::conflict(QStringLiteral("domain_taken"),
                                                          QStringLiteral("another workspace has this domain")));
@@ -369,7 +379,6 @@ static void addSettingsRoutes(Router &r, ServerContext &ctx)
               case storage::Store::SsoSave::Saved:
                   break;
               }
-              // audit: sso.settings_changed (before -> s, by req.caller.userId)
               qCInfo(lcSso).noquote() << "SSO settings of workspace" << a.workspace.id << "changed by user" << req.caller.userId;
               reply->json(settingsJson(ctx, a, s));
           }));

@@ -32,7 +32,11 @@ inline constexpr char MemberRoleChanged[] = "member.role_changed";
 inline constexpr char OwnershipTransferred[] = "ownership.transferred"; // before/after: {"owner": e-mail}
 // Roles: target = the role's name; before/after: {"permissions": [...]}.
 inline constexpr char RoleCreated[] = "role.created";
-// Added by their features: role.updated, role.deleted, sso.settings_changed, sso.sign_in_failed.
+inline constexpr char RoleUpdated[] = "role.updated";                  // before/after: {"name", "permissions"}
+inline constexpr char RoleDeleted[] = "role.deleted";                  // before: {"permissions"}
+// SSO: target = the domain.
+inline constexpr char SsoSettingsChanged[] = "sso.settings_changed";   // before/after: domain, verified, enforced, IdP, default role
+inline constexpr char SsoSignInFailed[] = "sso.sign_in_failed";        // after: {"reason"} (never the assertion or the e-mail)
 } // namespace audit
 
 // Who made a change.

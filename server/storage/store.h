@@ -488,7 +488,8 @@ public:
     // The settings whose domain is `domain` (case-insensitive), verified or not.
     std::optional<SsoSettings> ssoByDomain(const QString &domain);
     enum class SsoSave { Saved, DomainTaken, Error };
-    SsoSave saveSsoSettings(const SsoSettings &settings);   // insert or replace; updatedAt set by the caller
+    // Insert or replace (updatedAt set by the caller), recorded in the audit log as actor's change.
+    SsoSave saveSsoSettings(const SsoSettings &settings, const Actor &actor = Actor::system());
     bool storeSamlRequest(const SamlRequest &request);
     // Open (not used, not expired at now) and of this workspace: marked used and returned, once.
     std::optional<SamlRequest> consumeSamlRequest(const QString &id, const QString &workspaceId, const QDateTime &now);

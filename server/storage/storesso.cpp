@@ -50,7 +50,18 @@ std::optional<SsoSettings> Store::ssoByDomain(const QString &domain)
     return s;
 }
 
-Store::SsoSave Store::saveSsoSettings(const SsoSettings &s)
+// What the audit log keeps of the settings (no metadata XML: its entity ID says which IdP).
+static QJsonObject ssoAuditJson(const SsoSettings &s)
+{
+    return {{QStringLiteral("domain"), s.domain},
+            {QStringLiteral("domain_verified"), s.domainVerified},
+            {QStringLiteral("idp_entity_id"), s.idpEntityId},
+            {QStringLiteral("enforced"), s.enforced},
+            {QStringLiteral("break_glass_user_id"), s.breakGlassUserId},
+            {QStringLiteral("default_role"), s.defaultRole}};
+}
+
+Store::SsoSave Store::saveSsoSettings(const SsoSettings &s, const Actor &actor)
 {
     // Another workspace holding the domain: checked first, the UNIQUE index decides a race.
     const QString domain = s.domain.trimmed().toLower();
@@ -60,23 +71,35 @@ Store::SsoSave Store::saveSsoSettings(const SsoSettings &s)
             return SsoSave::DomainTaken;
     }
     const QVariant domainValue = domain.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(domain);
-    QSqlQuery *q = d->exec(
-        QStringLiteral("INSERT INTO workspace_sso (workspace_id, domain, domain_verified, idp_metadata, idp_entity_id, enforced, "
-                       "break_glass_user_id, default_role, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (workspace_id) DO UPDATE SET domain = excluded.domain, "
-                       "domain_verified = excluded.domain_verified, idp_metadata = excluded.idp_metadata, "
-                       "idp_entity_id = excluded.idp_entity_id, enforced = excluded.enforced, "
-                       "break_glass_user_id = excluded.break_glass_user_id, default_role = excluded.default_role, "
-                       "updated_ms = excluded.updated_ms"),
-        {s.workspaceId, domainValue, s.domainVerified ? 1 : 0, s.idpMetadata, s.idpEntityId, s.enforced ? 1 : 0,
-         s.breakGlassUserId, s.defaultRole, msOf(s.updatedAt)});
-    if (!q) {
-        const bool taken = d->lastError.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive)
-            || d->lastError.contains(QLatin1String("23505")) || d->lastError.contains(QLatin1String("duplicate key"));
-        return taken ? SsoSave::DomainTaken : SsoSave::Error;
-    }
-    q->finish();
-    return SsoSave::Saved;
+    bool taken = false;
+    const bool ok = transaction([&] {
+        const auto before = ssoSettings(s.workspaceId);
+        QSqlQuery *q = d->exec(
+            QStringLiteral("INSERT INTO workspace_sso (workspace_id, domain, domain_verified, idp_metadata, idp_entity_id, enforced, "
+                           "break_glass_user_id, default_role, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (workspace_id) DO UPDATE SET domain = excluded.domain, "
+                           "domain_verified = excluded.domain_verified, idp_metadata = excluded.idp_metadata, "
+                           "idp_entity_id = excluded.idp_entity_id, enforced = excluded.enforced, "
+                           "break_glass_user_id = excluded.break_glass_user_id, default_role = excluded.default_role, "
+                           "updated_ms = excluded.updated_ms"),
+            {s.workspaceId, domainValue, s.domainVerified ? 1 : 0, s.idpMetadata, s.idpEntityId, s.enforced ? 1 : 0,
+             s.breakGlassUserId, s.defaultRole, msOf(s.updatedAt)});
+        if (!q) {
+            taken = d->lastError.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive)
+                || d->lastError.contains(QLatin1String("23505")) || d->lastError.contains(QLatin1String("duplicate key"));
+            return false;
+        }
+        q->finish();
+        // Recorded in the same transaction, when something the log keeps changed.
+        SsoSettings after = s;
+        after.domain = domain;
+        const QJsonObject b = before ? ssoAuditJson(*before) : QJsonObject(), a = ssoAuditJson(after);
+        return b == a || before.has_value() == false && !s.idpMetadata.isEmpty() == false && domain.isEmpty()
+            || d->appendAudit(AuditEntry{0, s.workspaceId, {}, actor, QString::fromLatin1(audit::SsoSettingsChanged), domain, b, a});
+    });
+    if (ok)
+        return SsoSave::Saved;
+    return taken ? SsoSave::DomainTaken : SsoSave::Error;
 }
 
 bool Store::storeSamlRequest(const SamlRequest &r)

@@ -458,8 +458,12 @@ RoleChange Store::updateRole(const QString &workspaceId, const QString &name, co
                 && !d->exec(QStringLiteral("UPDATE members SET role = ? WHERE workspace_id = ? AND role = ?"),
                             {after.name, workspaceId, name})))
             return false;
-        // audit: role.updated — here, in the change's transaction: actorUserId, before = *current
-        // (name, permissions), after (name, permissions); the route has both too (before, after).
+        const auto roleJson = [](const CustomRole &r) {
+            return QJsonObject{{QStringLiteral("name"), r.name}, {QStringLiteral("permissions"), QJsonArray::fromStringList(r.permissions)}};
+        };
+        if (!d->appendAudit(AuditEntry{0, workspaceId, {}, Actor::member(actorUserId), QString::fromLatin1(audit::RoleUpdated),
+                                       name, roleJson(*current), roleJson(after)}))
+            return false;
         result = RoleChange::Done;
         return true;
     });
@@ -500,7 +504,9 @@ RoleChange Store::deleteRole(const QString &workspaceId, const QString &name, co
         }
         if (!d->exec(QStringLiteral("DELETE FROM custom_roles WHERE workspace_id = ? AND name = ?"), {workspaceId, name}))
             return false;
-        // audit: role.deleted — here, in the change's transaction: actorUserId, before = *current (name, permissions).
+        if (!d->appendAudit(AuditEntry{0, workspaceId, {}, Actor::member(actorUserId), QString::fromLatin1(audit::RoleDeleted), name,
+                                       QJsonObject{{QStringLiteral("permissions"), QJsonArray::fromStringList(current->permissions)}}, {}}))
+            return false;
         result = RoleChange::Done;
         return true;
     });

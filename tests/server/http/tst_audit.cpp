@@ -93,6 +93,21 @@ private Q_SLOTS:
         e = newest(QStringLiteral("role.created"));
         QCOMPARE(e[QLatin1String("target")].toString(), QStringLiteral("Ekonomi"));
         QCOMPARE(obj(e[QLatin1String("after")])[QLatin1String("permissions")].toArray(), QJsonArray{QStringLiteral("view_billing")});
+        // Edited (renamed, one more permission), then deleted: before and after of each.
+        KLIV_VERIFY_STATUS(fx->patch(path(QStringLiteral("/roles/Ekonomi")),
+                                     {{QStringLiteral("name"), QStringLiteral("Ekonomi och plan")},
+                                      {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"), QStringLiteral("manage_plan")}}},
+                                     m_owner), 200);
+        e = newest(QStringLiteral("role.updated"));
+        QCOMPARE(e[QLatin1String("target")].toString(), QStringLiteral("Ekonomi"));
+        QCOMPARE(obj(e[QLatin1String("before")])[QLatin1String("name")].toString(), QStringLiteral("Ekonomi"));
+        QCOMPARE(obj(e[QLatin1String("after")])[QLatin1String("name")].toString(), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(obj(e[QLatin1String("after")])[QLatin1String("permissions")].toArray().size(), 2);
+        QCOMPARE(obj(e[QLatin1String("actor")])[QLatin1String("user_id")].toString(), m_ws.ownerUserId);
+        KLIV_VERIFY_STATUS(fx->del(path(QStringLiteral("/roles/Ekonomi%20och%20plan")), m_owner), 204);
+        e = newest(QStringLiteral("role.deleted"));
+        QCOMPARE(e[QLatin1String("target")].toString(), QStringLiteral("Ekonomi och plan"));
+        QCOMPARE(obj(e[QLatin1String("before")])[QLatin1String("permissions")].toArray().size(), 2);
 
         KLIV_VERIFY_STATUS(fx->post(path(QStringLiteral("/transfer-ownership")),
                                     {{QStringLiteral("member_id"), ann}, {QStringLiteral("confirm"), true}}, m_owner), 200);
@@ -117,6 +132,7 @@ private Q_SLOTS:
         for (const QJsonValue &v : all)
             kinds << v[QLatin1String("kind")].toString();
         QCOMPARE(kinds, (QStringList{QStringLiteral("member.removed"), QStringLiteral("ownership.transferred"),
+                                     QStringLiteral("role.deleted"), QStringLiteral("role.updated"),
                                      QStringLiteral("role.created"), QStringLiteral("member.role_changed"),
                                      QStringLiteral("member.invited"), QStringLiteral("member.invited"),
                                      QStringLiteral("plan.changed")}));

@@ -308,6 +308,15 @@ private Q_SLOTS:
         QVERIFY(idp.control({{"email", "ann@acme.se"}, {"assertion_id", "_fixed-assertion"}}));
         KLIV_VERIFY_STATUS(postResponse(idpAnswer().value("SAMLResponse").toString().toLatin1()), 302);
         verifyRefusedKeepingMembers(postResponse(idpAnswer().value("SAMLResponse").toString().toLatin1()), "(replay)");
+        // Each refusal is in the workspace's audit log, with the reason only.
+        const HttpReply log = fx->get(QStringLiteral("/v1/workspaces/%1/audit?kind=sso.sign_in_failed").arg(ws.id), ownerToken);
+        KLIV_VERIFY_STATUS(log, 200);
+        const QJsonArray failed = log.json().value("entries").toArray();
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.at(0).toObject().value("after").toObject().value("reason").toString(),
+                 QStringLiteral("the assertion ID was used before (replay)"));
+        QCOMPARE(failed.at(0).toObject().value("actor").toObject().value("kind").toString(), QStringLiteral("system"));
+        QVERIFY(!log.body.contains("ann@acme.se"));
     }
 
     void unknownOrUnverifiedDomainSaysSo()
@@ -394,6 +403,17 @@ private Q_SLOTS:
         QCOMPARE(on.json().value("break_glass_email").toString(), QStringLiteral("owner@acme.se"));
         QCOMPARE(on.json().value("default_role").toString(), QStringLiteral("admin"));
         KLIV_VERIFY_STATUS(put({{"break_glass_email", "mia@acme.se"}}), 422);   // not an owner
+        // Recorded: the owner's change (before → after), the operator's set-up before it.
+        const HttpReply log = fx->get(QStringLiteral("/v1/workspaces/%1/audit?kind=sso.settings_changed").arg(ws.id), ownerToken);
+        KLIV_VERIFY_STATUS(log, 200);
+        const QJsonArray changes = log.json().value("entries").toArray();
+        QVERIFY2(changes.size() >= 2, log.body.constData());
+        const QJsonObject last = changes.at(0).toObject();
+        QCOMPARE(last.value("actor").toObject().value("email").toString(), QStringLiteral("owner@acme.se"));
+        QCOMPARE(last.value("before").toObject().value("enforced").toBool(), false);
+        QCOMPARE(last.value("after").toObject().value("enforced").toBool(), true);
+        QCOMPARE(last.value("after").toObject().value("default_role").toString(), QStringLiteral("admin"));
+        QCOMPARE(changes.last().toObject().value("actor").toObject().value("kind").toString(), QStringLiteral("operator"));
         // A new domain is unverified (and enforcement off); another workspace's domain is taken.
         const HttpReply moved = put({{"domain", "Acme.NU"}});
         QCOMPARE(moved.json().value("domain").toString(), QStringLiteral("acme.nu"));
