@@ -216,17 +216,15 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
     owner.memberId = created->owner.id;
     seed.accounts.append(owner);
     // Made as people would, so that Händelselogg has a story: Anna invites
-    // Björn, Björn the others; Cecilia starts as admin until Anna changes it.
+    // Björn, Björn the others; Cecilia starts as admin until Anna changes it
+    // today (at the end: the log's order is the order of writing).
     const auto inviter = [&](int i) { return storage::Actor::member(userIds.at(i == 1 ? 0 : 1)); };
     const auto firstRole = [&](int i) { return i == 2 ? QStringLiteral("admin") : accounts.at(i).role; };
     for (int i = 1; i < accounts.size(); ++i) {
         storage::Member m;
         if (store->addMember(seed.workspaceId, userIds.at(i), firstRole(i), anchor.addDays(-1).addSecs(600 * i), *ctx.catalog,
                              &m, inviter(i))
-                != storage::MemberChange::Done
-            || (firstRole(i) != accounts.at(i).role
-                && store->setMemberRole(seed.workspaceId, m.id, accounts.at(i).role, storage::Actor::member(userIds.first()))
-                       != storage::MemberChange::Done)) {
+                != storage::MemberChange::Done) {
             *error = QStringLiteral("could not add the demo member %1").arg(accounts.at(i).email);
             return std::nullopt;
         }
@@ -261,6 +259,14 @@ std::optional<DemoSeed> seedDemo(ServerContext &ctx, QString *error)
             u.activity = activity;
             u.credits = activity == QLatin1String("image") ? 3 : activity == QLatin1String("generate_page") ? 2 : 1;
             store->spend(seed.workspaceId, u, at, *ctx.catalog);
+        }
+    }
+    for (int i = 1; i < accounts.size(); ++i) {
+        if (firstRole(i) != accounts.at(i).role
+            && store->setMemberRole(seed.workspaceId, seed.accounts.at(i).memberId, accounts.at(i).role,
+                                    storage::Actor::member(userIds.first())) != storage::MemberChange::Done) {
+            *error = QStringLiteral("could not give %1 the demo role").arg(accounts.at(i).email);
+            return std::nullopt;
         }
     }
     if (!ensureStudio(ctx, userIds.first(), anchor.addDays(-2), &seed, error)
