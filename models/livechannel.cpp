@@ -6,6 +6,11 @@
 
 #include <QJsonDocument>
 #include <QNetworkInformation>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
+#include <QThreadPool>
 #include "startuptrace.h"
 #include <QNetworkRequest>
 #include <QPointer>
@@ -15,27 +20,45 @@ LiveChannel::LiveChannel(QObject *parent)
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &LiveChannel::connectNow);
-    connect(&m_socket, &QWebSocket::connected, this, [this] {
+    // A QWebSocket loads the TLS backends (OpenSSL) when it is made, tens of ms:
+    // loaded on a pool thread while the window loads, the socket made when first
+    // opened. The network's state matters once the channel is down
+    // (scheduleReconnect): its backends (plugins, D-Bus) are not loaded at start.
+#if QT_CONFIG(ssl)
+    QThreadPool::globalInstance()->start([] { QSslConfiguration::defaultConfiguration(); });
+#endif
+}
+
+LiveChannel::~LiveChannel() = default;
+
+QWebSocket *LiveChannel::socket()
+{
+    if (m_socket)
+        return m_socket.get();
+    m_socket = std::make_unique<QWebSocket>();
+    QWebSocket *ws = m_socket.get();
+    connect(ws, &QWebSocket::connected, this, [this] {
         qCDebug(lcLive) << "connected";
         m_backoffMs = m_minBackoffMs;
         setConnected(true);
     });
-    connect(&m_socket, &QWebSocket::disconnected, this, &LiveChannel::onDisconnected);
-    connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+    connect(ws, &QWebSocket::disconnected, this, &LiveChannel::onDisconnected);
+    connect(ws, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError e) {
                 qCDebug(lcLive) << "socket error" << e;
                 setConnected(false);
                 if (!m_aborting)
                     scheduleReconnect();
             });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
-    StartupTrace::mark(QStringLiteral("network-information"));
-    watchNetwork();
-    StartupTrace::mark(QStringLiteral("network-information done"));
+    connect(ws, &QWebSocket::textMessageReceived, this, &LiveChannel::onMessage);
+    return ws;
 }
 
 void LiveChannel::watchNetwork()
 {
+    if (std::exchange(m_watchingNetwork, true))
+        return;
+    StartupTrace::mark(QStringLiteral("network-information"));
     // Optional: without a backend (no NetworkManager) the backoff alone reconnects.
     if (!QNetworkInformation::instance() && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         qCDebug(lcLive) << "no network information backend; reconnecting on backoff only";
@@ -86,14 +109,16 @@ void LiveChannel::close()
 
 void LiveChannel::abortQuietly()
 {
+    if (!m_socket)
+        return;
     m_aborting = true;
-    m_socket.abort();
+    m_socket->abort();
     m_aborting = false;
 }
 
 void LiveChannel::onDisconnected()
 {
-    const int code = m_socket.closeCode();
+    const int code = m_socket->closeCode();
     qCDebug(lcLive) << "disconnected" << code;
     setConnected(false);
     if (m_aborting || !m_wanted)
@@ -142,7 +167,7 @@ void LiveChannel::connectNow()
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         req.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
         abortQuietly();
-        m_socket.open(req);
+        socket()->open(req);
     };
     if (m_tokenProvider)
         m_tokenProvider(go);
@@ -154,6 +179,7 @@ void LiveChannel::scheduleReconnect()
 {
     if (!m_wanted || m_reconnect.isActive())
         return;
+    watchNetwork();   // from now on, the network coming back reconnects at once
     qCDebug(lcLive) << "reconnecting in" << m_backoffMs << "ms";
     m_reconnect.start(m_backoffMs);
     m_backoffMs = qMin(m_backoffMs * 2, m_maxBackoffMs);

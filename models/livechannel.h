@@ -5,6 +5,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <memory>
 
 // The server's push channel for one workspace (/v1/workspaces/{ws}/live).
 // Reconnects with backoff (250 ms, doubling, capped at 2 s, so the app is live
@@ -17,6 +18,7 @@ class LiveChannel : public QObject
     Q_OBJECT
 public:
     explicit LiveChannel(QObject *parent = nullptr);
+    ~LiveChannel() override;
 
     // Called before each (re)connect; hands over a fresh access token.
     using TokenProvider = std::function<void(std::function<void(const QString &token)>)>;
@@ -48,7 +50,7 @@ Q_SIGNALS:
 private:
     void connectNow();
     void scheduleReconnect();
-    void watchNetwork();
+    void watchNetwork();   // once: QNetworkInformation's online reconnects at once
     void onNetworkOnline();
     void onMessage(const QString &text);
     void setConnected(bool c);
@@ -56,7 +58,8 @@ private:
     void reconnectNow();
     void abortQuietly();
 
-    QWebSocket m_socket;
+    QWebSocket *socket();   // made on first use
+    std::unique_ptr<QWebSocket> m_socket;
     QTimer m_reconnect;
     TokenProvider m_tokenProvider;
     QUrl m_server;
@@ -68,4 +71,5 @@ private:
     bool m_wanted = false;
     bool m_connected = false;
     bool m_aborting = false;   // our own abort: not the server's close
+    bool m_watchingNetwork = false;
 };
