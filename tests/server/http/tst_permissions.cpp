@@ -127,6 +127,7 @@ class Permissions : public QObject
         const QString billing = QStringLiteral("view_billing");
         const QString plan = QStringLiteral("manage_plan");
         const QString members = QStringLiteral("manage_members");
+        const QString ownerOrAdmin = QStringLiteral("(owner or admin)");   // no custom role holds it
         auto readRoute = [&](const QString &path, Allowed service = kUserOnly) {
             return Route{"GET", path, [] { return QByteArray(); },
                          {ok200, ok200, ok200, {404}, k401, k401, service}, false, own};
@@ -157,8 +158,9 @@ class Permissions : public QObject
             readRoute(ws + QStringLiteral("/usage.csv")),
             readRoute(ws + QStringLiteral("/members")),
             readRoute(ws + QStringLiteral("/roles")),
-            manageRoute("GET", ws + QStringLiteral("/audit"), none, ok200),
-            manageRoute("GET", ws + QStringLiteral("/audit.csv"), none, ok200),
+            // The audit log: owners and admins only, whatever a custom role holds ("" is never a permission).
+            manageRoute("GET", ws + QStringLiteral("/audit"), none, ok200, ownerOrAdmin),
+            manageRoute("GET", ws + QStringLiteral("/audit.csv"), none, ok200, ownerOrAdmin),
             Route{"POST", ws + QStringLiteral("/usage"), usage, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, {201}}},
             Route{"POST", ws + QStringLiteral("/usage/batch"), batch, {kUserOnly, kUserOnly, kUserOnly, {401, 403, 404}, k401, k401, ok200}},
             manageRoute("GET", ws + QStringLiteral("/invoices"), none, {200, 503}, billing),
