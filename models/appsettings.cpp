@@ -12,6 +12,7 @@
 namespace {
 const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kServerKey = QStringLiteral("server/url");
+const auto kShownAlertsKey = QStringLiteral("alerts/shown");
 const auto kDefaultServer = QStringLiteral("http://127.0.0.1:8080");
 
 QString normalized(const QString &lang)
@@ -162,4 +163,32 @@ QSize AppSettings::defaultWindowSize() const
 {
     const QScreen *screen = QGuiApplication::primaryScreen();
     return defaultWindowSize(screen ? screen->availableGeometry().size() : QSize());
+}
+
+bool AppSettings::alertEnabled(int threshold) const
+{
+    return QSettings().value(QStringLiteral("alerts/enabled_%1").arg(threshold), true).toBool();
+}
+
+void AppSettings::setAlertEnabled(int threshold, bool enabled)
+{
+    if (alertEnabled(threshold) == enabled)
+        return;
+    QSettings().setValue(QStringLiteral("alerts/enabled_%1").arg(threshold), enabled);
+    Q_EMIT alertsChanged();
+}
+
+bool AppSettings::markAlertShown(const QString &key)
+{
+    QSettings s;
+    QStringList shown = s.value(kShownAlertsKey).toStringList();
+    if (shown.contains(key))
+        return false;
+    shown.append(key);
+    // Bounded: the server sends each key once, so only recent ones can come again.
+    if (shown.size() > kMaxShownAlerts)
+        shown.erase(shown.begin(), shown.end() - kMaxShownAlerts);
+    s.setValue(kShownAlertsKey, shown);
+    s.sync();   // a crash right after the notification must not show it again
+    return true;
 }

@@ -43,9 +43,19 @@ public:
     // The engine to retranslate; it also gets the navigation icons' provider.
     void setEngine(QQmlEngine *engine);
 
+    // Aviseringar: one switch per threshold (75, 90, 100 %), on by default.
+    // Read from QSettings each time, so a second process or a restart sees the same.
+    Q_INVOKABLE bool alertEnabled(int threshold) const;
+    Q_INVOKABLE void setAlertEnabled(int threshold, bool enabled);
+    // The alerts already shown (workspace, scope, period_start, threshold), the
+    // newest kMaxShownAlerts kept: records key and answers true unless it was there.
+    bool markAlertShown(const QString &key);
+    static constexpr int kMaxShownAlerts = 200;
+
 Q_SIGNALS:
     void languageChanged();
     void serverUrlChanged();
+    void alertsChanged();
 
 private:
     explicit AppSettings(QObject *parent = nullptr);

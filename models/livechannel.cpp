@@ -232,4 +232,6 @@ void LiveChannel::onMessage(const QString &text)
     }
     else if (type == QLatin1String("subscription"))
         Q_EMIT workspaceReceived(data);
+    else if (type == QLatin1String("credit_alert"))
+        Q_EMIT alertReceived(data);
 }

@@ -36,6 +36,9 @@ Q_SIGNALS:
     void balanceReceived(const QJsonObject &balance);
     void usageReceived(const QJsonObject &entry);
     void workspaceReceived(const QJsonObject &workspace);
+    // A threshold of the allowance was crossed (api/openapi.yaml LiveMessage, credit_alert):
+    // scope, threshold, used, allowance, remaining, period_start, resets_at, plan.
+    void alertReceived(const QJsonObject &data);
     // Messages were missed: refetch what the messages would have told.
     void resyncNeeded();
     // The server ended the session (4401): the channel stays closed.

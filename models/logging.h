@@ -6,6 +6,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcApi)
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcLive)
 Q_DECLARE_LOGGING_CATEGORY(lcModels)
+Q_DECLARE_LOGGING_CATEGORY(lcNotify)
 
 // Replaces anything that looks like a token in a text meant for a log.
 QString scrubSecrets(QString text);

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "appsettings.h"
+#include "desktopnotifier.h"
 #include "format.h"
 #include "logging.h"
 #include "loopbacksignin.h"
@@ -38,6 +39,11 @@ Session::Session(QObject *parent)
     connect(&m_live, &LiveChannel::membershipEnded, this, &Session::leftWorkspace);
     connect(&m_live, &LiveChannel::accessTokenExpired, this, [this] { m_accessExpiry = {}; });
     connect(&m_live, &LiveChannel::roleChanged, this, &Session::loadMe);
+    // A credit alert is for the workspace the channel is open on; "Uppgradera" follows
+    // the server's permissions for it.
+    connect(&m_live, &LiveChannel::alertReceived, this, [this](const QJsonObject &alert) {
+        DesktopNotifier::instance()->notify(m_currentWorkspaceId, alert, canManagePlan());
+    });
     // Back online after an offline start: the user and workspaces are asked for now.
     connect(&m_live, &LiveChannel::connectedChanged, this, [this](bool connected) {
         if (connected && std::exchange(m_awaitingMe, false))

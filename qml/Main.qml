@@ -43,6 +43,16 @@ ApplicationWindow {
     // page (the hidden card comes after the header in the chain).
     onSignedInChanged: if (signedIn) headerBar.forceActiveFocus(Qt.OtherFocusReason)
 
+    // "Uppgradera" in a credit alert's desktop notification.
+    Connections {
+        target: DesktopNotifier
+        function onUpgradeRequested() {
+            window.showPage(2)
+            window.raise()
+            window.requestActivate()
+        }
+    }
+
     function showPage(index) {
         currentPage = index
     }

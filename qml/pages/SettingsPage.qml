@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// The account, the server address and the language.
+// The account, the server address, the language and the credit alerts.
 PageFrame {
     id: page
     title: qsTr("Inställningar")
@@ -86,6 +86,41 @@ PageFrame {
                 Layout.preferredWidth: 240
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(AppSettings.language))
                 onActivated: AppSettings.language = currentValue
+            }
+        }
+    }
+
+    Card {
+        Layout.fillWidth: true
+        Layout.maximumWidth: 720
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s3
+            Label { text: qsTr("Aviseringar"); font.pixelSize: tokens.emphasis; font.bold: true }
+            Label {
+                text: qsTr("En skrivbordsavisering när en del av krediterna är använd, en gång per period.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Repeater {
+                model: [ { threshold: 75, text: qsTr("75 % använt") },
+                         { threshold: 90, text: qsTr("90 % använt") },
+                         { threshold: 100, text: qsTr("Krediterna är slut") } ]
+                delegate: Switch {
+                    required property var modelData
+                    objectName: "alertSwitch" + modelData.threshold
+                    text: modelData.text
+                    checked: AppSettings.alertEnabled(modelData.threshold)
+                    onToggled: AppSettings.setAlertEnabled(modelData.threshold, checked)
+                }
+            }
+            Label {
+                objectName: "notificationsUnavailable"
+                visible: !DesktopNotifier.available
+                text: qsTr("Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.")
+                color: page.palette.placeholderText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
         }
     }

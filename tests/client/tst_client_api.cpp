@@ -384,6 +384,36 @@ private Q_SLOTS:
         }
         live.close();
     }
+    // A credit_alert reaches alertReceived with its data; one whose seq was already seen does not.
+    void liveChannelEmitsCreditAlerts()
+    {
+        QWebSocketServer server(QStringLiteral("live"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> clients;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] { clients << server.nextPendingConnection(); });
+        LiveChannel live;
+        live.setTokenProvider([](std::function<void(const QString &)> go) { go(QStringLiteral("tok")); });
+        QSignalSpy alerts(&live, &LiveChannel::alertReceived);
+        QSignalSpy balances(&live, &LiveChannel::balanceReceived);
+        live.open(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("ws1"));
+        QTRY_COMPARE(clients.size(), 1);
+        clients.at(0)->sendTextMessage(QStringLiteral(R"({"type":"hello","seq":1,"data":{"remaining":3}})"));
+        const QString alert = QStringLiteral(
+            R"({"type":"credit_alert","seq":2,"data":{"scope":"cycle","threshold":75,"used":150,"allowance":200,)"
+            R"("remaining":50,"period_start":"2026-12-17T00:00:00Z","resets_at":"2027-01-17T00:00:00Z","plan":"pro-200"}})");
+        clients.at(0)->sendTextMessage(alert);
+        QTRY_COMPARE(alerts.size(), 1);
+        const QJsonObject data = alerts.at(0).at(0).toJsonObject();
+        QCOMPARE(data.value(QLatin1String("threshold")).toInt(), 75);
+        QCOMPARE(data.value(QLatin1String("scope")).toString(), QStringLiteral("cycle"));
+        QCOMPARE(data.value(QLatin1String("remaining")).toInt(), 50);
+        QCOMPARE(balances.size(), 1);   // the hello only: an alert is not a balance
+        clients.at(0)->sendTextMessage(alert);   // seq 2 again: a duplicate
+        clients.at(0)->sendTextMessage(QStringLiteral(R"({"type":"balance","seq":3,"data":{"remaining":2}})"));
+        QTRY_COMPARE(balances.size(), 2);
+        QCOMPARE(alerts.size(), 1);
+        live.close();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientApi)

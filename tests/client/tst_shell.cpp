@@ -2,6 +2,7 @@
 // states, keyboard (Tab order, Ctrl+1…7, F5), pages built when first shown,
 // the workspace switcher's texts, the default size, icons and languages.
 #include "appsettings.h"
+#include "desktopnotifier.h"
 #include "format.h"
 #include "iconprovider.h"
 #include "scriptedserver.h"
@@ -67,6 +68,17 @@ class TestShell : public QObject
     QList<QUrl> m_opened;
 
     QQuickItem *child(const char *name) const { return m_window->findChild<QQuickItem *>(QString::fromLatin1(name)); }
+    // By the item tree: a Repeater's delegates are not the window's QObject children.
+    static QQuickItem *find(QQuickItem *in, const QString &name)
+    {
+        if (in->objectName() == name)
+            return in;
+        for (QQuickItem *c : in->childItems())
+            if (QQuickItem *hit = find(c, name))
+                return hit;
+        return nullptr;
+    }
+    QQuickItem *item(const char *name) const { return find(m_window->contentItem(), QString::fromLatin1(name)); }
 
 public Q_SLOTS:
     // QDesktopServices::setUrlHandler: openUrl "succeeds", yet no browser shows up.
@@ -161,6 +173,32 @@ private Q_SLOTS:
         QCOMPARE(built(), 2);
         QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 0));
         QCOMPARE(built(), 2); // kept once built
+    }
+
+    // Inställningar → Aviseringar: a switch per threshold, on by default, saved; the
+    // notifications' "Uppgradera" shows Planer.
+    void alertSwitchesAndUpgradeFromANotification()
+    {
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 5));
+        QTRY_VERIFY(item("alertSwitch90"));
+        for (const char *name : {"alertSwitch75", "alertSwitch90", "alertSwitch100"})
+            QVERIFY2(item(name) && item(name)->property("checked").toBool(), name);
+        QQuickItem *s90 = item("alertSwitch90");
+        s90->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(!s90->property("checked").toBool());
+        QVERIFY(!AppSettings::instance()->alertEnabled(90));
+        QCOMPARE(QSettings().value(QStringLiteral("alerts/enabled_90")).toBool(), false);
+        QVERIFY(AppSettings::instance()->alertEnabled(75));
+        AppSettings::instance()->setAlertEnabled(90, true);
+        // No notification service on this test bus unless one is activatable: the page says so.
+        QQuickItem *unavailable = item("notificationsUnavailable");
+        QVERIFY(unavailable);
+        QCOMPARE(unavailable->isVisible(), !DesktopNotifier::instance()->available());
+
+        Q_EMIT DesktopNotifier::instance()->upgradeRequested();
+        QTRY_COMPARE(m_window->property("currentPage").toInt(), 2);
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 0));
     }
 
     void headerComesFirstInTabOrder()
