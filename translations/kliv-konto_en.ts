@@ -128,6 +128,367 @@
     </message>
 </context>
 <context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="19"/>
+        <source>Planbyte begärt</source>
+        <translation>Plan change requested</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="20"/>
+        <source>Plan ändrad</source>
+        <translation>Plan changed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="21"/>
+        <source>Planbyte misslyckades</source>
+        <translation>Plan change failed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="22"/>
+        <source>Planbyte ångrat</source>
+        <translation>Plan change undone</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="23"/>
+        <source>Uppsägning</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="24"/>
+        <source>Uppsägning ångrad</source>
+        <translation>Cancellation undone</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="25"/>
+        <source>Betalning misslyckades</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="26"/>
+        <source>Prenumeration avslutad</source>
+        <translation>Subscription ended</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="27"/>
+        <source>Medlem inbjuden</source>
+        <translation>Member invited</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="28"/>
+        <source>Medlem borttagen</source>
+        <translation>Member removed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="29"/>
+        <source>Roll ändrad</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="30"/>
+        <source>Ägarskap överlåtet</source>
+        <translation>Ownership transferred</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="31"/>
+        <source>Roll skapad</source>
+        <translation>Role created</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="32"/>
+        <source>Roll redigerad</source>
+        <translation>Role edited</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="33"/>
+        <source>Roll borttagen</source>
+        <translation>Role deleted</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="34"/>
+        <source>SSO-inställningar ändrade</source>
+        <translation>SSO settings changed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="35"/>
+        <source>SSO-inloggning nekad</source>
+        <translation>SSO sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="76"/>
+        <source>Alla händelser</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="88"/>
+        <source>Bjöd in %1 som %2</source>
+        <translation>Invited %1 as %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="90"/>
+        <source>Tog bort %1 (%2)</source>
+        <translation>Removed %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="92"/>
+        <source>Ändrade rollen för %1: %2 → %3</source>
+        <translation>Changed the role of %1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="94"/>
+        <source>Lämnade över ägarskapet: %1 → %2</source>
+        <translation>Handed over ownership: %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="97"/>
+        <source>Skapade rollen %1 med %n behörigheter</source>
+        <translation>
+            <numerusform>Created the role %1 with %n permission</numerusform>
+            <numerusform>Created the role %1 with %n permissions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="102"/>
+        <source>Ändrade rollen %1: nu %n behörigheter</source>
+        <translation>
+            <numerusform>Changed the role %1: now %n permission</numerusform>
+            <numerusform>Changed the role %1: now %n permissions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="103"/>
+        <source>Döpte om rollen %1 till %2 (%n behörigheter)</source>
+        <translation>
+            <numerusform>Renamed the role %1 to %2 (%n permission)</numerusform>
+            <numerusform>Renamed the role %1 to %2 (%n permissions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="106"/>
+        <source>Tog bort rollen %1</source>
+        <translation>Deleted the role %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="111"/>
+        <source>domän %1</source>
+        <translation>domain %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <source>domänen verifierad</source>
+        <translation>domain verified</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <source>domänen overifierad</source>
+        <translation>domain unverified</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="115"/>
+        <source>identitetsleverantör %1</source>
+        <translation>identity provider %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <source>SSO krävs</source>
+        <translation>SSO required</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <source>SSO krävs inte</source>
+        <translation>SSO not required</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="119"/>
+        <source>roll för nya medlemmar %1</source>
+        <translation>role for new members %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="121"/>
+        <source>nödkonto ändrat</source>
+        <translation>break-glass account changed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <source>Ändrade SSO-inställningarna</source>
+        <translation>Changed the SSO settings</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <source>Ändrade SSO-inställningarna: %1</source>
+        <translation>Changed the SSO settings: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="125"/>
+        <source>En inloggning med SSO nekades: %1</source>
+        <translation>An SSO sign-in was refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="128"/>
+        <source>Begärde planbyte: %1 → %2</source>
+        <translation>Requested a plan change: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="129"/>
+        <source>Begärde planbyte: %1 → %2 den %3</source>
+        <translation>Requested a plan change: %1 → %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="132"/>
+        <source>Planen ändrades: %1 → %2</source>
+        <translation>The plan changed: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="135"/>
+        <source>Planbytet %1 → %2 genomfördes inte: betalningen nekades</source>
+        <translation>The plan change %1 → %2 did not go through: the payment was declined</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="136"/>
+        <source>Planbytet %1 → %2 genomfördes inte</source>
+        <translation>The plan change %1 → %2 did not go through</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="138"/>
+        <source>Ångrade planbytet till %1</source>
+        <translation>Undid the change to %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="140"/>
+        <source>Sade upp %1: övergår till Gratis den %2</source>
+        <translation>Cancelled %1: moves to Free on %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="142"/>
+        <source>Ångrade uppsägningen av %1</source>
+        <translation>Undid the cancellation of %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="144"/>
+        <source>Betalningen för %1 misslyckades</source>
+        <translation>The payment for %1 failed</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="146"/>
+        <source>Prenumerationen avslutades: %1 → %2</source>
+        <translation>The subscription ended: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="155"/>
+        <source>Kliv (%1)</source>
+        <translation>Kliv (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="156"/>
+        <source>Automatiskt</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="297"/>
+        <source>Filen %1 gick inte att spara.</source>
+        <translation>The file %1 could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="304"/>
+        <source>Händelseloggen är sparad i %1.</source>
+        <translation>The activity log was saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="12"/>
+        <location filename="../qml/pages/AuditLogPage.qml" line="145"/>
+        <source>Händelselogg</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="13"/>
+        <source>Vem ändrade vad i arbetsytan, och när.</source>
+        <translation>Who changed what in the workspace, and when.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="26"/>
+        <source>Bara ägare och administratörer ser händelseloggen.</source>
+        <translation>Only owners and admins see the activity log.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="41"/>
+        <source>Visa händelser: %1</source>
+        <translation>Show events: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="50"/>
+        <source>Alla medlemmar</source>
+        <translation>All members</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="57"/>
+        <source>Gjort av: %1</source>
+        <translation>Made by: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="76"/>
+        <source>Exportera CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="121"/>
+        <source>Inga händelser med det här urvalet.</source>
+        <translation>No events match these filters.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="121"/>
+        <source>Inga händelser ännu.</source>
+        <translation>No events yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="130"/>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="131"/>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="132"/>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="133"/>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="156"/>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="173"/>
+        <source>Visa fler</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="182"/>
+        <source>Exportera händelseloggen som CSV</source>
+        <translation>Export the activity log as CSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="184"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="186"/>
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
         <location filename="../qml/pages/BannerArea.qml" line="21"/>
@@ -362,97 +723,97 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="210"/>
+        <location filename="../models/creditmeter.cpp" line="236"/>
         <source>övergår till %1 %2</source>
         <translation>changes to %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="212"/>
+        <location filename="../models/creditmeter.cpp" line="238"/>
         <source>%1 från %2</source>
         <translation>%1 from %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="215"/>
+        <location filename="../models/creditmeter.cpp" line="241"/>
         <source>fylls på %1</source>
         <translation>refills %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="216"/>
+        <location filename="../models/creditmeter.cpp" line="242"/>
         <source>återställs %1</source>
         <translation>resets %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="225"/>
+        <location filename="../models/creditmeter.cpp" line="251"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 of %2 credits · last updated %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="228"/>
+        <location filename="../models/creditmeter.cpp" line="254"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>This month&apos;s %1 credits are used · new ones %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="232"/>
+        <location filename="../models/creditmeter.cpp" line="258"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 of %2 credits today · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="233"/>
+        <location filename="../models/creditmeter.cpp" line="259"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 of %2 credits · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="251"/>
+        <location filename="../models/creditmeter.cpp" line="277"/>
         <source>Räcker till periodens slut %1</source>
         <translation>Lasts until the end of the period, %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="252"/>
+        <location filename="../models/creditmeter.cpp" line="278"/>
         <source>Räcker till återställningen %1</source>
         <translation>Lasts until the reset on %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="255"/>
+        <location filename="../models/creditmeter.cpp" line="281"/>
         <source>Räcker till ca kl. %1 i&#xa0;dag</source>
         <translation>Lasts until about %1 today</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="256"/>
+        <location filename="../models/creditmeter.cpp" line="282"/>
         <source>Räcker till ca %1</source>
         <translation>Lasts until about %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="268"/>
+        <location filename="../models/creditmeter.cpp" line="294"/>
         <source>Månadens %1 krediter räcker månaden ut</source>
         <translation>The month&apos;s %1 credits last the month</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="269"/>
+        <location filename="../models/creditmeter.cpp" line="295"/>
         <source>Månadens %1 krediter räcker till ca %2</source>
         <translation>The month&apos;s %1 credits last until about %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="272"/>
+        <location filename="../models/creditmeter.cpp" line="298"/>
         <source>Dagens krediter är slut</source>
         <translation>Today&apos;s credits are used up</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="274"/>
+        <location filename="../models/creditmeter.cpp" line="300"/>
         <source>Dagens krediter räcker i&#xa0;dag</source>
         <translation>Today&apos;s credits last the day</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="276"/>
+        <location filename="../models/creditmeter.cpp" line="302"/>
         <source>Dagens krediter räcker till ca kl. %1</source>
         <translation>Today&apos;s credits last until about %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="277"/>
+        <location filename="../models/creditmeter.cpp" line="303"/>
         <source>månadens %1 räcker månaden ut</source>
         <translation>the month&apos;s %1 last the month</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="278"/>
+        <location filename="../models/creditmeter.cpp" line="304"/>
         <source>månadens %1 räcker till ca %2</source>
         <translation>the month&apos;s %1 last until about %2</translation>
     </message>
@@ -537,6 +898,82 @@
         <location filename="../models/dailyusagemodel.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="76"/>
+        <source>Dagens krediter är slut</source>
+        <translation>Today&apos;s credits are used up</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="77"/>
+        <source>90 % av dagens krediter är använda</source>
+        <translation>90 % of today&apos;s credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="78"/>
+        <source>75 % av dagens krediter är använda</source>
+        <translation>75 % of today&apos;s credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="81"/>
+        <source>Månadens krediter är slut</source>
+        <translation>This month&apos;s credits are used up</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="82"/>
+        <source>90 % av månadens krediter är använda</source>
+        <translation>90 % of this month&apos;s credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="83"/>
+        <source>75 % av månadens krediter är använda</source>
+        <translation>75 % of this month&apos;s credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="85"/>
+        <source>Krediterna är slut</source>
+        <translation>Your credits are used up</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="86"/>
+        <source>90 % av krediterna är använda</source>
+        <translation>90 % of your credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="87"/>
+        <source>75 % av krediterna är använda</source>
+        <translation>75 % of your credits are used</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="99"/>
+        <source>%1 av %2 krediter kvar i dag · fylls på %3</source>
+        <translation>%1 of %2 credits left today · refilled %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="102"/>
+        <source>%1 av månadens %2 krediter kvar · nya %3</source>
+        <translation>%1 of this month&apos;s %2 credits left · new ones %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="103"/>
+        <source>%1 av %2 krediter kvar · återställs %3</source>
+        <translation>%1 of %2 credits left · resets %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="125"/>
+        <source>Uppgradera</source>
+        <translation>Upgrade</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseUpsell</name>
+    <message>
+        <location filename="../qml/components/EnterpriseUpsell.qml" line="32"/>
+        <source>Kontakta sälj</source>
+        <translation>Contact sales</translation>
     </message>
 </context>
 <context>
@@ -698,43 +1135,43 @@
 <context>
     <name>LoopbackSignIn</name>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="108"/>
+        <location filename="../models/loopbacksignin.cpp" line="111"/>
         <source>Sidan finns inte.</source>
         <translation>The page does not exist.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="119"/>
-        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <location filename="../models/loopbacksignin.cpp" line="122"/>
+        <location filename="../models/loopbacksignin.cpp" line="128"/>
         <source>Inloggningen misslyckades</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="120"/>
+        <location filename="../models/loopbacksignin.cpp" line="123"/>
         <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>The answer did not belong to this sign-in. Go back to Kliv Konto and try again.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="121"/>
+        <location filename="../models/loopbacksignin.cpp" line="124"/>
         <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
         <translation>Sign-in was cancelled: the answer from the browser did not belong to this sign-in.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="126"/>
+        <location filename="../models/loopbacksignin.cpp" line="129"/>
         <source>Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Go back to Kliv Konto and try again.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="127"/>
+        <location filename="../models/loopbacksignin.cpp" line="130"/>
         <source>Inloggningen avbröts i webbläsaren.</source>
         <translation>Sign-in was cancelled in the browser.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="130"/>
+        <location filename="../models/loopbacksignin.cpp" line="133"/>
         <source>Du är inloggad</source>
         <translation>You are signed in</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="131"/>
+        <location filename="../models/loopbacksignin.cpp" line="134"/>
         <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
         <translation>You are signed in – go back to Kliv Konto.</translation>
     </message>
@@ -777,7 +1214,17 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="145"/>
+        <location filename="../qml/Main.qml" line="32"/>
+        <source>Säkerhet</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="33"/>
+        <source>Händelselogg</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="162"/>
         <source>Arbetsyta</source>
         <translation>Workspace</translation>
     </message>
@@ -906,7 +1353,7 @@
         <translation>View team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="160"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="161"/>
         <source>Krediter per dag, %1</source>
         <translation>Credits per day, %1</translation>
     </message>
@@ -1181,7 +1628,7 @@
     <name>RoleChangeDialog</name>
     <message>
         <location filename="../qml/components/RoleChangeDialog.qml" line="23"/>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="46"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="48"/>
         <source>Ändra roll</source>
         <translation>Change role</translation>
     </message>
@@ -1191,45 +1638,383 @@
         <translation>%1 becomes an administrator and can manage the plan, billing and the team.</translation>
     </message>
     <message>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="32"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="33"/>
         <source>%1 blir %2.</source>
         <translation>%1 becomes %2.</translation>
     </message>
     <message>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="53"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="34"/>
+        <source>%1 får rollen %2 och det den rollen får göra.</source>
+        <translation>%1 gets the role %2 and what that role may do.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="55"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>RoleEditorDialog</name>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="37"/>
+        <source>Ändra rollen %1</source>
+        <translation>Edit the role %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="37"/>
+        <source>Ny roll</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="44"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="50"/>
+        <source>t.ex. Ekonomi</source>
+        <translation>e.g. Finance</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="51"/>
+        <source>Rollens namn</source>
+        <translation>Role name</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="54"/>
+        <source>Rollen får</source>
+        <translation>The role may</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="103"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="103"/>
+        <source>Skapa roll</source>
+        <translation>Create role</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="108"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RoleModel</name>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="29"/>
+        <source>Se sina egna krediter och sin användning</source>
+        <translation>See their own credits and usage</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="31"/>
+        <source>Se hela teamets användning, per medlem</source>
+        <translation>See the whole team&apos;s usage, per member</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="33"/>
+        <source>Se fakturor och betalningsmetoder</source>
+        <translation>See invoices and payment methods</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="35"/>
+        <source>Byta och avsluta planen</source>
+        <translation>Change and cancel the plan</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="37"/>
+        <source>Bjuda in, ta bort och ändra roller för teammedlemmar</source>
+        <translation>Invite and remove team members and change their roles</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/rolemodel.cpp" line="43"/>
+        <source>%n teammedlemmar har den här rollen. Ge dem en annan roll först.</source>
+        <translation>
+            <numerusform>%n team member holds this role. Give them another role first.</numerusform>
+            <numerusform>%n team members hold this role. Give them another role first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="144"/>
+        <source>Du har inte den här behörigheten själv och kan därför inte ge den.</source>
+        <translation>You do not hold this permission yourself, so you cannot give it.</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="165"/>
+        <source>Ge ägarrollen och flytta ägarskapet</source>
+        <translation>Give the owner role and transfer ownership</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/rolemodel.cpp" line="169"/>
+        <source>%n teammedlemmar</source>
+        <translation>
+            <numerusform>%n team member</numerusform>
+            <numerusform>%n team members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolesCard</name>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="21"/>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="26"/>
+        <source>Ny roll</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="35"/>
+        <source>Med Enterprise kan ni skapa egna roller utöver Medlem och Administratör, till exempel en ekonomiroll som ser fakturor men inte kan byta plan. Ni väljer själva vad varje roll får göra.</source>
+        <translation>With Enterprise you can create your own roles besides Member and Administrator, for example a finance role that sees invoices but cannot change the plan. You choose what each role may do.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="64"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="77"/>
+        <source>Inbyggd · %1</source>
+        <translation>Built-in · %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="94"/>
+        <source>Inga behörigheter</source>
+        <translation>No permissions</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="101"/>
+        <source>Ändra</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="102"/>
+        <source>Ändra %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="107"/>
+        <location filename="../qml/components/RolesCard.qml" line="162"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="108"/>
+        <source>Ta bort %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="135"/>
+        <source>Ta bort rollen %1</source>
+        <translation>Delete the role %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="141"/>
+        <source>Rollen försvinner från arbetsytan. Det går bara när ingen teammedlem har den.</source>
+        <translation>The role is removed from the workspace. This is only possible when no team member holds it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="163"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="13"/>
+        <source>Säkerhet</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="14"/>
+        <source>Single sign-on (SAML 2.0) för arbetsytans domän.</source>
+        <translation>Single sign-on (SAML 2.0) for the workspace&apos;s domain.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="19"/>
+        <source>Bara ägare kan ändra inställningarna för single sign-on.</source>
+        <translation>Only owners can change the single sign-on settings.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="39"/>
+        <source>Med single sign-on loggar teamet in med sitt företagskonto (Microsoft Entra ID, Okta, Google Workspace eller annan SAML 2.0-leverantör) i stället för ett eget lösenord. Nya medarbetare får konto automatiskt och den som slutar förlorar åtkomsten när kontot stängs hos er. SSO ingår i Enterprise.</source>
+        <translation>With single sign-on your team signs in with their company account (Microsoft Entra ID, Okta, Google Workspace or another SAML 2.0 provider) instead of a password of their own. New colleagues get an account automatically, and someone who leaves loses access when you close their account. SSO is part of Enterprise.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="51"/>
+        <source>Uppgifter till er identitetsleverantör</source>
+        <translation>Details for your identity provider</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="53"/>
+        <source>Lägg upp Kliv som en SAML-applikation hos er IdP med de här uppgifterna.</source>
+        <translation>Add Kliv as a SAML application in your IdP with these details.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="83"/>
+        <source>Kopierad</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="83"/>
+        <source>Kopiera</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="84"/>
+        <source>Kopiera %1</source>
+        <translation>Copy %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="100"/>
+        <source>Identitetsleverantör (IdP)</source>
+        <translation>Identity provider (IdP)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="104"/>
+        <source>Ingen IdP är inlagd ännu. Hämta metadata-filen (XML) från er IdP och ladda upp den här.</source>
+        <translation>No IdP has been added yet. Download the metadata file (XML) from your IdP and upload it here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="114"/>
+        <source>Entity ID</source>
+        <translation>Entity ID</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="116"/>
+        <source>Certifikat (SHA-256)</source>
+        <translation>Certificate (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="118"/>
+        <source>Giltigt till</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="123"/>
+        <source>Ladda upp IdP-metadata</source>
+        <translation>Upload IdP metadata</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="137"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="153"/>
+        <source>Domän</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="139"/>
+        <source>Den som loggar in med en e-postadress i domänen skickas till er IdP. Kliv verifierar att domänen är er innan den används.</source>
+        <translation>Anyone signing in with an e-mail address in the domain is sent to your IdP. Kliv verifies that the domain is yours before it is used.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="152"/>
+        <source>t.ex. foretaget.se</source>
+        <translation>e.g. company.com</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="159"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="180"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="194"/>
+        <source>Roll för nya medlemmar</source>
+        <translation>Role for new members</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="182"/>
+        <source>Den som loggar in med SSO för första gången blir medlem med den här rollen.</source>
+        <translation>Someone signing in with SSO for the first time becomes a member with this role.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="212"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="244"/>
+        <source>Kräv SSO</source>
+        <translation>Require SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="214"/>
+        <source>När SSO krävs kan ingen i domänen logga in med lösenord, utom en ägare som reserv om IdP:n inte svarar.</source>
+        <translation>When SSO is required nobody in the domain can sign in with a password, except one owner as a fallback in case the IdP does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="237"/>
+        <source>Reservägarens e-post</source>
+        <translation>Break-glass owner&apos;s e-mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="238"/>
+        <source>Reservägare (får logga in med lösenord)</source>
+        <translation>Break-glass owner (may sign in with a password)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="264"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="273"/>
+        <source>Testa inloggningen</source>
+        <translation>Test the sign-in</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="266"/>
+        <source>Öppnar en inloggning via er IdP i webbläsaren, utan att något ändras för teamet.</source>
+        <translation>Opens a sign-in through your IdP in the browser, without changing anything for the team.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="274"/>
+        <source>Ladda upp IdP-metadata först.</source>
+        <translation>Upload the IdP metadata first.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="289"/>
+        <source>Välj IdP-metadata (XML)</source>
+        <translation>Choose IdP metadata (XML)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="290"/>
+        <source>SAML-metadata (*.xml)</source>
+        <translation>SAML metadata (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="290"/>
+        <source>Alla filer (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="35"/>
+        <location filename="../models/session.cpp" line="37"/>
         <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
         <translation>You have been signed out because the session was ended on the server (for example by signing out on another computer). Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="234"/>
+        <location filename="../models/session.cpp" line="280"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Sign-in could not start: no local port could be opened.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="337"/>
+        <location filename="../models/session.cpp" line="392"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>You have been signed out. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="380"/>
+        <location filename="../models/session.cpp" line="437"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>You are no longer a member of %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="382"/>
+        <location filename="../models/session.cpp" line="439"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>You have no other workspaces, so you have been signed out.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="460"/>
+        <location filename="../models/session.cpp" line="521"/>
         <source>arbetsytan</source>
         <translation>the workspace</translation>
     </message>
@@ -1307,6 +2092,36 @@
         <source>Språk</source>
         <translation>Language</translation>
     </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="99"/>
+        <source>Aviseringar</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="101"/>
+        <source>En skrivbordsavisering när en del av krediterna är använd, en gång per period.</source>
+        <translation>A desktop notification when part of the credits is used, once per period.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="106"/>
+        <source>75 % använt</source>
+        <translation>75 % used</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="107"/>
+        <source>90 % använt</source>
+        <translation>90 % used</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Krediterna är slut</source>
+        <translation>Your credits are used up</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="120"/>
+        <source>Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.</source>
+        <translation>Desktop notifications are not available: no notification service was found in the desktop session.</translation>
+    </message>
 </context>
 <context>
     <name>ShareList</name>
@@ -1335,37 +2150,67 @@
 <context>
     <name>SignInCard</name>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="48"/>
+        <location filename="../qml/components/SignInCard.qml" line="50"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="56"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Credits, plans, invoices and team for your Kliv workspace.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="64"/>
+        <location filename="../qml/components/SignInCard.qml" line="66"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="76"/>
+        <location filename="../qml/components/SignInCard.qml" line="75"/>
+        <source>Logga in med SSO</source>
+        <translation>Sign in with SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="85"/>
+        <source>Ange din jobbmejl, så skickas du till ditt företags inloggning.</source>
+        <translation>Enter your work e-mail and you will be sent to your company&apos;s sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="92"/>
+        <source>namn@foretaget.se</source>
+        <translation>name@company.com</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <source>Jobbmejl för SSO</source>
+        <translation>Work e-mail for SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="105"/>
+        <source>Fortsätt med SSO</source>
+        <translation>Continue with SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="113"/>
+        <source>Tillbaka</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="124"/>
         <source>Återställer inloggningen…</source>
         <translation>Restoring your sign-in…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="87"/>
+        <location filename="../qml/components/SignInCard.qml" line="135"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Continue signing in in your browser…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <location filename="../qml/components/SignInCard.qml" line="141"/>
         <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
         <translation>No browser opened? Open the link yourself:</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="100"/>
+        <location filename="../qml/components/SignInCard.qml" line="148"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1376,6 +2221,84 @@
         <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SsoSettings</name>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="56"/>
+        <source>Entity ID (SP)</source>
+        <translation>Entity ID (SP)</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="57"/>
+        <source>ACS-URL (Assertion Consumer Service)</source>
+        <translation>ACS URL (Assertion Consumer Service)</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="58"/>
+        <source>Metadata-URL</source>
+        <translation>Metadata URL</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="71"/>
+        <source>Ingen domän angiven.</source>
+        <translation>No domain entered.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="72"/>
+        <source>Verifierad</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="72"/>
+        <source>Väntar på verifiering av Kliv</source>
+        <translation>Waiting for verification by Kliv</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="100"/>
+        <source>Single sign-on ingår i Enterprise.</source>
+        <translation>Single sign-on is part of Enterprise.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="102"/>
+        <source>Bara ägare kan ändra inställningarna för single sign-on.</source>
+        <translation>Only owners can change the single sign-on settings.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="104"/>
+        <source>Ladda upp IdP-metadata först.</source>
+        <translation>Upload the IdP metadata first.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="106"/>
+        <source>Ange domänen först.</source>
+        <translation>Enter the domain first.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="108"/>
+        <source>Domänen måste vara verifierad av Kliv innan SSO kan krävas.</source>
+        <translation>The domain must be verified by Kliv before SSO can be required.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="139"/>
+        <source>Domänen används redan av en annan arbetsyta i Kliv.</source>
+        <translation>The domain is already used by another workspace in Kliv.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="141"/>
+        <source>Filen är inte giltig IdP-metadata för SAML 2.0 (en EntityDescriptor med IDPSSODescriptor och ett signeringscertifikat).</source>
+        <translation>The file is not valid SAML 2.0 IdP metadata (an EntityDescriptor with an IDPSSODescriptor and a signing certificate).</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="156"/>
+        <source>Filen är för stor för att vara IdP-metadata.</source>
+        <translation>The file is too large to be IdP metadata.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="156"/>
+        <source>Filen kunde inte läsas.</source>
+        <translation>The file could not be read.</translation>
     </message>
 </context>
 <context>
@@ -1513,79 +2436,69 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="16"/>
+        <location filename="../qml/pages/TeamPage.qml" line="22"/>
         <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
         <translation>Only owners and admins can invite and remove team members.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="18"/>
-        <source>Medlem</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="19"/>
-        <source>Administratör</source>
-        <translation>Admin</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="29"/>
+        <location filename="../qml/pages/TeamPage.qml" line="33"/>
         <source>Använda platser</source>
         <translation>Seats in use</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="70"/>
+        <location filename="../qml/pages/TeamPage.qml" line="74"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="72"/>
+        <location filename="../qml/pages/TeamPage.qml" line="76"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="60"/>
-        <location filename="../qml/pages/TeamPage.qml" line="84"/>
+        <location filename="../qml/pages/TeamPage.qml" line="64"/>
+        <location filename="../qml/pages/TeamPage.qml" line="88"/>
         <source>Teammedlemmar</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="71"/>
+        <location filename="../qml/pages/TeamPage.qml" line="75"/>
         <source>Gick med</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="99"/>
+        <location filename="../qml/pages/TeamPage.qml" line="103"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="134"/>
+        <location filename="../qml/pages/TeamPage.qml" line="138"/>
         <source>Roll för %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="151"/>
-        <location filename="../qml/pages/TeamPage.qml" line="195"/>
+        <location filename="../qml/pages/TeamPage.qml" line="156"/>
+        <location filename="../qml/pages/TeamPage.qml" line="208"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="152"/>
+        <location filename="../qml/pages/TeamPage.qml" line="157"/>
         <source>Ta bort %1</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="181"/>
+        <location filename="../qml/pages/TeamPage.qml" line="194"/>
         <source>Ta bort teammedlem</source>
         <translation>Remove team member</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="185"/>
+        <location filename="../qml/pages/TeamPage.qml" line="198"/>
         <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
         <translation>%1 loses access to the workspace. The projects stay.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="196"/>
+        <location filename="../qml/pages/TeamPage.qml" line="209"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1616,7 +2529,7 @@
         <translation>Credits per day</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/UsageChartCard.qml" line="42"/>
+        <location filename="../qml/components/UsageChartCard.qml" line="44"/>
         <source>%n krediter totalt</source>
         <translation>
             <numerusform>%n credit in total</numerusform>
@@ -1642,12 +2555,12 @@
         <translation>The team&apos;s usage</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="192"/>
+        <location filename="../models/usagemodel.cpp" line="201"/>
         <source>Filen %1 gick inte att spara.</source>
         <translation>The file %1 could not be saved.</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="199"/>
+        <location filename="../models/usagemodel.cpp" line="208"/>
         <source>Användningen är sparad i %1.</source>
         <translation>The usage is saved in %1.</translation>
     </message>

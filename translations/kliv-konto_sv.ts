@@ -128,6 +128,367 @@
     </message>
 </context>
 <context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="19"/>
+        <source>Planbyte begärt</source>
+        <translation>Planbyte begärt</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="20"/>
+        <source>Plan ändrad</source>
+        <translation>Plan ändrad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="21"/>
+        <source>Planbyte misslyckades</source>
+        <translation>Planbyte misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="22"/>
+        <source>Planbyte ångrat</source>
+        <translation>Planbyte ångrat</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="23"/>
+        <source>Uppsägning</source>
+        <translation>Uppsägning</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="24"/>
+        <source>Uppsägning ångrad</source>
+        <translation>Uppsägning ångrad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="25"/>
+        <source>Betalning misslyckades</source>
+        <translation>Betalning misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="26"/>
+        <source>Prenumeration avslutad</source>
+        <translation>Prenumeration avslutad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="27"/>
+        <source>Medlem inbjuden</source>
+        <translation>Medlem inbjuden</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="28"/>
+        <source>Medlem borttagen</source>
+        <translation>Medlem borttagen</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="29"/>
+        <source>Roll ändrad</source>
+        <translation>Roll ändrad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="30"/>
+        <source>Ägarskap överlåtet</source>
+        <translation>Ägarskap överlåtet</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="31"/>
+        <source>Roll skapad</source>
+        <translation>Roll skapad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="32"/>
+        <source>Roll redigerad</source>
+        <translation>Roll redigerad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="33"/>
+        <source>Roll borttagen</source>
+        <translation>Roll borttagen</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="34"/>
+        <source>SSO-inställningar ändrade</source>
+        <translation>SSO-inställningar ändrade</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="35"/>
+        <source>SSO-inloggning nekad</source>
+        <translation>SSO-inloggning nekad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="76"/>
+        <source>Alla händelser</source>
+        <translation>Alla händelser</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="88"/>
+        <source>Bjöd in %1 som %2</source>
+        <translation>Bjöd in %1 som %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="90"/>
+        <source>Tog bort %1 (%2)</source>
+        <translation>Tog bort %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="92"/>
+        <source>Ändrade rollen för %1: %2 → %3</source>
+        <translation>Ändrade rollen för %1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="94"/>
+        <source>Lämnade över ägarskapet: %1 → %2</source>
+        <translation>Lämnade över ägarskapet: %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="97"/>
+        <source>Skapade rollen %1 med %n behörigheter</source>
+        <translation>
+            <numerusform>Skapade rollen %1 med %n behörighet</numerusform>
+            <numerusform>Skapade rollen %1 med %n behörigheter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="102"/>
+        <source>Ändrade rollen %1: nu %n behörigheter</source>
+        <translation>
+            <numerusform>Ändrade rollen %1: nu %n behörighet</numerusform>
+            <numerusform>Ändrade rollen %1: nu %n behörigheter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/auditlogmodel.cpp" line="103"/>
+        <source>Döpte om rollen %1 till %2 (%n behörigheter)</source>
+        <translation>
+            <numerusform>Döpte om rollen %1 till %2 (%n behörighet)</numerusform>
+            <numerusform>Döpte om rollen %1 till %2 (%n behörigheter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="106"/>
+        <source>Tog bort rollen %1</source>
+        <translation>Tog bort rollen %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="111"/>
+        <source>domän %1</source>
+        <translation>domän %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <source>domänen verifierad</source>
+        <translation>domänen verifierad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <source>domänen overifierad</source>
+        <translation>domänen overifierad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="115"/>
+        <source>identitetsleverantör %1</source>
+        <translation>identitetsleverantör %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <source>SSO krävs</source>
+        <translation>SSO krävs</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <source>SSO krävs inte</source>
+        <translation>SSO krävs inte</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="119"/>
+        <source>roll för nya medlemmar %1</source>
+        <translation>roll för nya medlemmar %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="121"/>
+        <source>nödkonto ändrat</source>
+        <translation>nödkonto ändrat</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <source>Ändrade SSO-inställningarna</source>
+        <translation>Ändrade SSO-inställningarna</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <source>Ändrade SSO-inställningarna: %1</source>
+        <translation>Ändrade SSO-inställningarna: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="125"/>
+        <source>En inloggning med SSO nekades: %1</source>
+        <translation>En inloggning med SSO nekades: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="128"/>
+        <source>Begärde planbyte: %1 → %2</source>
+        <translation>Begärde planbyte: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="129"/>
+        <source>Begärde planbyte: %1 → %2 den %3</source>
+        <translation>Begärde planbyte: %1 → %2 den %3</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="132"/>
+        <source>Planen ändrades: %1 → %2</source>
+        <translation>Planen ändrades: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="135"/>
+        <source>Planbytet %1 → %2 genomfördes inte: betalningen nekades</source>
+        <translation>Planbytet %1 → %2 genomfördes inte: betalningen nekades</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="136"/>
+        <source>Planbytet %1 → %2 genomfördes inte</source>
+        <translation>Planbytet %1 → %2 genomfördes inte</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="138"/>
+        <source>Ångrade planbytet till %1</source>
+        <translation>Ångrade planbytet till %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="140"/>
+        <source>Sade upp %1: övergår till Gratis den %2</source>
+        <translation>Sade upp %1: övergår till Gratis den %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="142"/>
+        <source>Ångrade uppsägningen av %1</source>
+        <translation>Ångrade uppsägningen av %1</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="144"/>
+        <source>Betalningen för %1 misslyckades</source>
+        <translation>Betalningen för %1 misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="146"/>
+        <source>Prenumerationen avslutades: %1 → %2</source>
+        <translation>Prenumerationen avslutades: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="155"/>
+        <source>Kliv (%1)</source>
+        <translation>Kliv (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="156"/>
+        <source>Automatiskt</source>
+        <translation>Automatiskt</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="297"/>
+        <source>Filen %1 gick inte att spara.</source>
+        <translation>Filen %1 gick inte att spara.</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="304"/>
+        <source>Händelseloggen är sparad i %1.</source>
+        <translation>Händelseloggen är sparad i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="12"/>
+        <location filename="../qml/pages/AuditLogPage.qml" line="145"/>
+        <source>Händelselogg</source>
+        <translation>Händelselogg</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="13"/>
+        <source>Vem ändrade vad i arbetsytan, och när.</source>
+        <translation>Vem ändrade vad i arbetsytan, och när.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="26"/>
+        <source>Bara ägare och administratörer ser händelseloggen.</source>
+        <translation>Bara ägare och administratörer ser händelseloggen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="41"/>
+        <source>Visa händelser: %1</source>
+        <translation>Visa händelser: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="50"/>
+        <source>Alla medlemmar</source>
+        <translation>Alla medlemmar</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="57"/>
+        <source>Gjort av: %1</source>
+        <translation>Gjort av: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="76"/>
+        <source>Exportera CSV</source>
+        <translation>Exportera CSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="121"/>
+        <source>Inga händelser med det här urvalet.</source>
+        <translation>Inga händelser med det här urvalet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="121"/>
+        <source>Inga händelser ännu.</source>
+        <translation>Inga händelser ännu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="130"/>
+        <source>När</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="131"/>
+        <source>Vem</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="132"/>
+        <source>Händelse</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="133"/>
+        <source>Vad</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="156"/>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="173"/>
+        <source>Visa fler</source>
+        <translation>Visa fler</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="182"/>
+        <source>Exportera händelseloggen som CSV</source>
+        <translation>Exportera händelseloggen som CSV</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="184"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/AuditLogPage.qml" line="186"/>
+        <source>CSV-filer (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
         <location filename="../qml/pages/BannerArea.qml" line="21"/>
@@ -362,97 +723,97 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="210"/>
+        <location filename="../models/creditmeter.cpp" line="236"/>
         <source>övergår till %1 %2</source>
         <translation>övergår till %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="212"/>
+        <location filename="../models/creditmeter.cpp" line="238"/>
         <source>%1 från %2</source>
         <translation>%1 från %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="215"/>
+        <location filename="../models/creditmeter.cpp" line="241"/>
         <source>fylls på %1</source>
         <translation>fylls på %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="216"/>
+        <location filename="../models/creditmeter.cpp" line="242"/>
         <source>återställs %1</source>
         <translation>återställs %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="225"/>
+        <location filename="../models/creditmeter.cpp" line="251"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 av %2 krediter · senast uppdaterad %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="228"/>
+        <location filename="../models/creditmeter.cpp" line="254"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="232"/>
+        <location filename="../models/creditmeter.cpp" line="258"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 av %2 krediter i dag · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="233"/>
+        <location filename="../models/creditmeter.cpp" line="259"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 av %2 krediter · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="251"/>
+        <location filename="../models/creditmeter.cpp" line="277"/>
         <source>Räcker till periodens slut %1</source>
         <translation>Räcker till periodens slut %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="252"/>
+        <location filename="../models/creditmeter.cpp" line="278"/>
         <source>Räcker till återställningen %1</source>
         <translation>Räcker till återställningen %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="255"/>
+        <location filename="../models/creditmeter.cpp" line="281"/>
         <source>Räcker till ca kl. %1 i&#xa0;dag</source>
         <translation>Räcker till ca kl. %1 i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="256"/>
+        <location filename="../models/creditmeter.cpp" line="282"/>
         <source>Räcker till ca %1</source>
         <translation>Räcker till ca %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="268"/>
+        <location filename="../models/creditmeter.cpp" line="294"/>
         <source>Månadens %1 krediter räcker månaden ut</source>
         <translation>Månadens %1 krediter räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="269"/>
+        <location filename="../models/creditmeter.cpp" line="295"/>
         <source>Månadens %1 krediter räcker till ca %2</source>
         <translation>Månadens %1 krediter räcker till ca %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="272"/>
+        <location filename="../models/creditmeter.cpp" line="298"/>
         <source>Dagens krediter är slut</source>
         <translation>Dagens krediter är slut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="274"/>
+        <location filename="../models/creditmeter.cpp" line="300"/>
         <source>Dagens krediter räcker i&#xa0;dag</source>
         <translation>Dagens krediter räcker i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="276"/>
+        <location filename="../models/creditmeter.cpp" line="302"/>
         <source>Dagens krediter räcker till ca kl. %1</source>
         <translation>Dagens krediter räcker till ca kl. %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="277"/>
+        <location filename="../models/creditmeter.cpp" line="303"/>
         <source>månadens %1 räcker månaden ut</source>
         <translation>månadens %1 räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="278"/>
+        <location filename="../models/creditmeter.cpp" line="304"/>
         <source>månadens %1 räcker till ca %2</source>
         <translation>månadens %1 räcker till ca %2</translation>
     </message>
@@ -537,6 +898,82 @@
         <location filename="../models/dailyusagemodel.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="76"/>
+        <source>Dagens krediter är slut</source>
+        <translation>Dagens krediter är slut</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="77"/>
+        <source>90 % av dagens krediter är använda</source>
+        <translation>90 % av dagens krediter är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="78"/>
+        <source>75 % av dagens krediter är använda</source>
+        <translation>75 % av dagens krediter är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="81"/>
+        <source>Månadens krediter är slut</source>
+        <translation>Månadens krediter är slut</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="82"/>
+        <source>90 % av månadens krediter är använda</source>
+        <translation>90 % av månadens krediter är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="83"/>
+        <source>75 % av månadens krediter är använda</source>
+        <translation>75 % av månadens krediter är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="85"/>
+        <source>Krediterna är slut</source>
+        <translation>Krediterna är slut</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="86"/>
+        <source>90 % av krediterna är använda</source>
+        <translation>90 % av krediterna är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="87"/>
+        <source>75 % av krediterna är använda</source>
+        <translation>75 % av krediterna är använda</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="99"/>
+        <source>%1 av %2 krediter kvar i dag · fylls på %3</source>
+        <translation>%1 av %2 krediter kvar i dag · fylls på %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="102"/>
+        <source>%1 av månadens %2 krediter kvar · nya %3</source>
+        <translation>%1 av månadens %2 krediter kvar · nya %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="103"/>
+        <source>%1 av %2 krediter kvar · återställs %3</source>
+        <translation>%1 av %2 krediter kvar · återställs %3</translation>
+    </message>
+    <message>
+        <location filename="../models/desktopnotifier.cpp" line="125"/>
+        <source>Uppgradera</source>
+        <translation>Uppgradera</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseUpsell</name>
+    <message>
+        <location filename="../qml/components/EnterpriseUpsell.qml" line="32"/>
+        <source>Kontakta sälj</source>
+        <translation>Kontakta sälj</translation>
     </message>
 </context>
 <context>
@@ -698,43 +1135,43 @@
 <context>
     <name>LoopbackSignIn</name>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="108"/>
+        <location filename="../models/loopbacksignin.cpp" line="111"/>
         <source>Sidan finns inte.</source>
         <translation>Sidan finns inte.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="119"/>
-        <location filename="../models/loopbacksignin.cpp" line="125"/>
+        <location filename="../models/loopbacksignin.cpp" line="122"/>
+        <location filename="../models/loopbacksignin.cpp" line="128"/>
         <source>Inloggningen misslyckades</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="120"/>
+        <location filename="../models/loopbacksignin.cpp" line="123"/>
         <source>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Svaret hörde inte till den här inloggningen. Gå tillbaka till Kliv Konto och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="121"/>
+        <location filename="../models/loopbacksignin.cpp" line="124"/>
         <source>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</source>
         <translation>Inloggningen avbröts: svaret från webbläsaren hörde inte till den här inloggningen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="126"/>
+        <location filename="../models/loopbacksignin.cpp" line="129"/>
         <source>Gå tillbaka till Kliv Konto och försök igen.</source>
         <translation>Gå tillbaka till Kliv Konto och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="127"/>
+        <location filename="../models/loopbacksignin.cpp" line="130"/>
         <source>Inloggningen avbröts i webbläsaren.</source>
         <translation>Inloggningen avbröts i webbläsaren.</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="130"/>
+        <location filename="../models/loopbacksignin.cpp" line="133"/>
         <source>Du är inloggad</source>
         <translation>Du är inloggad</translation>
     </message>
     <message>
-        <location filename="../models/loopbacksignin.cpp" line="131"/>
+        <location filename="../models/loopbacksignin.cpp" line="134"/>
         <source>Du är inloggad – gå tillbaka till Kliv Konto.</source>
         <translation>Du är inloggad – gå tillbaka till Kliv Konto.</translation>
     </message>
@@ -777,7 +1214,17 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="145"/>
+        <location filename="../qml/Main.qml" line="32"/>
+        <source>Säkerhet</source>
+        <translation>Säkerhet</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="33"/>
+        <source>Händelselogg</source>
+        <translation>Händelselogg</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="162"/>
         <source>Arbetsyta</source>
         <translation>Arbetsyta</translation>
     </message>
@@ -906,7 +1353,7 @@
         <translation>Visa team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OverviewPage.qml" line="160"/>
+        <location filename="../qml/pages/OverviewPage.qml" line="161"/>
         <source>Krediter per dag, %1</source>
         <translation>Krediter per dag, %1</translation>
     </message>
@@ -1181,7 +1628,7 @@
     <name>RoleChangeDialog</name>
     <message>
         <location filename="../qml/components/RoleChangeDialog.qml" line="23"/>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="46"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="48"/>
         <source>Ändra roll</source>
         <translation>Ändra roll</translation>
     </message>
@@ -1191,45 +1638,383 @@
         <translation>%1 blir administratör och kan hantera planen, faktureringen och teamet.</translation>
     </message>
     <message>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="32"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="33"/>
         <source>%1 blir %2.</source>
         <translation>%1 blir %2.</translation>
     </message>
     <message>
-        <location filename="../qml/components/RoleChangeDialog.qml" line="53"/>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="34"/>
+        <source>%1 får rollen %2 och det den rollen får göra.</source>
+        <translation>%1 får rollen %2 och det den rollen får göra.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleChangeDialog.qml" line="55"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
 </context>
 <context>
+    <name>RoleEditorDialog</name>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="37"/>
+        <source>Ändra rollen %1</source>
+        <translation>Ändra rollen %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="37"/>
+        <source>Ny roll</source>
+        <translation>Ny roll</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="44"/>
+        <source>Namn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="50"/>
+        <source>t.ex. Ekonomi</source>
+        <translation>t.ex. Ekonomi</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="51"/>
+        <source>Rollens namn</source>
+        <translation>Rollens namn</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="54"/>
+        <source>Rollen får</source>
+        <translation>Rollen får</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="103"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="103"/>
+        <source>Skapa roll</source>
+        <translation>Skapa roll</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RoleEditorDialog.qml" line="108"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>RoleModel</name>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="29"/>
+        <source>Se sina egna krediter och sin användning</source>
+        <translation>Se sina egna krediter och sin användning</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="31"/>
+        <source>Se hela teamets användning, per medlem</source>
+        <translation>Se hela teamets användning, per medlem</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="33"/>
+        <source>Se fakturor och betalningsmetoder</source>
+        <translation>Se fakturor och betalningsmetoder</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="35"/>
+        <source>Byta och avsluta planen</source>
+        <translation>Byta och avsluta planen</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="37"/>
+        <source>Bjuda in, ta bort och ändra roller för teammedlemmar</source>
+        <translation>Bjuda in, ta bort och ändra roller för teammedlemmar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/rolemodel.cpp" line="43"/>
+        <source>%n teammedlemmar har den här rollen. Ge dem en annan roll först.</source>
+        <translation>
+            <numerusform>%n teammedlem har den här rollen. Ge dem en annan roll först.</numerusform>
+            <numerusform>%n teammedlemmar har den här rollen. Ge dem en annan roll först.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="144"/>
+        <source>Du har inte den här behörigheten själv och kan därför inte ge den.</source>
+        <translation>Du har inte den här behörigheten själv och kan därför inte ge den.</translation>
+    </message>
+    <message>
+        <location filename="../models/rolemodel.cpp" line="165"/>
+        <source>Ge ägarrollen och flytta ägarskapet</source>
+        <translation>Ge ägarrollen och flytta ägarskapet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/rolemodel.cpp" line="169"/>
+        <source>%n teammedlemmar</source>
+        <translation>
+            <numerusform>%n teammedlem</numerusform>
+            <numerusform>%n teammedlemmar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolesCard</name>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="21"/>
+        <source>Roller</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="26"/>
+        <source>Ny roll</source>
+        <translation>Ny roll</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="35"/>
+        <source>Med Enterprise kan ni skapa egna roller utöver Medlem och Administratör, till exempel en ekonomiroll som ser fakturor men inte kan byta plan. Ni väljer själva vad varje roll får göra.</source>
+        <translation>Med Enterprise kan ni skapa egna roller utöver Medlem och Administratör, till exempel en ekonomiroll som ser fakturor men inte kan byta plan. Ni väljer själva vad varje roll får göra.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="64"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="77"/>
+        <source>Inbyggd · %1</source>
+        <translation>Inbyggd · %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="94"/>
+        <source>Inga behörigheter</source>
+        <translation>Inga behörigheter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="101"/>
+        <source>Ändra</source>
+        <translation>Ändra</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="102"/>
+        <source>Ändra %1</source>
+        <translation>Ändra %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="107"/>
+        <location filename="../qml/components/RolesCard.qml" line="162"/>
+        <source>Ta bort</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="108"/>
+        <source>Ta bort %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="135"/>
+        <source>Ta bort rollen %1</source>
+        <translation>Ta bort rollen %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="141"/>
+        <source>Rollen försvinner från arbetsytan. Det går bara när ingen teammedlem har den.</source>
+        <translation>Rollen försvinner från arbetsytan. Det går bara när ingen teammedlem har den.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RolesCard.qml" line="163"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="13"/>
+        <source>Säkerhet</source>
+        <translation>Säkerhet</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="14"/>
+        <source>Single sign-on (SAML 2.0) för arbetsytans domän.</source>
+        <translation>Single sign-on (SAML 2.0) för arbetsytans domän.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="19"/>
+        <source>Bara ägare kan ändra inställningarna för single sign-on.</source>
+        <translation>Bara ägare kan ändra inställningarna för single sign-on.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="39"/>
+        <source>Med single sign-on loggar teamet in med sitt företagskonto (Microsoft Entra ID, Okta, Google Workspace eller annan SAML 2.0-leverantör) i stället för ett eget lösenord. Nya medarbetare får konto automatiskt och den som slutar förlorar åtkomsten när kontot stängs hos er. SSO ingår i Enterprise.</source>
+        <translation>Med single sign-on loggar teamet in med sitt företagskonto (Microsoft Entra ID, Okta, Google Workspace eller annan SAML 2.0-leverantör) i stället för ett eget lösenord. Nya medarbetare får konto automatiskt och den som slutar förlorar åtkomsten när kontot stängs hos er. SSO ingår i Enterprise.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="51"/>
+        <source>Uppgifter till er identitetsleverantör</source>
+        <translation>Uppgifter till er identitetsleverantör</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="53"/>
+        <source>Lägg upp Kliv som en SAML-applikation hos er IdP med de här uppgifterna.</source>
+        <translation>Lägg upp Kliv som en SAML-applikation hos er IdP med de här uppgifterna.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="83"/>
+        <source>Kopierad</source>
+        <translation>Kopierad</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="83"/>
+        <source>Kopiera</source>
+        <translation>Kopiera</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="84"/>
+        <source>Kopiera %1</source>
+        <translation>Kopiera %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="100"/>
+        <source>Identitetsleverantör (IdP)</source>
+        <translation>Identitetsleverantör (IdP)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="104"/>
+        <source>Ingen IdP är inlagd ännu. Hämta metadata-filen (XML) från er IdP och ladda upp den här.</source>
+        <translation>Ingen IdP är inlagd ännu. Hämta metadata-filen (XML) från er IdP och ladda upp den här.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="114"/>
+        <source>Entity ID</source>
+        <translation>Entity ID</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="116"/>
+        <source>Certifikat (SHA-256)</source>
+        <translation>Certifikat (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="118"/>
+        <source>Giltigt till</source>
+        <translation>Giltigt till</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="123"/>
+        <source>Ladda upp IdP-metadata</source>
+        <translation>Ladda upp IdP-metadata</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="137"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="153"/>
+        <source>Domän</source>
+        <translation>Domän</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="139"/>
+        <source>Den som loggar in med en e-postadress i domänen skickas till er IdP. Kliv verifierar att domänen är er innan den används.</source>
+        <translation>Den som loggar in med en e-postadress i domänen skickas till er IdP. Kliv verifierar att domänen är er innan den används.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="152"/>
+        <source>t.ex. foretaget.se</source>
+        <translation>t.ex. foretaget.se</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="159"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="180"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="194"/>
+        <source>Roll för nya medlemmar</source>
+        <translation>Roll för nya medlemmar</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="182"/>
+        <source>Den som loggar in med SSO för första gången blir medlem med den här rollen.</source>
+        <translation>Den som loggar in med SSO för första gången blir medlem med den här rollen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="212"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="244"/>
+        <source>Kräv SSO</source>
+        <translation>Kräv SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="214"/>
+        <source>När SSO krävs kan ingen i domänen logga in med lösenord, utom en ägare som reserv om IdP:n inte svarar.</source>
+        <translation>När SSO krävs kan ingen i domänen logga in med lösenord, utom en ägare som reserv om IdP:n inte svarar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="237"/>
+        <source>Reservägarens e-post</source>
+        <translation>Reservägarens e-post</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="238"/>
+        <source>Reservägare (får logga in med lösenord)</source>
+        <translation>Reservägare (får logga in med lösenord)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="264"/>
+        <location filename="../qml/pages/SecurityPage.qml" line="273"/>
+        <source>Testa inloggningen</source>
+        <translation>Testa inloggningen</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="266"/>
+        <source>Öppnar en inloggning via er IdP i webbläsaren, utan att något ändras för teamet.</source>
+        <translation>Öppnar en inloggning via er IdP i webbläsaren, utan att något ändras för teamet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="274"/>
+        <source>Ladda upp IdP-metadata först.</source>
+        <translation>Ladda upp IdP-metadata först.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="289"/>
+        <source>Välj IdP-metadata (XML)</source>
+        <translation>Välj IdP-metadata (XML)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="290"/>
+        <source>SAML-metadata (*.xml)</source>
+        <translation>SAML-metadata (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SecurityPage.qml" line="290"/>
+        <source>Alla filer (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../models/session.cpp" line="35"/>
+        <location filename="../models/session.cpp" line="37"/>
         <source>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</source>
         <translation>Du har loggats ut eftersom inloggningen avslutades på servern (till exempel utloggning på en annan dator). Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="234"/>
+        <location filename="../models/session.cpp" line="280"/>
         <source>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</source>
         <translation>Inloggningen kunde inte startas: ingen lokal port gick att öppna.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="337"/>
+        <location filename="../models/session.cpp" line="392"/>
         <source>Du har loggats ut. Logga in igen.</source>
         <translation>Du har loggats ut. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="380"/>
+        <location filename="../models/session.cpp" line="437"/>
         <source>Du är inte längre medlem i %1.</source>
         <translation>Du är inte längre medlem i %1.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="382"/>
+        <location filename="../models/session.cpp" line="439"/>
         <source>Du har inga andra arbetsytor, så du har loggats ut.</source>
         <translation>Du har inga andra arbetsytor, så du har loggats ut.</translation>
     </message>
     <message>
-        <location filename="../models/session.cpp" line="460"/>
+        <location filename="../models/session.cpp" line="521"/>
         <source>arbetsytan</source>
         <translation>arbetsytan</translation>
     </message>
@@ -1307,6 +2092,36 @@
         <source>Språk</source>
         <translation>Språk</translation>
     </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="99"/>
+        <source>Aviseringar</source>
+        <translation>Aviseringar</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="101"/>
+        <source>En skrivbordsavisering när en del av krediterna är använd, en gång per period.</source>
+        <translation>En skrivbordsavisering när en del av krediterna är använd, en gång per period.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="106"/>
+        <source>75 % använt</source>
+        <translation>75 % använt</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="107"/>
+        <source>90 % använt</source>
+        <translation>90 % använt</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Krediterna är slut</source>
+        <translation>Krediterna är slut</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="120"/>
+        <source>Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.</source>
+        <translation>Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.</translation>
+    </message>
 </context>
 <context>
     <name>ShareList</name>
@@ -1335,37 +2150,67 @@
 <context>
     <name>SignInCard</name>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="48"/>
+        <location filename="../qml/components/SignInCard.qml" line="50"/>
         <source>Kliv Konto</source>
         <translation>Kliv Konto</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="54"/>
+        <location filename="../qml/components/SignInCard.qml" line="56"/>
         <source>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</source>
         <translation>Krediter, planer, fakturor och team för din arbetsyta i Kliv.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="64"/>
+        <location filename="../qml/components/SignInCard.qml" line="66"/>
         <source>Logga in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="76"/>
+        <location filename="../qml/components/SignInCard.qml" line="75"/>
+        <source>Logga in med SSO</source>
+        <translation>Logga in med SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="85"/>
+        <source>Ange din jobbmejl, så skickas du till ditt företags inloggning.</source>
+        <translation>Ange din jobbmejl, så skickas du till ditt företags inloggning.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="92"/>
+        <source>namn@foretaget.se</source>
+        <translation>namn@foretaget.se</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <source>Jobbmejl för SSO</source>
+        <translation>Jobbmejl för SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="105"/>
+        <source>Fortsätt med SSO</source>
+        <translation>Fortsätt med SSO</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="113"/>
+        <source>Tillbaka</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SignInCard.qml" line="124"/>
         <source>Återställer inloggningen…</source>
         <translation>Återställer inloggningen…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="87"/>
+        <location filename="../qml/components/SignInCard.qml" line="135"/>
         <source>Fortsätt inloggningen i webbläsaren…</source>
         <translation>Fortsätt inloggningen i webbläsaren…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="93"/>
+        <location filename="../qml/components/SignInCard.qml" line="141"/>
         <source>Öppnades ingen webbläsare? Öppna länken själv:</source>
         <translation>Öppnades ingen webbläsare? Öppna länken själv:</translation>
     </message>
     <message>
-        <location filename="../qml/components/SignInCard.qml" line="100"/>
+        <location filename="../qml/components/SignInCard.qml" line="148"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
@@ -1376,6 +2221,84 @@
         <location filename="../qml/pages/SignInPage.qml" line="24"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SsoSettings</name>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="56"/>
+        <source>Entity ID (SP)</source>
+        <translation>Entity ID (SP)</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="57"/>
+        <source>ACS-URL (Assertion Consumer Service)</source>
+        <translation>ACS-URL (Assertion Consumer Service)</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="58"/>
+        <source>Metadata-URL</source>
+        <translation>Metadata-URL</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="71"/>
+        <source>Ingen domän angiven.</source>
+        <translation>Ingen domän angiven.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="72"/>
+        <source>Verifierad</source>
+        <translation>Verifierad</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="72"/>
+        <source>Väntar på verifiering av Kliv</source>
+        <translation>Väntar på verifiering av Kliv</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="100"/>
+        <source>Single sign-on ingår i Enterprise.</source>
+        <translation>Single sign-on ingår i Enterprise.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="102"/>
+        <source>Bara ägare kan ändra inställningarna för single sign-on.</source>
+        <translation>Bara ägare kan ändra inställningarna för single sign-on.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="104"/>
+        <source>Ladda upp IdP-metadata först.</source>
+        <translation>Ladda upp IdP-metadata först.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="106"/>
+        <source>Ange domänen först.</source>
+        <translation>Ange domänen först.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="108"/>
+        <source>Domänen måste vara verifierad av Kliv innan SSO kan krävas.</source>
+        <translation>Domänen måste vara verifierad av Kliv innan SSO kan krävas.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="139"/>
+        <source>Domänen används redan av en annan arbetsyta i Kliv.</source>
+        <translation>Domänen används redan av en annan arbetsyta i Kliv.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="141"/>
+        <source>Filen är inte giltig IdP-metadata för SAML 2.0 (en EntityDescriptor med IDPSSODescriptor och ett signeringscertifikat).</source>
+        <translation>Filen är inte giltig IdP-metadata för SAML 2.0 (en EntityDescriptor med IDPSSODescriptor och ett signeringscertifikat).</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="156"/>
+        <source>Filen är för stor för att vara IdP-metadata.</source>
+        <translation>Filen är för stor för att vara IdP-metadata.</translation>
+    </message>
+    <message>
+        <location filename="../models/ssosettings.cpp" line="156"/>
+        <source>Filen kunde inte läsas.</source>
+        <translation>Filen kunde inte läsas.</translation>
     </message>
 </context>
 <context>
@@ -1513,79 +2436,69 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="16"/>
+        <location filename="../qml/pages/TeamPage.qml" line="22"/>
         <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
         <translation>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="18"/>
-        <source>Medlem</source>
-        <translation>Medlem</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="19"/>
-        <source>Administratör</source>
-        <translation>Administratör</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/TeamPage.qml" line="29"/>
+        <location filename="../qml/pages/TeamPage.qml" line="33"/>
         <source>Använda platser</source>
         <translation>Använda platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="70"/>
+        <location filename="../qml/pages/TeamPage.qml" line="74"/>
         <source>Namn</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="72"/>
+        <location filename="../qml/pages/TeamPage.qml" line="76"/>
         <source>Roll</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="60"/>
-        <location filename="../qml/pages/TeamPage.qml" line="84"/>
+        <location filename="../qml/pages/TeamPage.qml" line="64"/>
+        <location filename="../qml/pages/TeamPage.qml" line="88"/>
         <source>Teammedlemmar</source>
         <translation>Teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="71"/>
+        <location filename="../qml/pages/TeamPage.qml" line="75"/>
         <source>Gick med</source>
         <translation>Gick med</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="99"/>
+        <location filename="../qml/pages/TeamPage.qml" line="103"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="134"/>
+        <location filename="../qml/pages/TeamPage.qml" line="138"/>
         <source>Roll för %1</source>
         <translation>Roll för %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="151"/>
-        <location filename="../qml/pages/TeamPage.qml" line="195"/>
+        <location filename="../qml/pages/TeamPage.qml" line="156"/>
+        <location filename="../qml/pages/TeamPage.qml" line="208"/>
         <source>Ta bort</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="152"/>
+        <location filename="../qml/pages/TeamPage.qml" line="157"/>
         <source>Ta bort %1</source>
         <translation>Ta bort %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="181"/>
+        <location filename="../qml/pages/TeamPage.qml" line="194"/>
         <source>Ta bort teammedlem</source>
         <translation>Ta bort teammedlem</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="185"/>
+        <location filename="../qml/pages/TeamPage.qml" line="198"/>
         <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
         <translation>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="196"/>
+        <location filename="../qml/pages/TeamPage.qml" line="209"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
@@ -1616,7 +2529,7 @@
         <translation>Krediter per dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/components/UsageChartCard.qml" line="42"/>
+        <location filename="../qml/components/UsageChartCard.qml" line="44"/>
         <source>%n krediter totalt</source>
         <translation>
             <numerusform>%n kredit totalt</numerusform>
@@ -1642,12 +2555,12 @@
         <translation>Teamets användning</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="192"/>
+        <location filename="../models/usagemodel.cpp" line="201"/>
         <source>Filen %1 gick inte att spara.</source>
         <translation>Filen %1 gick inte att spara.</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="199"/>
+        <location filename="../models/usagemodel.cpp" line="208"/>
         <source>Användningen är sparad i %1.</source>
         <translation>Användningen är sparad i %1.</translation>
     </message>
