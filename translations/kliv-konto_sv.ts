@@ -1732,7 +1732,7 @@
         <location filename="../models/rolemodel.cpp" line="43"/>
         <source>%n teammedlemmar har den här rollen. Ge dem en annan roll först.</source>
         <translation>
-            <numerusform>%n teammedlem har den här rollen. Ge dem en annan roll först.</numerusform>
+            <numerusform>%n teammedlem har den här rollen. Ge den en annan roll först.</numerusform>
             <numerusform>%n teammedlemmar har den här rollen. Ge dem en annan roll först.</numerusform>
         </translation>
     </message>

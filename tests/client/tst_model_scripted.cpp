@@ -641,12 +641,12 @@ private Q_SLOTS:
         QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("actor")), QStringLiteral("u-asa@kliv.test"));
         t.answer(kAudit, ok(auditPage({auditEntry(5, QStringLiteral("member.invited"), byMember(QStringLiteral("asa@kliv.test")),
                                                   QStringLiteral("old@kliv.test"), {}, role("member"))}, 0)));   // the kind-only page
-        t.answer(kAudit, ok(auditPage({auditEntry(4, QStringLiteral("sso.sign_in_failed"), byMember(QStringLiteral("asa@kliv.test")),
+        t.answer(kAudit, ok(auditPage({auditEntry(4, QStringLiteral("workspace.renamed"), byMember(QStringLiteral("asa@kliv.test")),
                                                   QStringLiteral("ny@kliv.test"), {}, {})}, 0)));
         QTRY_COMPARE(m.rowCount(), 1);
         QCOMPARE(m.data(m.index(0), AuditLogModel::EntryIdRole).toLongLong(), 4);
         // A kind this app does not know yet: its stable name and the target, not nothing.
-        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("sso.sign_in_failed"));
+        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("workspace.renamed"));
         QCOMPARE(at(0, AuditLogModel::SentenceRole), QStringLiteral("ny@kliv.test"));
 
         // The CSV of the same filters, written where the save dialog said.

@@ -541,7 +541,7 @@ void TestStore::batch()
     QCOMPARE(b.results[4].status, SpendStatus::Conflict);
     QCOMPARE(b.results[5].status, SpendStatus::Invalid);
     QCOMPARE(b.balance.balance.remaining, 0);
-    QCOMPARE(b.balance.seq, 3);   // two usage events and one balance
+    QCOMPARE(b.balance.seq, 6);   // two usage events, the day's 75, 90 and 100 % alerts (3 + 2 of 5), one balance
     QCOMPARE(s->spendBatch(ws.id, QList<UsageRequest>(101, req(QStringLiteral("x"), ws.owner, 1)), now, catalog()).status,
              SpendStatus::Invalid);
 }
