@@ -29,7 +29,13 @@ LiveChannel::LiveChannel(QObject *parent)
 #endif
 }
 
-LiveChannel::~LiveChannel() = default;
+LiveChannel::~LiveChannel()
+{
+    // A closing socket still signals (disconnected, stateChanged) while it is destroyed:
+    // not to this channel, whose timers may already be gone.
+    if (m_socket)
+        m_socket->disconnect(this);
+}
 
 QWebSocket *LiveChannel::socket()
 {

@@ -414,6 +414,25 @@ private Q_SLOTS:
         QCOMPARE(alerts.size(), 1);
         live.close();
     }
+
+    // Quitting the app with the channel up destroys it with an open socket, whose
+    // closing signals must not reach the half-destroyed channel (it crashed at exit).
+    void liveChannelDestroyedWhileConnected()
+    {
+        QWebSocketServer server(QStringLiteral("live"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QList<QWebSocket *> clients;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] { clients << server.nextPendingConnection(); });
+        auto live = std::make_unique<LiveChannel>();
+        live->setTokenProvider([](std::function<void(const QString &)> go) { go(QStringLiteral("tok")); });
+        QSignalSpy connected(live.get(), &LiveChannel::connectedChanged);
+        live->open(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("ws1"));
+        QTRY_COMPARE(clients.size(), 1);
+        clients.at(0)->sendTextMessage(QStringLiteral(R"({"type":"hello","seq":1,"data":{"remaining":3}})"));
+        QTRY_VERIFY(!connected.isEmpty());
+        live.reset();   // no close() first
+        QTRY_COMPARE(clients.at(0)->state(), QAbstractSocket::UnconnectedState);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientApi)
