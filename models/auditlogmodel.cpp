@@ -1,6 +1,7 @@
 #include "auditlogmodel.h"
 
 #include "format.h"
+#include "csvexport.h"
 #include "logging.h"
 #include "membermodel.h"
 #include "session.h"
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -281,26 +281,14 @@ QUrl AuditLogModel::exportFileUrl()
 void AuditLogModel::exportCsv(const QUrl &file)
 {
     Session *s = Session::instance();
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = CsvExport::pathOf(file);
     if (!s->isReady() || path.isEmpty())
         return;
     setLoading(true);
-    transport()->getRaw(s->workspacePath(QStringLiteral("/audit.csv")), filterQuery(), this, [this, path](const ApiResult &r) {
+    CsvExport::fetchAndSave(transport(), s->workspacePath(QStringLiteral("/audit.csv")), filterQuery(), path, this,
+                            [this, path](bool ok, const QString &message) {
         setLoading(false);
-        if (!r.ok()) {
-            setError(r.error.message);
-            Q_EMIT exportFinished(false, r.error.message);
-            return;
-        }
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(r.body) != r.body.size() || !out.commit()) {
-            const QString msg = tr("Filen %1 gick inte att spara.").arg(path);
-            qCWarning(lcModels) << "audit export failed" << path << out.errorString();
-            setError(msg);
-            Q_EMIT exportFinished(false, msg);
-            return;
-        }
-        setError({});
-        Q_EMIT exportFinished(true, tr("Händelseloggen är sparad i %1.").arg(path));
+        setError(ok ? QString() : message);
+        Q_EMIT exportFinished(ok, ok ? tr("Händelseloggen är sparad i %1.").arg(path) : message);
     });
 }

@@ -2,13 +2,13 @@
 
 #include "appsettings.h"
 #include "format.h"
+#include "csvexport.h"
 #include "logging.h"
 #include "session.h"
 
 #include <QDate>
 #include <QDir>
 #include <QJsonArray>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 UsageModel::UsageModel(QObject *parent)
@@ -184,28 +184,15 @@ void UsageModel::reload()
 void UsageModel::exportCsv(const QUrl &file)
 {
     Session *s = Session::instance();
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = CsvExport::pathOf(file);
     if (!s->isReady() || path.isEmpty())
         return;
-    const QUrlQuery q = periodQuery();
     setLoading(true);
-    s->transport()->getRaw(s->workspacePath(QStringLiteral("/usage.csv")), q, this, [this, path](const ApiResult &r) {
+    CsvExport::fetchAndSave(s->transport(), s->workspacePath(QStringLiteral("/usage.csv")), periodQuery(), path, this,
+                            [this, path](bool ok, const QString &message) {
         setLoading(false);
-        if (!r.ok()) {
-            setError(r.error.message);
-            Q_EMIT exportFinished(false, r.error.message);
-            return;
-        }
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(r.body) != r.body.size() || !out.commit()) {
-            const QString msg = tr("Filen %1 gick inte att spara.").arg(path);
-            qCWarning(lcModels) << "export failed" << path << out.errorString();
-            setError(msg);
-            Q_EMIT exportFinished(false, msg);
-            return;
-        }
-        setError({});
-        Q_EMIT exportFinished(true, tr("Användningen är sparad i %1.").arg(path));
+        setError(ok ? QString() : message);
+        Q_EMIT exportFinished(ok, ok ? tr("Användningen är sparad i %1.").arg(path) : message);
     });
 }
 

@@ -384,12 +384,7 @@
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="297"/>
-        <source>Filen %1 gick inte att spara.</source>
-        <translation>Filen %1 gick inte att spara.</translation>
-    </message>
-    <message>
-        <location filename="../models/auditlogmodel.cpp" line="304"/>
+        <location filename="../models/auditlogmodel.cpp" line="292"/>
         <source>Händelseloggen är sparad i %1.</source>
         <translation>Händelseloggen är sparad i %1.</translation>
     </message>
@@ -864,6 +859,14 @@
         <location filename="../qml/components/CreditMeterButton.qml" line="100"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <location filename="../models/csvexport.cpp" line="25"/>
+        <source>Filen %1 gick inte att spara.</source>
+        <translation>Filen %1 gick inte att spara.</translation>
     </message>
 </context>
 <context>
@@ -2555,12 +2558,7 @@
         <translation>Teamets användning</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="201"/>
-        <source>Filen %1 gick inte att spara.</source>
-        <translation>Filen %1 gick inte att spara.</translation>
-    </message>
-    <message>
-        <location filename="../models/usagemodel.cpp" line="208"/>
+        <location filename="../models/usagemodel.cpp" line="195"/>
         <source>Användningen är sparad i %1.</source>
         <translation>Användningen är sparad i %1.</translation>
     </message>

@@ -322,15 +322,7 @@ std::optional<AdminError> Admin::handleInquiry(QJsonObject *out)
 // (--verify-domain) once the customer has shown that it is theirs.
 QJsonObject Admin::ssoView(const storage::SsoSettings &s)
 {
-    QJsonValue idp = QJsonValue::Null;
-    QString error;
-    if (!s.idpMetadata.isEmpty()) {
-        if (const auto info = saml::parseIdpMetadata(s.idpMetadata.toUtf8(), &error))
-            idp = QJsonObject{{QStringLiteral("entity_id"), info->entityId},
-                              {QStringLiteral("sso_url"), info->ssoUrl},
-                              {QStringLiteral("certificate_sha256"), info->certificateSha256},
-                              {QStringLiteral("certificate_not_after"), storage::toRfc3339(info->certificateNotAfter)}};
-    }
+    const QJsonValue idp = saml::idpSummaryJson(s.idpMetadata.toUtf8());
     QString breakGlass;
     if (const auto u = s.breakGlassUserId.isEmpty() ? std::nullopt : m_store->userById(s.breakGlassUserId))
         breakGlass = u->email;

@@ -229,16 +229,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
 static QJsonObject settingsJson(ServerContext &ctx, const Access &a, const storage::SsoSettings &s)
 {
     const auto sp = saml::endpointsFor(ctx.publicBase, a.workspace.id);
-    QJsonValue idp = QJsonValue::Null;
-    QString error;
-    if (!s.idpMetadata.isEmpty()) {
-        if (const auto info = saml::parseIdpMetadata(s.idpMetadata.toUtf8(), &error))
-            idp = QJsonObject{{QStringLiteral("entity_id"), info->entityId},
-                              {QStringLiteral("sso_url"), info->ssoUrl},
-                              {QStringLiteral("certificate_sha256"), info->certificateSha256},
-                              {QStringLiteral("certificate_not_after"),
-                               info->certificateNotAfter.toUTC().toString(Qt::ISODate)}};
-    }
+    const QJsonValue idp = saml::idpSummaryJson(s.idpMetadata.toUtf8());
     QString breakGlass;
     if (!s.breakGlassUserId.isEmpty())
         if (const auto u = ctx.store->userById(s.breakGlassUserId))

@@ -2,6 +2,7 @@
 #include "samlxml.h"
 #include "spkey.h"
 
+#include <QJsonObject>
 #include <QMutexLocker>
 #include <QRegularExpression>
 
@@ -91,6 +92,18 @@ std::optional<IdpInfo> parseIdpMetadata(const QByteArray &xml, QString *error)
     }
     g_object_unref(provider);
     return info;
+}
+
+QJsonValue idpSummaryJson(const QByteArray &metadataXml)
+{
+    QString error;
+    const auto info = metadataXml.isEmpty() ? std::nullopt : parseIdpMetadata(metadataXml, &error);
+    if (!info)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("entity_id"), info->entityId},
+                       {QStringLiteral("sso_url"), info->ssoUrl},
+                       {QStringLiteral("certificate_sha256"), info->certificateSha256},
+                       {QStringLiteral("certificate_not_after"), info->certificateNotAfter.toUTC().toString(Qt::ISODate)}};
 }
 
 LassoServiceProvider::LassoServiceProvider(QByteArray privateKeyPem, QByteArray certificatePem)

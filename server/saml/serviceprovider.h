@@ -10,6 +10,7 @@
 // server's clock, so that the development clock can move it).
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 #include <QString>
 #include <QUrl>
 #include <optional>
@@ -35,6 +36,9 @@ struct IdpInfo {
 // nullopt with a Swedish *error when it is not IdP metadata with an SSO URL
 // (HTTP-Redirect) and a signing certificate.
 std::optional<IdpInfo> parseIdpMetadata(const QByteArray &xml, QString *error);
+// What the settings API and `admin show-sso` show of it: {"entity_id","sso_url",
+// "certificate_sha256","certificate_not_after"}, or null without (readable) metadata.
+QJsonValue idpSummaryJson(const QByteArray &metadataXml);
 
 struct AuthnRequest {
     QString id;            // InResponseTo of the answer
