@@ -548,6 +548,10 @@ Q_SIGNALS:
     void liveEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data);
 
 private:
+    // updateRole's and deleteRole's common start (storeusers.cpp).
+    std::optional<CustomRole> lockRoleForChange(const QString &workspaceId, const QString &name, const QString &actorUserId,
+                                                const RoleGuard &guard, const CustomRole *proposed, CustomRole *before,
+                                                RoleChange *result, bool *commit);
     explicit Store(QObject *parent = nullptr);
     class Private;
     std::unique_ptr<Private> d;

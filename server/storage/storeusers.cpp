@@ -422,6 +422,31 @@ QList<CustomRole> Store::roles(const QString &workspaceId)
     return all;
 }
 
+// The start of a role change, inside its transaction: the workspace locked,
+// the role read (into *before) and the caller's guard passed. nullopt when
+// the change ends here: *result says why, *commit whether the transaction stands.
+std::optional<CustomRole> Store::lockRoleForChange(const QString &workspaceId, const QString &name, const QString &actorUserId,
+                                                   const RoleGuard &guard, const CustomRole *proposed, CustomRole *before,
+                                                   RoleChange *result, bool *commit)
+{
+    *commit = true;
+    const auto current = lockWorkspace(workspaceId) ? role(workspaceId, name) : std::nullopt;
+    if (!current) {
+        *result = RoleChange::NotFound;
+        return std::nullopt;
+    }
+    if (before)
+        *before = *current;
+    if (guard) {
+        *result = guard(memberOfUser(workspaceId, actorUserId), *current, proposed);
+        if (*result != RoleChange::Done) {
+            *commit = *result != RoleChange::Error;
+            return std::nullopt;
+        }
+    }
+    return current;
+}
+
 RoleChange Store::updateRole(const QString &workspaceId, const QString &name, const CustomRole &after,
                              const QString &actorUserId, const RoleGuard &guard, CustomRole *before)
 {
@@ -432,22 +457,10 @@ RoleChange Store::updateRole(const QString &workspaceId, const QString &name, co
         return result;
     }
     transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result = RoleChange::NotFound;
-            return true;
-        }
-        const auto current = role(workspaceId, name);
-        if (!current) {
-            result = RoleChange::NotFound;
-            return true;
-        }
-        if (before)
-            *before = *current;
-        if (guard) {
-            result = guard(memberOfUser(workspaceId, actorUserId), *current, &after);
-            if (result != RoleChange::Done)
-                return result != RoleChange::Error;
-        }
+        bool commit = true;
+        const auto current = lockRoleForChange(workspaceId, name, actorUserId, guard, &after, before, &result, &commit);
+        if (!current)
+            return commit;
         if (after.name != name && role(workspaceId, after.name)) {
             result = RoleChange::Conflict;
             return true;
@@ -475,22 +488,10 @@ RoleChange Store::deleteRole(const QString &workspaceId, const QString &name, co
 {
     RoleChange result = RoleChange::Error;
     transaction([&] {
-        if (!lockWorkspace(workspaceId)) {
-            result = RoleChange::NotFound;
-            return true;
-        }
-        const auto current = role(workspaceId, name);
-        if (!current) {
-            result = RoleChange::NotFound;
-            return true;
-        }
-        if (before)
-            *before = *current;
-        if (guard) {
-            result = guard(memberOfUser(workspaceId, actorUserId), *current, nullptr);
-            if (result != RoleChange::Done)
-                return result != RoleChange::Error;
-        }
+        bool commit = true;
+        const auto current = lockRoleForChange(workspaceId, name, actorUserId, guard, nullptr, before, &result, &commit);
+        if (!current)
+            return commit;
         // Under the lock: nobody gets the role between the count and the delete.
         const auto n = d->scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE workspace_id = ? AND role = ? "
                                                 "AND removed_ms IS NULL"), {workspaceId, name});
