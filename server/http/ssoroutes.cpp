@@ -7,6 +7,7 @@
 #include "oauthflow.h"
 #include "routes.h"
 #include "signinpage.h"
+#include "signinthrottle.h"
 #include "workspaceaccess.h"
 
 #include "saml/serviceprovider.h"
@@ -44,11 +45,32 @@ static bool planHasSso(ServerContext &ctx, const QString &workspaceId)
     return state && planOf(ctx, state->planId).hasEntitlement(Entitlement);
 }
 
-// SSO that signs people in: an IdP, a verified domain and a plan that has it.
+// Anyone can POST to a configured workspace's ACS: a source that keeps failing is
+// refused (429) for a while, and each workspace's audit log takes at most
+// AuditBudget failures per window (the rest are only logged and counted), so
+// garbage cannot flood the log its owners read.
+struct AcsGuard {
+    static constexpr int AuditBudget = 20;
+    SignInThrottle sources{SignInThrottle::Limits{30, 60, 600, 0, 0, 0, 10000}};       // (workspace, source)
+    SignInThrottle auditBudget{SignInThrottle::Limits{AuditBudget, AuditBudget, 600, 0, 0, 0, 10000}};   // ("", workspace)
+};
+struct AcsCall {
+    AcsGuard &guard;
+    QString source;
+};
+
 // A refused SSO sign-in, in the workspace's audit log: the reason only (never the
 // assertion, the NameID or the e-mail). Nothing for a workspace that does not exist.
-static void auditFailure(ServerContext &ctx, const QString &workspaceId, const QString &why)
+static void auditFailure(ServerContext &ctx, const AcsCall &call, const QString &workspaceId, const QString &why)
 {
+    const QDateTime now = ServerContext::wallNow();
+    call.guard.sources.fail(workspaceId, call.source, now);
+    if (call.guard.auditBudget.check(QString(), workspaceId, now).refused) {
+        qCWarning(lcSso) << "ACS failure not written to the audit log: over" << AcsGuard::AuditBudget
+                         << "in ten minutes for workspace" << workspaceId;
+        return;
+    }
+    call.guard.auditBudget.fail(QString(), workspaceId, now);
     const auto s = ctx.store->ssoSettings(workspaceId);
     ctx.store->appendAudit(storage::AuditEntry{0, workspaceId, {}, storage::Actor::system(),
                                                QString::fromLatin1(storage::audit::SsoSignInFailed), s ? s->domain : QString(), {},
@@ -126,8 +148,8 @@ bool ssoRequiredFor(ServerContext &ctx, const QString &email, const std::optiona
 
 // The first sign-in of a new person creates the user (no password) and the
 // member with the default role, within the seat rules; the IdP's name updates the user.
-static std::optional<QString> provision(ServerContext &ctx, const storage::SsoSettings &s, const saml::SignedInPerson &p,
-                                        const ReplyPtr &reply)
+static std::optional<QString> provision(ServerContext &ctx, const AcsCall &call, const storage::SsoSettings &s,
+                                        const saml::SignedInPerson &p, const ReplyPtr &reply)
 {
     auto user = ctx.store->userByEmail(p.email);
     if (!user) {
@@ -150,7 +172,7 @@ static std::optional<QString> provision(ServerContext &ctx, const storage::SsoSe
         return user->id;
     if (added == storage::MemberChange::SeatLimit) {
         qCInfo(lcSso) << "SSO sign-in refused: the workspace has no free seat" << s.workspaceId;
-        auditFailure(ctx, s.workspaceId, QStringLiteral("no free seat"));
+        auditFailure(ctx, call, s.workspaceId, QStringLiteral("no free seat"));
         reply->send(ssoFailurePage(QStringLiteral("Din organisations Kliv-konto har inga lediga platser. Be en ägare "
                                                   "eller administratör att frigöra en plats eller utöka planen."), 403));
         return std::nullopt;
@@ -160,12 +182,13 @@ static std::optional<QString> provision(ServerContext &ctx, const storage::SsoSe
     return std::nullopt;
 }
 
-static void consumeResponse(ServerContext &ctx, const QString &workspaceId, const QUrlQuery &f, const ReplyPtr &reply)
+static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QString &workspaceId, const QUrlQuery &f,
+                            const ReplyPtr &reply)
 {
     const auto s = ctx.store->ssoSettings(workspaceId);
     if (!s || s->idpMetadata.isEmpty()) {
         qCInfo(lcSso) << "ACS: no SSO configured for workspace" << workspaceId;
-        auditFailure(ctx, workspaceId, QStringLiteral("SSO is not configured"));
+        auditFailure(ctx, call, workspaceId, QStringLiteral("SSO is not configured"));
         return reply->send(ssoFailurePage(QStringLiteral("Inloggning med SSO är inte konfigurerad för den här organisationen.")));
     }
     const auto sp = saml::endpointsFor(ctx.publicBase, workspaceId);
@@ -175,7 +198,7 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
                                            "Försök igen, eller kontakta din organisations IT-avdelning.");
     if (!check.ok()) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId << ":" << check.why;
-        auditFailure(ctx, workspaceId, check.why);
+        auditFailure(ctx, call, workspaceId, check.why);
         return reply->send(ssoFailurePage(refused));
     }
     const saml::SignedInPerson &p = *check.person;
@@ -183,14 +206,14 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
     if (!request) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << ": InResponseTo is not an open request of this server for this workspace";
-        auditFailure(ctx, workspaceId, QStringLiteral("InResponseTo is not an open request of this server"));
+        auditFailure(ctx, call, workspaceId, QStringLiteral("InResponseTo is not an open request of this server"));
         return reply->send(ssoFailurePage(refused));
     }
     bool replay = false;
     if (!ctx.store->markAssertionSeen(p.issuer, p.assertionId, p.assertionExpiresAt, &replay)) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (replay ? ": the assertion ID was used before (replay)" : ": cannot record the assertion ID");
-        auditFailure(ctx, workspaceId, replay ? QStringLiteral("the assertion ID was used before (replay)") : QStringLiteral("cannot record the assertion ID"));
+        auditFailure(ctx, call, workspaceId, replay ? QStringLiteral("the assertion ID was used before (replay)") : QStringLiteral("cannot record the assertion ID"));
         return reply->send(ssoFailurePage(refused, replay ? 400 : 500));
     }
     ctx.store->pruneExpiredSaml(ServerContext::wallNow(), PruneBatch);
@@ -212,12 +235,12 @@ static void consumeResponse(ServerContext &ctx, const QString &workspaceId, cons
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (inDomain ? ": SSO is not usable (plan or domain not verified)"
                                                 : ": the e-mail is not in the workspace's domain");
-        auditFailure(ctx, workspaceId, inDomain ? QStringLiteral("SSO is not usable (plan or domain not verified)") : QStringLiteral("the e-mail is not in the workspace's domain"));
+        auditFailure(ctx, call, workspaceId, inDomain ? QStringLiteral("SSO is not usable (plan or domain not verified)") : QStringLiteral("the e-mail is not in the workspace's domain"));
         return reply->send(ssoFailurePage(inDomain ? refused
                                                    : QStringLiteral("Ditt konto hos identitetsleverantören hör inte till "
                                                                     "organisationens domän.")));
     }
-    const auto userId = provision(ctx, *s, p, reply);
+    const auto userId = provision(ctx, call, *s, p, reply);
     if (!userId)
         return;
     qCInfo(lcSso).noquote() << "SSO sign-in of user" << *userId << "in workspace" << workspaceId;
@@ -407,10 +430,17 @@ void addSsoRoutes(Router &r, ServerContext &ctx)
         sendToIdp(ctx, *s, request, reply);
     });
 
-    r.add(Method::Post, QStringLiteral("/saml/{ws}/acs"), Auth::None, [&ctx](Request &req, const ReplyPtr &reply) {
+    auto guard = std::make_shared<AcsGuard>();
+    r.add(Method::Post, QStringLiteral("/saml/{ws}/acs"), Auth::None, [&ctx, guard](Request &req, const ReplyPtr &reply) {
+        const QString ws = req.param(QStringLiteral("ws"));
+        const AcsCall call{*guard, SignInThrottle::sourceOf(req.remote)};
+        if (guard->sources.check(ws, call.source, ServerContext::wallNow()).refused) {
+            qCWarning(lcSso) << "ACS throttled after repeated failures from one source, workspace" << ws;
+            return reply->send(ssoFailurePage(QStringLiteral("För många misslyckade inloggningar. Vänta några minuter och försök igen."), 429));
+        }
         QByteArray b = req.body;
         b.replace('+', "%20");
-        consumeResponse(ctx, req.param(QStringLiteral("ws")), QUrlQuery(QString::fromUtf8(b)), reply);
+        consumeResponse(ctx, call, ws, QUrlQuery(QString::fromUtf8(b)), reply);
     });
 }
 

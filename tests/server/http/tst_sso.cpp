@@ -319,6 +319,27 @@ private Q_SLOTS:
         QVERIFY(!log.body.contains("ann@acme.se"));
     }
 
+    // Anyone may POST to the ACS: garbage fills at most 20 entries of the audit log in
+    // ten minutes (the rest are logged only), and a source that keeps failing gets 429.
+    void garbageCannotFloodTheAuditLog()
+    {
+        KLIV_ACME();
+        for (int i = 0; i < 30; ++i) {
+            const HttpReply r = postResponse(QByteArray("bm90IFNBTUw=").repeated(i + 1));
+            QVERIFY2(r.status == 400 && r.body.contains(Refused), qPrintable(QString::number(i) + r.describe()));
+        }
+        const HttpReply log = fx->get(QStringLiteral("/v1/workspaces/%1/audit?kind=sso.sign_in_failed&limit=100").arg(ws.id), ownerToken);
+        KLIV_VERIFY_STATUS(log, 200);
+        QCOMPARE(log.json().value("entries").toArray().size(), 20);
+        QVERIFY(fx->serverStderr().contains("not written to the audit log"));
+        const HttpReply throttled = postResponse(QByteArray("bm90IFNBTUw="));
+        QCOMPARE(throttled.status, 429);
+        QVERIFY(throttled.body.contains("För många misslyckade inloggningar"));
+        // Even a good answer from that source waits out the window; nobody was let in.
+        QCOMPARE(postResponse(idpAnswer().value("SAMLResponse").toString().toLatin1()).status, 429);
+        QCOMPARE(memberCount(), 1);
+    }
+
     void unknownOrUnverifiedDomainSaysSo()
     {
         KLIV_ACME();
