@@ -6,10 +6,67 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <functional>
+
 class CrashSafety : public QObject
 {
     Q_OBJECT
     std::unique_ptr<ServerFixture> fx;
+
+    // Keeps `connections` connections busy: each posts the next key's body as soon as
+    // its previous request answered, until killWith(). `onReply` hears every answer.
+    struct Load {
+        QStringList sent;
+        bool stopped = false;
+        std::vector<std::unique_ptr<HttpConnection>> conns;
+        void killWith(ServerFixture &fx)
+        {
+            stopped = true;
+            fx.kill9();   // requests are in flight on every connection
+            for (auto &c : conns)
+                c->abort();
+        }
+    };
+    void startLoad(Load &load, int connections, const QString &prefix, const QByteArray &path, const QByteArray &token,
+                   const std::function<QByteArray(const QString &)> &bodyFor,
+                   const std::function<void(const QString &key, const HttpReply &)> &onReply)
+    {
+        auto sequence = std::make_shared<int>(0);
+        for (int c = 0; c < connections; ++c) {
+            load.conns.push_back(std::make_unique<HttpConnection>(fx->baseUrl()));
+            HttpConnection *conn = load.conns.back().get();
+            auto sendNext = [&load, conn, c, sequence, prefix, path, token, bodyFor] {
+                const QString key = prefix + QStringLiteral("%1-%2").arg(c).arg(++*sequence);
+                load.sent.append(key);
+                conn->setProperty("key", key);
+                conn->send(HttpConnection::buildRequest("POST", path, bodyFor(key), token));
+            };
+            connect(conn, &HttpConnection::finished, this, [&load, conn, sendNext, onReply](const HttpReply &r) {
+                onReply(conn->property("key").toString(), r);
+                if (!load.stopped && r.status != 0 && r.status != 200 && r.status != 201)
+                    QWARN(qPrintable(r.describe()));
+                if (!load.stopped)
+                    sendNext();
+            });
+            sendNext();
+        }
+    }
+    // Every entry of the month, through the cursor pages.
+    void forEachEntry(const QString &workspace, const QString &token, const std::function<void(const QJsonValue &)> &each)
+    {
+        QString cursor;
+        do {
+            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=%2&limit=500")
+                              .arg(workspace, fx->clock().toString(QStringLiteral("yyyy-MM")));
+            if (!cursor.isEmpty())
+                url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
+            const HttpReply page = fx->get(url, token);
+            KLIV_VERIFY_STATUS(page, 200);
+            for (const QJsonValue &e : page.jsonArray("entries"))
+                each(e);
+            cursor = page.json()[QLatin1String("next_cursor")].toString();
+        } while (!cursor.isEmpty());
+    }
 
 private Q_SLOTS:
     void initTestCase_data() { apitest::addBackendRows(); }
@@ -32,56 +89,27 @@ private Q_SLOTS:
         };
         const QByteArray path = "/v1/workspaces/" + ws.id.toUtf8() + "/usage";
         QHash<QString, QString> acked;           // key -> entry id
-        QStringList sent;
-        int sequence = 0;
-        bool killed = false;
-        std::vector<std::unique_ptr<HttpConnection>> conns;
-        for (int c = 0; c < 16; ++c) {
-            conns.push_back(std::make_unique<HttpConnection>(fx->baseUrl()));
-            HttpConnection *conn = conns.back().get();
-            auto sendNext = [&, conn, c] {
-                const QString key = QStringLiteral("crash-%1-%2").arg(c).arg(++sequence);
-                sent.append(key);
-                conn->setProperty("key", key);
-                conn->send(HttpConnection::buildRequest("POST", path, bodyFor(key), service.toUtf8()));
-            };
-            connect(conn, &HttpConnection::finished, this, [&, conn, sendNext](const HttpReply &r) {
-                if (r.status == 201)
-                    acked.insert(conn->property("key").toString(), r.json()[QLatin1String("entry")][QLatin1String("id")].toString());
-                else if (!killed && r.status != 0)
-                    QWARN(qPrintable(r.describe()));
-                if (!killed)
-                    sendNext();
-            });
-            sendNext();
-        }
+        Load load;
+        startLoad(load, 16, QStringLiteral("crash-"), path, service.toUtf8(), bodyFor, [&](const QString &key, const HttpReply &r) {
+            if (r.status == 201)
+                acked.insert(key, r.json()[QLatin1String("entry")][QLatin1String("id")].toString());
+        });
         QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 300, 30000);
-        killed = true;
-        fx->kill9();   // requests are in flight on all 16 connections
-        for (auto &c : conns)
-            c->abort();
+        load.killWith(*fx);
+        const QStringList &sent = load.sent;
         qInfo("killed after %lld acknowledged of %lld sent", qint64(acked.size()), qint64(sent.size()));
 
         QVERIFY2(fx->restart(), qPrintable(fx->errorString()));
-        // Every entry of the month, through the cursor pages.
         QHash<QString, int> entryIds;
         QSet<QString> keysStored;
-        QString cursor;
-        do {
-            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=%2&limit=500")
-                              .arg(ws.id, fx->clock().toString(QStringLiteral("yyyy-MM")));
-            if (!cursor.isEmpty())
-                url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
-            const HttpReply page = fx->get(url, owner);
-            KLIV_VERIFY_STATUS(page, 200);
-            for (const QJsonValue &e : page.jsonArray("entries")) {
-                entryIds[e[QLatin1String("id")].toString()]++;
-                const QString key = e[QLatin1String("project")].toString();
-                QVERIFY2(!keysStored.contains(key), qPrintable(QStringLiteral("key %1 stored twice").arg(key)));
-                keysStored.insert(key);
-            }
-            cursor = page.json()[QLatin1String("next_cursor")].toString();
-        } while (!cursor.isEmpty());
+        forEachEntry(ws.id, owner, [&](const QJsonValue &e) {
+            entryIds[e[QLatin1String("id")].toString()]++;
+            const QString key = e[QLatin1String("project")].toString();
+            QVERIFY2(!keysStored.contains(key), qPrintable(QStringLiteral("key %1 stored twice").arg(key)));
+            keysStored.insert(key);
+        });
+        if (QTest::currentTestFailed())
+            return;
         for (auto it = acked.cbegin(); it != acked.cend(); ++it) {
             QVERIFY2(entryIds.value(it.value()) == 1,
                      qPrintable(QStringLiteral("acknowledged %1 (%2) found %3 times").arg(it.key(), it.value()).arg(entryIds.value(it.value()))));
@@ -131,55 +159,24 @@ private Q_SLOTS:
         };
         const QByteArray path = "/v1/workspaces/" + ws.id.toUtf8() + "/usage/batch";
         QSet<QString> acked;
-        QStringList sent;
-        int sequence = 0;
-        bool killed = false;
-        std::vector<std::unique_ptr<HttpConnection>> conns;
-        for (int c = 0; c < 8; ++c) {
-            conns.push_back(std::make_unique<HttpConnection>(fx->baseUrl()));
-            HttpConnection *conn = conns.back().get();
-            auto sendNext = [&, conn, c] {
-                const QString batch = QStringLiteral("b%1x%2").arg(c).arg(++sequence);
-                sent.append(batch);
-                conn->setProperty("batch", batch);
-                conn->send(HttpConnection::buildRequest("POST", path, bodyFor(batch), service.toUtf8()));
-            };
-            connect(conn, &HttpConnection::finished, this, [&, conn, sendNext](const HttpReply &r) {
-                if (r.status == 200) {
-                    int created = 0;
-                    for (const QJsonValue &one : r.jsonArray("results"))
-                        created += one[QLatin1String("status")].toInt() == 201;
-                    if (created == PerBatch)
-                        acked.insert(conn->property("batch").toString());
-                } else if (!killed && r.status != 0) {
-                    QWARN(qPrintable(r.describe()));
-                }
-                if (!killed)
-                    sendNext();
-            });
-            sendNext();
-        }
+        Load load;
+        startLoad(load, 8, QStringLiteral("b"), path, service.toUtf8(), bodyFor, [&](const QString &batch, const HttpReply &r) {
+            int created = 0;
+            for (const QJsonValue &one : r.jsonArray("results"))
+                created += one[QLatin1String("status")].toInt() == 201;
+            if (r.status == 200 && created == PerBatch)
+                acked.insert(batch);
+        });
         QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 100, 60000);
-        killed = true;
-        fx->kill9();   // batches are in flight on all 8 connections
-        for (auto &c : conns)
-            c->abort();
+        load.killWith(*fx);
+        const QStringList &sent = load.sent;
         qInfo("killed after %lld acknowledged batches of %lld sent", qint64(acked.size()), qint64(sent.size()));
 
         QVERIFY2(fx->restart(), qPrintable(fx->errorString()));
         QHash<QString, int> perBatch;   // batch id -> events stored
-        QString cursor;
-        do {
-            QString url = QStringLiteral("/v1/workspaces/%1/usage/entries?month=%2&limit=500")
-                              .arg(ws.id, fx->clock().toString(QStringLiteral("yyyy-MM")));
-            if (!cursor.isEmpty())
-                url += QStringLiteral("&cursor=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor));
-            const HttpReply page = fx->get(url, owner);
-            KLIV_VERIFY_STATUS(page, 200);
-            for (const QJsonValue &e : page.jsonArray("entries"))
-                perBatch[e[QLatin1String("project")].toString()]++;
-            cursor = page.json()[QLatin1String("next_cursor")].toString();
-        } while (!cursor.isEmpty());
+        forEachEntry(ws.id, owner, [&](const QJsonValue &e) { perBatch[e[QLatin1String("project")].toString()]++; });
+        if (QTest::currentTestFailed())
+            return;
         qint64 stored = 0;
         for (auto it = perBatch.cbegin(); it != perBatch.cend(); ++it) {
             QVERIFY2(it.value() == PerBatch, qPrintable(QStringLiteral("batch %1 half applied: %2 of %3").arg(it.key()).arg(it.value()).arg(PerBatch)));
