@@ -6,6 +6,7 @@
 // and close. (tests/client covers the same sign-in without a browser, the QtKeychain
 // side and that no file under HOME holds the token.)
 #include "browser.h"
+#include "urlcatcher.h"
 #include "serverfixture.h"
 #include "session.h"
 #include "tokenstore.h"
@@ -41,51 +42,30 @@ bool accepts(const QString &host, quint16 port)
 
 } // namespace
 
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> urls;
-public Q_SLOTS:
-    void open(const QUrl &url) { urls << url; }
-};
-
 class TestSignInE2E : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void signInThroughTheBrowser();
 
 private:
     ServerFixture m_fx;
     Browser m_browser;
-    UrlCatcher m_catcher;
+    UrlCatcher m_catcher;   // the app's "open the system browser" lands here
 };
 
 void TestSignInE2E::initTestCase()
 {
-    if (!Browser::available())
-        QSKIP("chromium is not installed (/usr/bin/chromium; ./dev deps installs it)");
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("needs a Secret Service keyring: run under ./dev test (dbus-run-session + gnome-keyring)");
+    if (const QString missing = UrlCatcher::missingForBrowserFlows(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
     QVERIFY2(m_fx.start(ServerFixture::utc("2026-12-10T09:00:00Z")), qPrintable(m_fx.errorString()));
     const WorkspaceIds ws = m_fx.createWorkspace(QStringLiteral("Acme"), Email);
     QVERIFY2(ws.isValid(), qPrintable(m_fx.errorString()));
     const AdminResult pw = m_fx.admin({QStringLiteral("set-password"), QStringLiteral("--user"), Email,
                                        QStringLiteral("--password"), Password});
     QVERIFY2(pw.ok(), qPrintable(pw.describe()));
-    // The app's "open the system browser" lands here instead.
-    QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_catcher, "open");
-    QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_catcher, "open");
     QVERIFY2(m_browser.start(), qPrintable(m_browser.errorString()));
-}
-
-void TestSignInE2E::cleanupTestCase()
-{
-    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
-    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 }
 
 void TestSignInE2E::signInThroughTheBrowser()

@@ -5,6 +5,7 @@
 // form back to our ACS. Then enforcement: the password form refuses an e-mail of
 // the domain, the break-glass owner still signs in with a password.
 #include "browser.h"
+#include "urlcatcher.h"
 #include "idpprocess.h"
 #include "serverfixture.h"
 #include "session.h"
@@ -19,21 +20,11 @@ const QString Owner = QStringLiteral("owner@acme.se");
 const QString Password = QStringLiteral("rätt häst batteri 42");
 } // namespace
 
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> urls;
-public Q_SLOTS:
-    void open(const QUrl &url) { urls << url; }
-};
-
 class TestSsoE2E : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void jitSignInThroughTheIdp();
     void enforcementRefusesPasswordsButBreakGlass();
 
@@ -44,16 +35,14 @@ private:
     ServerFixture m_fx;
     IdpProcess m_idp;
     Browser m_browser;
-    UrlCatcher m_catcher;
+    UrlCatcher m_catcher;   // the app's "open the system browser" lands here
     WorkspaceIds m_ws;
 };
 
 void TestSsoE2E::initTestCase()
 {
-    if (!Browser::available())
-        QSKIP("chromium is not installed (/usr/bin/chromium; ./dev deps installs it)");
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("needs a Secret Service keyring: run under ./dev test (dbus-run-session + gnome-keyring)");
+    if (const QString missing = UrlCatcher::missingForBrowserFlows(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
     QVERIFY2(m_idp.start(), qPrintable(m_idp.errorString()));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QVERIFY2(m_fx.start(now.addMSecs(-now.time().msec())), qPrintable(m_fx.errorString()));
@@ -63,15 +52,7 @@ void TestSsoE2E::initTestCase()
     const AdminResult sso = m_fx.admin({QStringLiteral("set-sso"), m_ws.id, QStringLiteral("--metadata"), m_idp.metadataFile(),
                                         QStringLiteral("--domain"), QStringLiteral("acme.se"), QStringLiteral("--verify-domain")});
     QVERIFY2(sso.ok(), qPrintable(sso.describe()));
-    QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_catcher, "open");
-    QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_catcher, "open");
     QVERIFY2(m_browser.start(), qPrintable(m_browser.errorString()));
-}
-
-void TestSsoE2E::cleanupTestCase()
-{
-    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
-    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 }
 
 // The URL the app hands to the system browser.
