@@ -322,18 +322,10 @@ std::optional<AdminError> Admin::handleInquiry(QJsonObject *out)
 // (--verify-domain) once the customer has shown that it is theirs.
 QJsonObject Admin::ssoView(const storage::SsoSettings &s)
 {
-    const QJsonValue idp = saml::idpSummaryJson(s.idpMetadata.toUtf8());
-    QString breakGlass;
-    if (const auto u = s.breakGlassUserId.isEmpty() ? std::nullopt : m_store->userById(s.breakGlassUserId))
-        breakGlass = u->email;
-    return {{QStringLiteral("workspace_id"), s.workspaceId},
-            {QStringLiteral("domain"), s.domain},
-            {QStringLiteral("domain_verified"), s.domainVerified},
-            {QStringLiteral("idp"), idp},
-            {QStringLiteral("enforced"), s.enforced},
-            {QStringLiteral("break_glass_email"), breakGlass},
-            {QStringLiteral("default_role"), s.defaultRole},
-            {QStringLiteral("sp_metadata_path"), QStringLiteral("/saml/%1/metadata").arg(s.workspaceId)}};
+    QJsonObject view = http::ssoSettingsJson(m_store, s);
+    view.insert(QStringLiteral("workspace_id"), s.workspaceId);
+    view.insert(QStringLiteral("sp_metadata_path"), QStringLiteral("/saml/%1/metadata").arg(s.workspaceId));
+    return view;
 }
 
 std::optional<AdminError> Admin::showSso(QJsonObject *out)

@@ -1,5 +1,6 @@
 #include "jsonviews.h"
 
+#include "saml/serviceprovider.h"
 #include "storage/wirejson.h"
 
 #include <QJsonArray>
@@ -77,6 +78,19 @@ QJsonObject inquiryJson(const storage::EnterpriseInquiry &i, bool full)
         o.insert(QStringLiteral("handled_note"), i.handledNote);
     }
     return o;
+}
+
+QJsonObject ssoSettingsJson(storage::Store *store, const storage::SsoSettings &s)
+{
+    QString breakGlass;
+    if (const auto u = s.breakGlassUserId.isEmpty() ? std::nullopt : store->userById(s.breakGlassUserId))
+        breakGlass = u->email;
+    return {{QStringLiteral("domain"), s.domain},
+            {QStringLiteral("domain_verified"), s.domainVerified},
+            {QStringLiteral("idp"), saml::idpSummaryJson(s.idpMetadata.toUtf8())},
+            {QStringLiteral("enforced"), s.enforced},
+            {QStringLiteral("break_glass_email"), breakGlass},
+            {QStringLiteral("default_role"), s.defaultRole}};
 }
 
 QJsonObject seatsJson(const billing::Plan &plan, int used)

@@ -17,6 +17,10 @@ QJsonObject memberJson(const storage::Member &m);
 // An enterprise inquiry; `full` adds who asked and the message (operators only).
 QJsonObject inquiryJson(const storage::EnterpriseInquiry &i, bool full);
 QJsonObject seatsJson(const billing::Plan &plan, int used);
+// A workspace's SSO settings as the settings API and `admin show-sso` show them:
+// domain, domain_verified, idp (summary of its metadata), enforced,
+// break_glass_email, default_role.
+QJsonObject ssoSettingsJson(storage::Store *store, const storage::SsoSettings &s);
 // Whether the plan changes only through Kliv's sales team: Enterprise always;
 // a paid plan an operator set (renews by the clock, no online subscription)
 // while a payment provider is configured. The one rule behind both the

@@ -3,6 +3,7 @@
 // same OAuth flow, the test round trip, the SP metadata, and the settings API.
 // Every SAML detail sits behind saml::ServiceProvider (server/saml).
 #include "jsonbody.h"
+#include "jsonviews.h"
 #include "logging.h"
 #include "oauthflow.h"
 #include "routes.h"
@@ -252,23 +253,14 @@ static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QStri
 static QJsonObject settingsJson(ServerContext &ctx, const Access &a, const storage::SsoSettings &s)
 {
     const auto sp = saml::endpointsFor(ctx.publicBase, a.workspace.id);
-    const QJsonValue idp = saml::idpSummaryJson(s.idpMetadata.toUtf8());
-    QString breakGlass;
-    if (!s.breakGlassUserId.isEmpty())
-        if (const auto u = ctx.store->userById(s.breakGlassUserId))
-            breakGlass = u->email;
-    return {{QStringLiteral("available"), a.plan && a.plan->hasEntitlement(Entitlement)},
-            {QStringLiteral("sp"), QJsonObject{{QStringLiteral("entity_id"), sp.entityId},
-                                               {QStringLiteral("acs_url"), sp.acsUrl},
-                                               {QStringLiteral("metadata_url"), sp.metadataUrl}}},
-            {QStringLiteral("domain"), s.domain},
-            {QStringLiteral("domain_verified"), s.domainVerified},
-            {QStringLiteral("idp"), idp},
-            {QStringLiteral("enforced"), s.enforced},
-            {QStringLiteral("break_glass_email"), breakGlass},
-            {QStringLiteral("default_role"), s.defaultRole},
-            {QStringLiteral("test_url"), ctx.publicBase.toString(QUrl::StripTrailingSlash) + QStringLiteral("/saml/")
-                                             + a.workspace.id + QStringLiteral("/test")}};
+    QJsonObject view = ssoSettingsJson(ctx.store, s);
+    view.insert(QStringLiteral("available"), a.plan && a.plan->hasEntitlement(Entitlement));
+    view.insert(QStringLiteral("sp"), QJsonObject{{QStringLiteral("entity_id"), sp.entityId},
+                                                  {QStringLiteral("acs_url"), sp.acsUrl},
+                                                  {QStringLiteral("metadata_url"), sp.metadataUrl}});
+    view.insert(QStringLiteral("test_url"), ctx.publicBase.toString(QUrl::StripTrailingSlash) + QStringLiteral("/saml/")
+                                                + a.workspace.id + QStringLiteral("/test"));
+    return view;
 }
 
 static ApiError unprocessable(const QString &field, const QString &message)
