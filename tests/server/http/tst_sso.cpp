@@ -383,6 +383,14 @@ private Q_SLOTS:
         KLIV_VERIFY_STATUS(bob, 403);
         QVERIFY(bob.body.contains("Din organisation kräver inloggning med SSO. Välj ”Logga in med SSO”."));
         KLIV_VERIFY_STATUS(signIn(QStringLiteral("owner@acme.se")), 302);
+        // The operator sees the same settings as the Säkerhet page.
+        const AdminResult shown = fx->admin({QStringLiteral("show-sso"), ws.id});
+        QVERIFY2(shown.ok(), qPrintable(shown.describe()));
+        QCOMPARE(shown.json.value("break_glass_email").toString(), QStringLiteral("owner@acme.se"));
+        QCOMPARE(shown.json.value("enforced").toBool(), true);
+        QCOMPARE(shown.json.value("domain").toString(), QStringLiteral("acme.se"));
+        QVERIFY(!shown.json.value("idp").toObject().value("certificate_sha256").toString().isEmpty());
+        QCOMPARE(shown.json.value("sp_metadata_path").toString(), QStringLiteral("/saml/%1/metadata").arg(ws.id));
         // Off again: Bob's password works.
         QVERIFY(fx->admin({QStringLiteral("set-sso"), ws.id, QStringLiteral("--enforce"), QStringLiteral("off")}).ok());
         KLIV_VERIFY_STATUS(signIn(QStringLiteral("bob@acme.se")), 302);
