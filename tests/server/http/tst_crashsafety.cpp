@@ -161,10 +161,12 @@ private Q_SLOTS:
         QSet<QString> acked;
         Load load;
         startLoad(load, 8, QStringLiteral("b"), path, service.toUtf8(), bodyFor, [&](const QString &batch, const HttpReply &r) {
+            if (r.status != 200)
+                return;
             int created = 0;
             for (const QJsonValue &one : r.jsonArray("results"))
                 created += one[QLatin1String("status")].toInt() == 201;
-            if (r.status == 200 && created == PerBatch)
+            if (created == PerBatch)
                 acked.insert(batch);
         });
         QTRY_VERIFY_WITH_TIMEOUT(acked.size() >= 100, 60000);
