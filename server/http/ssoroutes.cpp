@@ -62,7 +62,8 @@ struct AcsCall {
 
 // A refused SSO sign-in, in the workspace's audit log: the reason only (never the
 // assertion, the NameID or the e-mail). Nothing for a workspace that does not exist.
-static void auditFailure(ServerContext &ctx, const AcsCall &call, const QString &workspaceId, const QString &why)
+static void auditFailure(ServerContext &ctx, const AcsCall &call, const QString &workspaceId, const QString &domain,
+                         const QString &why)
 {
     const QDateTime now = ServerContext::wallNow();
     call.guard.sources.fail(workspaceId, call.source, now);
@@ -72,9 +73,8 @@ static void auditFailure(ServerContext &ctx, const AcsCall &call, const QString 
         return;
     }
     call.guard.auditBudget.fail(QString(), workspaceId, now);
-    const auto s = ctx.store->ssoSettings(workspaceId);
     ctx.store->appendAudit(storage::AuditEntry{0, workspaceId, {}, storage::Actor::system(),
-                                               QString::fromLatin1(storage::audit::SsoSignInFailed), s ? s->domain : QString(), {},
+                                               QString::fromLatin1(storage::audit::SsoSignInFailed), domain, {},
                                                QJsonObject{{QStringLiteral("reason"), why}}});
 }
 
@@ -173,7 +173,7 @@ static std::optional<QString> provision(ServerContext &ctx, const AcsCall &call,
         return user->id;
     if (added == storage::MemberChange::SeatLimit) {
         qCInfo(lcSso) << "SSO sign-in refused: the workspace has no free seat" << s.workspaceId;
-        auditFailure(ctx, call, s.workspaceId, QStringLiteral("no free seat"));
+        auditFailure(ctx, call, s.workspaceId, s.domain, QStringLiteral("no free seat"));
         reply->send(ssoFailurePage(QStringLiteral("Din organisations Kliv-konto har inga lediga platser. Be en ägare "
                                                   "eller administratör att frigöra en plats eller utöka planen."), 403));
         return std::nullopt;
@@ -189,7 +189,7 @@ static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QStri
     const auto s = ctx.store->ssoSettings(workspaceId);
     if (!s || s->idpMetadata.isEmpty()) {
         qCInfo(lcSso) << "ACS: no SSO configured for workspace" << workspaceId;
-        auditFailure(ctx, call, workspaceId, QStringLiteral("SSO is not configured"));
+        auditFailure(ctx, call, workspaceId, s ? s->domain : QString(), QStringLiteral("SSO is not configured"));
         return reply->send(ssoFailurePage(QStringLiteral("Inloggning med SSO är inte konfigurerad för den här organisationen.")));
     }
     const auto sp = saml::endpointsFor(ctx.publicBase, workspaceId);
@@ -199,7 +199,7 @@ static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QStri
                                            "Försök igen, eller kontakta din organisations IT-avdelning.");
     if (!check.ok()) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId << ":" << check.why;
-        auditFailure(ctx, call, workspaceId, check.why);
+        auditFailure(ctx, call, workspaceId, s->domain, check.why);
         return reply->send(ssoFailurePage(refused));
     }
     const saml::SignedInPerson &p = *check.person;
@@ -207,14 +207,14 @@ static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QStri
     if (!request) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << ": InResponseTo is not an open request of this server for this workspace";
-        auditFailure(ctx, call, workspaceId, QStringLiteral("InResponseTo is not an open request of this server"));
+        auditFailure(ctx, call, workspaceId, s->domain, QStringLiteral("InResponseTo is not an open request of this server"));
         return reply->send(ssoFailurePage(refused));
     }
     bool replay = false;
     if (!ctx.store->markAssertionSeen(p.issuer, p.assertionId, p.assertionExpiresAt, &replay)) {
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (replay ? ": the assertion ID was used before (replay)" : ": cannot record the assertion ID");
-        auditFailure(ctx, call, workspaceId, replay ? QStringLiteral("the assertion ID was used before (replay)") : QStringLiteral("cannot record the assertion ID"));
+        auditFailure(ctx, call, workspaceId, s->domain, replay ? QStringLiteral("the assertion ID was used before (replay)") : QStringLiteral("cannot record the assertion ID"));
         return reply->send(ssoFailurePage(refused, replay ? 400 : 500));
     }
     ctx.store->pruneExpiredSaml(ServerContext::wallNow(), PruneBatch);
@@ -236,7 +236,7 @@ static void consumeResponse(ServerContext &ctx, const AcsCall &call, const QStri
         qCWarning(lcSso).noquote() << "ACS refused a response for workspace" << workspaceId
                                    << (inDomain ? ": SSO is not usable (plan or domain not verified)"
                                                 : ": the e-mail is not in the workspace's domain");
-        auditFailure(ctx, call, workspaceId, inDomain ? QStringLiteral("SSO is not usable (plan or domain not verified)") : QStringLiteral("the e-mail is not in the workspace's domain"));
+        auditFailure(ctx, call, workspaceId, s->domain, inDomain ? QStringLiteral("SSO is not usable (plan or domain not verified)") : QStringLiteral("the e-mail is not in the workspace's domain"));
         return reply->send(ssoFailurePage(inDomain ? refused
                                                    : QStringLiteral("Ditt konto hos identitetsleverantören hör inte till "
                                                                     "organisationens domän.")));
