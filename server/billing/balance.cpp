@@ -28,6 +28,11 @@ UsageWindows usageWindows(const SubscriptionState &s, const QDateTime &now)
     return w;
 }
 
+qint64 tierAllowance(const Plan &plan, const SubscriptionState &s)
+{
+    return plan.kind == PlanKind::Enterprise ? s.customAllowance : plan.monthlyCredits;
+}
+
 Balance computeBalance(const Plan &plan, const SubscriptionState &s, const UsageTotals &t,
                        const QDateTime &now)
 {
@@ -54,8 +59,7 @@ Balance computeBalance(const Plan &plan, const SubscriptionState &s, const Usage
 
     // Grants extend the cycle's pool; an unfunded cycle (renewal invoice not
     // paid yet) has no allowance of its own.
-    const qint64 tierAllowance = plan.kind == PlanKind::Enterprise ? s.customAllowance : plan.monthlyCredits;
-    const qint64 base = s.cycleFunded ? tierAllowance : 0;
+    const qint64 base = s.cycleFunded ? tierAllowance(plan, s) : 0;
     b.allowance = base + t.grantsThisCycle;
     b.used = t.usedThisCycle;
     b.remaining = std::max<qint64>(0, b.allowance - t.usedThisCycle);

@@ -40,6 +40,9 @@ struct Balance {
     bool monthlyCapReached = false;
 };
 
+// A paid plan's own allowance per cycle: the tier's, or the Enterprise contract's.
+qint64 tierAllowance(const Plan &plan, const SubscriptionState &s);
+
 Balance computeBalance(const Plan &plan, const SubscriptionState &s, const UsageTotals &t,
                        const QDateTime &now);
 

@@ -59,6 +59,7 @@ QJsonObject memberJson(const storage::Member &m)
         {QStringLiteral("name"), m.name},
         {QStringLiteral("role"), m.role},
         {QStringLiteral("joined_at"), storage::toRfc3339(m.joinedAt)},
+        {QStringLiteral("limit"), m.creditLimit ? QJsonValue(*m.creditLimit) : QJsonValue()},
     };
 }
 

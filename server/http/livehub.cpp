@@ -150,7 +150,7 @@ void LiveHub::authenticate(QWebSocket *socket, const QString &token)
         o.joined.tokenHash = storage::Store::hashToken(token);
         o.joined.teamUsage = memberPermissions(*ctx, workspaceId, member->role, planOf(*ctx, state->planId))
                                  .testFlag(billing::Permission::ViewTeamUsage);
-        o.joined.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
+        o.joined.balance = ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog, member->id);
         return o;
     }, [this, guard](Outcome o) {
         if (guard)
@@ -222,6 +222,29 @@ QJsonObject LiveHub::subscriptionData(ServerContext &ctx, const QString &workspa
                          ctx.provider != nullptr);
 }
 
+// Every limited member's {"limit", "used"} by member id, read with a balance
+// message on the worker; each client gets only its own (forClient).
+QJsonObject LiveHub::memberLimitsData(ServerContext &ctx, const QString &workspaceId)
+{
+    QJsonObject byMember;
+    if (const auto limits = ctx.store->memberLimits(workspaceId, ctx.now(), *ctx.catalog)) {
+        for (auto it = limits->cbegin(); it != limits->cend(); ++it)
+            byMember.insert(it.key(), storage::memberLimitToJson(it.value()));
+    }
+    return byMember;
+}
+
+QJsonObject LiveHub::forClient(const QJsonObject &data, const Client &client)
+{
+    if (!data.contains(kMemberLimits))
+        return data;
+    QJsonObject own = data;
+    const QJsonObject limits = own.take(kMemberLimits).toObject();
+    if (limits.contains(client.memberId))
+        own.insert(QStringLiteral("member_limit"), limits.value(client.memberId));
+    return own;
+}
+
 void LiveHub::onStoreEvent(const QString &workspaceId, qint64 seq, const QString &type, const QJsonObject &data)
 {
     // Per workspace in seq order: while a subscription message is being prepared
@@ -251,6 +274,7 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
                 const auto b = storage::balanceFromJson(data);
                 const auto f = b ? ctx->store->forecast(workspaceId, b->balance, b->asOf) : std::nullopt;
                 full.insert(QStringLiteral("forecast"), f ? QJsonValue(storage::forecastToJson(*f)) : QJsonValue());
+                full.insert(kMemberLimits, memberLimitsData(*ctx, workspaceId));
                 return full;
             }, [this, workspaceId, e](QJsonObject data) {
                 deliver(workspaceId, Event{e.seq, e.type, data});
@@ -274,7 +298,7 @@ void LiveHub::deliver(const QString &workspaceId, const Event &e)
             // the client sees no gap and does not refetch (api/liveprotocol.h).
             const bool hidden = e.type == QLatin1String("usage") && !c.teamUsage
                 && e.data.value(QStringLiteral("member_id")).toString() != c.memberId;
-            send(it.key(), c, e.type, e.seq, hidden ? QJsonValue(QJsonValue::Null) : QJsonValue(e.data));
+            send(it.key(), c, e.type, e.seq, hidden ? QJsonValue(QJsonValue::Null) : QJsonValue(forClient(e.data, c)));
         }
         return;
     }
@@ -318,20 +342,23 @@ void LiveHub::sendSnapshot(const QString &workspaceId)
 {
     m_preparing.insert(workspaceId);
     ServerContext *ctx = m_ctx;
-    async<std::optional<storage::BalanceInfo>>([ctx, workspaceId] {
-        return ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog);
-    }, [this, workspaceId](std::optional<storage::BalanceInfo> balance) {
+    using Snapshot = std::pair<std::optional<storage::BalanceInfo>, QJsonObject>;
+    async<Snapshot>([ctx, workspaceId] {
+        return Snapshot{ctx->store->balance(workspaceId, ctx->now(), *ctx->catalog), memberLimitsData(*ctx, workspaceId)};
+    }, [this, workspaceId](Snapshot snapshot) {
+        const auto &balance = snapshot.first;
         // Changes up to the snapshot's seq still on their way here (queued, or a
         // NOTIFY) end with their own balance message: sending the snapshot first
         // would put seq out of order. It only matters when nothing is on its way.
         if (balance && balance->seq <= m_delivered.value(workspaceId, -1)) {
-            const QJsonObject data = storage::balanceToJson(*balance);
+            QJsonObject data = storage::balanceToJson(*balance);
             noteRefill(workspaceId, data);
+            data.insert(kMemberLimits, snapshot.second);
             for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
                 Client &c = it.value();
                 // A snapshot: the current seq, not a new change (api/openapi.yaml, LiveMessage).
                 if (c.authenticated && c.workspaceId == workspaceId && balance->seq >= c.lastSeq)
-                    send(it.key(), c, QStringLiteral("balance"), balance->seq, data);
+                    send(it.key(), c, QStringLiteral("balance"), balance->seq, forClient(data, c));
             }
         }
         preparedFor(workspaceId);

@@ -94,6 +94,11 @@ private:
     void preparedFor(const QString &workspaceId);   // the worker's part is done: deliver what waited
     void send(QWebSocket *socket, Client &client, const QString &type, qint64 seq, const QJsonValue &data);
     static QJsonObject subscriptionData(ServerContext &ctx, const QString &workspaceId, const QString &userId);
+    // A balance message's per-member part (never sent as such): kMemberLimits
+    // in the data, turned into the client's own "member_limit" by forClient().
+    static inline const QString kMemberLimits = QStringLiteral("member_limits");
+    static QJsonObject memberLimitsData(ServerContext &ctx, const QString &workspaceId);
+    static QJsonObject forClient(const QJsonObject &data, const Client &client);
     void noteRefill(const QString &workspaceId, const QJsonObject &balance);
 
     ServerContext *m_ctx;

@@ -108,6 +108,16 @@ static ApiError spendError(const storage::SpendResult &r)
         e.extra.insert(QStringLiteral("remaining"), r.balance.balance.remaining);
         return e;
     }
+    case storage::SpendStatus::MemberLimitReached: {
+        // Shown to the member as it is (the app's meter and the platform's UI).
+        ApiError e{402, QStringLiteral("member_limit_reached"),
+                   QStringLiteral("Du har nått din gräns på %1 krediter för den här perioden. "
+                                  "Be en administratör höja gränsen.").arg(r.memberLimit.limit), {}, {}};
+        e.extra.insert(QStringLiteral("limit"), r.memberLimit.limit);
+        e.extra.insert(QStringLiteral("used"), r.memberLimit.used);
+        e.extra.insert(QStringLiteral("resets_at"), storage::toRfc3339(r.balance.balance.periodEnd));
+        return e;
+    }
     case storage::SpendStatus::Conflict:
         return ApiError::conflict(QStringLiteral("conflict"),
                                   QStringLiteral("the idempotency_key was already used with a different request"));
@@ -171,7 +181,8 @@ void addUsageRoutes(Router &r, ServerContext &ctx)
 {
     r.add(Method::Get, QStringLiteral("/v1/workspaces/{ws}/balance"), Auth::UserOrService,
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
-              const auto b = ctx.store->balance(a.workspace.id, ctx.now(), *ctx.catalog);
+              // A member also sees their own limit (member_limit), when they have one.
+              const auto b = ctx.store->balance(a.workspace.id, ctx.now(), *ctx.catalog, a.member ? a.member->id : QString());
               if (!b)
                   return reply->error(ApiError::notFound(QStringLiteral("no such workspace")));
               reply->json(storage::balanceToJson(*b));

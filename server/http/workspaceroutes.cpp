@@ -4,6 +4,7 @@
 #include "routes.h"
 #include "workspaceaccess.h"
 
+#include "livehub.h"
 #include "storage/store.h"
 
 #include <QJsonArray>
@@ -118,6 +119,53 @@ static storage::RoleGuard roleGuard(ServerContext &ctx, const QString &workspace
     };
 }
 
+static ApiError limitChangeError(const storage::LimitChange &c)
+{
+    switch (c.status) {
+    case storage::LimitChange::NotFound:
+        return ApiError::notFound(QStringLiteral("no such member"));
+    case storage::LimitChange::Forbidden:
+        return memberChangeError(storage::MemberChange::Forbidden);
+    case storage::LimitChange::Refused:
+        if (c.refusal == billing::LimitRefusal::FreePlan)
+            return ApiError::conflict(QStringLiteral("member_limits_need_paid_plan"),
+                                      QStringLiteral("Gränser för medlemmar finns bara på betalda planer. "
+                                                     "Uppgradera arbetsytan för att sätta en gräns."));
+        if (c.refusal == billing::LimitRefusal::AboveAllowance) {
+            ApiError e = ApiError::validation({{QStringLiteral("monthly_credits"),
+                                                QStringLiteral("Gränsen kan vara högst %1 krediter, planens krediter per period.")
+                                                    .arg(c.ceiling)}});
+            e.extra.insert(QStringLiteral("max"), c.ceiling);
+            return e;
+        }
+        return ApiError::validation({{QStringLiteral("monthly_credits"), QStringLiteral("must be an integer from 0")}});
+    case storage::LimitChange::Done:
+    case storage::LimitChange::Error:
+        break;
+    }
+    return ApiError::internal(QStringLiteral("could not change the limit"));
+}
+
+// Each member's use this billing cycle (or one member's), what their limit is
+// held against. *used stays empty on Free (no cycle). False: the database failed.
+static bool cycleUsage(ServerContext &ctx, const Access &a, const QString &memberId,
+                       std::optional<QHash<QString, qint64>> *used)
+{
+    const billing::UsageWindows w = billing::usageWindows(a.state, ctx.now());
+    if (!billing::memberLimitsApply(*a.plan) || !w.cycleStart.isValid())
+        return true;
+    *used = ctx.store->memberUsage(a.workspace.id, w.cycleStart, w.cycleEnd, memberId);
+    return used->has_value();
+}
+
+// The Member schema with "used_this_cycle" (null on Free).
+static QJsonObject memberWithUsage(const storage::Member &m, const std::optional<QHash<QString, qint64>> &used)
+{
+    QJsonObject o = memberJson(m);
+    o.insert(QStringLiteral("used_this_cycle"), used ? QJsonValue(used->value(m.id)) : QJsonValue());
+    return o;
+}
+
 static QJsonObject roleJson(const QString &name, const QStringList &permissions, bool builtIn, int members)
 {
     return {{QStringLiteral("name"), name},
@@ -151,8 +199,11 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               QJsonArray members;
               const auto list = ctx.store->members(a.workspace.id);
+              std::optional<QHash<QString, qint64>> used;
+              if (!cycleUsage(ctx, a, {}, &used))
+                  return reply->error(ApiError::internal(QStringLiteral("could not read the members' usage")));
               for (const auto &m : list)
-                  members.append(memberJson(m));
+                  members.append(memberWithUsage(m, used));
               reply->json({{QStringLiteral("members"), members},
                            {QStringLiteral("seats"), seatsJson(*a.plan, int(list.size()))}});
           }));
@@ -214,6 +265,39 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               if (c != storage::MemberChange::Done)
                   return reply->error(memberChangeError(c));
               reply->noContent();
+          }));
+
+    // A member's credit limit per billing cycle: {"monthly_credits": n} sets it, null clears it.
+    // Who may: as for removing the member (the guard, under the lock).
+    r.add(Method::Put, QStringLiteral("/v1/workspaces/{ws}/members/{id}/limit"), Auth::User,
+          withAccess(ctx, Permission::ManageMembers, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
+              auto body = JsonBody::read(req.body, [&](const ApiError &e) { reply->error(e); });
+              if (!body)
+                  return;
+              const QString field = QStringLiteral("monthly_credits");
+              std::optional<qint64> credits;
+              if (!body->object().contains(field))
+                  body->fail(field, QStringLiteral("is required (an integer, or null for no limit)"));
+              else if (body->has(field))
+                  credits = body->integer(field, 0, 1000000000);
+              if (!body->ok())
+                  return reply->error(body->error());
+              const QString id = req.param(QStringLiteral("id"));
+              const auto c = ctx.store->setMemberLimit(a.workspace.id, id, credits, ctx.now(), *ctx.catalog,
+                                                       storage::Actor::member(req.caller.userId),
+                                                       memberGuard(ctx, a.workspace.id));
+              if (c.status != storage::LimitChange::Done)
+                  return reply->error(limitChangeError(c));
+              const auto m = ctx.store->member(a.workspace.id, id);
+              std::optional<QHash<QString, qint64>> used;
+              if (!m || !cycleUsage(ctx, a, id, &used))
+                  return reply->error(ApiError::internal(QStringLiteral("could not read the member")));
+              reply->json(memberWithUsage(*m, used));
+              // The member's meter follows at once (the live balance carries their own limit).
+              ctx.onMainThread([live = ctx.live, ws = a.workspace.id] {
+                  if (live)
+                      live->pushCurrent(ws);
+              });
           }));
 
     // Ownership moves only by this explicit, confirmed call of an owner.

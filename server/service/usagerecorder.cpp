@@ -83,6 +83,7 @@ const char *outcomeName(storage::SpendStatus s)
     case storage::SpendStatus::Spent: return "recorded";
     case storage::SpendStatus::Replayed: return "replayed";
     case storage::SpendStatus::Insufficient: return "insufficient_credits";
+    case storage::SpendStatus::MemberLimitReached: return "member_limit_reached";
     case storage::SpendStatus::Conflict: return "idempotency_conflict";
     case storage::SpendStatus::UnknownMember: return "unknown_member";
     case storage::SpendStatus::Invalid: return "invalid";

@@ -29,6 +29,7 @@ inline constexpr char SubscriptionEnded[] = "subscription.ended";      // back o
 inline constexpr char MemberInvited[] = "member.invited";
 inline constexpr char MemberRemoved[] = "member.removed";
 inline constexpr char MemberRoleChanged[] = "member.role_changed";
+inline constexpr char MemberLimitChanged[] = "member.limit_changed";  // before/after: {"monthly_credits": n or null}
 inline constexpr char OwnershipTransferred[] = "ownership.transferred"; // before/after: {"owner": e-mail}
 // Roles: target = the role's name; before/after: {"permissions": [...]}.
 inline constexpr char RoleCreated[] = "role.created";

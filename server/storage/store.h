@@ -16,6 +16,7 @@
 #include "audit.h"
 #include "billing/balance.h"
 #include "billing/forecast.h"
+#include "billing/memberlimit.h"
 #include "billing/plancatalog.h"
 #include "billing/subscription.h"
 
@@ -69,6 +70,7 @@ struct Member {
     QString name;            // from the user
     QString role;            // "owner" | "admin" | "member" | a custom role name
     QDateTime joinedAt;
+    std::optional<qint64> creditLimit;   // credits per billing cycle (billing::MemberLimit); nullopt = none
 };
 
 // One of a user's memberships, for GET /v1/me.
@@ -112,12 +114,16 @@ struct BalanceInfo {
     // Read with the balance for GET and the live channel, not in a spend's
     // answer (the hot path): nullopt there, and "forecast" is left out.
     std::optional<billing::Forecast> forecast;
+    // The caller's own limit and use this cycle, when they have one (GET and
+    // the live channel, for a member): nullopt otherwise.
+    std::optional<billing::MemberLimit> memberLimit;
 };
 
 enum class SpendStatus {
     Spent,          // recorded now (201)
     Replayed,       // same key, same body: the first answer, nothing spent (201)
     Insufficient,   // refused whole (402): balance.nextRefillAt, balance.remaining
+    MemberLimitReached, // the member's limit this cycle would be exceeded (402): memberLimit
     Conflict,       // same key, different body (409)
     UnknownMember,  // member_id is not a member of this workspace (400)
     Invalid,        // credits < 1, empty key/project/activity, too long (400)
@@ -128,7 +134,8 @@ enum class SpendStatus {
 struct SpendResult {
     SpendStatus status = SpendStatus::Error;
     UsageEntry entry;        // Spent / Replayed
-    BalanceInfo balance;     // after (Spent), as first answered (Replayed), current (Insufficient)
+    BalanceInfo balance;     // after (Spent), as first answered (Replayed), current (Insufficient, MemberLimitReached)
+    billing::MemberLimit memberLimit;   // MemberLimitReached: the limit and what the member used before
     QString error;           // human-readable, English, no secrets
     bool ok() const { return status == SpendStatus::Spent || status == SpendStatus::Replayed; }
 };
@@ -284,6 +291,14 @@ using MemberGuard = std::function<MemberChange(const std::optional<Member> &acto
                                                const QString &role)>;
 // The guard reads the actor's membership from actor.userId (a Member actor).
 
+// A member's credit limit changed (Store::setMemberLimit).
+struct LimitChange {
+    enum Status { Done, NotFound, Forbidden, Refused, Error } status = Error;
+    billing::LimitRefusal refusal = billing::LimitRefusal::FreePlan;   // Refused: why
+    qint64 ceiling = 0;                       // Refused: the largest limit the plan allows
+    std::optional<qint64> before, after;      // Done
+};
+
 enum class RoleChange { Done, NotFound, Conflict, InUse, Forbidden, Error };
 // Run under the workspace lock before a custom role is edited or deleted: the
 // acting member as it is now, the role as stored and what it becomes (nullptr
@@ -368,6 +383,20 @@ public:
     std::optional<Member> memberOfUser(const QString &workspaceId, const QString &userId);
     QList<Member> members(const QString &workspaceId);   // by joined date
     int memberCount(const QString &workspaceId);
+    // Sets (nullopt: clears) a member's credit limit per billing cycle under the
+    // workspace lock, checked against the plan as it is then
+    // (billing::checkMemberLimit); audited as member.limit_changed when it changed.
+    // The guard is asked with an empty role (as for removing).
+    LimitChange setMemberLimit(const QString &workspaceId, const QString &memberId, std::optional<qint64> credits,
+                               const QDateTime &now, const billing::PlanCatalog &catalog, const Actor &actor = {},
+                               const MemberGuard &guard = {});
+    // Each member's usage in [from, to) (members without usage are absent), or one member's.
+    std::optional<QHash<QString, qint64>> memberUsage(const QString &workspaceId, const QDateTime &from,
+                                                      const QDateTime &to, const QString &memberId = {});
+    // The members with a limit and their use this cycle (none on Free), or just `memberId`'s.
+    std::optional<QHash<QString, billing::MemberLimit>> memberLimits(const QString &workspaceId, const QDateTime &now,
+                                                                      const billing::PlanCatalog &catalog,
+                                                                      const QString &memberId = {});
     // The live hub's sweep: the current role of each active membership of these
     // users, keyed by workspace id + '\n' + user id (absent: not a member).
     // For a custom role the value is the role name + '\n' + its stored
@@ -404,8 +433,9 @@ public:
                                           const Actor &actor = {});
 
     // Balance for now; persists period-end transitions (announced) first.
+    // A memberId adds that member's own limit (BalanceInfo::memberLimit) when they have one.
     std::optional<BalanceInfo> balance(const QString &workspaceId, const QDateTime &now,
-                                       const billing::PlanCatalog &catalog);
+                                       const billing::PlanCatalog &catalog, const QString &memberId = {});
     // The forecast for a balance computed at `now` (one read of the day roll-ups,
     // none when the window is the cycle's or month's own count).
     std::optional<billing::Forecast> forecast(const QString &workspaceId, const billing::Balance &b, const QDateTime &now);

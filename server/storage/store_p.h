@@ -17,6 +17,22 @@ constexpr qint64 kDayMs = 86400000;
 inline qint64 dayOf(qint64 ms) { return ms >= 0 ? ms / kDayMs : (ms - kDayMs + 1) / kDayMs; }
 inline qint64 msOf(const QDateTime &t) { return t.toMSecsSinceEpoch(); }
 QDateTime fromMs(qint64 ms);
+// [a, b) read as whole UTC days [firstWhole, endWhole) from the roll-ups and
+// the partial first and last day, [a, headEnd) and [tailStart, b), from raw events.
+struct DaySplit {
+    qint64 firstWhole = 0, endWhole = 0, headEnd = 0, tailStart = 0;
+    bool split = false;   // there are whole days at all
+};
+inline DaySplit splitDays(qint64 a, qint64 b)
+{
+    DaySplit s;
+    s.firstWhole = dayOf(a + kDayMs - 1);
+    s.endWhole = dayOf(b);
+    s.split = s.firstWhole < s.endWhole;
+    s.headEnd = s.split ? s.firstWhole * kDayMs : b;
+    s.tailStart = s.split ? s.endWhole * kDayMs : b;
+    return s;
+}
 QVariant optMs(const QDateTime &t);           // typed NULL when invalid
 QDateTime optFromMs(const QVariant &v);       // invalid when NULL
 QString newId(const char *prefix);
@@ -99,6 +115,13 @@ public:
     bool cycleTotals(const QString &workspaceId, const billing::UsageWindows &w, billing::UsageTotals *t);
     std::optional<BalanceInfo> computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
                                               const QDateTime &now, const billing::PlanCatalog &catalog, qint64 seq);
+    // Per member usage in [a, b) ms (members without usage absent), or one member's.
+    std::optional<QHash<QString, qint64>> memberUsage(const QString &workspaceId, qint64 a, qint64 b,
+                                                      const QString &memberId);
+    std::optional<QHash<QString, billing::MemberLimit>> memberLimitsOf(const QString &workspaceId,
+                                                                       const billing::SubscriptionState &s,
+                                                                       const billing::Plan &plan, const QDateTime &now,
+                                                                       const QString &memberId);
     std::optional<billing::Forecast> forecastFor(const QString &workspaceId, const billing::Balance &b, const QDateTime &now);
     // Announces "subscription" and "balance"; returns the last seq (-1 on error).
     qint64 announceState(const QString &workspaceId, const billing::SubscriptionState &s,

@@ -143,9 +143,7 @@ std::optional<MonthHistory> Store::windowHistory(const QString &workspaceId, con
         const qint64 a = msOf(from), b = msOf(to);
         // Whole UTC days from the roll-ups, the partial first and last day from
         // their raw events (as the balance's cycle counter is rebuilt).
-        const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
-        const bool split = firstWhole < endWhole;
-        const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
+        const auto [firstWhole, endWhole, headEnd, tailStart, split] = splitDays(a, b);
         const qint64 firstDay = dayOf(a), lastDay = dayOf(b - 1);
         const QDate epoch(1970, 1, 1);
 

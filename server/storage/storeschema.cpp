@@ -157,7 +157,10 @@ QList<Migration> coreMigrations()
         "period_start_ms BIGINT NOT NULL, threshold INTEGER NOT NULL, created_ms BIGINT NOT NULL, "
         "PRIMARY KEY (workspace_id, scope, period_start_ms, threshold))")};
     const Migration v8{8, QStringLiteral("credit alerts announced"), alerts, alerts};
-    return {v1, v2, v3, v4, v5, v6, v7, v8};
+    // A member's credit limit per billing cycle (billing::MemberLimit); NULL = none.
+    const QStringList limits{QStringLiteral("ALTER TABLE members ADD COLUMN credit_limit BIGINT")};
+    const Migration v9{9, QStringLiteral("member credit limits"), limits, limits};
+    return {v1, v2, v3, v4, v5, v6, v7, v8, v9};
 }
 
 } // namespace storage

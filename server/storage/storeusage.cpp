@@ -71,14 +71,13 @@ bool Store::Private::cycleTotals(const QString &workspaceId, const billing::Usag
 
     // A new cycle: whole days from usage_day, the partial first and last day
     // from raw events (index on workspace_id, at_ms); remembered when writing.
-    const qint64 firstWhole = dayOf(a + kDayMs - 1), endWhole = dayOf(b);
-    const bool split = firstWhole < endWhole;
-    const qint64 headEnd = split ? firstWhole * kDayMs : b, tailStart = split ? endWhole * kDayMs : b;
+    const DaySplit ds = splitDays(a, b);
     q = exec(QStringLiteral(
         "SELECT (SELECT COALESCE(SUM(credits), 0) FROM usage_day WHERE workspace_id = ? AND day >= ? AND day < ?), "
         "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?), "
         "(SELECT COALESCE(SUM(credits), 0) FROM usage_entries WHERE workspace_id = ? AND at_ms >= ? AND at_ms < ?)"),
-        {workspaceId, firstWhole, split ? endWhole : firstWhole, workspaceId, a, headEnd, workspaceId, tailStart, b});
+        {workspaceId, ds.firstWhole, ds.split ? ds.endWhole : ds.firstWhole, workspaceId, a, ds.headEnd, workspaceId,
+         ds.tailStart, b});
     if (!q || !q->next())
         return false;
     t->usedThisCycle = q->value(0).toLongLong() + q->value(1).toLongLong() + q->value(2).toLongLong();
@@ -87,6 +86,67 @@ bool Store::Private::cycleTotals(const QString &workspaceId, const billing::Usag
         return exec(QStringLiteral("UPDATE workspaces SET cycle_key_ms = ?, cycle_used = ? WHERE id = ?"),
                     {a, t->usedThisCycle, workspaceId}) != nullptr;
     return true;
+}
+
+std::optional<QHash<QString, qint64>> Store::Private::memberUsage(const QString &workspaceId, qint64 a, qint64 b,
+                                                                 const QString &memberId)
+{
+    // As the cycle counter is rebuilt: whole days from the per-member roll-ups
+    // (index usage_rollup_member), the partial days from raw events.
+    const DaySplit ds = splitDays(a, b);
+    const QString one = memberId.isEmpty() ? QString() : QStringLiteral(" AND member_id = ?");
+    QHash<QString, qint64> used;
+    QVariantList args{workspaceId, ds.firstWhole, ds.split ? ds.endWhole : ds.firstWhole};
+    if (!memberId.isEmpty())
+        args.append(memberId);
+    QSqlQuery *q = exec(QStringLiteral("SELECT member_id, SUM(credits) FROM usage_rollup WHERE workspace_id = ? "
+                                       "AND day >= ? AND day < ?") + one + QStringLiteral(" GROUP BY member_id"), args);
+    if (!q)
+        return std::nullopt;
+    while (q->next())
+        used[q->value(0).toString()] += q->value(1).toLongLong();
+    args = {workspaceId, a, ds.headEnd, ds.tailStart, b};
+    if (!memberId.isEmpty())
+        args.append(memberId);
+    q = exec(QStringLiteral("SELECT member_id, SUM(credits) FROM usage_entries WHERE workspace_id = ? "
+                            "AND ((at_ms >= ? AND at_ms < ?) OR (at_ms >= ? AND at_ms < ?))") + one
+                 + QStringLiteral(" GROUP BY member_id"), args);
+    if (!q)
+        return std::nullopt;
+    while (q->next())
+        used[q->value(0).toString()] += q->value(1).toLongLong();
+    q->finish();
+    return used;
+}
+
+std::optional<QHash<QString, billing::MemberLimit>> Store::Private::memberLimitsOf(
+    const QString &workspaceId, const billing::SubscriptionState &s, const billing::Plan &plan, const QDateTime &now,
+    const QString &memberId)
+{
+    QHash<QString, billing::MemberLimit> limits;
+    const billing::UsageWindows w = billing::usageWindows(s, now);
+    if (!billing::memberLimitsApply(plan) || !w.cycleStart.isValid() || !w.cycleEnd.isValid())
+        return limits;
+    QVariantList args{workspaceId};
+    if (!memberId.isEmpty())
+        args.append(memberId);
+    QSqlQuery *q = exec(QStringLiteral("SELECT id, credit_limit FROM members WHERE workspace_id = ? AND removed_ms IS NULL "
+                                       "AND credit_limit IS NOT NULL")
+                            + (memberId.isEmpty() ? QString() : QStringLiteral(" AND id = ?")), args);
+    if (!q)
+        return std::nullopt;
+    while (q->next())
+        limits.insert(q->value(0).toString(), billing::MemberLimit{q->value(1).toLongLong(), 0});
+    q->finish();
+    if (limits.isEmpty())
+        return limits;
+    const auto used = memberUsage(workspaceId, msOf(w.cycleStart), msOf(w.cycleEnd),
+                                  limits.size() == 1 ? limits.constBegin().key() : QString());
+    if (!used)
+        return std::nullopt;
+    for (auto it = limits.begin(); it != limits.end(); ++it)
+        it->used = used->value(it.key());
+    return limits;
 }
 
 std::optional<BalanceInfo> Store::Private::computeBalance(const QString &workspaceId, const billing::SubscriptionState &s,
@@ -188,7 +248,7 @@ SubscriptionChange Store::mutateSubscription(const QString &workspaceId, const Q
 }
 
 std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDateTime &now,
-                                          const billing::PlanCatalog &catalog)
+                                          const billing::PlanCatalog &catalog, const QString &memberId)
 {
     const auto stored = d->loadState(workspaceId);
     if (!stored)
@@ -209,6 +269,15 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
             if (!info->forecast)
                 return std::optional<BalanceInfo>();
         }
+        if (info && !memberId.isEmpty()) {
+            const billing::Plan *plan = catalog.find(info->planId);
+            const auto limits = d->memberLimitsOf(workspaceId, billing::advanceTo(catalog, *s, now).state, *plan, now,
+                                                  memberId);
+            if (!limits)
+                return std::optional<BalanceInfo>();
+            if (limits->contains(memberId))
+                info->memberLimit = limits->value(memberId);
+        }
         return info;
     });
 }
@@ -216,6 +285,28 @@ std::optional<BalanceInfo> Store::balance(const QString &workspaceId, const QDat
 std::optional<billing::Forecast> Store::forecast(const QString &workspaceId, const billing::Balance &b, const QDateTime &now)
 {
     return d->read([&] { return d->forecastFor(workspaceId, b, now); });
+}
+
+std::optional<QHash<QString, qint64>> Store::memberUsage(const QString &workspaceId, const QDateTime &from,
+                                                         const QDateTime &to, const QString &memberId)
+{
+    return d->read([&] { return d->memberUsage(workspaceId, msOf(from), msOf(to), memberId); });
+}
+
+std::optional<QHash<QString, billing::MemberLimit>> Store::memberLimits(const QString &workspaceId, const QDateTime &now,
+                                                                         const billing::PlanCatalog &catalog,
+                                                                         const QString &memberId)
+{
+    return d->read([&]() -> std::optional<QHash<QString, billing::MemberLimit>> {
+        const auto s = d->loadState(workspaceId);
+        if (!s)
+            return std::nullopt;
+        const billing::SubscriptionState state = billing::advanceTo(catalog, *s, now).state;
+        const billing::Plan *plan = catalog.find(state.planId);
+        if (!plan)
+            return std::nullopt;
+        return d->memberLimitsOf(workspaceId, state, *plan, now, memberId);
+    });
 }
 
 // --- spending -------------------------------------------------------------------------
@@ -232,6 +323,7 @@ struct Store::Private::SpendRun {
     qint64 seq = 0;                            // the workspace's live seq as the run goes
     qint64 firstSeq = 0;
     QHash<QString, std::optional<QString>> memberNames;   // nullopt: not a member
+    QHash<QString, billing::MemberLimit> memberLimits;    // members with a limit: their use this cycle so far
     struct DayAdd { qint64 credits = 0; qint64 onFree = 0; };
     QMap<qint64, DayAdd> days;
     QHash<QString, qint64> rollups;            // day \x1f member \x1f project \x1f activity
@@ -379,12 +471,29 @@ SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, con
     q->finish();
     auto name = run.memberNames.constFind(r.memberId);
     if (name == run.memberNames.constEnd()) {
-        const auto found = scalar(QStringLiteral("SELECT COALESCE(u.name, '') FROM members m JOIN users u ON u.id = m.user_id "
-                                                 "WHERE m.workspace_id = ? AND m.id = ? AND m.removed_ms IS NULL"),
-                                  {workspaceId, r.memberId});
-        if (!found)
+        q = exec(QStringLiteral("SELECT COALESCE(u.name, ''), m.credit_limit FROM members m JOIN users u ON u.id = m.user_id "
+                                "WHERE m.workspace_id = ? AND m.id = ? AND m.removed_ms IS NULL"),
+                 {workspaceId, r.memberId});
+        if (!q)
             return dbError();
-        name = run.memberNames.insert(r.memberId, found->isNull() ? std::nullopt : std::optional<QString>(found->toString()));
+        std::optional<QString> found;
+        std::optional<qint64> limit;
+        if (q->next()) {
+            found = q->value(0).toString();
+            if (!q->value(1).isNull())
+                limit = q->value(1).toLongLong();
+        }
+        q->finish();
+        // A limited member's use this cycle, read once under the run's lock and
+        // then counted in memory with the run's own spends.
+        const billing::UsageWindows &w = run.windows;
+        if (found && limit && billing::memberLimitsApply(*run.plan) && w.cycleStart.isValid() && w.cycleEnd.isValid()) {
+            const auto used = memberUsage(workspaceId, msOf(w.cycleStart), msOf(w.cycleEnd), r.memberId);
+            if (!used)
+                return dbError();
+            run.memberLimits.insert(r.memberId, billing::MemberLimit{*limit, used->value(r.memberId)});
+        }
+        name = run.memberNames.insert(r.memberId, found);
     }
     if (!name.value()) {
         result.status = SpendStatus::UnknownMember;
@@ -398,6 +507,14 @@ SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, con
         result.status = SpendStatus::Insufficient;
         result.balance = BalanceInfo{before, run.state.planId, now, run.seq};
         result.error = QStringLiteral("not enough credits: %1 remaining, %2 requested").arg(before.remaining).arg(r.credits);
+        return result;
+    }
+    const auto limited = run.memberLimits.find(r.memberId);
+    if (limited != run.memberLimits.end() && !billing::withinMemberLimit(*limited, r.credits)) {
+        result.status = SpendStatus::MemberLimitReached;
+        result.balance = BalanceInfo{before, run.state.planId, now, run.seq};
+        result.memberLimit = *limited;
+        result.error = QStringLiteral("member limit: %1 of %2 used, %3 requested").arg(limited->used).arg(limited->limit).arg(r.credits);
         return result;
     }
 
@@ -425,6 +542,8 @@ SpendResult Store::Private::spendInRun(SpendRun &run, const UsageRequest &r, con
     if (w.cycleStart.isValid() && now >= w.cycleStart && now < w.cycleEnd) {
         run.totals.usedThisCycle += r.credits;
         run.cycleUsed += r.credits;
+        if (limited != run.memberLimits.end())
+            limited->used += r.credits;
     }
     result.entry = UsageEntry{QStringLiteral("ue_%1").arg(entryId), workspaceId, fromMs(at), r.memberId,
                               memberName, r.project, r.activity, r.credits, onFree};
@@ -522,7 +641,8 @@ bool Store::Private::spendRunOf(const QList<Store::SpendJob> &jobs, qsizetype fi
             batch.results.append(one);
         }
         if (single && (batch.results.constFirst().status == SpendStatus::Spent
-                       || batch.results.constFirst().status == SpendStatus::Insufficient)) {
+                       || batch.results.constFirst().status == SpendStatus::Insufficient
+                       || batch.results.constFirst().status == SpendStatus::MemberLimitReached)) {
             batch.balance = batch.results.constFirst().balance;
         } else {
             batch.balance = BalanceInfo{billing::computeBalance(*run.plan, run.state, run.totals, job.now),

@@ -10,7 +10,7 @@ namespace storage {
 namespace {
 const QString kUserColumns = QStringLiteral("id, email, name, password_hash, created_ms");
 const QString kMemberSelect = QStringLiteral(
-    "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms "
+    "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms, m.credit_limit "
     "FROM members m JOIN users u ON u.id = m.user_id ");
 
 User userFrom(const QSqlQuery &q)
@@ -22,7 +22,8 @@ User userFrom(const QSqlQuery &q)
 Member memberFrom(const QSqlQuery &q)
 {
     return Member{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                  q.value(4).toString(), q.value(5).toString(), fromMs(q.value(6).toLongLong())};
+                  q.value(4).toString(), q.value(5).toString(), fromMs(q.value(6).toLongLong()),
+                  q.value(7).isNull() ? std::nullopt : std::optional<qint64>(q.value(7).toLongLong())};
 }
 
 QJsonObject roleJson(const QString &role) { return {{QStringLiteral("role"), role}}; }
@@ -148,11 +149,11 @@ QList<Membership> Store::membershipsOfUser(const QString &userId)
 {
     QList<Membership> all;
     QSqlQuery *q = d->exec(QStringLiteral(
-        "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms, w.name, w.plan_id "
+        "SELECT m.id, m.workspace_id, m.user_id, u.email, u.name, m.role, m.joined_ms, m.credit_limit, w.name, w.plan_id "
         "FROM members m JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id "
         "WHERE m.user_id = ? AND m.removed_ms IS NULL ORDER BY m.joined_ms, m.id"), {userId});
     while (q && q->next())
-        all.append(Membership{memberFrom(*q), q->value(7).toString(), q->value(8).toString()});
+        all.append(Membership{memberFrom(*q), q->value(8).toString(), q->value(9).toString()});
     return all;
 }
 
@@ -317,6 +318,55 @@ MemberChange Store::removeMember(const QString &workspaceId, const QString &memb
                                          roleJson(m.role), {}});
         return ok ? MemberChange::Done : MemberChange::Error;
     });
+}
+
+LimitChange Store::setMemberLimit(const QString &workspaceId, const QString &memberId, std::optional<qint64> credits,
+                                  const QDateTime &now, const billing::PlanCatalog &catalog, const Actor &actor,
+                                  const MemberGuard &guard)
+{
+    LimitChange result;
+    auto limitJson = [](std::optional<qint64> v) {
+        return QJsonObject{{QStringLiteral("monthly_credits"), v ? QJsonValue(*v) : QJsonValue()}};
+    };
+    const bool ok = transaction([&] {
+        bool notFound = false;
+        const auto locked = d->lockAndAdvance(workspaceId, now, catalog, &notFound);
+        if (!locked) {
+            if (notFound)
+                result.status = LimitChange::NotFound;
+            return false;
+        }
+        const auto m = d->loadMember(workspaceId, memberId, true);
+        if (!m) {
+            result.status = LimitChange::NotFound;
+            return true;
+        }
+        if (guard && guard(memberOfUser(workspaceId, actor.userId), &*m, QString()) != MemberChange::Done) {
+            result.status = LimitChange::Forbidden;
+            return true;
+        }
+        const billing::Plan *plan = catalog.find(locked->state.planId);
+        if (!plan)
+            return d->fail(QStringLiteral("unknown plan %1").arg(locked->state.planId));
+        if (const auto refusal = billing::checkMemberLimit(*plan, locked->state, credits)) {
+            result.status = LimitChange::Refused;
+            result.refusal = *refusal;
+            result.ceiling = billing::tierAllowance(*plan, locked->state);
+            return true;
+        }
+        result.before = m->creditLimit;
+        result.after = credits;
+        result.status = LimitChange::Done;
+        if (m->creditLimit == credits)
+            return true;   // nothing changed, nothing to record
+        return d->exec(QStringLiteral("UPDATE members SET credit_limit = ? WHERE id = ?"),
+                       {credits ? QVariant(*credits) : QVariant(QMetaType::fromType<qlonglong>()), memberId})
+            && d->appendAudit(AuditEntry{0, workspaceId, now, actor, QString::fromLatin1(audit::MemberLimitChanged), m->email,
+                                         limitJson(m->creditLimit), limitJson(credits)});
+    });
+    if (!ok && result.status != LimitChange::NotFound)
+        result.status = LimitChange::Error;
+    return result;
 }
 
 MemberChange Store::transferOwnership(const QString &workspaceId, const QString &actorUserId,

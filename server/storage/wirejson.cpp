@@ -78,6 +78,11 @@ QJsonObject forecastToJson(const billing::Forecast &f)
     };
 }
 
+QJsonObject memberLimitToJson(const billing::MemberLimit &m)
+{
+    return {{QStringLiteral("limit"), m.limit}, {QStringLiteral("used"), m.used}};
+}
+
 QJsonObject balanceToJson(const BalanceInfo &info)
 {
     const billing::Balance &b = info.balance;
@@ -101,6 +106,8 @@ QJsonObject balanceToJson(const BalanceInfo &info)
         o.insert(QStringLiteral("monthly_cap"), QJsonValue());
     if (info.forecast)
         o.insert(QStringLiteral("forecast"), forecastToJson(*info.forecast));
+    if (info.memberLimit)
+        o.insert(QStringLiteral("member_limit"), memberLimitToJson(*info.memberLimit));
     return o;
 }
 

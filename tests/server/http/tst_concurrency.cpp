@@ -1,5 +1,6 @@
-// Balances never go negative under concurrent spends, and an idempotency key
-// spends once even when its repeats arrive together (billing-rules.md, examples 6-7).
+// Balances never go negative under concurrent spends, nor does a member's
+// limit overshoot, and an idempotency key spends once even when its repeats
+// arrive together (billing-rules.md, examples 6-7, "Member limits").
 #include "apitest.h"
 
 #include <QElapsedTimer>
@@ -62,6 +63,55 @@ private Q_SLOTS:
             QCOMPARE(balance[QLatin1String("used")].toInt(-1), 5);
         }
         qInfo("%d rounds of 64 concurrent spends in %lld ms", round, timer.elapsed());
+    }
+
+    // The same proof for a member limit (billing-rules.md, "Member limits"): a
+    // member limited to 5 spends 1 credit from 64 clients at once on a paid
+    // workspace with plenty left: exactly 5 x 201 and 59 x 402 member_limit_reached.
+    void sixtyFourClientsAgainstAMemberLimitOfFive()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        const QString service = fx->issueServiceToken();
+        QVERIFY2(!service.isEmpty(), qPrintable(fx->errorString()));
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Limits"), QStringLiteral("owner@limits.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("pro-800")).isEmpty(), qPrintable(fx->errorString()));
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        QVERIFY(!owner.isEmpty());
+        // A new member each round (one admin process each), at least kMinRounds within the budget.
+        constexpr int kMinRounds = 5, kMaxRounds = 20;
+        constexpr qint64 kBudgetMs = 40000;
+        QElapsedTimer timer;
+        timer.start();
+        int round = 0;
+        for (; round < kMaxRounds && (round < kMinRounds || timer.elapsed() < kBudgetMs); ++round) {
+            const QString member = fx->addMember(ws.id, QStringLiteral("m%1@limits.test").arg(round))
+                                       .value(QLatin1String("member_id")).toString();
+            QVERIFY2(!member.isEmpty(), qPrintable(fx->errorString()));
+            const HttpReply set = fx->request("PUT", QStringLiteral("/v1/workspaces/%1/members/%2/limit").arg(ws.id, member),
+                                              "{\"monthly_credits\":5}", owner);
+            KLIV_VERIFY_STATUS(set, 200);
+            QList<HttpRequestSpec> requests;
+            for (int i = 0; i < 64; ++i)
+                requests.append(usagePost(ws.id, service, member, QStringLiteral("l%1-c%2").arg(round).arg(i)));
+            const QList<HttpReply> replies = fx->parallel(requests);
+            int created = 0, refused = 0;
+            for (const HttpReply &r : replies) {
+                if (r.status == 201) {
+                    ++created;
+                } else if (r.status == 402 && r.errorCode() == QLatin1String("member_limit_reached")) {
+                    ++refused;
+                } else {
+                    QFAIL(qPrintable(QStringLiteral("round %1: unexpected %2").arg(round).arg(r.describe())));
+                }
+            }
+            QVERIFY2(created == 5 && refused == 59,
+                     qPrintable(QStringLiteral("round %1: %2 x 201, %3 x 402").arg(round).arg(created).arg(refused)));
+        }
+        const QJsonObject balance = fx->balance(ws.id, service);
+        QCOMPARE(balance[QLatin1String("used")].toInt(-1), 5 * round);
+        QCOMPARE(balance[QLatin1String("remaining")].toInt(-1), 800 - 5 * round);
+        qInfo("%d rounds of 64 concurrent spends against a member limit in %lld ms", round, timer.elapsed());
     }
 
     // The same idempotency key from 16 clients at once: spent once, 16 identical answers.

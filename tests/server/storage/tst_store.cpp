@@ -133,7 +133,7 @@ void TestStore::reopen()
     for (int i = 0; i < 2; ++i) {
         auto s = db.open();
         QVERIFY(s);
-        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 8);   // v5 audit log, v6 SAML, v7 outbox, v8 credit alerts
+        QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'core'")), 9);   // v5 audit log, v6 SAML, v7 outbox, v8 credit alerts, v9 member limits
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE module = 'storetest'")), 2);
         QCOMPARE(count(*s, QStringLiteral("SELECT COUNT(*) FROM storetest_things")), 1);   // ran once
         QCOMPARE(s->userByEmail(QStringLiteral("OWNER@Example.SE"))->id, ws.ownerUser);
