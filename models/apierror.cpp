@@ -12,6 +12,7 @@ QString ApiError::messageFor(Kind kind)
     case Forbidden: return QCoreApplication::translate("ApiError", "Du har inte behörighet till det här.");
     case NotFound: return QCoreApplication::translate("ApiError", "Det här finns inte längre.");
     case InsufficientCredits: return QCoreApplication::translate("ApiError", "Det finns inte tillräckligt med krediter.");
+    case MemberLimitReached: return QCoreApplication::translate("ApiError", "Du har nått din gräns för den här perioden. Be en administratör höja gränsen.");
     case Conflict: return QCoreApplication::translate("ApiError", "Ändringen gick inte att göra just nu. Uppdatera och försök igen.");
     case SeatLimitReached: return QCoreApplication::translate("ApiError", "Arbetsytan har inga lediga platser för fler teammedlemmar.");
     case PastDue: return QCoreApplication::translate("ApiError", "Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.");
@@ -45,6 +46,7 @@ ApiError ApiError::fromResponse(int status, const QByteArray &body)
     const QString code = err.value(QLatin1String("code")).toString();
     Kind kind = Server;
     if (code == QLatin1String("insufficient_credits")) kind = InsufficientCredits;
+    else if (code == QLatin1String("member_limit_reached")) kind = MemberLimitReached;
     else if (code == QLatin1String("seat_limit_reached")) kind = SeatLimitReached;
     else if (code == QLatin1String("past_due")) kind = PastDue;
     else if (code == QLatin1String("payments_unavailable")) kind = PaymentsUnavailable;
@@ -63,5 +65,8 @@ ApiError ApiError::fromResponse(int status, const QByteArray &body)
     else if (status >= 400 && status < 500) kind = Validation;
     ApiError e = make(kind, status, code);
     e.serverMessage = err.value(QLatin1String("message")).toString();
+    // The server words this one for the member, with their limit in it.
+    if (kind == MemberLimitReached && !e.serverMessage.isEmpty())
+        e.message = e.serverMessage;
     return e;
 }

@@ -15,6 +15,7 @@ struct ApiError
         Forbidden,
         NotFound,
         InsufficientCredits,
+        MemberLimitReached, // the member's own limit this billing cycle (the server's text says which)
         Conflict,
         SeatLimitReached,
         PastDue,
@@ -34,7 +35,7 @@ struct ApiError
     int status = 0;
     QString code;          // the server's error code, if any
     QString message;       // translated, plain text, for the user
-    QString serverMessage; // English, for logs
+    QString serverMessage; // for logs (English), but member_limit_reached's is Swedish for the user
 
     bool isError() const { return kind != None; }
     static ApiError make(Kind kind, int status = 0, const QString &code = {});

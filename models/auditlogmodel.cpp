@@ -27,6 +27,7 @@ const KindName kKinds[] = {
     {"member.invited", QT_TRANSLATE_NOOP("AuditLogModel", "Medlem inbjuden")},
     {"member.removed", QT_TRANSLATE_NOOP("AuditLogModel", "Medlem borttagen")},
     {"member.role_changed", QT_TRANSLATE_NOOP("AuditLogModel", "Roll ändrad")},
+    {"member.limit_changed", QT_TRANSLATE_NOOP("AuditLogModel", "Gräns ändrad")},
     {"ownership.transferred", QT_TRANSLATE_NOOP("AuditLogModel", "Ägarskap överlåtet")},
     {"role.created", QT_TRANSLATE_NOOP("AuditLogModel", "Roll skapad")},
     {"role.updated", QT_TRANSLATE_NOOP("AuditLogModel", "Roll redigerad")},
@@ -90,6 +91,13 @@ QString AuditLogModel::sentence(const Row &r)
         return tr("Tog bort %1 (%2)").arg(r.target, roleOf(r.before));
     if (k == QLatin1String("member.role_changed"))
         return tr("Ändrade rollen för %1: %2 → %3").arg(r.target, roleOf(r.before), roleOf(r.after));
+    if (k == QLatin1String("member.limit_changed")) {
+        const auto limitOf = [](const QJsonObject &o) {
+            const QJsonValue v = o.value(QLatin1String("monthly_credits"));
+            return v.isDouble() ? Format::credits(v.toInteger()) : tr("ingen gräns");
+        };
+        return tr("Ändrade gränsen för %1: %2 → %3").arg(r.target, limitOf(r.before), limitOf(r.after));
+    }
     if (k == QLatin1String("ownership.transferred"))
         return tr("Lämnade över ägarskapet: %1 → %2").arg(r.before.value(QLatin1String("owner")).toString(),
                                                           r.after.value(QLatin1String("owner")).toString());

@@ -97,7 +97,8 @@ void CreditMeter::onLiveChanged(bool connected)
 
 void CreditMeter::clear()
 {
-    m_remaining = m_allowance = m_used = m_monthlyCap = m_monthlyCapUsed = 0;
+    m_remaining = m_allowance = m_used = m_monthlyCap = m_monthlyCapUsed = m_memberLimit = m_memberLimitUsed = 0;
+    m_hasMemberLimit = false;
     m_periodKind.clear();
     m_forecast = {};
     m_nextRefillAt = m_asOf = m_lastUpdated = {};
@@ -168,6 +169,11 @@ void CreditMeter::apply(const QJsonObject &b, bool stale, const QDateTime &updat
     m_monthlyCap = cap.value(QLatin1String("cap")).toInt();
     m_monthlyCapUsed = cap.value(QLatin1String("used")).toInt();
     m_monthlyCapReached = b.value(QLatin1String("monthly_cap_reached")).toBool();
+    // Absent: no limit (every balance message carries the caller's own when there is one).
+    const QJsonObject limit = b.value(QLatin1String("member_limit")).toObject();
+    m_hasMemberLimit = limit.contains(QLatin1String("limit"));
+    m_memberLimit = limit.value(QLatin1String("limit")).toInt();
+    m_memberLimitUsed = limit.value(QLatin1String("used")).toInt();
     // While the live channel is down, even a fresh answer will not stay fresh:
     // it shows as of now, still marked stale, until the channel is back.
     m_forecast = b.value(QLatin1String("forecast")).toObject();
@@ -257,6 +263,14 @@ QString CreditMeter::summary() const
     return m_periodKind == QLatin1String("day")
         ? tr("%1 av %2 krediter i dag · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText())
         : tr("%1 av %2 krediter · %3").arg(l.toString(m_remaining), l.toString(m_allowance), nextChangeText());
+}
+
+QString CreditMeter::memberLimitText() const
+{
+    if (!m_hasData || !m_hasMemberLimit)
+        return {};
+    const QLocale l = Format::locale();
+    return tr("Din gräns: %1 av %2 krediter").arg(l.toString(m_memberLimitUsed), l.toString(m_memberLimit));
 }
 
 QString CreditMeter::forecastText() const

@@ -32,6 +32,11 @@ class CreditMeter : public QObject
     // there is none, nothing is left, or what is shown is stale.
     Q_PROPERTY(QString forecastText READ forecastText NOTIFY changed)
     Q_PROPERTY(qreal fraction READ fraction NOTIFY changed)
+    // The caller's own credit limit this billing cycle (the balance's member_limit), when they have one.
+    Q_PROPERTY(bool hasMemberLimit READ hasMemberLimit NOTIFY changed)
+    Q_PROPERTY(int memberLimit READ memberLimit NOTIFY changed)
+    Q_PROPERTY(int memberLimitUsed READ memberLimitUsed NOTIFY changed)
+    Q_PROPERTY(QString memberLimitText READ memberLimitText NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 
@@ -60,6 +65,10 @@ public:
     QString summary() const;
     QString forecastText() const;
     qreal fraction() const;
+    bool hasMemberLimit() const { return m_hasMemberLimit; }
+    int memberLimit() const { return m_memberLimit; }
+    int memberLimitUsed() const { return m_memberLimitUsed; }
+    QString memberLimitText() const;
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
 
@@ -86,6 +95,8 @@ private:
 
     int m_remaining = 0, m_allowance = 0, m_used = 0;
     int m_monthlyCap = 0, m_monthlyCapUsed = 0;
+    int m_memberLimit = 0, m_memberLimitUsed = 0;
+    bool m_hasMemberLimit = false;
     QString m_periodKind;
     QJsonObject m_forecast;     // the balance's "forecast" (api/openapi.yaml, Forecast)
     QDateTime m_nextRefillAt, m_asOf, m_lastUpdated;

@@ -1,11 +1,13 @@
 #include "membermodel.h"
 
 #include "format.h"
+#include "logging.h"
 #include "session.h"
 #include "subscription.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimer>
 
 MemberModel::MemberModel(QObject *parent)
@@ -49,10 +51,15 @@ void MemberModel::reload()
         m_rows.clear();
         for (const auto &v : r.object().value(QLatin1String("members")).toArray()) {
             const QJsonObject o = v.toObject();
+            const auto optInt = [&o](const char *key) {
+                const QJsonValue v = o.value(QLatin1String(key));
+                return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
+            };
             m_rows << Row{o.value(QLatin1String("id")).toString(), o.value(QLatin1String("user_id")).toString(),
                           o.value(QLatin1String("name")).toString(), o.value(QLatin1String("email")).toString(),
                           o.value(QLatin1String("role")).toString(),
-                          Format::parseInstant(o.value(QLatin1String("joined_at")).toString())};
+                          Format::parseInstant(o.value(QLatin1String("joined_at")).toString()),
+                          optInt("limit"), optInt("used_this_cycle")};
         }
         endResetModel();
         const QJsonObject seats = r.object().value(QLatin1String("seats")).toObject();
@@ -95,6 +102,59 @@ void MemberModel::changeRole(const QString &memberId, const QString &role)
         AnyWorkspace, [this](const ApiResult &) { afterChange(QStringLiteral("role")); });
 }
 
+void MemberModel::setLimit(const QString &memberId, int credits)
+{
+    sendLimit(memberId, credits);
+}
+
+void MemberModel::clearLimit(const QString &memberId)
+{
+    sendLimit(memberId, QJsonValue());
+}
+
+void MemberModel::sendLimit(const QString &memberId, const QJsonValue &credits)
+{
+    Session *s = Session::instance();
+    if (!s->isReady())
+        return;
+    setLimitError({});
+    // The server checks the plan and the range (at most the plan's credits per period).
+    run({"PUT", s->workspacePath(QStringLiteral("/members/") + QString::fromLatin1(QUrl::toPercentEncoding(memberId))
+                                 + QStringLiteral("/limit")), {},
+         {{QStringLiteral("monthly_credits"), credits}}},
+        AnyWorkspace, [this](const ApiResult &) { afterChange(QStringLiteral("limit")); },
+        [this](const ApiResult &r) {
+            // Shown in the limit dialog, where it was caused, not with the page's other actions.
+            const QJsonObject err = QJsonDocument::fromJson(r.body).object().value(QLatin1String("error")).toObject();
+            if (r.error.code == QLatin1String("member_limits_need_paid_plan"))
+                setLimitError(tr("Gränser för medlemmar finns bara på betalda planer."));
+            else if (err.contains(QLatin1String("max")))
+                setLimitError(tr("Gränsen kan vara högst %1 krediter per period.")
+                                  .arg(Format::locale().toString(err.value(QLatin1String("max")).toInteger())));
+            else
+                setLimitError(r.error.message);
+            qCInfo(lcModels).noquote() << "member limit refused:" << r.status << r.error.code;
+            setError({});
+        });
+}
+
+void MemberModel::setLimitError(const QString &error)
+{
+    if (m_limitError == error)
+        return;
+    m_limitError = error;
+    Q_EMIT limitErrorChanged();
+}
+
+QString MemberModel::limitText(const Row &r) const
+{
+    if (!r.usedThisCycle)
+        return {};   // Free: no cycle, no limits
+    if (!r.limit)
+        return tr("Ingen gräns");
+    return tr("%1 av %2 krediter").arg(Format::locale().toString(*r.usedThisCycle), Format::locale().toString(*r.limit));
+}
+
 void MemberModel::afterChange(const QString &action)
 {
     Q_EMIT actionDone(action);
@@ -116,6 +176,10 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case RoleRole: return r.role;
     case RoleTextRole: return roleText(r.role);
     case JoinedTextRole: return r.joined.isValid() ? Format::date(r.joined) : QString();
+    case HasLimitRole: return r.limit.has_value();
+    case LimitRole: return r.limit ? QVariant(*r.limit) : QVariant();
+    case UsedThisCycleRole: return r.usedThisCycle ? QVariant(*r.usedThisCycle) : QVariant();
+    case LimitTextRole: return limitText(r);
     }
     return {};
 }
@@ -123,5 +187,7 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
     return {{MemberIdRole, "memberId"}, {NameRole, "name"}, {EmailRole, "email"}, {RoleRole, "role"},
-            {RoleTextRole, "roleText"}, {JoinedTextRole, "joinedText"}, {UserIdRole, "userId"}};
+            {RoleTextRole, "roleText"}, {JoinedTextRole, "joinedText"}, {UserIdRole, "userId"},
+            {HasLimitRole, "hasLimit"}, {LimitRole, "limit"}, {UsedThisCycleRole, "usedThisCycle"},
+            {LimitTextRole, "limitText"}};
 }

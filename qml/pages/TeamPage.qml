@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// Team members, their roles and the seats in use; invite, change role, remove.
+// Team members, their roles and the seats in use; invite, change role, remove;
+// on paid plans each member's use this period against their credit limit.
 PageFrame {
     id: page
     title: qsTr("Team")
@@ -73,6 +74,7 @@ PageFrame {
                 Item { Layout.preferredWidth: 32 }
                 Label { text: qsTr("Namn"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.fillWidth: true }
                 Label { text: qsTr("Gick med"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 140 }
+                Label { visible: members.limitsShown; text: qsTr("Gräns"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 200 }
                 Label { text: qsTr("Roll"); font.pixelSize: tokens.caption; font.bold: true; color: page.palette.placeholderText; Layout.preferredWidth: 150 }
                 Item { Layout.preferredWidth: 88 }
             }
@@ -95,7 +97,12 @@ PageFrame {
                     required property string role
                     required property string roleText
                     required property string joinedText
+                    required property bool hasLimit
+                    required property var limit
+                    required property string limitText
                     readonly property bool editable: Session.canManageMembers && role !== "owner" && email !== Session.userEmail
+                    // An owner's limit only by an owner (the server checks it too).
+                    readonly property bool limitEditable: Session.canManageMembers && (role !== "owner" || Session.role === "owner")
                     width: ListView.view.width
                     height: 56
                     color: index % 2 ? Qt.rgba(page.palette.text.r, page.palette.text.g, page.palette.text.b, 0.03) : "transparent"
@@ -122,6 +129,30 @@ PageFrame {
                             font.pixelSize: tokens.caption
                             color: page.palette.placeholderText
                             Layout.preferredWidth: 140
+                        }
+                        RowLayout {
+                            visible: members.limitsShown
+                            spacing: tokens.s2
+                            Layout.preferredWidth: 200
+                            Label {
+                                objectName: "limitText"
+                                text: row.limitText
+                                font.pixelSize: tokens.caption
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                            ActionButton {
+                                visible: row.limitEditable
+                                text: qsTr("Ändra")
+                                Accessible.name: qsTr("Ändra gräns för %1").arg(row.name)
+                                onClicked: {
+                                    limitDialog.memberId = row.memberId
+                                    limitDialog.memberName = row.name.length > 0 ? row.name : row.email
+                                    limitDialog.hasLimit = row.hasLimit
+                                    limitDialog.limit = row.hasLimit ? row.limit : 0
+                                    limitDialog.open()
+                                }
+                            }
                         }
                         Label {
                             visible: !row.editable
@@ -180,6 +211,21 @@ PageFrame {
         onAboutToShow: changed = false
         onConfirmed: (memberId, role) => { changed = true; members.changeRole(memberId, role) }
         onClosed: if (!changed && picker) picker.reset()
+    }
+
+    MemberLimitDialog {
+        id: limitDialog
+        property bool sent: false
+        parent: Overlay.overlay
+        busy: sent && members.loading
+        error: sent ? members.limitError : ""
+        onAboutToShow: sent = false
+        onLimitConfirmed: (memberId, credits) => { sent = true; members.setLimit(memberId, credits) }
+        onClearConfirmed: memberId => { sent = true; members.clearLimit(memberId) }
+    }
+    Connections {
+        target: members
+        function onActionDone(action) { if (action === "limit") limitDialog.close() }
     }
 
     Dialog {

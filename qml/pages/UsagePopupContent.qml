@@ -27,6 +27,17 @@ ColumnLayout {
         framed: false
         Layout.fillWidth: true
     }
+    // A limited member's own limit this billing cycle (the server counts it).
+    Label {
+        objectName: "memberLimitLabel"
+        visible: text.length > 0
+        text: CreditMeter.memberLimitText
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: tokens.body
+        font.bold: CreditMeter.memberLimitUsed >= CreditMeter.memberLimit
+        Layout.fillWidth: true
+    }
     // The server's forecast at the recent pace, under the chart.
     Label {
         objectName: "forecastLabel"

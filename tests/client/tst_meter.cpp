@@ -3,7 +3,8 @@
 // return makes it live again within a few seconds, a restore with the server
 // down shows the cached workspace stale and stays signed in, and the meter's
 // sentence and the Subscription model follow a cancellation or a downgrade as
-// the server announces it on the live channel.
+// the server announces it on the live channel, and so does the member's own
+// credit limit.
 #include "appsettings.h"
 #include "creditmeter.h"
 #include "format.h"
@@ -50,6 +51,15 @@ class TestMeter : public QObject
     FakeBrowser m_browser{kPassword};
     QString m_owner = QStringLiteral("agare@matare.test");
 
+    void signIn()
+    {
+        m_browser.email = m_owner;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "openUrl");
+        Session::instance()->signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(Session::instance()->state(), Session::SignedIn, 15000);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -67,11 +77,7 @@ private Q_SLOTS:
 
     void signInIsLive()
     {
-        m_browser.email = m_owner;
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "openUrl");
-        Session::instance()->signIn();
-        QTRY_COMPARE_WITH_TIMEOUT(Session::instance()->state(), Session::SignedIn, 15000);
-        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        signIn();
         QCOMPARE(Session::instance()->currentWorkspaceId(), m_ws.id);
         CreditMeter *m = CreditMeter::instance();
         QTRY_VERIFY_WITH_TIMEOUT(m->live() && m->hasData() && !m->stale(), 10000);
@@ -182,6 +188,32 @@ private Q_SLOTS:
         QCOMPARE(m->error(), QString());
         QTRY_COMPARE(s->workspaces()->rowCount(), 1);
         s->signOut();
+    }
+
+    // Member limits: the signed-in member's own limit and use arrive on the live
+    // channel (set, spent against, cleared); nobody refreshes.
+    void ownLimitArrivesLive()
+    {
+        signIn();   // the restore above signed out; last, since it spends
+        CreditMeter *m = CreditMeter::instance();
+        QTRY_VERIFY_WITH_TIMEOUT(m->live() && m->hasData(), 10000);
+        const QString token = m_fx.issueUserToken(m_owner);
+        const QString service = m_fx.issueServiceToken();
+        const QString limitPath = QStringLiteral("/v1/workspaces/%1/members/%2/limit").arg(m_ws.id, m_ws.ownerMemberId);
+        QVERIFY(!m->hasMemberLimit());
+        QCOMPARE(m->memberLimitText(), QString());
+
+        QCOMPARE(m_fx.request("PUT", limitPath, "{\"monthly_credits\":20}", token).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m->memberLimitText(), QStringLiteral("Din gräns: 0 av 20 krediter"), 5000);
+        QCOMPARE(m_fx.spend(m_ws.id, service, m_ws.ownerMemberId, 3, QStringLiteral("meter-limit-1")).status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(m->memberLimitText(), QStringLiteral("Din gräns: 3 av 20 krediter"), 5000);
+        QCOMPARE(m->memberLimitUsed(), 3);
+        QCOMPARE(m->memberLimit(), 20);
+
+        QCOMPARE(m_fx.request("PUT", limitPath, "{\"monthly_credits\":null}", token).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!m->hasMemberLimit(), 5000);
+        QCOMPARE(m->memberLimitText(), QString());
+        Session::instance()->signOut();
     }
 };
 

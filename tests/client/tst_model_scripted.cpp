@@ -311,6 +311,89 @@ private Q_SLOTS:
         QVERIFY(!m.loading());
     }
 
+    // Member limits: each member's use this cycle against their limit (or none)
+    // as the Team page shows it; setting and clearing go to the member's limit
+    // path; a refusal is the dialog's (limitError), not the page's error.
+    void memberLimitsShowSetAndClear()
+    {
+        ScriptedTransport t;
+        MemberModel m;
+        m.setTransport(&t);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy done(&m, &MemberModel::actionDone);
+        QJsonObject limited = member(QStringLiteral("m2"), QStringLiteral("Bo Berg"), QStringLiteral("member"));
+        limited.insert(QStringLiteral("limit"), 50);
+        limited.insert(QStringLiteral("used_this_cycle"), 12);
+        QJsonObject free = member(QStringLiteral("m1"), QStringLiteral("Åsa Ägare"), QStringLiteral("owner"));
+        free.insert(QStringLiteral("limit"), QJsonValue());
+        free.insert(QStringLiteral("used_this_cycle"), 1200);
+        t.answer(kMembers, ok(members({free, limited}, 2, 0)));
+        QTRY_COMPARE(m.rowCount(), 2);
+        QVERIFY(m.limitsShown());
+        QCOMPARE(m.data(m.index(1), MemberModel::LimitTextRole).toString(), QStringLiteral("12 av 50 krediter"));
+        QCOMPARE(m.data(m.index(1), MemberModel::HasLimitRole).toBool(), true);
+        QCOMPARE(m.data(m.index(1), MemberModel::LimitRole).toInt(), 50);
+        QCOMPARE(m.data(m.index(1), MemberModel::UsedThisCycleRole).toInt(), 12);
+        QCOMPARE(m.data(m.index(0), MemberModel::LimitTextRole).toString(), QStringLiteral("Ingen gräns"));
+        QCOMPARE(m.data(m.index(0), MemberModel::HasLimitRole).toBool(), false);
+        QVERIFY(!m.data(m.index(0), MemberModel::LimitRole).isValid());
+
+        const QString path = kMembers + QStringLiteral("/m2/limit");
+        // Above the plan's credits: the dialog says the largest allowed; the page's error stays empty.
+        m.setLimit(QStringLiteral("m2"), 500);
+        QVERIFY(m.loading());
+        QCOMPARE(t.sent.last().verb, QByteArray("PUT"));
+        QCOMPARE(t.sent.last().path, path);
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("monthly_credits")).toInt(), 500);
+        t.answer(path, refused(400, {{QStringLiteral("code"), QStringLiteral("validation_failed")},
+                                     {QStringLiteral("message"), QStringLiteral("the request has invalid fields")},
+                                     {QStringLiteral("max"), 200}}));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.limitError(), QStringLiteral("Gränsen kan vara högst 200 krediter per period."));
+        QCOMPARE(m.error(), QString());
+        QCOMPARE(done.count(), 0);
+
+        // Accepted: actionDone("limit"), the dialog's error gone, the list asked for again.
+        m.setLimit(QStringLiteral("m2"), 40);
+        QCOMPARE(m.limitError(), QString());
+        t.answer(path, ok(limited));
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(0).toString(), QStringLiteral("limit"));
+        QTRY_COMPARE(t.waiting(kMembers), 1);
+        limited.insert(QStringLiteral("limit"), 40);
+        t.answer(kMembers, ok(members({free, limited}, 2, 0)));
+        QTRY_COMPARE(m.data(m.index(1), MemberModel::LimitTextRole).toString(), QStringLiteral("12 av 40 krediter"));
+
+        // Clearing sends null.
+        m.clearLimit(QStringLiteral("m2"));
+        QVERIFY(t.sent.last().body.contains(QStringLiteral("monthly_credits")));
+        QVERIFY(t.sent.last().body.value(QStringLiteral("monthly_credits")).isNull());
+        t.answer(path, refused(409, {{QStringLiteral("code"), QStringLiteral("member_limits_need_paid_plan")},
+                                     {QStringLiteral("message"), QStringLiteral("Gränser för medlemmar finns bara på betalda planer.")}}));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.limitError(), QStringLiteral("Gränser för medlemmar finns bara på betalda planer."));
+
+        // Free: no cycle, so no use and no limit column.
+        m.reload();
+        free.insert(QStringLiteral("used_this_cycle"), QJsonValue());
+        t.answer(kMembers, ok(members({free}, 1, 10)));
+        QTRY_COMPARE(m.rowCount(), 1);
+        QVERIFY(!m.limitsShown());
+        QCOMPARE(m.data(m.index(0), MemberModel::LimitTextRole).toString(), QString());
+    }
+
+    // A spend over the member's limit: the server's own sentence (with the limit in it).
+    void memberLimitReachedIsTheServersText()
+    {
+        const QString text = QStringLiteral("Du har nått din gräns på 50 krediter för den här perioden. Be en administratör höja gränsen.");
+        const ApiResult r = refused(402, {{QStringLiteral("code"), QStringLiteral("member_limit_reached")},
+                                          {QStringLiteral("message"), text}, {QStringLiteral("limit"), 50}});
+        QCOMPARE(r.error.kind, ApiError::MemberLimitReached);
+        QCOMPARE(r.error.message, text);
+        QCOMPARE(refused(402, {{QStringLiteral("code"), QStringLiteral("insufficient_credits")}}).error.message,
+                 ApiError::messageFor(ApiError::InsufficientCredits));
+    }
+
     // Roller: built-in and custom roles with their permissions in Swedish and
     // the member counts; edit and delete go to the role's own path; a role in
     // use is refused with how many hold it.

@@ -114,6 +114,48 @@ private Q_SLOTS:
         }
     }
 
+    // A limited member's hello and balance messages carry their own limit and
+    // use; the owner's the same balance without it (never another member's).
+    void ownMemberLimitOnly()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        const WorkspaceIds ws = fx->createWorkspace(QStringLiteral("Live"), QStringLiteral("owner@live.test"));
+        QVERIFY2(ws.isValid(), qPrintable(fx->errorString()));
+        QVERIFY2(!fx->setPlan(ws.id, QStringLiteral("pro-200")).isEmpty(), qPrintable(fx->errorString()));
+        const QString annId = fx->addMember(ws.id, QStringLiteral("ann@live.test")).value(QLatin1String("member_id")).toString();
+        const QString owner = fx->issueUserToken(ws.ownerEmail);
+        const QString ann = fx->issueUserToken(QStringLiteral("ann@live.test"));
+        const QString service = fx->issueServiceToken();
+        QVERIFY(!annId.isEmpty() && !owner.isEmpty() && !ann.isEmpty() && !service.isEmpty());
+        KLIV_VERIFY_STATUS(fx->request("PUT", QStringLiteral("/v1/workspaces/%1/members/%2/limit").arg(ws.id, annId),
+                                       "{\"monthly_credits\":10}", owner), 200);
+
+        LiveClient annLive, ownerLive;
+        annLive.open(fx->baseUrl(), ws.id, ann);
+        ownerLive.open(fx->baseUrl(), ws.id, owner);
+        for (LiveClient *c : {&annLive, &ownerLive})
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->ofType(QStringLiteral("hello")).isEmpty(), qPrintable(c->dump()), 5000);
+        const QJsonObject limit0{{QStringLiteral("limit"), 10}, {QStringLiteral("used"), 0}};
+        QCOMPARE(annLive.ofType(QStringLiteral("hello")).first()[QLatin1String("data")][QLatin1String("member_limit")].toObject(), limit0);
+        QVERIFY(!ownerLive.ofType(QStringLiteral("hello")).first()[QLatin1String("data")].toObject().contains(QLatin1String("member_limit")));
+
+        KLIV_VERIFY_STATUS(fx->spend(ws.id, service, annId, 4, QStringLiteral("live-limit-1")), 201);
+        for (LiveClient *c : {&annLive, &ownerLive})
+            QTRY_VERIFY2_WITH_TIMEOUT(!c->ofType(QStringLiteral("balance")).isEmpty(), qPrintable(c->dump()), 5000);
+        const QJsonObject annBalance = annLive.ofType(QStringLiteral("balance")).last()[QLatin1String("data")].toObject();
+        QCOMPARE(annBalance[QLatin1String("member_limit")].toObject(),
+                 (QJsonObject{{QStringLiteral("limit"), 10}, {QStringLiteral("used"), 4}}));
+        QCOMPARE(annBalance[QLatin1String("used")].toInt(), 4);
+        const QJsonObject ownerBalance = ownerLive.ofType(QStringLiteral("balance")).last()[QLatin1String("data")].toObject();
+        QCOMPARE(ownerBalance[QLatin1String("used")].toInt(), 4);
+        QVERIFY2(!ownerBalance.contains(QLatin1String("member_limit")) && !ownerBalance.contains(QLatin1String("member_limits")),
+                 qPrintable(apitest::compact(ownerBalance)));
+        for (LiveClient *c : {&annLive, &ownerLive}) {
+            const QString gap = seqGap(*c);
+            QVERIFY2(gap.isEmpty(), qPrintable(gap));
+        }
+    }
+
     // Another workspace's token, or none, gets no data.
     void refusesStrangers()
     {

@@ -2,6 +2,8 @@
 // usage totals; never negative; the refill schedule shown with them.
 #include "rulesfixture.h"
 
+#include "billing/memberlimit.h"
+
 using namespace billing;
 using namespace rulestest;
 
@@ -145,6 +147,27 @@ private Q_SLOTS:
         QVERIFY(utc("2027-01-09T23:59:59Z") < w.cycleStart);
         QCOMPARE(remainingPaid(next, 0), 200);
         QCOMPARE(remainingPaid(next, 350), 0); // more used than the smaller tier allows: 0, not -150
+    }
+
+    // Member limits (billing-rules.md): paid plans only, 0 up to the plan's own
+    // allowance (grants aside), clearing always; a spend fits up to the limit exactly.
+    void memberLimits()
+    {
+        const SubscriptionState none;
+        QVERIFY(checkMemberLimit(plan(QStringLiteral("free")), none, 3) == LimitRefusal::FreePlan);
+        QVERIFY(!checkMemberLimit(plan(QStringLiteral("free")), none, std::nullopt));
+        QVERIFY(checkMemberLimit(plan(QStringLiteral("pro-200")), none, -1) == LimitRefusal::Negative);
+        QVERIFY(checkMemberLimit(plan(QStringLiteral("pro-200")), none, 201) == LimitRefusal::AboveAllowance);
+        QVERIFY(!checkMemberLimit(plan(QStringLiteral("pro-200")), none, 200));
+        QVERIFY(!checkMemberLimit(plan(QStringLiteral("pro-200")), none, 0));
+        SubscriptionState contract;
+        contract.customAllowance = 5000;
+        QVERIFY(!checkMemberLimit(plan(QStringLiteral("enterprise")), contract, 5000));
+        QVERIFY(checkMemberLimit(plan(QStringLiteral("enterprise")), contract, 5001) == LimitRefusal::AboveAllowance);
+
+        QVERIFY(withinMemberLimit(MemberLimit{5, 3}, 2));
+        QVERIFY(!withinMemberLimit(MemberLimit{5, 3}, 3));
+        QVERIFY(!withinMemberLimit(MemberLimit{0, 0}, 1));
     }
 
     void usageWindows_data()
