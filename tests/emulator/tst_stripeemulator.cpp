@@ -557,6 +557,69 @@ private Q_SLOTS:
         QVERIFY(other.waitForFinished(5000));
     }
 
+    // An operator's invoiced plan: a price of its own, a subscription with
+    // collection_method=send_invoice whose invoice is open with a due date and
+    // never charged; paid out of band (a bank transfer); the next period's
+    // invoice comes when the clock passes the period end.
+    void sendInvoiceSubscriptionsAreDueAndPaidOutOfBand()
+    {
+        const QJsonObject cus = newClockCustomer("2026-12-04T09:00:00Z");
+        const Reply price = post("/v1/prices", {{"currency", "sek"}, {"unit_amount", "12000000"}, {"recurring[interval]", "year"},
+                                                {"product_data[name]", "Kliv Enterprise – Acme"}});
+        QVERIFY2(price.status == 200, price.body.constData());
+        QVERIFY(price.json["id"].toString().startsWith("price_"));
+        QCOMPARE(price.json["recurring"].toObject()["interval"].toString(), QStringLiteral("year"));
+        QCOMPARE(post("/v1/subscriptions", {{"customer", cus["id"].toString()}, {"items[0][price]", price.json["id"].toString()},
+                                            {"collection_method", "charge_automatically"}}).status, 400);
+        const Reply created = post("/v1/subscriptions", {{"customer", cus["id"].toString()}, {"items[0][price]", price.json["id"].toString()},
+                                                         {"collection_method", "send_invoice"}, {"days_until_due", "30"},
+                                                         {"metadata[workspace_id]", "ws_acme"}});
+        QVERIFY2(created.status == 200, created.body.constData());
+        const QJsonObject sub = created.json;
+        QCOMPARE(sub["status"].toString(), QStringLiteral("active"));   // active before it is paid
+        QCOMPARE(sub["collection_method"].toString(), QStringLiteral("send_invoice"));
+        QCOMPARE(sub["days_until_due"].toInt(), 30);
+        QCOMPARE(periodEnd(sub), utc("2027-12-04T09:00:00Z"));            // a yearly period
+
+        const QString invoiceId = sub["latest_invoice"].toString();
+        QJsonObject inv = get("/v1/invoices/" + invoiceId).json;
+        QCOMPARE(inv["status"].toString(), QStringLiteral("open"));
+        QCOMPARE(inv["collection_method"].toString(), QStringLiteral("send_invoice"));
+        QCOMPARE(inv["amount_due"].toInteger(), 12000000);
+        QCOMPARE(inv["due_date"].toInteger(), utc("2027-01-03T09:00:00Z"));
+        QCOMPARE(inv["attempt_count"].toInt(), 0);                        // no charge attempt
+        QTRY_VERIFY(delivered("invoice.finalized", invoiceId));
+        QTRY_VERIFY(delivered("invoice.sent", invoiceId));
+        QVERIFY(!delivered("invoice.payment_failed", invoiceId));
+        const Reply page = get(inv["hosted_invoice_url"].toString());
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("Betala fakturan"));                   // payable by card on its page
+
+        QCOMPARE(post("/v1/invoices/" + invoiceId + "/finalize", {}).status, 400);   // finalized when created
+        const Reply paid = post("/v1/invoices/" + invoiceId + "/pay", {{"paid_out_of_band", "true"}});
+        QVERIFY2(paid.status == 200, paid.body.constData());
+        QCOMPARE(paid.json["status"].toString(), QStringLiteral("paid"));
+        QCOMPARE(paid.json["amount_paid"].toInteger(), 12000000);
+        QVERIFY(paid.json["paid_out_of_band"].toBool());
+        QTRY_VERIFY(delivered("invoice.paid", invoiceId));
+        QVERIFY(!delivered("invoice.payment_succeeded", invoiceId));       // no payment through Stripe
+        QCOMPARE(post("/v1/invoices/" + invoiceId + "/pay", {{"paid_out_of_band", "true"}}).status, 400);
+
+        // A year on: the next invoice is sent, open, due 30 days later; the subscription stays active.
+        const QJsonObject renewed = advance(sub, utc("2027-12-04T10:00:00Z"));
+        QCOMPARE(renewed["status"].toString(), QStringLiteral("active"));
+        const QString next = renewed["latest_invoice"].toString();
+        QVERIFY(next != invoiceId);
+        inv = get("/v1/invoices/" + next).json;
+        QCOMPARE(inv["status"].toString(), QStringLiteral("open"));
+        QCOMPARE(inv["billing_reason"].toString(), QStringLiteral("subscription_cycle"));
+        QCOMPARE(inv["due_date"].toInteger(), utc("2028-01-03T09:00:00Z"));
+        const Reply voided = post("/v1/invoices/" + next + "/void", {});
+        QCOMPARE(voided.json["status"].toString(), QStringLiteral("void"));
+        QTRY_VERIFY(delivered("invoice.voided", next));
+        QCOMPARE(post("/v1/invoices/" + next + "/pay", {{"paid_out_of_band", "true"}}).status, 400);
+    }
+
     void emulatorClockAcceptsJson()
     {
         QNetworkRequest req(QUrl(m_base + "/_emulator/clock"));

@@ -143,6 +143,10 @@ QJsonObject ApiServer::route(const Call &call)
                 out.append(price);
         return many(out);
     }
+    if (is("POST /v1/prices")) {
+        allow(p, {"currency", "unit_amount", "recurring", "product", "product_data", "metadata", "nickname", "tax_behavior"});
+        return one(m_engine.createPrice(p));
+    }
     if (is("GET /v1/prices/:id"))
         return one(m_engine.require(ids[0], "price", "price"));
     if (is("GET /v1/products/:id"))
@@ -194,6 +198,10 @@ QJsonObject ApiServer::route(const Call &call)
                 out.append(sub);
         }
         return many(out);
+    }
+    if (is("POST /v1/subscriptions")) {
+        allow(p, {"customer", "items", "collection_method", "days_until_due", "metadata", "description", "default_tax_rates"});
+        return one(m_engine.createSubscription(p));
     }
     if (is("GET /v1/subscriptions/:id"))
         return one(m_engine.require(ids[0], "subscription", "subscription"));
@@ -253,8 +261,18 @@ QJsonObject ApiServer::route(const Call &call)
         return many(out);
     }
     if (is("POST /v1/invoices/:id/pay")) {
-        allow(p, {"off_session"});
+        allow(p, {"off_session", "paid_out_of_band"});
+        if (boolParam(p, "paid_out_of_band", false))
+            return one(m_engine.payInvoiceOutOfBand(ids[0]));
         return one(m_engine.payInvoice(ids[0], true));
+    }
+    if (is("POST /v1/invoices/:id/void")) {
+        allow(p, {});
+        return one(m_engine.voidInvoice(ids[0]));
+    }
+    if (is("POST /v1/invoices/:id/finalize")) {
+        allow(p, {"auto_advance"});
+        return one(m_engine.finalizeInvoice(ids[0]));
     }
 
     // portal

@@ -16,6 +16,16 @@ qint64 emu::addMonths(qint64 anchor, int months)
     return QDateTime::fromSecsSinceEpoch(anchor, Qt::UTC).addMonths(months).toSecsSinceEpoch();
 }
 
+int emu::intervalMonths(const QJsonObject &price)
+{
+    return price["recurring"].toObject()["interval"].toString() == QLatin1String("year") ? 12 : 1;
+}
+
+QString emu::intervalLabel(const QJsonObject &price)
+{
+    return intervalMonths(price) == 12 ? QStringLiteral("year") : QStringLiteral("month");
+}
+
 QJsonObject emu::item(const QJsonObject &subscription)
 {
     return subscription["items"].toObject()["data"].toArray().first().toObject();
@@ -151,8 +161,8 @@ QJsonObject Engine::publicView(const QJsonObject &object)
 
 QJsonObject Engine::require(const QString &id, const QString &type, const QString &what) const
 {
-    QJsonObject o = type == QLatin1String("price") ? m_catalog.price(id)
-                  : type == QLatin1String("product") ? m_catalog.product(id)
+    QJsonObject o = type == QLatin1String("price") ? price(id)
+                  : type == QLatin1String("product") && !m_catalog.product(id).isEmpty() ? m_catalog.product(id)
                                                       : m_store.get(id);
     if (o.isEmpty() || o["object"].toString() != type || o["deleted"].toBool())
         throw ApiError::missing(id, what);
@@ -201,8 +211,8 @@ QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const
             QJsonValue value = v;
             if (v.isString()) { // an id: expand it, then go on inside it
                 const QString id = v.toString();
-                const QJsonObject o = id.startsWith("price_") ? m_catalog.price(id)
-                                    : id.startsWith("prod_") ? m_catalog.product(id) : m_store.get(id);
+                const QJsonObject o = id.startsWith("price_") ? price(id)
+                                    : id.startsWith("prod_") && !m_catalog.product(id).isEmpty() ? m_catalog.product(id) : m_store.get(id);
                 if (!o.isEmpty())
                     value = publicView(o);
             }

@@ -60,7 +60,13 @@ public:
     QJsonObject attachCard(const QString &customerId, const QString &cardNumber);
     void setDefaultPaymentMethod(const QString &customerId, const QString &pmId);
 
+    // --- prices (beyond the catalog's: an operator's contract price)
+    QJsonObject createPrice(const QJsonObject &params);
+    QJsonObject price(const QString &id) const;                 // the catalog's or a created one; empty when unknown
+
     // --- subscriptions
+    // Created directly: only collection_method=send_invoice (a card subscription starts in Checkout).
+    QJsonObject createSubscription(const QJsonObject &params);
     QJsonObject updateSubscription(const QString &id, const QJsonObject &params);
     QJsonObject cancelSubscription(const QString &id);
     QJsonObject setCancelAtPeriodEnd(const QString &id, bool cancel);
@@ -74,6 +80,9 @@ public:
     // --- invoices
     QJsonObject previewInvoice(const QJsonObject &params);
     QJsonObject payInvoice(const QString &id, bool throwOnFailure); // with the default payment method
+    QJsonObject payInvoiceOutOfBand(const QString &id);             // paid_out_of_band=true: a bank transfer
+    QJsonObject voidInvoice(const QString &id);
+    QJsonObject finalizeInvoice(const QString &id);
 
     // --- portal
     QJsonObject createPortalSession(const QJsonObject &params);
@@ -88,8 +97,10 @@ private:
     void emitEvent(const QString &type, const QJsonObject &object, const QJsonObject &previous = {});
     static QJsonObject previousAttributes(const QJsonObject &before, const QJsonObject &after);
 
+    // `sendInvoice`: collection_method=send_invoice, due `daysUntilDue` after each invoice, no charge.
     QJsonObject newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
-                                const QJsonObject &metadata, qint64 now);
+                                const QJsonObject &metadata, qint64 now, bool sendInvoice = false, int daysUntilDue = 0);
+    void markPaid(QJsonObject &invoice, qint64 now);
     QJsonObject newInvoice(const QJsonObject &subscription, const QString &reason, qint64 now,
                            qint64 periodStart, qint64 periodEnd, const QJsonArray &lines, bool preview = false);
     QJsonObject line(const QJsonObject &subscription, const QJsonObject &price, qint64 amount,
@@ -119,6 +130,8 @@ private:
 namespace emu {
 inline constexpr const char *kApiVersion = "2026-10-28.endive";
 qint64 addMonths(qint64 anchor, int months);
+int intervalMonths(const QJsonObject &price);                // 1 (month) or 12 (year)
+QString intervalLabel(const QJsonObject &price);             // "month" | "year"
 QJsonObject item(const QJsonObject &subscription);          // items.data[0]
 QJsonObject withItem(QJsonObject subscription, const QJsonObject &item);
 QString str(const QJsonObject &params, const QString &key);

@@ -141,10 +141,10 @@ QJsonObject Engine::completeCheckout(const QString &sessionId, const QString &ca
 }
 
 QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
-                                    const QJsonObject &metadata, qint64 now)
+                                    const QJsonObject &metadata, qint64 now, bool sendInvoice, int daysUntilDue)
 {
     const QString id = m_store.newId("sub_");
-    const qint64 end = addMonths(now, 1);
+    const qint64 end = addMonths(now, intervalMonths(price));
     const QJsonObject item{{"id", m_store.newId("si_")}, {"object", "subscription_item"}, {"billing_thresholds", QJsonValue()},
                            {"created", now}, {"current_period_start", now}, {"current_period_end", end},
                            {"discounts", QJsonArray()}, {"metadata", QJsonObject()}, {"price", price}, {"quantity", 1},
@@ -156,8 +156,10 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
         {"billing_mode", QJsonObject{{"type", "classic"}}}, {"cancel_at", QJsonValue()}, {"cancel_at_period_end", false},
         {"canceled_at", QJsonValue()},
         {"cancellation_details", QJsonObject{{"comment", QJsonValue()}, {"feedback", QJsonValue()}, {"reason", QJsonValue()}}},
-        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", price["currency"]},
-        {"customer", customer["id"]}, {"days_until_due", QJsonValue()}, {"default_payment_method", pmId},
+        {"collection_method", sendInvoice ? "send_invoice" : "charge_automatically"}, {"created", now},
+        {"currency", price["currency"]}, {"customer", customer["id"]},
+        {"days_until_due", sendInvoice ? QJsonValue(daysUntilDue) : QJsonValue()},
+        {"default_payment_method", pmId.isEmpty() ? QJsonValue() : QJsonValue(pmId)},
         {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()}, {"description", QJsonValue()},
         {"discounts", QJsonArray()}, {"ended_at", QJsonValue()},
         {"invoice_settings", QJsonObject{{"account_tax_ids", QJsonValue()}, {"issuer", QJsonObject{{"type", "self"}}}}},
@@ -170,23 +172,28 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
                                          {"save_default_payment_method", "off"}}},
         {"pending_invoice_item_interval", QJsonValue()}, {"pending_setup_intent", QJsonValue()},
         {"pending_update", QJsonValue()}, {"schedule", QJsonValue()}, {"start_date", now},
-        // As in Stripe: incomplete until the first invoice is paid, then customer.subscription.updated -> active.
-        {"status", "incomplete"},
+        // As in Stripe: incomplete until the first invoice is paid, then customer.subscription.updated -> active;
+        // a sent invoice's subscription is active at once (the customer pays by the due date).
+        {"status", sendInvoice ? "active" : "incomplete"},
         {"test_clock", customer["test_clock"]}, {"transfer_data", QJsonValue()}, {"trial_end", QJsonValue()},
         {"trial_settings", QJsonObject{{"end_behavior", QJsonObject{{"missing_payment_method", "create_invoice"}}}}},
         {"trial_start", QJsonValue()},
         {"_period_index", 0}, {"_pending_lines", QJsonArray()}};
     QJsonObject invoice = newInvoice(sub, "subscription_create", now, now, now,
                                      QJsonArray{line(sub, price, price["unit_amount"].toInteger(),
-                                                     QStringLiteral("1 × %1 (at %2 / month)").arg(price["nickname"].toString(),
-                                                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString())),
+                                                     QStringLiteral("1 × %1 (at %2 / %3)").arg(price["nickname"].toString(),
+                                                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString()),
+                                                                                                  intervalLabel(price)),
                                                      now, end, false)});
     sub["latest_invoice"] = invoice["id"];
     m_store.put(sub);
     emitEvent("customer.subscription.created", sub);
     emitEvent("invoice.created", invoice);
     emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
-    attemptInvoice(invoice, now);
+    if (sendInvoice)
+        emitEvent("invoice.sent", invoice);  // e-mailed with its hosted page; no charge attempt
+    else
+        attemptInvoice(invoice, now);
     return m_store.get(id);
 }
 
@@ -244,12 +251,14 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         {"attempted", false}, {"auto_advance", true},
         {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"status", QJsonValue()}, {"disabled_reason", QJsonValue()}, {"provider", QJsonValue()}}},
         {"automatically_finalizes_at", QJsonValue()}, {"billing_reason", reason},
-        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", subscription["currency"]},
+        {"collection_method", subscription["collection_method"].toString("charge_automatically")}, {"created", now},
+        {"currency", subscription["currency"]},
         {"custom_fields", QJsonValue()}, {"customer", customer["id"]}, {"customer_address", QJsonValue()},
         {"customer_email", customer["email"]}, {"customer_name", customer["name"]}, {"customer_phone", QJsonValue()},
         {"customer_shipping", QJsonValue()}, {"customer_tax_exempt", "none"}, {"customer_tax_ids", QJsonArray()},
         {"default_payment_method", QJsonValue()}, {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()},
-        {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", QJsonValue()}, {"effective_at", now},
+        {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", subscription["days_until_due"].isDouble() ? QJsonValue(now + subscription["days_until_due"].toInteger() * 86400) : QJsonValue()},
+        {"effective_at", now},
         {"ending_balance", endingBalance}, {"footer", QJsonValue()}, {"from_invoice", QJsonValue()},
         {"hosted_invoice_url", m_options.baseUrl + "/i/" + id}, {"invoice_pdf", m_options.baseUrl + "/i/" + id + "/pdf"},
         {"issuer", QJsonObject{{"type", "self"}}}, {"last_finalization_error", QJsonValue()}, {"latest_revision", QJsonValue()},
@@ -293,14 +302,7 @@ bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt
     invoice["attempt_count"] = invoice["attempt_count"].toInt() + (invoice["amount_remaining"].toInteger() > 0 ? 1 : 0);
     invoice["attempted"] = true;
     if (c.ok) {
-        invoice["status"] = "paid";
-        invoice["amount_paid"] = invoice["amount_due"];
-        invoice["amount_remaining"] = 0;
-        invoice["next_payment_attempt"] = QJsonValue();
-        QJsonObject st = invoice["status_transitions"].toObject();
-        st["paid_at"] = now;
-        invoice["status_transitions"] = st;
-        m_store.put(invoice);
+        markPaid(invoice, now);
         emitEvent("invoice.paid", invoice);
         emitEvent("invoice.payment_succeeded", invoice);
         invoicePaid(invoice, now);
@@ -311,6 +313,18 @@ bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt
     m_store.put(invoice);
     emitEvent("invoice.payment_failed", invoice);
     return false;
+}
+
+void Engine::markPaid(QJsonObject &invoice, qint64 now)
+{
+    invoice["status"] = "paid";
+    invoice["amount_paid"] = invoice["amount_due"];
+    invoice["amount_remaining"] = 0;
+    invoice["next_payment_attempt"] = QJsonValue();
+    QJsonObject st = invoice["status_transitions"].toObject();
+    st["paid_at"] = now;
+    invoice["status_transitions"] = st;
+    m_store.put(invoice);
 }
 
 void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
@@ -324,7 +338,7 @@ void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
     QJsonObject sub = before;
     const QJsonObject pending = sub["pending_update"].toObject();
     if (!pending.isEmpty()) {
-        const QJsonObject price = m_catalog.price(pending["subscription_items"].toArray().first().toObject()["price"].toString());
+        const QJsonObject price = this->price(pending["subscription_items"].toArray().first().toObject()["price"].toString());
         if (!price.isEmpty())
             sub = setItemPrice(sub, price);
         sub["pending_update"] = QJsonValue();
@@ -353,6 +367,121 @@ QJsonObject Engine::payInvoice(const QString &id, bool throwOnFailure)
         throw ApiError{402, "card_error", err["code"].toString(), err["message"].toString(), {}, err["decline_code"].toString()};
     }
     return m_store.get(id);
+}
+
+// Stripe's POST /v1/invoices/:id/pay with paid_out_of_band=true: paid outside
+// Stripe (a bank transfer to the seller's account); no charge, invoice.paid only.
+QJsonObject Engine::payInvoiceOutOfBand(const QString &id)
+{
+    QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() == QLatin1String("paid"))
+        throw ApiError::request("Invoice is already paid", "invoice_already_paid");
+    if (invoice["status"].toString() != QLatin1String("open") && invoice["status"].toString() != QLatin1String("uncollectible"))
+        throw ApiError::request(QStringLiteral("You can only pay an open invoice. This invoice is %1.").arg(invoice["status"].toString()),
+                                "invoice_not_open");
+    const qint64 now = nowFor(invoice["customer"].toString());
+    invoice["paid_out_of_band"] = true;
+    markPaid(invoice, now);
+    emitEvent("invoice.paid", invoice);
+    invoicePaid(invoice, now);
+    return m_store.get(id);
+}
+
+QJsonObject Engine::voidInvoice(const QString &id)
+{
+    QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() != QLatin1String("open") && invoice["status"].toString() != QLatin1String("uncollectible"))
+        throw ApiError::request(QStringLiteral("You can only void an open or uncollectible invoice. This invoice is %1.")
+                                    .arg(invoice["status"].toString()), "invoice_not_open");
+    invoice["status"] = "void";
+    invoice["amount_remaining"] = 0;
+    QJsonObject st = invoice["status_transitions"].toObject();
+    st["voided_at"] = nowFor(invoice["customer"].toString());
+    invoice["status_transitions"] = st;
+    m_store.put(invoice);
+    emitEvent("invoice.voided", invoice);
+    return invoice;
+}
+
+// Subscription invoices are finalized when they are created: finalizing one again is Stripe's error.
+QJsonObject Engine::finalizeInvoice(const QString &id)
+{
+    const QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() != QLatin1String("draft"))
+        throw ApiError::request("This invoice is already finalized, you can't re-finalize a non-draft invoice.",
+                                "invoice_not_editable");
+    return invoice;
+}
+
+QJsonObject Engine::createPrice(const QJsonObject &params)
+{
+    const QString currency = str(params, "currency").toLower();
+    if (currency.isEmpty())
+        throw ApiError::paramMissing("currency");
+    if (!params.contains("unit_amount"))
+        throw ApiError::paramMissing("unit_amount");
+    const qint64 amount = intParam(params, "unit_amount", 0);
+    if (amount < 0)
+        throw ApiError::invalid("unit_amount", "This value must be greater than or equal to 0.");
+    const QJsonObject recurring = params["recurring"].toObject();
+    const QString interval = str(recurring, "interval");
+    if (interval != QLatin1String("month") && interval != QLatin1String("year"))
+        throw ApiError::invalid("recurring[interval]", "The Stripe emulator supports recurring[interval] month or year.");
+    const QString name = str(params["product_data"].toObject(), "name");
+    QString productId = str(params, "product");
+    if (productId.isEmpty()) {
+        if (name.isEmpty())
+            throw ApiError::paramMissing("product");
+        productId = m_store.newId("prod_");
+        m_store.put(QJsonObject{{"id", productId}, {"object", "product"}, {"active", true}, {"created", globalNow()},
+                                {"name", name}, {"livemode", false}, {"metadata", QJsonObject()}, {"type", "service"}});
+    }
+    const QString product = require(productId, "product", "product")["name"].toString();
+    const QJsonObject p{
+        {"id", m_store.newId("price_")}, {"object", "price"}, {"active", true}, {"billing_scheme", "per_unit"},
+        {"created", globalNow()}, {"currency", currency}, {"custom_unit_amount", QJsonValue()}, {"livemode", false},
+        {"lookup_key", QJsonValue()}, {"metadata", params["metadata"].toObject()}, {"nickname", product},
+        {"product", productId},
+        {"recurring", QJsonObject{{"interval", interval}, {"interval_count", 1}, {"meter", QJsonValue()},
+                                  {"usage_type", "licensed"}, {"trial_period_days", QJsonValue()}}},
+        {"tax_behavior", "unspecified"}, {"tiers_mode", QJsonValue()}, {"transform_quantity", QJsonValue()},
+        {"type", "recurring"}, {"unit_amount", amount}, {"unit_amount_decimal", QString::number(amount)}};
+    m_store.put(p);
+    return p;
+}
+
+QJsonObject Engine::price(const QString &id) const
+{
+    const QJsonObject fromCatalog = m_catalog.price(id);
+    if (!fromCatalog.isEmpty())
+        return fromCatalog;
+    const QJsonObject created = m_store.get(id);
+    return created["object"] == QLatin1String("price") ? created : QJsonObject();
+}
+
+QJsonObject Engine::createSubscription(const QJsonObject &params)
+{
+    const QString customerId = str(params, "customer");
+    if (customerId.isEmpty())
+        throw ApiError::paramMissing("customer");
+    const QJsonObject customer = require(customerId, "customer", "customer");
+    const QString method = str(params, "collection_method");
+    if (method != QLatin1String("send_invoice"))
+        throw ApiError::invalid("collection_method", "The Stripe emulator creates subscriptions directly only with collection_method=send_invoice; card subscriptions start in Checkout.");
+    if (!params.contains("days_until_due"))
+        throw ApiError::paramMissing("days_until_due");
+    const qint64 days = intParam(params, "days_until_due", 0);
+    if (days < 0 || days > 365)
+        throw ApiError::invalid("days_until_due", "days_until_due must be between 0 and 365.");
+    const QJsonArray items = params["items"].toArray();
+    if (items.size() != 1)
+        throw ApiError::invalid("items", "The Stripe emulator supports exactly one subscription item.");
+    const QString priceId = str(items.first().toObject(), "price");
+    const QJsonObject p = price(priceId);
+    if (p.isEmpty())
+        throw ApiError{400, "invalid_request_error", "resource_missing", QStringLiteral("No such price: '%1'").arg(priceId),
+                       "items[0][price]", {}};
+    return newSubscription(customer, p, {}, params["metadata"].toObject(), nowFor(customerId), true, int(days));
 }
 
 QJsonObject Engine::setItemPrice(QJsonObject subscription, const QJsonObject &price) const
