@@ -102,7 +102,9 @@ QString InvoiceModel::overdueText() const
     if (!overdue())
         return {};
     const QString amount = Format::money(m_overdue.amount, m_overdue.currency);
-    const QString due = Format::shortDate(m_overdue.dueDate);
+    QString due = Format::shortDate(m_overdue.dueDate);
+    if (due.endsWith(QLatin1Char('.')))
+        due.chop(1);   // "3 jan.": the sentence's full stop ends the abbreviation too
     // Past the grace period the server has withheld the allowance: say so.
     return m_overdue.withheld
         ? tr("Fakturan på %1 förföll %2. Krediterna är pausade tills den är betald.").arg(amount, due)
