@@ -101,7 +101,7 @@ QJsonObject ApiServer::route(const Call &call)
 
     // customers
     if (is("POST /v1/customers")) {
-        allow(p, {"email", "name", "description", "phone", "metadata", "test_clock", "preferred_locales"});
+        allow(p, {"email", "name", "description", "phone", "metadata", "test_clock", "preferred_locales", "invoice_settings"});
         return one(m_engine.createCustomer(p));
     }
     if (is("GET /v1/customers")) {
@@ -147,6 +147,12 @@ QJsonObject ApiServer::route(const Call &call)
         allow(p, {"currency", "unit_amount", "recurring", "product", "product_data", "metadata", "nickname", "tax_behavior"});
         return one(m_engine.createPrice(p));
     }
+    if (is("POST /v1/tax_rates")) {
+        allow(p, {"display_name", "percentage", "inclusive", "country", "jurisdiction", "description", "tax_type", "metadata"});
+        return one(m_engine.createTaxRate(p));
+    }
+    if (is("GET /v1/tax_rates/:id"))
+        return one(m_engine.require(ids[0], "tax_rate", "tax_rate"));
     if (is("GET /v1/prices/:id"))
         return one(m_engine.require(ids[0], "price", "price"));
     if (is("GET /v1/products/:id"))

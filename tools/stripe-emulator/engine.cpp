@@ -21,6 +21,15 @@ int emu::intervalMonths(const QJsonObject &price)
     return price["recurring"].toObject()["interval"].toString() == QLatin1String("year") ? 12 : 1;
 }
 
+qint64 emu::taxOf(qint64 amount, double percentage, bool inclusive)
+{
+    const qint64 bp = qRound64(percentage * 100);   // basis points: 25 % = 2500
+    const qint64 base = inclusive ? 10000 + bp : 10000;
+    const qint64 a = qAbs(amount);
+    const qint64 tax = (2 * a * bp + base) / (2 * base);
+    return amount < 0 ? -tax : tax;
+}
+
 QString emu::intervalLabel(const QJsonObject &price)
 {
     return intervalMonths(price) == 12 ? QStringLiteral("year") : QStringLiteral("month");
@@ -237,6 +246,26 @@ QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const
 
 // ---------------------------------------------------------------- customers
 
+namespace {
+// invoice_settings[custom_fields][i][name|value] and [footer]: what every invoice of the customer shows.
+QJsonObject invoiceSettings(const QJsonObject &params)
+{
+    const QJsonArray fields = params["custom_fields"].toArray();
+    if (fields.size() > 4)
+        throw ApiError::invalid("invoice_settings[custom_fields]", "You can have at most 4 custom fields.");
+    QJsonArray custom;
+    for (const QJsonValue &f : fields) {
+        const QString name = str(f.toObject(), "name"), value = str(f.toObject(), "value");
+        if (name.isEmpty() || name.size() > 40 || value.isEmpty() || value.size() > 140)
+            throw ApiError::invalid("invoice_settings[custom_fields]", "A custom field needs a name (at most 40 characters) and a value (at most 140).");
+        custom.append(QJsonObject{{"name", name}, {"value", value}});
+    }
+    return QJsonObject{{"custom_fields", custom.isEmpty() ? QJsonValue() : QJsonValue(custom)},
+                       {"default_payment_method", QJsonValue()},
+                       {"footer", params.contains("footer") ? params["footer"] : QJsonValue()}, {"rendering_options", QJsonValue()}};
+}
+} // namespace
+
 QJsonObject Engine::createCustomer(const QJsonObject &params)
 {
     QString clock = str(params, "test_clock");
@@ -248,8 +277,7 @@ QJsonObject Engine::createCustomer(const QJsonObject &params)
                   {"created", now}, {"currency", QJsonValue()}, {"default_source", QJsonValue()},
                   {"delinquent", false}, {"description", orNull(params, "description")}, {"discount", QJsonValue()},
                   {"email", orNull(params, "email")}, {"invoice_prefix", id.mid(4, 8).toUpper()},
-                  {"invoice_settings", QJsonObject{{"custom_fields", QJsonValue()}, {"default_payment_method", QJsonValue()},
-                                                   {"footer", QJsonValue()}, {"rendering_options", QJsonValue()}}},
+                  {"invoice_settings", invoiceSettings(params["invoice_settings"].toObject())},
                   {"livemode", false}, {"metadata", params["metadata"].toObject()}, {"name", orNull(params, "name")},
                   {"next_invoice_sequence", 1}, {"phone", orNull(params, "phone")},
                   {"preferred_locales", params["preferred_locales"].toArray()}, {"shipping", QJsonValue()},

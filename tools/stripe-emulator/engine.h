@@ -5,9 +5,24 @@
 #include "catalog.h"
 #include "store.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+
+// How a subscription is collected and taxed.
+struct SubscriptionTerms {
+    bool sendInvoice = false;       // collection_method=send_invoice: due daysUntilDue after each invoice, no charge
+    int daysUntilDue = 0;
+    QJsonArray taxRates;            // default_tax_rates (tax_rate objects)
+};
+
+// What Checkout collected for the customer (billing_address_collection, tax_id_collection).
+struct CheckoutDetails {
+    QString email;
+    QJsonObject address;            // line1, postal_code, city, country
+    QString vatNumber;              // eu_vat, e.g. SE556036079301
+};
 
 struct EngineOptions {
     QString baseUrl;                 // http://127.0.0.1:PORT, for hosted page URLs
@@ -53,7 +68,7 @@ public:
     QJsonObject createCheckoutSession(const QJsonObject &params);
     QJsonObject expireCheckoutSession(const QString &id);
     // Pays an open session with a test card number. Throws ApiError (402 card_error) on decline.
-    QJsonObject completeCheckout(const QString &sessionId, const QString &cardNumber, const QString &email);
+    QJsonObject completeCheckout(const QString &sessionId, const QString &cardNumber, const CheckoutDetails &details);
 
     // --- payment methods
     // Creates a card payment method from a test card number and attaches it; throws on decline.
@@ -62,6 +77,8 @@ public:
 
     // --- prices (beyond the catalog's: an operator's contract price)
     QJsonObject createPrice(const QJsonObject &params);
+    QJsonObject createTaxRate(const QJsonObject &params);
+    QJsonArray taxRates(const QJsonValue &ids, const QString &param) const;   // tax_rate objects; throws on an unknown id
     QJsonObject price(const QString &id) const;                 // the catalog's or a created one; empty when unknown
 
     // --- subscriptions
@@ -97,9 +114,8 @@ private:
     void emitEvent(const QString &type, const QJsonObject &object, const QJsonObject &previous = {});
     static QJsonObject previousAttributes(const QJsonObject &before, const QJsonObject &after);
 
-    // `sendInvoice`: collection_method=send_invoice, due `daysUntilDue` after each invoice, no charge.
     QJsonObject newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
-                                const QJsonObject &metadata, qint64 now, bool sendInvoice = false, int daysUntilDue = 0);
+                                const QJsonObject &metadata, qint64 now, const SubscriptionTerms &terms = {});
     void markPaid(QJsonObject &invoice, qint64 now);
     QJsonObject newInvoice(const QJsonObject &subscription, const QString &reason, qint64 now,
                            qint64 periodStart, qint64 periodEnd, const QJsonArray &lines, bool preview = false);
@@ -131,6 +147,9 @@ namespace emu {
 inline constexpr const char *kApiVersion = "2026-10-28.endive";
 qint64 addMonths(qint64 anchor, int months);
 int intervalMonths(const QJsonObject &price);                // 1 (month) or 12 (year)
+// The tax in `amount` (öre) at `percentage`: inclusive = amount × p / (100 + p), exclusive = amount × p / 100,
+// rounded to the nearest öre (half away from zero), per line as Stripe does.
+qint64 taxOf(qint64 amount, double percentage, bool inclusive);
 QString intervalLabel(const QJsonObject &price);             // "month" | "year"
 QJsonObject item(const QJsonObject &subscription);          // items.data[0]
 QJsonObject withItem(QJsonObject subscription, const QJsonObject &item);
