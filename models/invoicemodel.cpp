@@ -63,6 +63,19 @@ void InvoiceModel::reload()
         }
         endResetModel();
         Q_EMIT countChanged();
+        Overdue overdue;
+        const QJsonObject o = r.object().value(QLatin1String("overdue")).toObject();
+        if (!o.isEmpty()) {
+            const QJsonObject amount = o.value(QLatin1String("amount_due")).toObject();
+            overdue = {amount.value(QLatin1String("amount")).toInteger(), amount.value(QLatin1String("currency")).toString(),
+                       Format::parseInstant(o.value(QLatin1String("due_date")).toString()),
+                       QUrl(o.value(QLatin1String("hosted_url")).toString()),
+                       o.value(QLatin1String("allowance_withheld")).toBool()};
+        }
+        if (!(overdue == m_overdue)) {
+            m_overdue = overdue;
+            Q_EMIT overdueChanged();
+        }
     };
     run({"GET", s->workspacePath(QStringLiteral("/invoices"))}, CurrentWorkspace, fill, fill);
 }
@@ -77,6 +90,25 @@ void InvoiceModel::openPdf(int row)
 {
     if (row >= 0 && row < m_rows.size())
         openUrl(m_rows.at(row).pdfUrl);
+}
+
+void InvoiceModel::openOverdue()
+{
+    openUrl(m_overdue.url);
+}
+
+QString InvoiceModel::overdueText() const
+{
+    if (!overdue())
+        return {};
+    const QString amount = Format::money(m_overdue.amount, m_overdue.currency);
+    QString due = Format::shortDate(m_overdue.dueDate);
+    if (due.endsWith(QLatin1Char('.')))
+        due.chop(1);   // "3 jan.": the sentence's full stop ends the abbreviation too
+    // Past the grace period the server has withheld the allowance: say so.
+    return m_overdue.withheld
+        ? tr("Fakturan på %1 förföll %2. Krediterna är pausade tills den är betald.").arg(amount, due)
+        : tr("Fakturan på %1 förföll %2. Betala den för att behålla er plan.").arg(amount, due);
 }
 
 // "Pro 400, uppgradering 20 dec. 2026 – 10 jan. 2027": the plan, whether it is

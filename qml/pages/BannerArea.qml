@@ -3,20 +3,24 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// The banners at the top of the page area: a failed payment, a scheduled
-// cancellation or downgrade, offline (stale) data and a one-off notice.
+// The banners at the top of the page area: a failed payment, an overdue
+// invoice, a scheduled cancellation or downgrade, offline (stale) data and a
+// one-off notice.
 // Each banner's condition is a property here: `visible` of a child reads false
 // while the area itself is hidden, so the area must not bind to it.
 ColumnLayout {
     id: area
     spacing: tokens.s2
     readonly property bool showPastDue: Subscription.pastDue
+    readonly property bool showOverdue: invoices.overdue
     readonly property bool showCancelling: Subscription.cancelAtPeriodEnd
     readonly property bool showDowngrading: !Subscription.cancelAtPeriodEnd && Subscription.pendingTier.length > 0
     readonly property bool showOffline: CreditMeter.stale
     readonly property bool showNotice: Session.notice.length > 0
-    visible: showPastDue || showCancelling || showDowngrading || showOffline || showNotice
+    visible: showPastDue || showOverdue || showCancelling || showDowngrading || showOffline || showNotice
     Tokens { id: tokens }
+    // The server's overdue invoice (billing viewers only, who can pay it).
+    InvoiceModel { id: invoices }
     // Said instead of showing an "Ångra" the user may not press.
     readonly property string undoReason: Session.canManagePlan ? "" : " " + qsTr("Bara ägare och administratörer kan ångra ändringen.")
 
@@ -30,6 +34,22 @@ ColumnLayout {
         actionText: Session.canViewBilling ? qsTr("Uppdatera betalningsmetod") : ""
         onActionTriggered: Subscription.openPortal()
         Layout.fillWidth: true
+    }
+    Banner {
+        id: overdueInvoice
+        objectName: "overdueBanner"
+        visible: area.showOverdue
+        tone: "error"
+        text: invoices.overdueText
+        actionText: qsTr("Betala fakturan")
+        onActionTriggered: invoices.openOverdue()
+        Layout.fillWidth: true
+    }
+    CopyLinkRow {
+        visible: area.showOverdue && invoices.pendingUrl.toString().length > 0
+        url: invoices.pendingUrl
+        Layout.fillWidth: true
+        onCopyRequested: (url) => Session.copyToClipboard(url)
     }
     Banner {
         id: cancelling

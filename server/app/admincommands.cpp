@@ -4,6 +4,7 @@
 #include "jsonviews.h"
 #include "secrets.h"
 #include "tokenauth.h"
+#include "workspaceaccess.h"
 
 #include "billing/permissions.h"
 #include "storage/sqlitebackup.h"
@@ -36,8 +37,9 @@ struct AdminError {
 class Admin
 {
 public:
-    Admin(storage::Store *store, const billing::PlanCatalog *catalog, std::optional<QDateTime> devNow)
-        : m_store(store), m_catalog(catalog)
+    Admin(storage::Store *store, const billing::PlanCatalog *catalog, std::optional<QDateTime> devNow,
+          InvoicedPlanStarter invoicing)
+        : m_store(store), m_catalog(catalog), m_invoicing(std::move(invoicing))
     {
         if (devNow)
             m_now = *devNow;
@@ -70,12 +72,16 @@ private:
     std::optional<AdminError> inquiries(QJsonObject *out);
     std::optional<AdminError> showInquiry(QJsonObject *out);
     std::optional<AdminError> handleInquiry(QJsonObject *out);
+    std::optional<AdminError> markInquiryHandled(const QString &id, QJsonObject *out);
+    // set-plan --price ...: validated options, or the error.
+    std::optional<AdminError> readInvoicedPlan(const billing::Plan &plan, InvoicedPlanRequest *req) const;
     std::optional<AdminError> setSso(QJsonObject *out);
     std::optional<AdminError> showSso(QJsonObject *out);
     QJsonObject ssoView(const storage::SsoSettings &s);
 
     storage::Store *m_store;
     const billing::PlanCatalog *m_catalog;
+    InvoicedPlanStarter m_invoicing;
     QHash<QString, QString> m_opts;
     // Billing acts at the server's "now": on a development database that is
     // the stored dev clock. Tokens expire by the wall clock, as the server checks them.
@@ -220,6 +226,26 @@ std::optional<AdminError> Admin::issueToken(QJsonObject *out)
     return std::nullopt;
 }
 
+std::optional<AdminError> Admin::readInvoicedPlan(const billing::Plan &plan, InvoicedPlanRequest *req) const
+{
+    if (plan.kind != billing::PlanKind::Enterprise)
+        return invalid(QStringLiteral("--price is for an Enterprise plan (Pro is bought in the app)"));
+    bool ok = false;
+    req->price = opt("price").toLongLong(&ok);
+    if (!ok || req->price < 1)
+        return invalid(QStringLiteral("--price needs a positive whole number of öre (120000 kr is 12000000)"));
+    req->interval = has("interval") ? opt("interval") : QStringLiteral("month");
+    if (req->interval != QLatin1String("month") && req->interval != QLatin1String("year"))
+        return invalid(QStringLiteral("--interval is month or year"));
+    req->invoiceDays = has("invoice-days") ? opt("invoice-days").toInt(&ok) : 30;
+    if (!ok || req->invoiceDays < 1 || req->invoiceDays > 90)
+        return invalid(QStringLiteral("--invoice-days needs a number of days from 1 to 90"));
+    if (!m_invoicing)
+        return AdminError{QStringLiteral("payments_unavailable"),
+                          QStringLiteral("--price sends the invoice through Stripe: set STRIPE_SECRET_KEY (or [stripe] secret_key_file)")};
+    return std::nullopt;
+}
+
 std::optional<AdminError> Admin::setPlan(QJsonObject *out)
 {
     if (auto e = require({"workspace", "plan"}))
@@ -233,6 +259,24 @@ std::optional<AdminError> Admin::setPlan(QJsonObject *out)
         return invalid(QStringLiteral("--credits needs a non-negative number"));
     if (plan->kind == billing::PlanKind::Enterprise && !has("credits"))
         return invalid(QStringLiteral("an Enterprise plan needs --credits (the contract allowance)"));
+    const bool invoiced = has("price");
+    InvoicedPlanRequest req;
+    if (invoiced) {
+        if (auto e = readInvoicedPlan(*plan, &req))
+            return e;
+    } else if (has("interval") || has("invoice-days")) {
+        return invalid(QStringLiteral("--interval and --invoice-days go with --price"));
+    }
+    if (has("inquiry")) {   // checked before anything changes
+        const auto inquiry = m_store->enterpriseInquiry(opt("inquiry"));
+        if (!inquiry)
+            return notFound(QStringLiteral("no inquiry %1").arg(opt("inquiry")));
+        if (inquiry->handledAt.isValid())
+            return AdminError{QStringLiteral("conflict"), QStringLiteral("inquiry %1 was handled already").arg(opt("inquiry"))};
+    }
+    const auto before = m_store->subscription(opt("workspace"));
+    // Set here first, so that the subscription's webhooks find an operator-managed
+    // plan: the allowance starts now, not when the invoice is paid.
     const auto r = m_store->mutateSubscription(opt("workspace"), m_now, *m_catalog, [&](billing::SubscriptionState &s) {
         s = billing::setPlanByAdmin(*m_catalog, s, plan->id, credits, m_now);
         return true;
@@ -241,7 +285,34 @@ std::optional<AdminError> Admin::setPlan(QJsonObject *out)
         return notFound(QStringLiteral("no workspace %1").arg(opt("workspace")));
     if (!r.ok)
         return internal(QStringLiteral("could not set the plan: %1").arg(r.error));
+    QJsonObject invoicing;
+    if (invoiced) {
+        const http::WorkspaceRef ws = http::workspaceRef(m_store, *m_store->workspace(opt("workspace")));
+        req.workspaceId = ws.workspaceId;
+        req.workspaceName = ws.name;
+        req.ownerEmail = ws.ownerEmail;
+        req.credits = credits;
+        req.now = m_now;
+        InvoicingError err;
+        invoicing = m_invoicing(m_store, *m_catalog, req, &err);
+        if (!err.code.isEmpty()) {
+            // Nothing sent: the workspace goes back to what it had.
+            m_store->mutateSubscription(ws.workspaceId, m_now, *m_catalog, [&](billing::SubscriptionState &s) {
+                s = *before;
+                return true;
+            }, actor());
+            return AdminError{err.code, err.message};
+        }
+    }
     *out = workspaceView(opt("workspace"));
+    if (invoiced)
+        out->insert(QStringLiteral("invoicing"), invoicing);
+    if (has("inquiry")) {
+        QJsonObject inquiry;
+        if (auto e = markInquiryHandled(opt("inquiry"), &inquiry))
+            return e;
+        out->insert(QStringLiteral("inquiry"), inquiry);
+    }
     return std::nullopt;
 }
 
@@ -309,12 +380,17 @@ std::optional<AdminError> Admin::handleInquiry(QJsonObject *out)
 {
     if (auto e = require({"id"}))
         return e;
+    return markInquiryHandled(opt("id"), out);
+}
+
+std::optional<AdminError> Admin::markInquiryHandled(const QString &id, QJsonObject *out)
+{
     bool wasHandled = false;
-    if (!m_store->markInquiryHandled(opt("id"), opt("note"), QDateTime::currentDateTimeUtc(), &wasHandled))
-        return notFound(QStringLiteral("no inquiry %1").arg(opt("id")));
+    if (!m_store->markInquiryHandled(id, opt("note"), QDateTime::currentDateTimeUtc(), &wasHandled))
+        return notFound(QStringLiteral("no inquiry %1").arg(id));
     if (wasHandled)
-        return AdminError{QStringLiteral("conflict"), QStringLiteral("inquiry %1 was handled already").arg(opt("id"))};
-    *out = http::inquiryJson(*m_store->enterpriseInquiry(opt("id")), true);
+        return AdminError{QStringLiteral("conflict"), QStringLiteral("inquiry %1 was handled already").arg(id)};
+    *out = http::inquiryJson(*m_store->enterpriseInquiry(id), true);
     return std::nullopt;
 }
 
@@ -482,7 +558,8 @@ int backupCommand(const QString &command, const StorageOptions &storage, const Q
 
 } // namespace
 
-int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile, QJsonObject *out)
+int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile, QJsonObject *out,
+                    const InvoicedPlanStarter &invoicing)
 {
     const auto fail = [out](const QString &code, const QString &message) {
         *out = {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
@@ -526,7 +603,7 @@ int runAdminCommand(const QStringList &argsIn, const QString &compiledPlansFile,
     const auto store = openStore(storage, &error, storeOptions);
     if (!store)
         return fail(QStringLiteral("internal"), QStringLiteral("cannot open the database: %1").arg(error));
-    Admin admin(store.get(), &*catalog, loadDevClockNow(store.get()));
+    Admin admin(store.get(), &*catalog, loadDevClockNow(store.get()), invoicing);
     if (const auto err = admin.run(command, opts, out))
         return fail(err->code, err->message);
     return 0;

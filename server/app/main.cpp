@@ -37,6 +37,40 @@ static int fatal(const QString &message)
     return 1;
 }
 
+#ifdef KLIV_HAVE_STRIPE
+// Stripe from the environment; the secrets may come from files (STRIPE_SECRET_KEY_FILE,
+// ..._FILE), so they sit neither in the unit, the configuration nor the process list.
+static std::optional<stripe::StripeConfig> stripeConfigFromEnvironment(QString *error)
+{
+    stripe::StripeConfig config = stripe::StripeConfig::fromEnvironment(error);
+    config.secretKey = app::secretFromEnvironment("STRIPE_SECRET_KEY", error);
+    config.webhookSecret = app::secretFromEnvironment("STRIPE_WEBHOOK_SECRET", error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    return config;
+}
+
+// admin set-plan --price: the invoiced subscription, through Stripe.
+static app::InvoicedPlanStarter invoicedPlanStarter(const stripe::StripeConfig &config)
+{
+    return [config](storage::Store *store, const billing::PlanCatalog &catalog, const app::InvoicedPlanRequest &req,
+                    app::InvoicingError *error) {
+        stripe::InvoicedPlan plan;
+        plan.price = req.price;
+        plan.interval = req.interval;
+        plan.daysUntilDue = req.invoiceDays;
+        plan.credits = req.credits;
+        plan.productName = QStringLiteral("Kliv Enterprise – %1").arg(req.workspaceName);
+        http::ProviderError e;
+        const QJsonObject out = stripe::StripePaymentProvider::startInvoicedPlanNow(
+            config, store, catalog, req.now, {req.workspaceId, req.workspaceName, req.ownerEmail}, plan, &e);
+        if (!e.ok())
+            *error = {e.code, e.message};
+        return out;
+    };
+}
+#endif
+
 static const char Usage[] =
     "usage: kliv-billingd [--dev] [--no-seed] [--clock RFC3339] [--simulate-usage]\n"
     "                     [--host 127.0.0.1] [--port P] [--data DIR | --database postgresql://...]\n"
@@ -55,7 +89,9 @@ static const char Usage[] =
     "\n"
     "admin commands (each prints JSON): create-workspace --name N --owner-email E [--plan free],\n"
     "  add-member --workspace W --email E [--role R], issue-token --user E [--ttl S] | --service,\n"
-    "  set-plan --workspace W --plan ID [--credits N], grant --workspace W --credits N,\n"
+    "  set-plan --workspace W --plan ID [--credits N]\n"
+    "    [--price ORE --interval month|year --invoice-days D [--inquiry ID]] (invoiced through Stripe),\n"
+    "  grant --workspace W --credits N,\n"
     "  set-password --user E --password P,\n"
     "  set-sso WS [--metadata FILE] [--domain D] [--verify-domain] [--enforce on|off] [--break-glass EMAIL]\n"
     "    [--default-role R], show-sso WS (SAML single sign-on of a workspace),\n"
@@ -84,13 +120,15 @@ int main(int argc, char *argv[])
     // The configuration file and environment come first: the command line wins.
     QStringList configArgs;
     QString configFile, error;
+    const auto adminFailure = [](const QString &message) {
+        printLine(QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("bad_request")},
+                                                                                  {QStringLiteral("message"), message}}}})
+                      .toJson(QJsonDocument::Compact));
+        return 1;
+    };
     if (!app::loadServerConfig(&args, &configArgs, &configFile, &error)) {
-        if (admin) {
-            printLine(QJsonDocument(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("bad_request")},
-                                                                                      {QStringLiteral("message"), error}}}})
-                          .toJson(QJsonDocument::Compact));
-            return 1;
-        }
+        if (admin)
+            return adminFailure(error);
         fatal(error);
         return 2;
     }
@@ -103,7 +141,17 @@ int main(int argc, char *argv[])
                 storageArgs << configArgs.at(i) << configArgs.at(i + 1);
         }
         QJsonObject out;
-        const int rc = app::runAdminCommand(storageArgs + args, compiledPlans, &out);
+        app::InvoicedPlanStarter invoicing;
+#ifdef KLIV_HAVE_STRIPE
+        const auto stripeConfig = stripeConfigFromEnvironment(&error);
+        if (!stripeConfig)
+            return adminFailure(error);
+        if (stripeConfig->enabled()) {
+            stripe::StripePaymentProvider::registerMigrations();
+            invoicing = invoicedPlanStarter(*stripeConfig);
+        }
+#endif
+        const int rc = app::runAdminCommand(storageArgs + args, compiledPlans, &out, invoicing);
         printLine(QJsonDocument(out).toJson(QJsonDocument::Compact));
         return rc;
     }
@@ -121,14 +169,10 @@ int main(int argc, char *argv[])
         return fatal(error);
 #ifdef KLIV_HAVE_STRIPE
     // Stripe: only with a secret key; its tables are migrated with the store's.
-    stripe::StripeConfig stripeConfig = stripe::StripeConfig::fromEnvironment();
-    // Secrets may come from files (STRIPE_SECRET_KEY_FILE, ..._FILE), so they sit
-    // neither in the unit, the configuration nor the process list.
-    QString secretError;
-    stripeConfig.secretKey = app::secretFromEnvironment("STRIPE_SECRET_KEY", &secretError);
-    stripeConfig.webhookSecret = app::secretFromEnvironment("STRIPE_WEBHOOK_SECRET", &secretError);
-    if (!secretError.isEmpty())
-        return fatal(secretError);
+    const auto stripeFromEnvironment = stripeConfigFromEnvironment(&error);
+    if (!stripeFromEnvironment)
+        return fatal(error);
+    const stripe::StripeConfig stripeConfig = *stripeFromEnvironment;
     if (stripeConfig.enabled())
         stripe::StripePaymentProvider::registerMigrations();
 #endif

@@ -26,12 +26,13 @@ constexpr Key kKeys[] = {
     {"storage/plans", "KLIV_PLANS_FILE", "--plans"},
 };
 
-// File keys that become environment variables (Stripe's read by StripeConfig;
+// File keys that become environment variables (Stripe's and billing/* read by StripeConfig;
 // notifications/* by main: the URL of the operator's webhook and its secret).
 constexpr Key kEnvKeys[] = {
     {"stripe/secret_key_file", "STRIPE_SECRET_KEY_FILE", nullptr},
     {"stripe/webhook_secret_file", "STRIPE_WEBHOOK_SECRET_FILE", nullptr},
     {"stripe/api_base", "STRIPE_API_BASE", nullptr},
+    {"billing/invoice_grace_days", "KLIV_INVOICE_GRACE_DAYS", nullptr},
     {"notifications/url", "KLIV_NOTIFY_URL", nullptr},
     {"notifications/secret_file", "KLIV_NOTIFY_SECRET_FILE", nullptr},
 };

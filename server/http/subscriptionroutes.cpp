@@ -63,14 +63,7 @@ static ApiError providerError(const ProviderError &e)
 
 static WorkspaceRef refFor(ServerContext &ctx, const Access &a)
 {
-    WorkspaceRef ref{a.workspace.id, a.workspace.name, {}};
-    for (const auto &m : ctx.store->members(a.workspace.id)) {
-        if (m.role == QLatin1String("owner")) {
-            ref.ownerEmail = m.email;
-            break;
-        }
-    }
-    return ref;
+    return workspaceRef(ctx.store, a.workspace);
 }
 
 // What a change request means now: {"tier"} ("free" = cancel).
@@ -428,10 +421,14 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                   if (!e.ok())
                       return reply->error(providerError(e));
                   QJsonArray out;
+                  const auto instant = [](const QDateTime &t) {
+                      return t.isValid() ? QJsonValue(storage::toRfc3339(t)) : QJsonValue();
+                  };
+                  // The earliest-due unpaid invoice past its due date: the app's warning banner.
+                  const Invoice *overdue = nullptr;
                   for (const Invoice &i : list) {
-                      const auto instant = [](const QDateTime &t) {
-                          return t.isValid() ? QJsonValue(storage::toRfc3339(t)) : QJsonValue();
-                      };
+                      if (i.overdue && (!overdue || i.dueDate < overdue->dueDate))
+                          overdue = &i;
                       out.append(QJsonObject{{QStringLiteral("id"), i.id},
                                              {QStringLiteral("number"), i.number},
                                              {QStringLiteral("created"), storage::toRfc3339(i.created)},
@@ -442,9 +439,19 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                                              {QStringLiteral("plan_id"), i.planId.isEmpty() ? QJsonValue() : QJsonValue(i.planId)},
                                              {QStringLiteral("period_start"), instant(i.periodStart)},
                                              {QStringLiteral("period_end"), instant(i.periodEnd)},
-                                             {QStringLiteral("proration"), i.proration}});
+                                             {QStringLiteral("proration"), i.proration},
+                                             {QStringLiteral("amount_due"), moneyJson(i.amountDue)},
+                                             {QStringLiteral("due_date"), instant(i.dueDate)}});
                   }
-                  reply->json({{QStringLiteral("invoices"), out}});
+                  QJsonValue overdueJson;
+                  if (overdue)
+                      overdueJson = QJsonObject{{QStringLiteral("number"), overdue->number},
+                                                {QStringLiteral("amount_due"), moneyJson(overdue->amountDue)},
+                                                {QStringLiteral("due_date"), instant(overdue->dueDate)},
+                                                {QStringLiteral("hosted_url"), overdue->hostedUrl},
+                                                {QStringLiteral("grace_ends_at"), instant(overdue->graceEndsAt)},
+                                                {QStringLiteral("allowance_withheld"), overdue->allowanceWithheld}};
+                  reply->json({{QStringLiteral("invoices"), out}, {QStringLiteral("overdue"), overdueJson}});
               });
               });
           }));

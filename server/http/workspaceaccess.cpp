@@ -2,6 +2,18 @@
 
 namespace http {
 
+WorkspaceRef workspaceRef(storage::Store *store, const storage::Workspace &ws)
+{
+    WorkspaceRef ref{ws.id, ws.name, {}};
+    for (const auto &m : store->members(ws.id)) {
+        if (m.role == QLatin1String("owner")) {
+            ref.ownerEmail = m.email;
+            break;
+        }
+    }
+    return ref;
+}
+
 std::optional<billing::SubscriptionState> currentState(ServerContext &ctx, const QString &workspaceId)
 {
     auto state = ctx.store->subscription(workspaceId);

@@ -6,6 +6,7 @@
 #include "reply.h"
 #include "request.h"
 #include "servercontext.h"
+#include "service/paymentprovider.h"
 #include "storage/store.h"
 
 #include "billing/permissions.h"
@@ -23,6 +24,9 @@ struct Access {
     billing::SubscriptionState state;
     const billing::Plan *plan = nullptr;
 };
+
+// The workspace as the payment provider knows it: id, name, the owner's e-mail.
+WorkspaceRef workspaceRef(storage::Store *store, const storage::Workspace &ws);
 
 // The subscription with every due period end applied (persisted when something was due).
 std::optional<billing::SubscriptionState> currentState(ServerContext &ctx, const QString &workspaceId);

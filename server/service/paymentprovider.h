@@ -40,6 +40,13 @@ struct Invoice {
     QString planId;
     QDateTime periodStart, periodEnd;
     bool proration = false;
+    // A sent invoice (invoiced Enterprise, paid by transfer or on its page):
+    // what is still owed and by when; its standing by billing::invoiceStanding.
+    billing::Money amountDue;
+    QDateTime dueDate;           // invalid: none
+    QDateTime graceEndsAt;       // dueDate + the grace period
+    bool overdue = false;        // unpaid after dueDate
+    bool allowanceWithheld = false; // unpaid after graceEndsAt
 };
 
 struct Preview {

@@ -6,9 +6,17 @@ Q_LOGGING_CATEGORY(lcStripe, "kliv.stripe")
 
 namespace stripe {
 
-StripeConfig StripeConfig::fromEnvironment()
+StripeConfig StripeConfig::fromEnvironment(QString *error)
 {
     StripeConfig c;
+    if (!qEnvironmentVariableIsEmpty("KLIV_INVOICE_GRACE_DAYS")) {
+        bool ok = false;
+        const int days = qEnvironmentVariable("KLIV_INVOICE_GRACE_DAYS").trimmed().toInt(&ok);
+        if (ok && days >= 0 && days <= 365)
+            c.invoiceGraceDays = days;
+        else if (error)
+            *error = QStringLiteral("invoice_grace_days (KLIV_INVOICE_GRACE_DAYS) must be a number of days from 0 to 365");
+    }
     c.secretKey = qgetenv("STRIPE_SECRET_KEY");
     c.webhookSecret = qgetenv("STRIPE_WEBHOOK_SECRET");
     const QByteArray base = qgetenv("STRIPE_API_BASE");

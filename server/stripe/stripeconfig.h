@@ -23,9 +23,13 @@ struct StripeConfig {
     int maxRateLimitRetries = 3;    // 429
     double backoffScale = 1.0;      // tests shrink the waits
     int requestTimeoutMs = 30000;
+    // Invoiced Enterprise: days after a sent invoice's due date before its
+    // allowance is withheld ([billing] invoice_grace_days, KLIV_INVOICE_GRACE_DAYS).
+    int invoiceGraceDays = 14;
 
     bool enabled() const { return !secretKey.isEmpty(); }
-    static StripeConfig fromEnvironment();
+    // false with *error on a bad KLIV_INVOICE_GRACE_DAYS.
+    static StripeConfig fromEnvironment(QString *error = nullptr);
 };
 
 // Replaces anything that looks like a Stripe secret (sk_, rk_, whsec_, ...)

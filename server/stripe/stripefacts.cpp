@@ -117,6 +117,12 @@ InvoiceFacts InvoiceFacts::fromJson(const QJsonObject &o)
     f.status = o.value(QLatin1String("status")).toString();
     f.created = num(o, "created");
     f.amountPaid = num(o, "amount_paid");
+    f.collectionMethod = o.value(QLatin1String("collection_method")).toString();
+    f.amountDue = num(o, "amount_due");
+    f.currency = o.value(QLatin1String("currency")).toString().toUpper();
+    f.dueDate = num(o, "due_date");
+    f.hostedUrl = o.value(QLatin1String("hosted_invoice_url")).toString();
+    f.number = o.value(QLatin1String("number")).toString();
     // The line that bills the subscription's price: for a cycle invoice the one
     // line; for an upgrade (proration) the positive line of the new price.
     const QJsonArray lines = o.value(QLatin1String("lines")).toObject().value(QLatin1String("data")).toArray();

@@ -55,14 +55,22 @@ struct InvoiceFacts {
     QString customerId;
     QString subscriptionId;
     QString billingReason;      // subscription_create, subscription_cycle, subscription_update, ...
-    QString status;             // paid | failed | open (ours: 'failed' = a payment attempt failed)
+    QString status;             // paid | failed | open | void | uncollectible (ours: 'failed' = a payment attempt failed)
     QString priceId;            // the subscription price this invoice bills (the positive line)
     qint64 periodStart = 0;     // of that line: the cycle this invoice pays for
     qint64 periodEnd = 0;
     qint64 created = 0;
     qint64 amountPaid = 0;
+    // Sent invoices (collection_method=send_invoice): what is owed and by when.
+    QString collectionMethod;   // charge_automatically | send_invoice
+    qint64 amountDue = 0;       // öre
+    QString currency;           // upper case, e.g. SEK
+    qint64 dueDate = 0;         // 0: none
+    QString hostedUrl;          // hosted_invoice_url: where the customer pays
+    QString number;
 
-    bool fundsCycle() const;    // pays a cycle's allowance (create/cycle)
+    bool fundsCycle() const;
+    bool isSent() const { return collectionMethod == QLatin1String("send_invoice"); }    // pays a cycle's allowance (create/cycle)
     static InvoiceFacts fromJson(const QJsonObject &o);
 };
 

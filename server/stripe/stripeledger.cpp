@@ -152,15 +152,21 @@ bool StripeLedger::recordSchedule(const ScheduleFacts &f)
 
 bool StripeLedger::recordInvoice(const QString &workspaceId, const InvoiceFacts &f)
 {
-    // 'paid' is final: a late payment_failed for a paid invoice changes nothing.
+    // 'paid' and 'void' are final: a late payment_failed or finalized changes
+    // nothing; 'open' (a sent invoice's finalization) replaces only 'open'.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO stripe_invoices (invoice_id, workspace_id, subscription_id, billing_reason, status,"
-        " price_id, period_start, period_end, created, amount_paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " price_id, period_start, period_end, created, amount_paid, collection_method, amount_due, currency,"
+        " due_date, hosted_invoice_url, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (invoice_id) DO UPDATE SET status = excluded.status, amount_paid = excluded.amount_paid,"
         " billing_reason = excluded.billing_reason, price_id = excluded.price_id,"
-        " period_start = excluded.period_start, period_end = excluded.period_end"
-        " WHERE stripe_invoices.status <> 'paid'"));
+        " period_start = excluded.period_start, period_end = excluded.period_end,"
+        " collection_method = excluded.collection_method, amount_due = excluded.amount_due,"
+        " currency = excluded.currency, due_date = excluded.due_date,"
+        " hosted_invoice_url = excluded.hosted_invoice_url, number = excluded.number"
+        " WHERE stripe_invoices.status <> 'paid' AND stripe_invoices.status <> 'void'"
+        " AND (excluded.status <> 'open' OR stripe_invoices.status = 'open')"));
     q.addBindValue(f.id);
     q.addBindValue(workspaceId);
     q.addBindValue(f.subscriptionId);
@@ -171,6 +177,12 @@ bool StripeLedger::recordInvoice(const QString &workspaceId, const InvoiceFacts 
     q.addBindValue(f.periodEnd);
     q.addBindValue(f.created);
     q.addBindValue(f.amountPaid);
+    q.addBindValue(f.collectionMethod);
+    q.addBindValue(f.amountDue);
+    q.addBindValue(f.currency);
+    q.addBindValue(f.dueDate ? QVariant(f.dueDate) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(f.hostedUrl);
+    q.addBindValue(f.number);
     return exec(q);
 }
 
@@ -235,12 +247,37 @@ std::optional<ScheduleFacts> StripeLedger::scheduleWhere(const QString &conditio
 
 QList<InvoiceFacts> StripeLedger::invoicesOf(const QString &subscriptionId) const
 {
+    return invoicesWhere(QStringLiteral("subscription_id = ? ORDER BY period_start, created, invoice_id"), subscriptionId);
+}
+
+QList<InvoiceFacts> StripeLedger::unpaidSentInvoices(const QString &workspaceId) const
+{
+    return invoicesWhere(QStringLiteral("workspace_id = ? AND collection_method = 'send_invoice'"
+                                        " AND status IN ('open', 'uncollectible') ORDER BY due_date, invoice_id"),
+                         workspaceId);
+}
+
+QStringList StripeLedger::workspacesWithSentInvoices() const
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT workspace_id FROM stripe_invoices WHERE collection_method = 'send_invoice'"
+                             " ORDER BY workspace_id"));
+    if (exec(q)) {
+        while (q.next())
+            out.append(q.value(0).toString());
+    }
+    return out;
+}
+
+QList<InvoiceFacts> StripeLedger::invoicesWhere(const QString &condition, const QString &value) const
+{
     QList<InvoiceFacts> out;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT invoice_id, subscription_id, billing_reason, status, price_id, period_start,"
-                             " period_end, created, amount_paid FROM stripe_invoices WHERE subscription_id = ?"
-                             " ORDER BY period_start, created, invoice_id"));
-    q.addBindValue(subscriptionId);
+                             " period_end, created, amount_paid, collection_method, amount_due, currency, due_date,"
+                             " hosted_invoice_url, number FROM stripe_invoices WHERE ") + condition);
+    q.addBindValue(value);
     if (exec(q)) {
         while (q.next()) {
             InvoiceFacts f;
@@ -253,6 +290,12 @@ QList<InvoiceFacts> StripeLedger::invoicesOf(const QString &subscriptionId) cons
             f.periodEnd = q.value(6).toLongLong();
             f.created = q.value(7).toLongLong();
             f.amountPaid = q.value(8).toLongLong();
+            f.collectionMethod = q.value(9).toString();
+            f.amountDue = q.value(10).toLongLong();
+            f.currency = q.value(11).toString();
+            f.dueDate = q.value(12).toLongLong();
+            f.hostedUrl = q.value(13).toString();
+            f.number = q.value(14).toString();
             out.append(f);
         }
     }

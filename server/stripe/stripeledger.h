@@ -39,6 +39,9 @@ public:
     // not name it yet when the schedule's answer came first).
     std::optional<ScheduleFacts> newestScheduleOf(const QString &subscriptionId) const;
     QList<InvoiceFacts> invoicesOf(const QString &subscriptionId) const;
+    // Sent invoices (send_invoice) not paid yet (open, uncollectible), the earliest due first.
+    QList<InvoiceFacts> unpaidSentInvoices(const QString &workspaceId) const;
+    QStringList workspacesWithSentInvoices() const;
     QStringList paidInvoiceIds(const QString &workspaceId) const;                   // sorted
     // The newest version stamp of the object, to order an API snapshot after it.
     Version newestVersion(const QString &table, const QString &idColumn, const QString &id) const;
@@ -55,6 +58,7 @@ public:
 
 private:
     std::optional<ScheduleFacts> scheduleWhere(const QString &condition, const QString &value) const;
+    QList<InvoiceFacts> invoicesWhere(const QString &condition, const QString &value) const;
     bool exec(class QSqlQuery &q) const;
     QSqlDatabase m_db;
     mutable QString m_error;

@@ -4,11 +4,13 @@
 #include "stripeschema.h"
 #include "subscriptionderiver.h"
 
+#include "billing/invoicegrace.h"
 #include "http/returnpage.h"
 #include "storage/store.h"
 
 #include <algorithm>
 #include <QJsonArray>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 
@@ -27,9 +29,11 @@ std::optional<InvoiceFacts> invoiceFromEvent(const QString &type, const QJsonObj
     if (type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded"))
         f.status = QStringLiteral("paid");
     else if (type == QLatin1String("invoice.payment_failed"))
-        f.status = QStringLiteral("failed");
-    else if (f.status != QLatin1String("paid"))
-        return std::nullopt;
+        f.status = f.isSent() ? QStringLiteral("open") : QStringLiteral("failed");   // a sent one is still owed
+    else if (f.status != QLatin1String("paid")
+             && !(f.isSent() && (f.status == QLatin1String("open") || f.status == QLatin1String("void")
+                                 || f.status == QLatin1String("uncollectible"))))
+        return std::nullopt;   // a sent invoice is owed from its finalization: its due date counts
     return f;
 }
 
@@ -71,6 +75,9 @@ StripePaymentProvider::StripePaymentProvider(StripeConfig config, storage::Store
     , m_client(config, m_keys.get())
     , m_verifier(config.webhookSecret)
 {
+    m_graceTimer.setInterval(10 * 60 * 1000);
+    connect(&m_graceTimer, &QTimer::timeout, this, &StripePaymentProvider::enforceAllInvoiceGrace);
+    m_graceTimer.start();
 }
 
 StripePaymentProvider::~StripePaymentProvider() = default;
@@ -459,6 +466,15 @@ void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
             inv.hostedUrl = o.value(QLatin1String("hosted_invoice_url")).toString();
             inv.pdfUrl = o.value(QLatin1String("invoice_pdf")).toString();
             describeInvoice(o, &inv);
+            const InvoiceFacts facts = InvoiceFacts::fromJson(o);
+            inv.amountDue = {facts.amountDue, facts.currency};
+            if (facts.dueDate > 0) {
+                inv.dueDate = QDateTime::fromSecsSinceEpoch(facts.dueDate, Qt::UTC);
+                inv.graceEndsAt = billing::graceEndsAt(inv.dueDate, m_config.invoiceGraceDays);
+            }
+            const auto standing = billing::invoiceStanding(inv.status, inv.dueDate, m_config.invoiceGraceDays, m_clock.now());
+            inv.overdue = standing != billing::InvoiceStanding::Current;
+            inv.allowanceWithheld = standing == billing::InvoiceStanding::PastGrace;
             out.append(inv);
         }
         done({}, out);
@@ -520,6 +536,7 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
 
     bool duplicate = false;
     bool changed = false;
+    bool sentInvoice = false;   // an invoiced plan's invoice: its standing may have changed
     QString workspace;
     QStringList fetch;   // API paths to re-read after commit
     QString dbError;
@@ -566,6 +583,7 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
             }
             if (!ledger.recordInvoice(workspace, *f))
                 return false;
+            sentInvoice = f->isSent();
             if (!ledger.subscription(f->subscriptionId))
                 fetch << QStringLiteral("/v1/subscriptions/") + f->subscriptionId;
         } else if (type.startsWith(QLatin1String("subscription_schedule."))) {
@@ -600,8 +618,10 @@ http::PaymentProvider::WebhookResult StripePaymentProvider::applyEvent(const QJs
         return {500, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("internal")},
                                                                        {QStringLiteral("message"), QStringLiteral("not applied; retry")}}}}};
     }
-    if (changed)
-        Q_EMIT workspaceChanged(workspace);
+    if (sentInvoice)
+        enforceInvoiceGrace(workspace);   // paid: the allowance is back at once
+    if (changed || sentInvoice)
+        Q_EMIT workspaceChanged(workspace);   // also the overdue banner's invoice
     if (!duplicate && m_refetch) {
         for (const QString &path : std::as_const(fetch))
             refetch(path);
@@ -702,6 +722,16 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
             // A released schedule no longer names its subscription (released_subscription does).
             if (workspace.isEmpty())
                 workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+        } else if (kind == QLatin1String("invoice")) {
+            // Only a sent invoice is kept from an answer (its due date); a
+            // charged one's outcome comes with its events.
+            const InvoiceFacts f = InvoiceFacts::fromJson(object);
+            if (workspace.isEmpty())
+                workspace = ledger.workspaceOfSubscription(f.subscriptionId);
+            if (!f.isSent() || workspace.isEmpty())
+                return true;
+            if (!ledger.recordInvoice(workspace, f))
+                return false;
         } else {
             return true;
         }
@@ -715,8 +745,130 @@ void StripePaymentProvider::recordFetched(const QString &workspaceHint, const QJ
         Q_EMIT workspaceChanged(workspace);
 }
 
+// ---- invoiced plans (Enterprise by sales) -------------------------------
+
+void StripePaymentProvider::startInvoicedPlan(const http::WorkspaceRef &ws, const InvoicedPlan &plan,
+                                              std::function<void(ProviderError, QJsonObject)> done)
+{
+    const auto current = currentSubscription(ws.workspaceId);
+    if (current && (isLive(*current) || current->status == QLatin1String("unpaid")))
+        return done(conflict(QStringLiteral("The workspace already has a Stripe subscription (%1); it ends first.").arg(current->id)), {});
+    ensureCustomer(ws, [this, ws, plan, done](ProviderError e, QString customer) {
+        if (!e.ok())
+            return done(e, {});
+        createInvoicedSubscription(ws, plan, customer, done);
+    });
+}
+
+void StripePaymentProvider::createInvoicedSubscription(const http::WorkspaceRef &ws, const InvoicedPlan &plan,
+                                                       const QString &customer,
+                                                       std::function<void(ProviderError, QJsonObject)> done)
+{
+    FormParams price;
+    price.add(QStringLiteral("currency"), m_catalog.currency().toLower());
+    price.add(QStringLiteral("unit_amount"), plan.price);
+    price.add(QStringLiteral("recurring[interval]"), plan.interval);
+    price.add(QStringLiteral("product_data[name]"), plan.productName);
+    price.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
+    // One price per workspace, amount and interval: a rerun after a failure reuses it.
+    const QString priceOp = QStringLiteral("invoiced-price:%1:%2:%3").arg(ws.workspaceId).arg(plan.price).arg(plan.interval);
+    m_client.post(QStringLiteral("/v1/prices"), price, priceOp, [this, ws, plan, customer, done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        const QString priceId = r.body.value(QLatin1String("id")).toString();
+        FormParams p;
+        p.add(QStringLiteral("customer"), customer);
+        p.add(QStringLiteral("items[0][price]"), priceId);
+        p.add(QStringLiteral("collection_method"), QStringLiteral("send_invoice"));
+        p.add(QStringLiteral("days_until_due"), qint64(plan.daysUntilDue));
+        p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
+        p.add(QStringLiteral("metadata[credits]"), qint64(plan.credits));
+        m_client.post(QStringLiteral("/v1/subscriptions"), p,
+                      QStringLiteral("invoiced-subscription:%1:%2").arg(ws.workspaceId, priceId),
+                      [this, ws, customer, priceId, plan, done](StripeResult sr) {
+            if (!sr.ok())
+                return done(sr.error, {});
+            recordFetched(ws.workspaceId, sr.body, false);
+            const QString invoiceId = sr.body.value(QLatin1String("latest_invoice")).toString();
+            QJsonObject out{{QStringLiteral("customer_id"), customer},
+                            {QStringLiteral("price_id"), priceId},
+                            {QStringLiteral("subscription_id"), sr.body.value(QLatin1String("id")).toString()},
+                            {QStringLiteral("collection_method"), sr.body.value(QLatin1String("collection_method"))},
+                            {QStringLiteral("days_until_due"), plan.daysUntilDue}};
+            if (invoiceId.isEmpty())
+                return done({}, out);
+            m_client.get(QStringLiteral("/v1/invoices/") + invoiceId, {}, [this, ws, out, done](StripeResult ir) mutable {
+                if (ir.ok()) {
+                    recordFetched(ws.workspaceId, ir.body, false);
+                    const InvoiceFacts f = InvoiceFacts::fromJson(ir.body);
+                    out.insert(QStringLiteral("invoice"), QJsonObject{
+                        {QStringLiteral("id"), f.id}, {QStringLiteral("number"), f.number},
+                        {QStringLiteral("status"), f.status}, {QStringLiteral("amount_due"), f.amountDue},
+                        {QStringLiteral("currency"), f.currency},
+                        {QStringLiteral("due_date"), f.dueDate ? QJsonValue(QDateTime::fromSecsSinceEpoch(f.dueDate, Qt::UTC)
+                                                                                .toString(Qt::ISODate)) : QJsonValue()},
+                        {QStringLiteral("hosted_invoice_url"), f.hostedUrl}});
+                }
+                done({}, out);   // the invoice's webhooks bring it too
+            });
+        });
+    });
+}
+
+QJsonObject StripePaymentProvider::startInvoicedPlanNow(const StripeConfig &config, storage::Store *store,
+                                                        const billing::PlanCatalog &catalog, const QDateTime &now,
+                                                        const http::WorkspaceRef &ws, const InvoicedPlan &plan,
+                                                        ProviderError *error)
+{
+    const billing::ManualClock clock(now);
+    StripePaymentProvider provider(config, store, catalog, clock);
+    provider.setRefetch(false);
+    QEventLoop loop;
+    QJsonObject result;
+    bool finished = false;
+    provider.startInvoicedPlan(ws, plan, [&](ProviderError e, QJsonObject out) {
+        *error = e;
+        result = out;
+        finished = true;
+        loop.quit();
+    });
+    if (!finished)
+        loop.exec();
+    return result;
+}
+
+bool StripePaymentProvider::enforceInvoiceGrace(const QString &workspaceId)
+{
+    const QDateTime now = m_clock.now();
+    QList<billing::InvoiceStanding> standings;
+    for (const InvoiceFacts &f : StripeLedger(m_store->database()).unpaidSentInvoices(workspaceId)) {
+        const QDateTime due = f.dueDate ? QDateTime::fromSecsSinceEpoch(f.dueDate, Qt::UTC) : QDateTime();
+        standings << billing::invoiceStanding(f.status, due, m_config.invoiceGraceDays, now);
+    }
+    const billing::InvoiceStanding worst = billing::worstStanding(standings);
+    const storage::SubscriptionChange change = m_store->mutateSubscription(
+        workspaceId, now, m_catalog, [&](billing::SubscriptionState &st) {
+            const billing::SubscriptionState next = billing::applyInvoiceStanding(m_catalog, st, worst);
+            if (next == st)
+                return false;
+            qCInfo(lcStripe) << "workspace" << workspaceId
+                             << (next.cycleFunded ? "invoice paid: allowance restored" : "invoice past its grace period: allowance withheld");
+            st = next;
+            return true;
+        });
+    return change.ok && change.changed;
+}
+
+void StripePaymentProvider::enforceAllInvoiceGrace()
+{
+    for (const QString &ws : StripeLedger(m_store->database()).workspacesWithSentInvoices())
+        enforceInvoiceGrace(ws);
+}
+
 void StripePaymentProvider::clockMoved(const QDateTime &now)
 {
+    // A moved development clock may end a grace period (the live hub announces it).
+    enforceAllInvoiceGrace();
     // Development: the emulator's clock follows ours, so renewals happen at the same instant.
     FormParams p;
     p.add(QStringLiteral("now"), now.toSecsSinceEpoch());

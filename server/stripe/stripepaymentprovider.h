@@ -13,6 +13,7 @@
 #include "billing/clock.h"
 #include "billing/plancatalog.h"
 
+#include <QTimer>
 #include <memory>
 
 namespace storage { class Store; }
@@ -20,6 +21,16 @@ namespace storage { class Store; }
 namespace stripe {
 
 class StripeLedger;
+
+// An operator's invoiced plan (admin set-plan --price): a price of its own and a
+// subscription with collection_method=send_invoice, so Stripe sends the invoice.
+struct InvoicedPlan {
+    qint64 price = 0;                 // öre per interval, VAT included
+    QString interval;                 // month | year
+    int daysUntilDue = 30;
+    int credits = 0;                  // the contract allowance, kept in the metadata
+    QString productName;              // on the invoice line
+};
 
 class StripePaymentProvider : public http::PaymentProvider
 {
@@ -48,6 +59,20 @@ public:
     WebhookResult handleWebhook(const QByteArray &rawBody, const QByteArray &signatureHeader) override;
     void clockMoved(const QDateTime &now) override;
 
+    // Creates the invoiced subscription for an operator-set plan; `done` gets
+    // the JSON the admin command prints (customer, subscription, first invoice).
+    void startInvoicedPlan(const http::WorkspaceRef &ws, const InvoicedPlan &plan,
+                           std::function<void(http::ProviderError, QJsonObject)> done);
+    // The same, waiting for the answer (the admin command has no event loop of its own).
+    static QJsonObject startInvoicedPlanNow(const StripeConfig &config, storage::Store *store,
+                                            const billing::PlanCatalog &catalog, const QDateTime &now,
+                                            const http::WorkspaceRef &ws, const InvoicedPlan &plan,
+                                            http::ProviderError *error);
+    // The grace policy (billing::applyInvoiceStanding) for one workspace / all
+    // with sent invoices, at the clock's now. True when the state changed.
+    bool enforceInvoiceGrace(const QString &workspaceId);
+    void enforceAllInvoiceGrace();
+
     WebhookResult verifyAndApply(const QByteArray &rawBody, const QByteArray &signatureHeader);
     // Applies one already-verified event (what handleWebhook does after the signature check).
     WebhookResult applyEvent(const QJsonObject &event);
@@ -67,6 +92,8 @@ private:
     void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
     void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
     void describeInvoice(const QJsonObject &invoice, http::Invoice *out) const;
+    void createInvoicedSubscription(const http::WorkspaceRef &ws, const InvoicedPlan &plan, const QString &customer,
+                                    std::function<void(http::ProviderError, QJsonObject)> done);
     bool rederive(const QString &workspaceId, StripeLedger &ledger);
     // Applies the waiting (unplaced) events that belong to this workspace now.
     bool placeWaiting(StripeLedger &ledger, const QString &workspaceId);
@@ -85,6 +112,7 @@ private:
     WebhookVerifier m_verifier;
     bool m_refetch = true;
     qint64 m_fetchSeq = 0;
+    QTimer m_graceTimer;   // production: the grace period ends without any event
 };
 
 } // namespace stripe

@@ -44,6 +44,17 @@ QStringList StripeSchema::migrations()
             "CREATE INDEX stripe_unplaced_sub ON stripe_unplaced_events (subscription_id);"
             "CREATE INDEX stripe_unplaced_cus ON stripe_unplaced_events (customer_id);"
             "CREATE INDEX stripe_unplaced_received ON stripe_unplaced_events (received_at);"),
+        // 3: what a sent invoice (collection_method=send_invoice, invoiced Enterprise)
+        // needs for its due date and the grace period: what is owed, when, and the
+        // page where it is paid. Unix seconds, öre.
+        QStringLiteral(
+            "ALTER TABLE stripe_invoices ADD COLUMN collection_method TEXT;"
+            "ALTER TABLE stripe_invoices ADD COLUMN amount_due BIGINT NOT NULL DEFAULT 0;"
+            "ALTER TABLE stripe_invoices ADD COLUMN currency TEXT;"
+            "ALTER TABLE stripe_invoices ADD COLUMN due_date BIGINT;"
+            "ALTER TABLE stripe_invoices ADD COLUMN hosted_invoice_url TEXT;"
+            "ALTER TABLE stripe_invoices ADD COLUMN number TEXT;"
+            "CREATE INDEX stripe_invoices_ws ON stripe_invoices (workspace_id);"),
     };
 }
 

@@ -236,6 +236,35 @@ private Q_SLOTS:
         QCOMPARE(t.sentTo("GET", kInvoices), 3);
     }
 
+    // The banner's words come from the server's overdue invoice; paid, it is gone.
+    void overdueInvoiceForTheBanner()
+    {
+        ScriptedTransport t;
+        InvoiceModel m;
+        m.setTransport(&t);
+        QSignalSpy overdueSpy(&m, &InvoiceModel::overdueChanged);
+        QTRY_COMPARE(t.waiting(kInvoices), 1);
+        const QJsonObject owed{{QStringLiteral("number"), QStringLiteral("K-2001")},
+                               {QStringLiteral("amount_due"), QJsonObject{{QStringLiteral("amount"), 12000000}, {QStringLiteral("currency"), QStringLiteral("SEK")}}},
+                               {QStringLiteral("due_date"), QStringLiteral("2027-01-03T09:00:00Z")},
+                               {QStringLiteral("hosted_url"), QStringLiteral("https://pay.example/K-2001")},
+                               {QStringLiteral("allowance_withheld"), false}};
+        t.answer(kInvoices, ok({{QStringLiteral("invoices"), QJsonArray{invoice(QStringLiteral("K-2001"), QStringLiteral("open"), 12000000)}},
+                                {QStringLiteral("overdue"), owed}}));
+        QTRY_VERIFY(m.overdue());
+        QCOMPARE(m.overdueText(), QStringLiteral("Fakturan på 120\u00a0000\u00a0kr förföll 3\u00a0jan. Betala den för att behålla er plan."));
+        QJsonObject withheld = owed;
+        withheld.insert(QStringLiteral("allowance_withheld"), true);
+        m.reload();
+        t.answer(kInvoices, ok({{QStringLiteral("invoices"), QJsonArray{}}, {QStringLiteral("overdue"), withheld}}));
+        QTRY_VERIFY(m.overdueText().contains(QStringLiteral("Krediterna är pausade tills den är betald.")));
+        m.reload();
+        t.answer(kInvoices, ok({{QStringLiteral("invoices"), QJsonArray{}}, {QStringLiteral("overdue"), QJsonValue()}}));
+        QTRY_VERIFY(!m.overdue());
+        QCOMPARE(m.overdueText(), QString());
+        QCOMPARE(overdueSpy.count(), 3);
+    }
+
     void membersLoadFailAndRecover()
     {
         ScriptedTransport t;

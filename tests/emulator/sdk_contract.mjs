@@ -195,6 +195,26 @@ try {
 
   const events = await stripe.events.list({ type: 'invoice.paid' });
   assert.equal(events.data.length, 2);
+
+  // Invoiced Enterprise: a created price, a send_invoice subscription, paid out of band.
+  const contract = await stripe.prices.create({ currency: 'sek', unit_amount: 12000000, recurring: { interval: 'year' },
+                                                product_data: { name: 'Kliv Enterprise – Acme' } });
+  assert.match(contract.id, /^price_/);
+  const invoiced = await stripe.subscriptions.create({
+    customer: customer.id, items: [{ price: contract.id }], collection_method: 'send_invoice', days_until_due: 30,
+    metadata: { workspace_id: 'ws_1' }, expand: ['latest_invoice'],
+  });
+  assert.equal(invoiced.status, 'active');
+  assert.equal(invoiced.collection_method, 'send_invoice');
+  const sent = invoiced.latest_invoice;
+  assert.equal(sent.status, 'open');
+  assert.equal(sent.amount_due, 12000000);
+  assert.equal(sent.due_date, sent.created + 30 * 86400);
+  await assert.rejects(stripe.invoices.finalizeInvoice(sent.id), (e) => e.statusCode === 400);
+  const settled = await stripe.invoices.pay(sent.id, { paid_out_of_band: true });
+  assert.equal(settled.status, 'paid');
+  await waitUntil(() => received.some((e) => e.type === 'invoice.paid' && e.data.object.id === sent.id), 20_000);
+  assert.ok(received.some((e) => e.type === 'invoice.paid' && e.data.object.id === sent.id), 'no invoice.paid for the sent invoice');
   console.log(`PASS: ${received.length} webhooks verified with stripe.webhooks.constructEvent`);
 } catch (e) {
   failed = true;

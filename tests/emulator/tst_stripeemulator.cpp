@@ -557,6 +557,142 @@ private Q_SLOTS:
         QVERIFY(other.waitForFinished(5000));
     }
 
+    // An operator's invoiced plan: a price of its own, a subscription with
+    // collection_method=send_invoice whose invoice is open with a due date and
+    // never charged; paid out of band (a bank transfer); the next period's
+    // invoice comes when the clock passes the period end.
+    void sendInvoiceSubscriptionsAreDueAndPaidOutOfBand()
+    {
+        const QJsonObject cus = newClockCustomer("2026-12-04T09:00:00Z");
+        const Reply price = post("/v1/prices", {{"currency", "sek"}, {"unit_amount", "12000000"}, {"recurring[interval]", "year"},
+                                                {"product_data[name]", "Kliv Enterprise – Acme"}});
+        QVERIFY2(price.status == 200, price.body.constData());
+        QVERIFY(price.json["id"].toString().startsWith("price_"));
+        QCOMPARE(price.json["recurring"].toObject()["interval"].toString(), QStringLiteral("year"));
+        QCOMPARE(post("/v1/subscriptions", {{"customer", cus["id"].toString()}, {"items[0][price]", price.json["id"].toString()},
+                                            {"collection_method", "charge_automatically"}}).status, 400);
+        const Reply created = post("/v1/subscriptions", {{"customer", cus["id"].toString()}, {"items[0][price]", price.json["id"].toString()},
+                                                         {"collection_method", "send_invoice"}, {"days_until_due", "30"},
+                                                         {"metadata[workspace_id]", "ws_acme"}});
+        QVERIFY2(created.status == 200, created.body.constData());
+        const QJsonObject sub = created.json;
+        QCOMPARE(sub["status"].toString(), QStringLiteral("active"));   // active before it is paid
+        QCOMPARE(sub["collection_method"].toString(), QStringLiteral("send_invoice"));
+        QCOMPARE(sub["days_until_due"].toInt(), 30);
+        QCOMPARE(periodEnd(sub), utc("2027-12-04T09:00:00Z"));            // a yearly period
+
+        const QString invoiceId = sub["latest_invoice"].toString();
+        QJsonObject inv = get("/v1/invoices/" + invoiceId).json;
+        QCOMPARE(inv["status"].toString(), QStringLiteral("open"));
+        QCOMPARE(inv["collection_method"].toString(), QStringLiteral("send_invoice"));
+        QCOMPARE(inv["amount_due"].toInteger(), 12000000);
+        QCOMPARE(inv["due_date"].toInteger(), utc("2027-01-03T09:00:00Z"));
+        QCOMPARE(inv["attempt_count"].toInt(), 0);                        // no charge attempt
+        QTRY_VERIFY(delivered("invoice.finalized", invoiceId));
+        QTRY_VERIFY(delivered("invoice.sent", invoiceId));
+        QVERIFY(!delivered("invoice.payment_failed", invoiceId));
+        const Reply page = get(inv["hosted_invoice_url"].toString());
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("Betala fakturan"));                   // payable by card on its page
+
+        QCOMPARE(post("/v1/invoices/" + invoiceId + "/finalize", {}).status, 400);   // finalized when created
+        const Reply paid = post("/v1/invoices/" + invoiceId + "/pay", {{"paid_out_of_band", "true"}});
+        QVERIFY2(paid.status == 200, paid.body.constData());
+        QCOMPARE(paid.json["status"].toString(), QStringLiteral("paid"));
+        QCOMPARE(paid.json["amount_paid"].toInteger(), 12000000);
+        QVERIFY(paid.json["paid_out_of_band"].toBool());
+        QTRY_VERIFY(delivered("invoice.paid", invoiceId));
+        QVERIFY(!delivered("invoice.payment_succeeded", invoiceId));       // no payment through Stripe
+        QCOMPARE(post("/v1/invoices/" + invoiceId + "/pay", {{"paid_out_of_band", "true"}}).status, 400);
+
+        // A year on: the next invoice is sent, open, due 30 days later; the subscription stays active.
+        const QJsonObject renewed = advance(sub, utc("2027-12-04T10:00:00Z"));
+        QCOMPARE(renewed["status"].toString(), QStringLiteral("active"));
+        const QString next = renewed["latest_invoice"].toString();
+        QVERIFY(next != invoiceId);
+        inv = get("/v1/invoices/" + next).json;
+        QCOMPARE(inv["status"].toString(), QStringLiteral("open"));
+        QCOMPARE(inv["billing_reason"].toString(), QStringLiteral("subscription_cycle"));
+        QCOMPARE(inv["due_date"].toInteger(), utc("2028-01-03T09:00:00Z"));
+        const Reply voided = post("/v1/invoices/" + next + "/void", {});
+        QCOMPARE(voided.json["status"].toString(), QStringLiteral("void"));
+        QTRY_VERIFY(delivered("invoice.voided", next));
+        QCOMPARE(post("/v1/invoices/" + next + "/pay", {{"paid_out_of_band", "true"}}).status, 400);
+    }
+
+    // 25 % moms included in the price: the tax is amount × 25/125, rounded to
+    // the nearest öre per line; the seller's fields and the buyer's address and
+    // VAT number are on the invoice's JSON and its page.
+    void inclusiveMomsAndInvoiceFields()
+    {
+        const Reply rate = post("/v1/tax_rates", {{"display_name", "Moms"}, {"percentage", "25"}, {"inclusive", "true"},
+                                                  {"country", "SE"}});
+        QVERIFY2(rate.status == 200, rate.body.constData());
+        QVERIFY(rate.json["id"].toString().startsWith("txr_"));
+        const Reply cus = post("/v1/customers", {{"email", "ekonomi@acme.test"}, {"name", "Acme AB"},
+                                                 {"invoice_settings[custom_fields][0][name]", "Org.nr"},
+                                                 {"invoice_settings[custom_fields][0][value]", "556036-0793"},
+                                                 {"invoice_settings[custom_fields][1][name]", "Momsreg.nr"},
+                                                 {"invoice_settings[custom_fields][1][value]", "SE556036079301"},
+                                                 {"invoice_settings[footer]", "Kliv AB, Storgatan 1, 111 22 Stockholm"}});
+        QVERIFY2(cus.status == 200, cus.body.constData());
+        const QString customer = cus.json["id"].toString();
+
+        // Through Checkout: the address and VAT number are required / collected and kept on the customer.
+        const Reply s = post("/v1/checkout/sessions", {{"mode", "subscription"}, {"customer", customer},
+                                                       {"line_items[0][price]", "price_pro_200"}, {"line_items[0][quantity]", "1"},
+                                                       {"line_items[0][tax_rates][0]", rate.json["id"].toString()},
+                                                       {"billing_address_collection", "required"}, {"tax_id_collection[enabled]", "true"},
+                                                       {"customer_update[address]", "auto"}, {"customer_update[name]", "auto"},
+                                                       {"success_url", "http://127.0.0.1:9/done"}});
+        QVERIFY2(s.status == 200, s.body.constData());
+        const Reply form = get(s.json["url"].toString());
+        QVERIFY(form.body.contains("name=\"postal_code\"") && form.body.contains("name=\"vat_number\""));
+        QCOMPARE(call("POST", s.json["url"].toString(), {{"cardnumber", "4242424242424242"}}, {}).status, 400);   // no address
+        const Reply badVat = call("POST", s.json["url"].toString(), {{"cardnumber", "4242424242424242"}, {"line1", "Kungsgatan 2"},
+                                                                    {"postal_code", "411 19"}, {"city", "Göteborg"}, {"vat_number", "123"}}, {});
+        QCOMPARE(badVat.status, 400);
+        QVERIFY(badVat.body.contains("Momsregistreringsnumret"));
+        QCOMPARE(call("POST", s.json["url"].toString(), {{"cardnumber", "4242424242424242"}, {"line1", "Kungsgatan 2"},
+                                                         {"postal_code", "411 19"}, {"city", "Göteborg"},
+                                                         {"vat_number", "SE556703748501"}}, {}).status, 303);
+        const QJsonObject saved = get("/v1/customers/" + customer).json;
+        QCOMPARE(saved["address"].toObject()["city"].toString(), QStringLiteral("Göteborg"));
+        QCOMPARE(saved["tax_ids"].toObject()["data"].toArray().first().toObject()["value"].toString(), QStringLiteral("SE556703748501"));
+
+        const QJsonObject done = get("/v1/checkout/sessions/" + s.json["id"].toString()).json;
+        const QJsonObject first = get("/v1/invoices/" + done["invoice"].toString()).json;
+        QCOMPARE(first["total"].toInteger(), 50000);                      // the price includes the moms
+        QCOMPARE(first["total_taxes"].toArray().first().toObject()["amount"].toInteger(), 10000);
+        QCOMPARE(first["total_excluding_tax"].toInteger(), 40000);
+        QCOMPARE(first["custom_fields"].toArray().at(0).toObject()["value"].toString(), QStringLiteral("556036-0793"));
+        QCOMPARE(first["custom_fields"].toArray().at(1).toObject()["value"].toString(), QStringLiteral("SE556036079301"));
+        QCOMPARE(first["footer"].toString(), QStringLiteral("Kliv AB, Storgatan 1, 111 22 Stockholm"));
+        QCOMPARE(first["customer_address"].toObject()["line1"].toString(), QStringLiteral("Kungsgatan 2"));
+        QCOMPARE(first["customer_tax_ids"].toArray().first().toObject()["value"].toString(), QStringLiteral("SE556703748501"));
+        const Reply page = get(first["hosted_invoice_url"].toString());
+        QVERIFY2(page.body.contains("varav moms 100,00 kr"), page.body.constData());
+        QVERIFY(page.body.contains("Org.nr: 556036-0793") && page.body.contains("Momsreg.nr: SE556036079301"));
+        QVERIFY(page.body.contains("Momsreg.nr SE556703748501") && page.body.contains("411 19 Göteborg"));
+
+        // The rounding, pinned: 338,73 kr × 25/125 = 67,746 -> 67,75; 338,71 kr -> 67,742 -> 67,74.
+        for (const auto &[amount, tax] : QList<QPair<int, int>>{{33873, 6775}, {33871, 6774}}) {
+            const Reply price = post("/v1/prices", {{"currency", "sek"}, {"unit_amount", QString::number(amount)},
+                                                    {"recurring[interval]", "month"}, {"product_data[name]", "Avtal"}});
+            const Reply sub = post("/v1/subscriptions", {{"customer", customer}, {"items[0][price]", price.json["id"].toString()},
+                                                         {"collection_method", "send_invoice"}, {"days_until_due", "30"},
+                                                         {"default_tax_rates[0]", rate.json["id"].toString()}});
+            QVERIFY2(sub.status == 200, sub.body.constData());
+            const QJsonObject inv = get("/v1/invoices/" + sub.json["latest_invoice"].toString()).json;
+            QCOMPARE(inv["total"].toInteger(), amount);
+            QCOMPARE(inv["total_taxes"].toArray().first().toObject()["amount"].toInteger(), tax);
+            QCOMPARE(inv["lines"].toObject()["data"].toArray().first().toObject()["taxes"].toArray().first().toObject()["taxable_amount"].toInteger(),
+                     amount - tax);
+        }
+        QCOMPARE(post("/v1/subscriptions", {{"customer", customer}, {"items[0][price]", "price_pro_100"}, {"collection_method", "send_invoice"},
+                                            {"days_until_due", "30"}, {"default_tax_rates[0]", "txr_missing"}}).status, 400);
+    }
+
     void emulatorClockAcceptsJson()
     {
         QNetworkRequest req(QUrl(m_base + "/_emulator/clock"));

@@ -101,7 +101,7 @@ QJsonObject ApiServer::route(const Call &call)
 
     // customers
     if (is("POST /v1/customers")) {
-        allow(p, {"email", "name", "description", "phone", "metadata", "test_clock", "preferred_locales"});
+        allow(p, {"email", "name", "description", "phone", "metadata", "test_clock", "preferred_locales", "invoice_settings"});
         return one(m_engine.createCustomer(p));
     }
     if (is("GET /v1/customers")) {
@@ -143,6 +143,16 @@ QJsonObject ApiServer::route(const Call &call)
                 out.append(price);
         return many(out);
     }
+    if (is("POST /v1/prices")) {
+        allow(p, {"currency", "unit_amount", "recurring", "product", "product_data", "metadata", "nickname", "tax_behavior"});
+        return one(m_engine.createPrice(p));
+    }
+    if (is("POST /v1/tax_rates")) {
+        allow(p, {"display_name", "percentage", "inclusive", "country", "jurisdiction", "description", "tax_type", "metadata"});
+        return one(m_engine.createTaxRate(p));
+    }
+    if (is("GET /v1/tax_rates/:id"))
+        return one(m_engine.require(ids[0], "tax_rate", "tax_rate"));
     if (is("GET /v1/prices/:id"))
         return one(m_engine.require(ids[0], "price", "price"));
     if (is("GET /v1/products/:id"))
@@ -194,6 +204,10 @@ QJsonObject ApiServer::route(const Call &call)
                 out.append(sub);
         }
         return many(out);
+    }
+    if (is("POST /v1/subscriptions")) {
+        allow(p, {"customer", "items", "collection_method", "days_until_due", "metadata", "description", "default_tax_rates"});
+        return one(m_engine.createSubscription(p));
     }
     if (is("GET /v1/subscriptions/:id"))
         return one(m_engine.require(ids[0], "subscription", "subscription"));
@@ -253,8 +267,18 @@ QJsonObject ApiServer::route(const Call &call)
         return many(out);
     }
     if (is("POST /v1/invoices/:id/pay")) {
-        allow(p, {"off_session"});
+        allow(p, {"off_session", "paid_out_of_band"});
+        if (boolParam(p, "paid_out_of_band", false))
+            return one(m_engine.payInvoiceOutOfBand(ids[0]));
         return one(m_engine.payInvoice(ids[0], true));
+    }
+    if (is("POST /v1/invoices/:id/void")) {
+        allow(p, {});
+        return one(m_engine.voidInvoice(ids[0]));
+    }
+    if (is("POST /v1/invoices/:id/finalize")) {
+        allow(p, {"auto_advance"});
+        return one(m_engine.finalizeInvoice(ids[0]));
     }
 
     // portal

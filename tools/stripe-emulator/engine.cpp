@@ -16,6 +16,25 @@ qint64 emu::addMonths(qint64 anchor, int months)
     return QDateTime::fromSecsSinceEpoch(anchor, Qt::UTC).addMonths(months).toSecsSinceEpoch();
 }
 
+int emu::intervalMonths(const QJsonObject &price)
+{
+    return price["recurring"].toObject()["interval"].toString() == QLatin1String("year") ? 12 : 1;
+}
+
+qint64 emu::taxOf(qint64 amount, double percentage, bool inclusive)
+{
+    const qint64 bp = qRound64(percentage * 100);   // basis points: 25 % = 2500
+    const qint64 base = inclusive ? 10000 + bp : 10000;
+    const qint64 a = qAbs(amount);
+    const qint64 tax = (2 * a * bp + base) / (2 * base);
+    return amount < 0 ? -tax : tax;
+}
+
+QString emu::intervalLabel(const QJsonObject &price)
+{
+    return intervalMonths(price) == 12 ? QStringLiteral("year") : QStringLiteral("month");
+}
+
 QJsonObject emu::item(const QJsonObject &subscription)
 {
     return subscription["items"].toObject()["data"].toArray().first().toObject();
@@ -151,8 +170,8 @@ QJsonObject Engine::publicView(const QJsonObject &object)
 
 QJsonObject Engine::require(const QString &id, const QString &type, const QString &what) const
 {
-    QJsonObject o = type == QLatin1String("price") ? m_catalog.price(id)
-                  : type == QLatin1String("product") ? m_catalog.product(id)
+    QJsonObject o = type == QLatin1String("price") ? price(id)
+                  : type == QLatin1String("product") && !m_catalog.product(id).isEmpty() ? m_catalog.product(id)
                                                       : m_store.get(id);
     if (o.isEmpty() || o["object"].toString() != type || o["deleted"].toBool())
         throw ApiError::missing(id, what);
@@ -201,8 +220,8 @@ QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const
             QJsonValue value = v;
             if (v.isString()) { // an id: expand it, then go on inside it
                 const QString id = v.toString();
-                const QJsonObject o = id.startsWith("price_") ? m_catalog.price(id)
-                                    : id.startsWith("prod_") ? m_catalog.product(id) : m_store.get(id);
+                const QJsonObject o = id.startsWith("price_") ? price(id)
+                                    : id.startsWith("prod_") && !m_catalog.product(id).isEmpty() ? m_catalog.product(id) : m_store.get(id);
                 if (!o.isEmpty())
                     value = publicView(o);
             }
@@ -227,6 +246,26 @@ QJsonObject Engine::expand(QJsonObject object, const QStringList &paths) const
 
 // ---------------------------------------------------------------- customers
 
+namespace {
+// invoice_settings[custom_fields][i][name|value] and [footer]: what every invoice of the customer shows.
+QJsonObject invoiceSettings(const QJsonObject &params)
+{
+    const QJsonArray fields = params["custom_fields"].toArray();
+    if (fields.size() > 4)
+        throw ApiError::invalid("invoice_settings[custom_fields]", "You can have at most 4 custom fields.");
+    QJsonArray custom;
+    for (const QJsonValue &f : fields) {
+        const QString name = str(f.toObject(), "name"), value = str(f.toObject(), "value");
+        if (name.isEmpty() || name.size() > 40 || value.isEmpty() || value.size() > 140)
+            throw ApiError::invalid("invoice_settings[custom_fields]", "A custom field needs a name (at most 40 characters) and a value (at most 140).");
+        custom.append(QJsonObject{{"name", name}, {"value", value}});
+    }
+    return QJsonObject{{"custom_fields", custom.isEmpty() ? QJsonValue() : QJsonValue(custom)},
+                       {"default_payment_method", QJsonValue()},
+                       {"footer", params.contains("footer") ? params["footer"] : QJsonValue()}, {"rendering_options", QJsonValue()}};
+}
+} // namespace
+
 QJsonObject Engine::createCustomer(const QJsonObject &params)
 {
     QString clock = str(params, "test_clock");
@@ -238,8 +277,7 @@ QJsonObject Engine::createCustomer(const QJsonObject &params)
                   {"created", now}, {"currency", QJsonValue()}, {"default_source", QJsonValue()},
                   {"delinquent", false}, {"description", orNull(params, "description")}, {"discount", QJsonValue()},
                   {"email", orNull(params, "email")}, {"invoice_prefix", id.mid(4, 8).toUpper()},
-                  {"invoice_settings", QJsonObject{{"custom_fields", QJsonValue()}, {"default_payment_method", QJsonValue()},
-                                                   {"footer", QJsonValue()}, {"rendering_options", QJsonValue()}}},
+                  {"invoice_settings", invoiceSettings(params["invoice_settings"].toObject())},
                   {"livemode", false}, {"metadata", params["metadata"].toObject()}, {"name", orNull(params, "name")},
                   {"next_invoice_sequence", 1}, {"phone", orNull(params, "phone")},
                   {"preferred_locales", params["preferred_locales"].toArray()}, {"shipping", QJsonValue()},

@@ -5,9 +5,24 @@
 #include "catalog.h"
 #include "store.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+
+// How a subscription is collected and taxed.
+struct SubscriptionTerms {
+    bool sendInvoice = false;       // collection_method=send_invoice: due daysUntilDue after each invoice, no charge
+    int daysUntilDue = 0;
+    QJsonArray taxRates;            // default_tax_rates (tax_rate objects)
+};
+
+// What Checkout collected for the customer (billing_address_collection, tax_id_collection).
+struct CheckoutDetails {
+    QString email;
+    QJsonObject address;            // line1, postal_code, city, country
+    QString vatNumber;              // eu_vat, e.g. SE556036079301
+};
 
 struct EngineOptions {
     QString baseUrl;                 // http://127.0.0.1:PORT, for hosted page URLs
@@ -53,14 +68,22 @@ public:
     QJsonObject createCheckoutSession(const QJsonObject &params);
     QJsonObject expireCheckoutSession(const QString &id);
     // Pays an open session with a test card number. Throws ApiError (402 card_error) on decline.
-    QJsonObject completeCheckout(const QString &sessionId, const QString &cardNumber, const QString &email);
+    QJsonObject completeCheckout(const QString &sessionId, const QString &cardNumber, const CheckoutDetails &details);
 
     // --- payment methods
     // Creates a card payment method from a test card number and attaches it; throws on decline.
     QJsonObject attachCard(const QString &customerId, const QString &cardNumber);
     void setDefaultPaymentMethod(const QString &customerId, const QString &pmId);
 
+    // --- prices (beyond the catalog's: an operator's contract price)
+    QJsonObject createPrice(const QJsonObject &params);
+    QJsonObject createTaxRate(const QJsonObject &params);
+    QJsonArray taxRates(const QJsonValue &ids, const QString &param) const;   // tax_rate objects; throws on an unknown id
+    QJsonObject price(const QString &id) const;                 // the catalog's or a created one; empty when unknown
+
     // --- subscriptions
+    // Created directly: only collection_method=send_invoice (a card subscription starts in Checkout).
+    QJsonObject createSubscription(const QJsonObject &params);
     QJsonObject updateSubscription(const QString &id, const QJsonObject &params);
     QJsonObject cancelSubscription(const QString &id);
     QJsonObject setCancelAtPeriodEnd(const QString &id, bool cancel);
@@ -74,6 +97,9 @@ public:
     // --- invoices
     QJsonObject previewInvoice(const QJsonObject &params);
     QJsonObject payInvoice(const QString &id, bool throwOnFailure); // with the default payment method
+    QJsonObject payInvoiceOutOfBand(const QString &id);             // paid_out_of_band=true: a bank transfer
+    QJsonObject voidInvoice(const QString &id);
+    QJsonObject finalizeInvoice(const QString &id);
 
     // --- portal
     QJsonObject createPortalSession(const QJsonObject &params);
@@ -89,7 +115,8 @@ private:
     static QJsonObject previousAttributes(const QJsonObject &before, const QJsonObject &after);
 
     QJsonObject newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
-                                const QJsonObject &metadata, qint64 now);
+                                const QJsonObject &metadata, qint64 now, const SubscriptionTerms &terms = {});
+    void markPaid(QJsonObject &invoice, qint64 now);
     QJsonObject newInvoice(const QJsonObject &subscription, const QString &reason, qint64 now,
                            qint64 periodStart, qint64 periodEnd, const QJsonArray &lines, bool preview = false);
     QJsonObject line(const QJsonObject &subscription, const QJsonObject &price, qint64 amount,
@@ -119,6 +146,11 @@ private:
 namespace emu {
 inline constexpr const char *kApiVersion = "2026-10-28.endive";
 qint64 addMonths(qint64 anchor, int months);
+int intervalMonths(const QJsonObject &price);                // 1 (month) or 12 (year)
+// The tax in `amount` (öre) at `percentage`: inclusive = amount × p / (100 + p), exclusive = amount × p / 100,
+// rounded to the nearest öre (half away from zero), per line as Stripe does.
+qint64 taxOf(qint64 amount, double percentage, bool inclusive);
+QString intervalLabel(const QJsonObject &price);             // "month" | "year"
 QJsonObject item(const QJsonObject &subscription);          // items.data[0]
 QJsonObject withItem(QJsonObject subscription, const QJsonObject &item);
 QString str(const QJsonObject &params, const QString &key);

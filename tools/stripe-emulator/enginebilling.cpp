@@ -3,6 +3,8 @@
 #include "engine.h"
 
 #include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace emu;
@@ -34,6 +36,7 @@ QJsonObject Engine::createCheckoutSession(const QJsonObject &params)
     if (price.isEmpty())
         throw ApiError{400, "invalid_request_error", "resource_missing",
                        QStringLiteral("No such price: '%1'").arg(priceId), "line_items[0][price]", {}};
+    const QJsonArray lineTaxRates = taxRates(items.first().toObject()["tax_rates"], "line_items[0][tax_rates]");
     const qint64 quantity = intParam(items.first().toObject(), "quantity", 1);
     if (quantity != 1)
         throw ApiError::invalid("line_items[0][quantity]", "The Stripe emulator supports quantity 1 only.");
@@ -65,7 +68,8 @@ QJsonObject Engine::createCheckoutSession(const QJsonObject &params)
         {"id", id}, {"object", "checkout.session"}, {"allow_promotion_codes", QJsonValue()},
         {"amount_subtotal", price["unit_amount"]}, {"amount_total", price["unit_amount"]},
         {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"status", QJsonValue()}}},
-        {"billing_address_collection", QJsonValue()}, {"cancel_url", cancel.isEmpty() ? QJsonValue() : QJsonValue(cancel)},
+        {"billing_address_collection", params.contains("billing_address_collection") ? params["billing_address_collection"] : QJsonValue()},
+        {"cancel_url", cancel.isEmpty() ? QJsonValue() : QJsonValue(cancel)},
         {"client_reference_id", orNull(params, "client_reference_id")}, {"created", now}, {"currency", price["currency"]},
         {"customer", customer.isEmpty() ? QJsonValue() : QJsonValue(customer)},
         {"customer_creation", customer.isEmpty() ? QJsonValue("always") : QJsonValue()},
@@ -79,7 +83,10 @@ QJsonObject Engine::createCheckoutSession(const QJsonObject &params)
         {"payment_status", "unpaid"}, {"setup_intent", QJsonValue()}, {"status", "open"},
         {"submit_type", QJsonValue()}, {"subscription", QJsonValue()}, {"success_url", success},
         {"total_details", QJsonObject{{"amount_discount", 0}, {"amount_shipping", 0}, {"amount_tax", 0}}},
+        {"tax_id_collection", QJsonObject{{"enabled", boolParam(params["tax_id_collection"].toObject(), "enabled", false)},
+                                          {"required", "never"}}},
         {"ui_mode", "hosted"}, {"url", m_options.baseUrl + "/c/pay/" + id},
+        {"_tax_rates", lineTaxRates},
         {"_line_items", QJsonArray{lineItem}},
         {"_subscription_metadata", params["subscription_data"].toObject()["metadata"].toObject()}};
     m_store.put(s);
@@ -99,11 +106,20 @@ QJsonObject Engine::expireCheckoutSession(const QString &id)
     return s;
 }
 
-QJsonObject Engine::completeCheckout(const QString &sessionId, const QString &cardNumber, const QString &email)
+QJsonObject Engine::completeCheckout(const QString &sessionId, const QString &cardNumber, const CheckoutDetails &details)
 {
     QJsonObject s = require(sessionId, "checkout.session", "checkout.session");
     if (s["status"].toString() != QLatin1String("open"))
         throw ApiError::request("This Checkout Session is no longer open.", "checkout_session_not_open");
+    const QString email = details.email;
+    if (s["billing_address_collection"] == QLatin1String("required")
+        && (str(details.address, "line1").trimmed().isEmpty() || str(details.address, "postal_code").trimmed().isEmpty()
+            || str(details.address, "city").trimmed().isEmpty()))
+        throw ApiError::request(QStringLiteral("Fyll i faktureringsadressen (gata, postnummer och ort)."), "billing_address_required");
+    static const QRegularExpression vatForm(QStringLiteral("^[A-Z]{2}[0-9A-Z]{8,12}$"));
+    const QString vat = QString(details.vatNumber).remove(' ').toUpper();
+    if (!vat.isEmpty() && (!s["tax_id_collection"].toObject()["enabled"].toBool() || !vatForm.match(vat).hasMatch()))
+        throw ApiError::request(QStringLiteral("Momsregistreringsnumret är ogiltigt (t.ex. SE556036079301)."), "tax_id_invalid");
     // Checkout charges the first invoice at once: a card that attaches but cannot be charged is a decline here.
     const CardBehavior behavior = cardBehavior(cardNumber);
     if (behavior == CardBehavior::AttachThenFail)
@@ -122,29 +138,54 @@ QJsonObject Engine::completeCheckout(const QString &sessionId, const QString &ca
     }
     const QJsonObject pm = attachCard(customerId, cardNumber);
     setDefaultPaymentMethod(customerId, pm["id"].toString());
+    if (s["billing_address_collection"] == QLatin1String("required") || !vat.isEmpty()) {
+        // customer_update[address]=auto: what Checkout collected is saved on the customer.
+        QJsonObject c = m_store.get(customerId);
+        const QJsonObject before = c;
+        if (s["billing_address_collection"] == QLatin1String("required"))
+            c["address"] = QJsonObject{{"line1", str(details.address, "line1").trimmed()}, {"line2", QJsonValue()},
+                                       {"postal_code", str(details.address, "postal_code").trimmed()},
+                                       {"city", str(details.address, "city").trimmed()},
+                                       {"country", str(details.address, "country").isEmpty() ? QStringLiteral("SE") : str(details.address, "country")},
+                                       {"state", QJsonValue()}};
+        if (!vat.isEmpty())
+            c["tax_ids"] = QJsonObject{{"object", "list"}, {"has_more", false}, {"url", "/v1/customers/" + customerId + "/tax_ids"},
+                                       {"data", QJsonArray{QJsonObject{{"id", m_store.newId("txi_")}, {"object", "tax_id"},
+                                                                       {"country", vat.left(2)}, {"customer", customerId},
+                                                                       {"type", "eu_vat"}, {"value", vat},
+                                                                       {"verification", QJsonObject{{"status", "unavailable"}}}}}}};
+        m_store.put(c);
+        emitEvent("customer.updated", c, previousAttributes(before, c));
+    }
     const QJsonObject customer = m_store.get(customerId);
     const qint64 now = nowFor(customerId);
     const QJsonObject price = s["_line_items"].toArray().first().toObject()["price"].toObject();
+    SubscriptionTerms terms;
+    terms.taxRates = s["_tax_rates"].toArray();
     const QJsonObject sub = newSubscription(customer, price, pm["id"].toString(),
-                                            s["_subscription_metadata"].toObject(), now);
+                                            s["_subscription_metadata"].toObject(), now, terms);
     s["status"] = "complete";
     s["payment_status"] = "paid";
     s["url"] = QJsonValue();
     s["customer"] = customerId;
     s["subscription"] = sub["id"];
     s["invoice"] = sub["latest_invoice"];
-    s["customer_details"] = QJsonObject{{"email", customer["email"]}, {"name", customer["name"]}, {"address", QJsonValue()},
-                                        {"phone", QJsonValue()}, {"tax_exempt", "none"}, {"tax_ids", QJsonArray()}};
+    QJsonArray collectedTaxIds;
+    for (const QJsonValue &t : customer["tax_ids"].toObject()["data"].toArray())
+        collectedTaxIds.append(QJsonObject{{"type", t["type"]}, {"value", t["value"]}});
+    s["customer_details"] = QJsonObject{{"email", customer["email"]}, {"name", customer["name"]}, {"address", customer["address"]},
+                                        {"phone", QJsonValue()}, {"tax_exempt", "none"}, {"tax_ids", collectedTaxIds}};
     m_store.put(s);
     emitEvent("checkout.session.completed", s);
     return s;
 }
 
 QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObject &price, const QString &pmId,
-                                    const QJsonObject &metadata, qint64 now)
+                                    const QJsonObject &metadata, qint64 now, const SubscriptionTerms &terms)
 {
+    const bool sendInvoice = terms.sendInvoice;
     const QString id = m_store.newId("sub_");
-    const qint64 end = addMonths(now, 1);
+    const qint64 end = addMonths(now, intervalMonths(price));
     const QJsonObject item{{"id", m_store.newId("si_")}, {"object", "subscription_item"}, {"billing_thresholds", QJsonValue()},
                            {"created", now}, {"current_period_start", now}, {"current_period_end", end},
                            {"discounts", QJsonArray()}, {"metadata", QJsonObject()}, {"price", price}, {"quantity", 1},
@@ -156,9 +197,11 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
         {"billing_mode", QJsonObject{{"type", "classic"}}}, {"cancel_at", QJsonValue()}, {"cancel_at_period_end", false},
         {"canceled_at", QJsonValue()},
         {"cancellation_details", QJsonObject{{"comment", QJsonValue()}, {"feedback", QJsonValue()}, {"reason", QJsonValue()}}},
-        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", price["currency"]},
-        {"customer", customer["id"]}, {"days_until_due", QJsonValue()}, {"default_payment_method", pmId},
-        {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()}, {"description", QJsonValue()},
+        {"collection_method", sendInvoice ? "send_invoice" : "charge_automatically"}, {"created", now},
+        {"currency", price["currency"]}, {"customer", customer["id"]},
+        {"days_until_due", sendInvoice ? QJsonValue(terms.daysUntilDue) : QJsonValue()},
+        {"default_payment_method", pmId.isEmpty() ? QJsonValue() : QJsonValue(pmId)},
+        {"default_source", QJsonValue()}, {"default_tax_rates", terms.taxRates}, {"description", QJsonValue()},
         {"discounts", QJsonArray()}, {"ended_at", QJsonValue()},
         {"invoice_settings", QJsonObject{{"account_tax_ids", QJsonValue()}, {"issuer", QJsonObject{{"type", "self"}}}}},
         {"items", QJsonObject{{"object", "list"}, {"data", QJsonArray{item}}, {"has_more", false}, {"total_count", 1},
@@ -170,23 +213,28 @@ QJsonObject Engine::newSubscription(const QJsonObject &customer, const QJsonObje
                                          {"save_default_payment_method", "off"}}},
         {"pending_invoice_item_interval", QJsonValue()}, {"pending_setup_intent", QJsonValue()},
         {"pending_update", QJsonValue()}, {"schedule", QJsonValue()}, {"start_date", now},
-        // As in Stripe: incomplete until the first invoice is paid, then customer.subscription.updated -> active.
-        {"status", "incomplete"},
+        // As in Stripe: incomplete until the first invoice is paid, then customer.subscription.updated -> active;
+        // a sent invoice's subscription is active at once (the customer pays by the due date).
+        {"status", sendInvoice ? "active" : "incomplete"},
         {"test_clock", customer["test_clock"]}, {"transfer_data", QJsonValue()}, {"trial_end", QJsonValue()},
         {"trial_settings", QJsonObject{{"end_behavior", QJsonObject{{"missing_payment_method", "create_invoice"}}}}},
         {"trial_start", QJsonValue()},
         {"_period_index", 0}, {"_pending_lines", QJsonArray()}};
     QJsonObject invoice = newInvoice(sub, "subscription_create", now, now, now,
                                      QJsonArray{line(sub, price, price["unit_amount"].toInteger(),
-                                                     QStringLiteral("1 × %1 (at %2 / month)").arg(price["nickname"].toString(),
-                                                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString())),
+                                                     QStringLiteral("1 × %1 (at %2 / %3)").arg(price["nickname"].toString(),
+                                                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString()),
+                                                                                                  intervalLabel(price)),
                                                      now, end, false)});
     sub["latest_invoice"] = invoice["id"];
     m_store.put(sub);
     emitEvent("customer.subscription.created", sub);
     emitEvent("invoice.created", invoice);
     emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
-    attemptInvoice(invoice, now);
+    if (sendInvoice)
+        emitEvent("invoice.sent", invoice);  // e-mailed with its hosted page; no charge attempt
+    else
+        attemptInvoice(invoice, now);
     return m_store.get(id);
 }
 
@@ -216,13 +264,47 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
     const QString id = m_store.newId(preview ? "upcoming_in_" : "in_");
     QJsonObject customer = m_store.get(subscription["customer"].toString());
     qint64 total = 0;
+    qint64 inclusiveTax = 0;
     QJsonArray withIds;
+    QMap<QString, QJsonObject> totalTaxes;   // per tax rate
+    const QJsonArray rates = subscription["default_tax_rates"].toArray();
     for (const QJsonValue &l : lines) {
         QJsonObject o = l.toObject();
         o["invoice"] = id;
-        total += o["amount"].toInteger();
+        const qint64 amount = o["amount"].toInteger();
+        total += amount;
+        QJsonArray taxes;
+        for (const QJsonValue &r : rates) {
+            const QJsonObject rate = r.toObject();
+            const bool inclusive = rate["inclusive"].toBool();
+            const qint64 tax = taxOf(amount, rate["percentage"].toDouble(), inclusive);
+            const qint64 taxable = inclusive ? amount - tax : amount;
+            const QJsonObject entry{{"amount", tax}, {"tax_behavior", inclusive ? "inclusive" : "exclusive"},
+                                    {"tax_rate_details", QJsonObject{{"tax_rate", rate["id"]}}},
+                                    {"taxability_reason", "standard_rated"}, {"taxable_amount", taxable},
+                                    {"type", "tax_rate_details"}};
+            taxes.append(entry);
+            QJsonObject sum = totalTaxes.value(rate["id"].toString(), entry);
+            if (totalTaxes.contains(rate["id"].toString())) {
+                sum["amount"] = sum["amount"].toInteger() + tax;
+                sum["taxable_amount"] = sum["taxable_amount"].toInteger() + taxable;
+            }
+            totalTaxes.insert(rate["id"].toString(), sum);
+            if (inclusive)
+                inclusiveTax += tax;
+            else
+                total += tax;   // an exclusive rate is added on top
+        }
+        o["taxes"] = taxes;
         withIds.append(o);
     }
+    QJsonArray totalTaxList;
+    for (const QJsonObject &t : std::as_const(totalTaxes))
+        totalTaxList.append(t);
+    qint64 taxSum = 0;
+    for (const QJsonObject &t : std::as_const(totalTaxes))
+        taxSum += t["amount"].toInteger();
+    const qint64 subtotal = total - (taxSum - inclusiveTax);   // before exclusive tax
     // A credit larger than the charge goes to the customer's balance, as Stripe does.
     const qint64 balance = customer["balance"].toInteger();
     qint64 due = total + balance;
@@ -231,6 +313,9 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         endingBalance = due;
         due = 0;
     }
+    QJsonArray customerTaxIds;
+    for (const QJsonValue &t : customer["tax_ids"].toObject()["data"].toArray())
+        customerTaxIds.append(QJsonObject{{"type", t["type"]}, {"value", t["value"]}});
     const qint64 seq = customer["next_invoice_sequence"].toInteger(1);
     if (!preview) {
         customer["next_invoice_sequence"] = seq + 1;
@@ -244,13 +329,17 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         {"attempted", false}, {"auto_advance", true},
         {"automatic_tax", QJsonObject{{"enabled", false}, {"liability", QJsonValue()}, {"status", QJsonValue()}, {"disabled_reason", QJsonValue()}, {"provider", QJsonValue()}}},
         {"automatically_finalizes_at", QJsonValue()}, {"billing_reason", reason},
-        {"collection_method", "charge_automatically"}, {"created", now}, {"currency", subscription["currency"]},
-        {"custom_fields", QJsonValue()}, {"customer", customer["id"]}, {"customer_address", QJsonValue()},
+        {"collection_method", subscription["collection_method"].toString("charge_automatically")}, {"created", now},
+        {"currency", subscription["currency"]},
+        {"custom_fields", customer["invoice_settings"].toObject()["custom_fields"]}, {"customer", customer["id"]},
+        {"customer_address", customer["address"]},
         {"customer_email", customer["email"]}, {"customer_name", customer["name"]}, {"customer_phone", QJsonValue()},
-        {"customer_shipping", QJsonValue()}, {"customer_tax_exempt", "none"}, {"customer_tax_ids", QJsonArray()},
+        {"customer_shipping", QJsonValue()}, {"customer_tax_exempt", "none"}, {"customer_tax_ids", customerTaxIds},
         {"default_payment_method", QJsonValue()}, {"default_source", QJsonValue()}, {"default_tax_rates", QJsonArray()},
-        {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", QJsonValue()}, {"effective_at", now},
-        {"ending_balance", endingBalance}, {"footer", QJsonValue()}, {"from_invoice", QJsonValue()},
+        {"description", QJsonValue()}, {"discounts", QJsonArray()}, {"due_date", subscription["days_until_due"].isDouble() ? QJsonValue(now + subscription["days_until_due"].toInteger() * 86400) : QJsonValue()},
+        {"effective_at", now},
+        {"ending_balance", endingBalance}, {"footer", customer["invoice_settings"].toObject()["footer"]},
+        {"from_invoice", QJsonValue()},
         {"hosted_invoice_url", m_options.baseUrl + "/i/" + id}, {"invoice_pdf", m_options.baseUrl + "/i/" + id + "/pdf"},
         {"issuer", QJsonObject{{"type", "self"}}}, {"last_finalization_error", QJsonValue()}, {"latest_revision", QJsonValue()},
         {"lines", QJsonObject{{"object", "list"}, {"data", withIds}, {"has_more", false}, {"total_count", withIds.size()},
@@ -266,9 +355,9 @@ QJsonObject Engine::newInvoice(const QJsonObject &subscription, const QString &r
         {"statement_descriptor", QJsonValue()}, {"status", "open"},
         {"status_transitions", QJsonObject{{"finalized_at", now}, {"marked_uncollectible_at", QJsonValue()},
                                            {"paid_at", QJsonValue()}, {"voided_at", QJsonValue()}}},
-        {"subtotal", total}, {"subtotal_excluding_tax", total}, {"test_clock", subscription["test_clock"]},
-        {"total", total}, {"total_discount_amounts", QJsonArray()}, {"total_excluding_tax", total},
-        {"total_pretax_credit_amounts", QJsonArray()}, {"total_taxes", QJsonArray()},
+        {"subtotal", subtotal}, {"subtotal_excluding_tax", subtotal - inclusiveTax}, {"test_clock", subscription["test_clock"]},
+        {"total", total}, {"total_discount_amounts", QJsonArray()}, {"total_excluding_tax", total - taxSum},
+        {"total_pretax_credit_amounts", QJsonArray()}, {"total_taxes", totalTaxList},
         {"webhooks_delivered_at", now}};
     if (preview) {
         invoice["status"] = "draft";
@@ -293,14 +382,7 @@ bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt
     invoice["attempt_count"] = invoice["attempt_count"].toInt() + (invoice["amount_remaining"].toInteger() > 0 ? 1 : 0);
     invoice["attempted"] = true;
     if (c.ok) {
-        invoice["status"] = "paid";
-        invoice["amount_paid"] = invoice["amount_due"];
-        invoice["amount_remaining"] = 0;
-        invoice["next_payment_attempt"] = QJsonValue();
-        QJsonObject st = invoice["status_transitions"].toObject();
-        st["paid_at"] = now;
-        invoice["status_transitions"] = st;
-        m_store.put(invoice);
+        markPaid(invoice, now);
         emitEvent("invoice.paid", invoice);
         emitEvent("invoice.payment_succeeded", invoice);
         invoicePaid(invoice, now);
@@ -311,6 +393,18 @@ bool Engine::attemptInvoice(QJsonObject &invoice, qint64 now, qint64 nextAttempt
     m_store.put(invoice);
     emitEvent("invoice.payment_failed", invoice);
     return false;
+}
+
+void Engine::markPaid(QJsonObject &invoice, qint64 now)
+{
+    invoice["status"] = "paid";
+    invoice["amount_paid"] = invoice["amount_due"];
+    invoice["amount_remaining"] = 0;
+    invoice["next_payment_attempt"] = QJsonValue();
+    QJsonObject st = invoice["status_transitions"].toObject();
+    st["paid_at"] = now;
+    invoice["status_transitions"] = st;
+    m_store.put(invoice);
 }
 
 void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
@@ -324,7 +418,7 @@ void Engine::invoicePaid(const QJsonObject &invoice, qint64 now)
     QJsonObject sub = before;
     const QJsonObject pending = sub["pending_update"].toObject();
     if (!pending.isEmpty()) {
-        const QJsonObject price = m_catalog.price(pending["subscription_items"].toArray().first().toObject()["price"].toString());
+        const QJsonObject price = this->price(pending["subscription_items"].toArray().first().toObject()["price"].toString());
         if (!price.isEmpty())
             sub = setItemPrice(sub, price);
         sub["pending_update"] = QJsonValue();
@@ -353,6 +447,160 @@ QJsonObject Engine::payInvoice(const QString &id, bool throwOnFailure)
         throw ApiError{402, "card_error", err["code"].toString(), err["message"].toString(), {}, err["decline_code"].toString()};
     }
     return m_store.get(id);
+}
+
+// Stripe's POST /v1/invoices/:id/pay with paid_out_of_band=true: paid outside
+// Stripe (a bank transfer to the seller's account); no charge, invoice.paid only.
+QJsonObject Engine::payInvoiceOutOfBand(const QString &id)
+{
+    QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() == QLatin1String("paid"))
+        throw ApiError::request("Invoice is already paid", "invoice_already_paid");
+    if (invoice["status"].toString() != QLatin1String("open") && invoice["status"].toString() != QLatin1String("uncollectible"))
+        throw ApiError::request(QStringLiteral("You can only pay an open invoice. This invoice is %1.").arg(invoice["status"].toString()),
+                                "invoice_not_open");
+    const qint64 now = nowFor(invoice["customer"].toString());
+    invoice["paid_out_of_band"] = true;
+    markPaid(invoice, now);
+    emitEvent("invoice.paid", invoice);
+    invoicePaid(invoice, now);
+    return m_store.get(id);
+}
+
+QJsonObject Engine::voidInvoice(const QString &id)
+{
+    QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() != QLatin1String("open") && invoice["status"].toString() != QLatin1String("uncollectible"))
+        throw ApiError::request(QStringLiteral("You can only void an open or uncollectible invoice. This invoice is %1.")
+                                    .arg(invoice["status"].toString()), "invoice_not_open");
+    invoice["status"] = "void";
+    invoice["amount_remaining"] = 0;
+    QJsonObject st = invoice["status_transitions"].toObject();
+    st["voided_at"] = nowFor(invoice["customer"].toString());
+    invoice["status_transitions"] = st;
+    m_store.put(invoice);
+    emitEvent("invoice.voided", invoice);
+    return invoice;
+}
+
+// Subscription invoices are finalized when they are created: finalizing one again is Stripe's error.
+QJsonObject Engine::finalizeInvoice(const QString &id)
+{
+    const QJsonObject invoice = require(id, "invoice", "invoice");
+    if (invoice["status"].toString() != QLatin1String("draft"))
+        throw ApiError::request("This invoice is already finalized, you can't re-finalize a non-draft invoice.",
+                                "invoice_not_editable");
+    return invoice;
+}
+
+QJsonObject Engine::createPrice(const QJsonObject &params)
+{
+    const QString currency = str(params, "currency").toLower();
+    if (currency.isEmpty())
+        throw ApiError::paramMissing("currency");
+    if (!params.contains("unit_amount"))
+        throw ApiError::paramMissing("unit_amount");
+    const qint64 amount = intParam(params, "unit_amount", 0);
+    if (amount < 0)
+        throw ApiError::invalid("unit_amount", "This value must be greater than or equal to 0.");
+    const QJsonObject recurring = params["recurring"].toObject();
+    const QString interval = str(recurring, "interval");
+    if (interval != QLatin1String("month") && interval != QLatin1String("year"))
+        throw ApiError::invalid("recurring[interval]", "The Stripe emulator supports recurring[interval] month or year.");
+    const QString name = str(params["product_data"].toObject(), "name");
+    QString productId = str(params, "product");
+    if (productId.isEmpty()) {
+        if (name.isEmpty())
+            throw ApiError::paramMissing("product");
+        productId = m_store.newId("prod_");
+        m_store.put(QJsonObject{{"id", productId}, {"object", "product"}, {"active", true}, {"created", globalNow()},
+                                {"name", name}, {"livemode", false}, {"metadata", QJsonObject()}, {"type", "service"}});
+    }
+    const QString product = require(productId, "product", "product")["name"].toString();
+    const QJsonObject p{
+        {"id", m_store.newId("price_")}, {"object", "price"}, {"active", true}, {"billing_scheme", "per_unit"},
+        {"created", globalNow()}, {"currency", currency}, {"custom_unit_amount", QJsonValue()}, {"livemode", false},
+        {"lookup_key", QJsonValue()}, {"metadata", params["metadata"].toObject()}, {"nickname", product},
+        {"product", productId},
+        {"recurring", QJsonObject{{"interval", interval}, {"interval_count", 1}, {"meter", QJsonValue()},
+                                  {"usage_type", "licensed"}, {"trial_period_days", QJsonValue()}}},
+        {"tax_behavior", "unspecified"}, {"tiers_mode", QJsonValue()}, {"transform_quantity", QJsonValue()},
+        {"type", "recurring"}, {"unit_amount", amount}, {"unit_amount_decimal", QString::number(amount)}};
+    m_store.put(p);
+    return p;
+}
+
+QJsonObject Engine::createTaxRate(const QJsonObject &params)
+{
+    const QString name = str(params, "display_name");
+    if (name.isEmpty())
+        throw ApiError::paramMissing("display_name");
+    if (!params.contains("percentage"))
+        throw ApiError::paramMissing("percentage");
+    if (!params.contains("inclusive"))
+        throw ApiError::paramMissing("inclusive");
+    bool ok = false;
+    const double percentage = str(params, "percentage").toDouble(&ok);
+    if (!ok || percentage < 0 || percentage > 100)
+        throw ApiError::invalid("percentage", "percentage must be a number from 0 to 100.");
+    const QJsonObject rate{
+        {"id", m_store.newId("txr_")}, {"object", "tax_rate"}, {"active", true}, {"country", orNull(params, "country")},
+        {"created", globalNow()}, {"description", orNull(params, "description")}, {"display_name", name},
+        {"effective_percentage", percentage}, {"inclusive", boolParam(params, "inclusive", false)},
+        {"jurisdiction", orNull(params, "jurisdiction")}, {"livemode", false}, {"metadata", params["metadata"].toObject()},
+        {"percentage", percentage}, {"state", QJsonValue()}, {"tax_type", orNull(params, "tax_type")}};
+    m_store.put(rate);
+    return rate;
+}
+
+QJsonArray Engine::taxRates(const QJsonValue &ids, const QString &param) const
+{
+    QJsonArray out;
+    for (const QJsonValue &v : ids.toArray()) {
+        const QJsonObject rate = m_store.get(v.toString());
+        if (rate["object"] != QLatin1String("tax_rate"))
+            throw ApiError{400, "invalid_request_error", "resource_missing", QStringLiteral("No such tax rate: '%1'").arg(v.toString()), param, {}};
+        out.append(rate);
+    }
+    return out;
+}
+
+QJsonObject Engine::price(const QString &id) const
+{
+    const QJsonObject fromCatalog = m_catalog.price(id);
+    if (!fromCatalog.isEmpty())
+        return fromCatalog;
+    const QJsonObject created = m_store.get(id);
+    return created["object"] == QLatin1String("price") ? created : QJsonObject();
+}
+
+QJsonObject Engine::createSubscription(const QJsonObject &params)
+{
+    const QString customerId = str(params, "customer");
+    if (customerId.isEmpty())
+        throw ApiError::paramMissing("customer");
+    const QJsonObject customer = require(customerId, "customer", "customer");
+    const QString method = str(params, "collection_method");
+    if (method != QLatin1String("send_invoice"))
+        throw ApiError::invalid("collection_method", "The Stripe emulator creates subscriptions directly only with collection_method=send_invoice; card subscriptions start in Checkout.");
+    if (!params.contains("days_until_due"))
+        throw ApiError::paramMissing("days_until_due");
+    const qint64 days = intParam(params, "days_until_due", 0);
+    if (days < 0 || days > 365)
+        throw ApiError::invalid("days_until_due", "days_until_due must be between 0 and 365.");
+    const QJsonArray items = params["items"].toArray();
+    if (items.size() != 1)
+        throw ApiError::invalid("items", "The Stripe emulator supports exactly one subscription item.");
+    const QString priceId = str(items.first().toObject(), "price");
+    const QJsonObject p = price(priceId);
+    if (p.isEmpty())
+        throw ApiError{400, "invalid_request_error", "resource_missing", QStringLiteral("No such price: '%1'").arg(priceId),
+                       "items[0][price]", {}};
+    SubscriptionTerms terms;
+    terms.sendInvoice = true;
+    terms.daysUntilDue = int(days);
+    terms.taxRates = taxRates(params["default_tax_rates"], "default_tax_rates");
+    return newSubscription(customer, p, {}, params["metadata"].toObject(), nowFor(customerId), terms);
 }
 
 QJsonObject Engine::setItemPrice(QJsonObject subscription, const QJsonObject &price) const

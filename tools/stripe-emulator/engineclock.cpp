@@ -165,9 +165,10 @@ void Engine::renew(QJsonObject sub, const QJsonObject &before, qint64 at)
     const qint64 prevStart = it["current_period_start"].toInteger();
     const qint64 start = it["current_period_end"].toInteger();
     const int index = sub["_period_index"].toInt() + 1;
-    qint64 end = addMonths(sub["billing_cycle_anchor"].toInteger(), index + 1);
+    const int months = intervalMonths(it["price"].toObject());
+    qint64 end = addMonths(sub["billing_cycle_anchor"].toInteger(), (index + 1) * months);
     if (end <= start)
-        end = addMonths(start, 1);
+        end = addMonths(start, months);
     it["current_period_start"] = start;
     it["current_period_end"] = end;
     sub = withItem(sub, it);
@@ -175,8 +176,9 @@ void Engine::renew(QJsonObject sub, const QJsonObject &before, qint64 at)
     const QJsonObject price = it["price"].toObject();
     QJsonArray lines = sub["_pending_lines"].toArray();
     lines.append(line(sub, price, price["unit_amount"].toInteger(),
-                      QStringLiteral("1 × %1 (at %2 / month)").arg(price["nickname"].toString(),
-                                                                  formatAmount(price["unit_amount"].toInteger(), price["currency"].toString())),
+                      QStringLiteral("1 × %1 (at %2 / %3)").arg(price["nickname"].toString(),
+                                                                formatAmount(price["unit_amount"].toInteger(), price["currency"].toString()),
+                                                                intervalLabel(price)),
                       start, end, false));
     sub["_pending_lines"] = QJsonArray();
     QJsonObject invoice = newInvoice(sub, "subscription_cycle", at, prevStart, start, lines);
@@ -185,6 +187,10 @@ void Engine::renew(QJsonObject sub, const QJsonObject &before, qint64 at)
     emitEvent("customer.subscription.updated", sub, previousAttributes(before, sub));
     emitEvent("invoice.created", invoice);
     emitEvent("invoice.finalized", invoice); // created and finalized at once, as for subscription invoices
+    if (sub["collection_method"] == QLatin1String("send_invoice")) {
+        emitEvent("invoice.sent", invoice);  // the customer pays by its due date: no charge, no past_due
+        return;
+    }
     const qint64 next = m_options.paymentRetries > 0 ? at + qint64(m_options.retryIntervalDays) * 86400 : 0;
     if (attemptInvoice(invoice, at, next))
         return;
@@ -234,7 +240,7 @@ bool Engine::schedulePhaseEnded(QJsonObject &sub, qint64 at, bool deferSubscript
         if (p.toObject()["start_date"].toInteger() == at)
             next = p.toObject();
     if (!next.isEmpty()) {
-        const QJsonObject price = m_catalog.price(next["items"].toArray().first().toObject()["price"].toString());
+        const QJsonObject price = this->price(next["items"].toArray().first().toObject()["price"].toString());
         if (!price.isEmpty())
             sub = setItemPrice(sub, price);
         schedule["current_phase"] = QJsonObject{{"start_date", next["start_date"]}, {"end_date", next["end_date"]}};

@@ -64,7 +64,7 @@ QJsonObject Engine::updateSubscription(const QString &id, const QJsonObject &par
             throw ApiError{400, "invalid_request_error", "resource_missing",
                            QStringLiteral("No such subscription item: '%1'").arg(str(wanted, "id")), "items[0][id]", {}};
         const QString priceId = str(wanted, "price");
-        const QJsonObject price = priceId.isEmpty() ? current["price"].toObject() : m_catalog.price(priceId);
+        const QJsonObject price = priceId.isEmpty() ? current["price"].toObject() : this->price(priceId);
         if (price.isEmpty())
             throw ApiError{400, "invalid_request_error", "resource_missing",
                            QStringLiteral("No such price: '%1'").arg(priceId), "items[0][price]", {}};

@@ -134,7 +134,11 @@ HttpResponse Pages::checkout(const QString &method, const QString &id, const QJs
     QString error;
     int status = 200;
     if (method == QLatin1String("POST")) {
-        const auto failure = transact([&] { m_engine.completeCheckout(id, str(form, "cardnumber"), str(form, "email")); });
+        const CheckoutDetails details{str(form, "email"),
+                                      QJsonObject{{"line1", str(form, "line1")}, {"postal_code", str(form, "postal_code")},
+                                                  {"city", str(form, "city")}, {"country", str(form, "country")}},
+                                      str(form, "vat_number")};
+        const auto failure = transact([&] { m_engine.completeCheckout(id, str(form, "cardnumber"), details); });
         if (!failure)
             return redirect(success);
         error = cardMessage(*failure);
@@ -150,6 +154,15 @@ HttpResponse Pages::checkout(const QString &method, const QString &id, const QJs
     if (s["customer"].isNull())
         html += QStringLiteral("<label for=\"email\">E-post</label><input id=\"email\" name=\"email\" type=\"email\" value=\"%1\">")
                     .arg(esc(s["customer_email"].toString()));
+    if (s["billing_address_collection"] == QLatin1String("required"))
+        html += QStringLiteral("<h2>Faktureringsadress</h2>"
+                               "<label for=\"line1\">Gatuadress</label><input id=\"line1\" name=\"line1\" autocomplete=\"address-line1\" required>"
+                               "<label for=\"postal_code\">Postnummer</label><input id=\"postal_code\" name=\"postal_code\" autocomplete=\"postal-code\" required>"
+                               "<label for=\"city\">Ort</label><input id=\"city\" name=\"city\" autocomplete=\"address-level2\" required>"
+                               "<input type=\"hidden\" name=\"country\" value=\"SE\">");
+    if (s["tax_id_collection"].toObject()["enabled"].toBool())
+        html += QStringLiteral("<label for=\"vat_number\">Momsregistreringsnummer (företag, valfritt)</label>"
+                               "<input id=\"vat_number\" name=\"vat_number\" placeholder=\"SE556036079301\">");
     html += cardFields() + "<button type=\"submit\" id=\"pay\">Betala</button></form>";
     html += "<p class=\"muted\">Testläge: 4242 4242 4242 4242 godkänns, 4000 0000 0000 0002 nekas.</p>";
     if (s["cancel_url"].isString())
@@ -313,6 +326,35 @@ HttpResponse Pages::invoicePdf(const QString &id)
     return r;
 }
 
+// What a Swedish company books: the moms in the total, the seller's fields
+// (custom_fields, footer) and the buyer's address and VAT number.
+static QString invoiceFacts(const QJsonObject &inv)
+{
+    QString html;
+    qint64 tax = 0;
+    for (const QJsonValue &t : inv["total_taxes"].toArray())
+        tax += t["amount"].toInteger();
+    if (!inv["total_taxes"].toArray().isEmpty())
+        html += QStringLiteral("<p class=\"tax\" id=\"tax\">varav moms %1</p>").arg(esc(formatAmount(tax, inv["currency"].toString())));
+    const QJsonObject address = inv["customer_address"].toObject();
+    QString buyer = esc(inv["customer_name"].toString());
+    if (!address.isEmpty())
+        buyer += QStringLiteral("<br>%1<br>%2 %3").arg(esc(address["line1"].toString()), esc(address["postal_code"].toString()),
+                                                     esc(address["city"].toString()));
+    for (const QJsonValue &t : inv["customer_tax_ids"].toArray())
+        buyer += QStringLiteral("<br>Momsreg.nr %1").arg(esc(t["value"].toString()));
+    if (!buyer.isEmpty())
+        html += QStringLiteral("<h2>Kund</h2><p id=\"customer\">%1</p>").arg(buyer);
+    QString seller;
+    for (const QJsonValue &f : inv["custom_fields"].toArray())
+        seller += QStringLiteral("<br>%1: %2").arg(esc(f["name"].toString()), esc(f["value"].toString()));
+    if (inv["footer"].isString())
+        seller = esc(inv["footer"].toString()) + seller;
+    if (!seller.isEmpty())
+        html += QStringLiteral("<h2>Säljare</h2><p id=\"seller\">%1</p>").arg(seller);
+    return html;
+}
+
 HttpResponse Pages::invoice(const QString &method, const QString &id, const QJsonObject &form)
 {
     const QJsonObject inv = m_store.get(id);
@@ -346,6 +388,7 @@ HttpResponse Pages::invoice(const QString &method, const QString &id, const QJso
                          esc(formatAmount(l["amount"].toInteger(), l["currency"].toString())));
     }
     html += "</table>";
+    html += invoiceFacts(current);
     html += QStringLiteral("<p><a href=\"/i/%1/pdf\" id=\"pdf\">Ladda ner PDF</a></p>").arg(esc(id));
     if (!error.isEmpty())
         html += "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>";

@@ -6,6 +6,7 @@
 #include "serverfixture.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpServer>
@@ -23,6 +24,29 @@ class TestStripeServer : public QObject
     QString m_token;
 
     QJsonObject workspace() { return m_fx->get("/v1/workspaces/" + m_ws.id, m_token).json(); }
+    // The admin process talks to Stripe itself: it gets the same settings as the server.
+    AdminResult adminWithStripe(const QStringList &args)
+    {
+        qputenv("STRIPE_SECRET_KEY", "sk_test_kliv_server");
+        qputenv("STRIPE_API_BASE", m_emulatorUrl.toUtf8());
+        const AdminResult r = m_fx->admin(args);
+        qunsetenv("STRIPE_SECRET_KEY");
+        qunsetenv("STRIPE_API_BASE");
+        return r;
+    }
+    // Stripe's own API (the emulator), as an operator's bookkeeping would call it.
+    QJsonObject stripePost(const QString &path, const QByteArray &form)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest req{QUrl(m_emulatorUrl + path)};
+        req.setRawHeader("Authorization", "Bearer sk_test_kliv_server");
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QNetworkReply *r = nam.post(req, form);
+        if (!QTest::qWaitFor([r] { return r->isFinished(); }, 15000))
+            return {};
+        r->deleteLater();
+        return QJsonDocument::fromJson(r->readAll()).object();
+    }
     QString planId() { return workspace().value("plan").toObject().value("id").toString(); }
     QJsonObject subscription() { return workspace().value("subscription").toObject(); }
 
@@ -195,6 +219,78 @@ private Q_SLOTS:
         const QJsonObject after = m_fx->get("/v1/workspaces/" + ws.id, token).json();
         QCOMPARE(after.value("plan").toObject().value("id").toString(), QStringLiteral("pro-200"));
         QVERIFY(!after.value("subscription").toObject().value("cancel_at_period_end").toBool());
+    }
+
+    // Invoiced Enterprise (docs/billing-rules.md): the operator's set-plan sends
+    // the invoice through Stripe; the allowance is there before payment; past
+    // the due date the app is warned, past the grace period the allowance is
+    // withheld; paid out of band (a bank transfer) it is back at once.
+    void invoicedEnterprise()
+    {
+        const WorkspaceIds ws = m_fx->createWorkspace("Acme AB", "agare@acme.test");
+        QVERIFY2(ws.isValid(), qPrintable(m_fx->errorString()));
+        const QString token = m_fx->issueUserToken("agare@acme.test");
+        const QString service = m_fx->issueServiceToken();
+        const HttpReply asked = m_fx->post("/v1/workspaces/" + ws.id + "/enterprise-inquiry",
+                                           {{"contact", "agare@acme.test"}, {"seats", 40}, {"message", "Faktura, tack"}}, token);
+        QVERIFY2(asked.status == 201, qPrintable(asked.describe()));
+        const QString inquiry = asked.json().value("id").toString();
+
+        const QStringList setPlan{"set-plan", "--workspace", ws.id, "--plan", "enterprise", "--credits", "5000",
+                                  "--price", "12000000", "--interval", "year", "--invoice-days", "30", "--inquiry", inquiry};
+        // Refused before anything changes: no Stripe, a bad price, a bad term.
+        const AdminResult noStripe = m_fx->admin(setPlan);
+        QCOMPARE(noStripe.json.value("error").toObject().value("code").toString(), QStringLiteral("payments_unavailable"));
+        for (const auto &[option, bad] : QList<QPair<QString, QString>>{{"--price", "0"}, {"--price", "12,5"}, {"--interval", "week"},
+                                                                        {"--invoice-days", "91"}}) {
+            QStringList args = setPlan;
+            args[args.indexOf(option) + 1] = bad;
+            const AdminResult r = adminWithStripe(args);
+            QVERIFY2(r.json.value("error").toObject().value("code").toString() == "validation_failed", qPrintable(r.describe()));
+        }
+        QCOMPARE(m_fx->get("/v1/workspaces/" + ws.id, token).json().value("plan").toObject().value("id").toString(), QStringLiteral("free"));
+
+        const AdminResult set = adminWithStripe(setPlan);
+        QVERIFY2(set.ok(), qPrintable(set.describe()));
+        const QJsonObject invoicing = set.json.value("invoicing").toObject();
+        QCOMPARE(invoicing.value("collection_method").toString(), QStringLiteral("send_invoice"));
+        const QJsonObject invoice = invoicing.value("invoice").toObject();
+        QCOMPARE(invoice.value("status").toString(), QStringLiteral("open"));
+        QCOMPARE(invoice.value("amount_due").toInteger(), 12000000);
+        QCOMPARE(invoice.value("due_date").toString(), QStringLiteral("2027-01-19T09:00:00Z"));   // the dev clock + 30 days
+        QVERIFY(!set.json.value("inquiry").toObject().value("handled_at").isNull());
+        QCOMPARE(adminWithStripe(setPlan).json.value("error").toObject().value("code").toString(), QStringLiteral("conflict"));
+
+        // The allowance starts with the plan, before the invoice is paid.
+        QCOMPARE(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000);
+        const QString invoices = "/v1/workspaces/" + ws.id + "/invoices";
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->get(invoices, token).jsonArray("invoices").size(), 1, 15000);
+        QVERIFY(m_fx->get(invoices, token).json().value("overdue").isNull());
+
+        // Past the due date: the warning with the invoice's page; nothing withheld.
+        QVERIFY(m_fx->setClock(ServerFixture::utc("2027-01-20T10:00:00Z")));
+        const QJsonObject overdue = m_fx->get(invoices, token).json().value("overdue").toObject();
+        QCOMPARE(overdue.value("amount_due").toObject().value("amount").toInteger(), 12000000);
+        QCOMPARE(overdue.value("due_date").toString(), QStringLiteral("2027-01-19T09:00:00Z"));
+        QCOMPARE(overdue.value("grace_ends_at").toString(), QStringLiteral("2027-02-02T09:00:00Z"));
+        QVERIFY(overdue.value("hosted_url").toString().startsWith(m_emulatorUrl + "/i/"));
+        QVERIFY(!overdue.value("allowance_withheld").toBool());
+        QCOMPARE(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000);
+
+        // Past the grace period: the allowance is withheld; spending is refused.
+        QVERIFY(m_fx->setClock(ServerFixture::utc("2027-02-03T10:00:00Z")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->balance(ws.id, token).value("remaining").toInt(), 0, 15000);
+        QVERIFY(m_fx->get(invoices, token).json().value("overdue").toObject().value("allowance_withheld").toBool());
+        QCOMPARE(m_fx->spend(ws.id, service, ws.ownerMemberId, 10, "acme-late-1").status, 402);
+        QCOMPARE(m_fx->get("/v1/workspaces/" + ws.id, token).json().value("plan").toObject().value("id").toString(),
+                 QStringLiteral("enterprise"));   // plan and features stay
+
+        // Paid by bank transfer (marked paid out of band): invoice.paid restores it at once.
+        const QJsonObject paid = stripePost("/v1/invoices/" + invoice.value("id").toString() + "/pay", "paid_out_of_band=true");
+        QCOMPARE(paid.value("status").toString(), QStringLiteral("paid"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000, 15000);
+        QVERIFY(m_fx->get(invoices, token).json().value("overdue").isNull());
+        QCOMPARE(m_fx->spend(ws.id, service, ws.ownerMemberId, 10, "acme-paid-1").status, 201);
     }
 
     void forgedWebhookRefused()
