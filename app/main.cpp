@@ -4,6 +4,7 @@
 #include "screenshotdriver.h"
 #include "session.h"
 #include "startuptrace.h"
+#include "traymeter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -106,6 +107,11 @@ int main(int argc, char *argv[])
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
+    } else {
+        // The tray icon once the first frame is on its way (asking D-Bus for a
+        // tray host takes round trips); never in a screenshot run, whose
+        // pictures are the window's.
+        QTimer::singleShot(0, &app, [] { TrayMeter::instance()->setEnabled(true); });
     }
     return app.exec();
 }

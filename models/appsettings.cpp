@@ -1,5 +1,6 @@
 #include "appsettings.h"
 
+#include "autostart.h"
 #include "iconprovider.h"
 #include "logging.h"
 
@@ -13,6 +14,7 @@ namespace {
 const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kServerKey = QStringLiteral("server/url");
 const auto kShownAlertsKey = QStringLiteral("alerts/shown");
+const auto kKeepInTrayKey = QStringLiteral("tray/keepInTray");
 const auto kDefaultServer = QStringLiteral("http://127.0.0.1:8080");
 
 QString normalized(const QString &lang)
@@ -191,4 +193,33 @@ bool AppSettings::markAlertShown(const QString &key)
     s.setValue(kShownAlertsKey, shown);
     s.sync();   // a crash right after the notification must not show it again
     return true;
+}
+
+bool AppSettings::keepInTray() const
+{
+    return QSettings().value(kKeepInTrayKey, false).toBool();
+}
+
+void AppSettings::setKeepInTray(bool keep)
+{
+    if (keepInTray() == keep)
+        return;
+    QSettings().setValue(kKeepInTrayKey, keep);
+    Q_EMIT keepInTrayChanged();
+}
+
+bool AppSettings::startAtLogin() const
+{
+    return Autostart::isEnabled();
+}
+
+void AppSettings::setStartAtLogin(bool on)
+{
+    QString error;
+    if (on ? !Autostart::enable(QCoreApplication::applicationFilePath(), &error) : !Autostart::disable(&error))
+        m_startAtLoginError = error;
+    else
+        m_startAtLoginError.clear();
+    // Always: a failed write leaves the switch where the file says it is.
+    Q_EMIT startAtLoginChanged();
 }

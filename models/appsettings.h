@@ -18,6 +18,11 @@ class AppSettings : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QUrl serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(QStringList languages READ languages CONSTANT)
+    // Systemfältet: closing the window hides it to the tray (TrayMeter honours it
+    // only where a tray host exists), and an XDG autostart entry.
+    Q_PROPERTY(bool keepInTray READ keepInTray WRITE setKeepInTray NOTIFY keepInTrayChanged)
+    Q_PROPERTY(bool startAtLogin READ startAtLogin WRITE setStartAtLogin NOTIFY startAtLoginChanged)
+    Q_PROPERTY(QString startAtLoginError READ startAtLoginError NOTIFY startAtLoginChanged)
 
 public:
     static AppSettings *instance();
@@ -52,10 +57,20 @@ public:
     bool markAlertShown(const QString &key);
     static constexpr int kMaxShownAlerts = 200;
 
+    bool keepInTray() const;
+    void setKeepInTray(bool keep);   // persisted
+    // Read back from the autostart file each time: it is the setting.
+    bool startAtLogin() const;
+    // Writes the entry for this binary (QCoreApplication::applicationFilePath) or removes it.
+    void setStartAtLogin(bool on);
+    QString startAtLoginError() const { return m_startAtLoginError; }
+
 Q_SIGNALS:
     void languageChanged();
     void serverUrlChanged();
     void alertsChanged();
+    void keepInTrayChanged();
+    void startAtLoginChanged();
 
 private:
     explicit AppSettings(QObject *parent = nullptr);
@@ -67,4 +82,5 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     std::vector<std::unique_ptr<QTranslator>> m_qtTranslators; // Qt's own (dialogs, standard buttons)
     QPointer<QQmlEngine> m_engine;
+    QString m_startAtLoginError;
 };

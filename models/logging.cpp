@@ -7,6 +7,7 @@ Q_LOGGING_CATEGORY(lcAuth, "kliv.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcLive, "kliv.live", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcModels, "kliv.models", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcNotify, "kliv.notify", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTray, "kliv.tray", QtInfoMsg)
 
 QString scrubSecrets(QString text)
 {

@@ -43,6 +43,24 @@ ApplicationWindow {
     // page (the hidden card comes after the header in the chain).
     onSignedInChanged: if (signedIn) headerBar.forceActiveFocus(Qt.OtherFocusReason)
 
+    // Closing hides the window to the tray when the user chose so and a tray
+    // host shows the icon (TrayMeter decides); otherwise it closes as always.
+    onClosing: (close) => {
+        if (TrayMeter.hidesOnClose) {
+            close.accepted = false
+            window.hide()
+        }
+    }
+    // "Öppna Kliv Konto" in the tray's menu, or a click on its icon.
+    Connections {
+        target: TrayMeter
+        function onOpenRequested() {
+            window.show()
+            window.raise()
+            window.requestActivate()
+        }
+    }
+
     // "Uppgradera" in a credit alert's desktop notification.
     Connections {
         target: DesktopNotifier

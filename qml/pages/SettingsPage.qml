@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kliv.Konto
 
-// The account, the server address, the language and the credit alerts.
+// The account, the server address, the language, the credit alerts and the tray.
 PageFrame {
     id: page
     title: qsTr("Inställningar")
@@ -118,6 +118,58 @@ PageFrame {
                 objectName: "notificationsUnavailable"
                 visible: !DesktopNotifier.available
                 text: qsTr("Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.")
+                color: page.palette.placeholderText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Card {
+        Layout.fillWidth: true
+        Layout.maximumWidth: 720
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: tokens.s3
+            Label { text: qsTr("Systemfältet"); font.pixelSize: tokens.emphasis; font.bold: true }
+            Label {
+                text: qsTr("Saldot syns som en ring i systemfältet, med kvarvarande krediter när du håller muspekaren över den.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Switch {
+                objectName: "keepInTraySwitch"
+                text: qsTr("Behåll Kliv Konto i systemfältet när fönstret stängs")
+                enabled: TrayMeter.available
+                checked: AppSettings.keepInTray
+                // Bound again after the click: the switch shows what was saved.
+                onToggled: {
+                    AppSettings.keepInTray = checked
+                    checked = Qt.binding(() => AppSettings.keepInTray)
+                }
+            }
+            // An autostart entry works without a tray: the window opens at login.
+            Switch {
+                objectName: "startAtLoginSwitch"
+                text: qsTr("Starta Kliv Konto vid inloggning")
+                checked: AppSettings.startAtLogin
+                // A failed write leaves it off, as the file system says.
+                onToggled: {
+                    AppSettings.startAtLogin = checked
+                    checked = Qt.binding(() => AppSettings.startAtLogin)
+                }
+            }
+            Banner {
+                objectName: "startAtLoginError"
+                visible: text.length > 0
+                tone: "error"
+                text: AppSettings.startAtLoginError
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "trayUnavailable"
+                visible: !TrayMeter.available
+                text: qsTr("Inget systemfält hittades på skrivbordet: Kliv Konto visas som ett vanligt fönster och avslutas när det stängs.")
                 color: page.palette.placeholderText
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
