@@ -15,6 +15,7 @@ const auto kCacheKind = QStringLiteral("balance");
 
 CreditMeter::CreditMeter(QObject *parent)
     : QObject(parent)
+    , m_requests(this, [this] { Q_EMIT loadingChanged(); }, [this] { Q_EMIT errorChanged(); })
 {
     Session *s = Session::instance();
     m_usageDebounce.setSingleShot(true);
@@ -35,7 +36,7 @@ CreditMeter::CreditMeter(QObject *parent)
     connect(s->live(), &LiveChannel::connectedChanged, this, &CreditMeter::onLiveChanged);
     connect(s->live(), &LiveChannel::balanceReceived, this, [this](const QJsonObject &b) {
         m_usageDebounce.stop();
-        setError({});   // the server is there and this is its current balance
+        m_requests.setError({}); // the server is there and this is its current balance
         apply(b, false, QDateTime::currentDateTimeUtc());
     });
     // A usage message is normally followed by a balance message; if not, ask.
@@ -103,7 +104,7 @@ void CreditMeter::clear()
     m_forecast = {};
     m_nextRefillAt = m_asOf = m_lastUpdated = {};
     m_monthlyCapReached = m_stale = m_hasData = false;
-    setError({});
+    m_requests.setError({});
     Q_EMIT changed();
 }
 
@@ -134,24 +135,15 @@ void CreditMeter::onWorkspaceReady()
 void CreditMeter::fetch()
 {
     Session *s = Session::instance();
-    const QString ws = s->currentWorkspaceId();
-    setLoading(true);
-    s->transport()->get(s->workspacePath(QStringLiteral("/balance")), {}, this, [this, ws](const ApiResult &r) {
-        if (ws != Session::instance()->currentWorkspaceId())
-            return; // an answer for a workspace we left
-        setLoading(false);
-        if (!r.ok()) {
-            if (m_prefetched == ws)
-                m_prefetched.clear(); // workspaceReady asks again
-            setError(r.error.message);
-            if (m_hasData && !m_stale) {
-                m_stale = true; // offline: what we show is no longer current
-                Q_EMIT changed();
-            }
-            return;
+    m_requests.run({"GET", s->workspacePath(QStringLiteral("/balance"))}, RequestTracker::CurrentWorkspace,
+                   [this](const ApiResult &r) { apply(r.object(), false, QDateTime::currentDateTimeUtc()); },
+                   [this](const ApiResult &) {
+        if (m_prefetched == Session::instance()->currentWorkspaceId())
+            m_prefetched.clear(); // workspaceReady asks again
+        if (m_hasData && !m_stale) {
+            m_stale = true; // offline: what we show is no longer current
+            Q_EMIT changed();
         }
-        setError({});
-        apply(r.object(), false, QDateTime::currentDateTimeUtc());
     });
 }
 
@@ -317,20 +309,4 @@ QString CreditMeter::forecastText() const
     const QString rest = monthLasts ? tr("månadens %1 räcker månaden ut").arg(cap)
                                     : tr("månadens %1 räcker till ca %2").arg(cap, Format::shortDate(monthOut));
     return day + QStringLiteral(" · ") + rest;
-}
-
-void CreditMeter::setLoading(bool l)
-{
-    if (l == m_loading)
-        return;
-    m_loading = l;
-    Q_EMIT loadingChanged();
-}
-
-void CreditMeter::setError(const QString &e)
-{
-    if (e == m_error)
-        return;
-    m_error = e;
-    Q_EMIT errorChanged();
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "requesttracker.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
@@ -69,8 +71,10 @@ public:
     int memberLimit() const { return m_memberLimit; }
     int memberLimitUsed() const { return m_memberLimitUsed; }
     QString memberLimitText() const;
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
+    bool loading() const { return m_requests.loading(); }
+    QString error() const { return m_requests.error(); }
+    // Where the balance is asked for: the session's transport unless one is given.
+    void setTransport(Transport *transport) { m_requests.setTransport(transport); }
 
     Q_INVOKABLE void refresh();
 
@@ -88,8 +92,6 @@ private:
     void onWorkspaceReady();
     void fetch();
     void clear();
-    void setLoading(bool l);
-    void setError(const QString &e);
     void onLiveChanged(bool connected);
     QString nextChangeText() const;
 
@@ -103,11 +105,10 @@ private:
     bool m_monthlyCapReached = false;
     bool m_stale = false;
     bool m_hasData = false;
-    bool m_loading = false;
     bool m_wasLive = false;
     bool m_liveDropped = false; // the live channel went down: its return refetches the balance
-    QString m_error;
     QString m_workspaceId;
     QString m_prefetched;       // asked for before /v1/me answered: serves the next workspaceReady
     QTimer m_usageDebounce;
+    RequestTracker m_requests;
 };

@@ -1,68 +1,7 @@
 #include "requestmodel.h"
 
-#include "session.h"
-
-Transport *RequestModel::transport() const
+RequestModel::RequestModel(QObject *parent)
+    : QAbstractListModel(parent)
+    , m_requests(this, [this] { Q_EMIT loadingChanged(); }, [this] { Q_EMIT errorChanged(); })
 {
-    return m_transport ? m_transport : Session::instance()->transport();
-}
-
-void RequestModel::setLoading(bool loading)
-{
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
-}
-
-void RequestModel::setError(const QString &error)
-{
-    m_errorWorkspace = Session::instance()->currentWorkspaceId();
-    if (error == m_error)
-        return;
-    m_error = error;
-    Q_EMIT errorChanged();
-}
-
-void RequestModel::run(const ApiRequest &request, Scope scope, ApiCallback onSuccess, ApiCallback onFailure)
-{
-    const QString workspace = Session::instance()->currentWorkspaceId();
-    const int generation = m_generation;
-    ++m_running;
-    setLoading(true);
-    transport()->send(request, this, [=, this](const ApiResult &r) {
-        if (generation != m_generation)
-            return; // abandoned: loading already ended
-        finish(workspace, scope, r, onSuccess, onFailure);
-    });
-}
-
-void RequestModel::finish(const QString &workspace, Scope scope, const ApiResult &r, const ApiCallback &onSuccess,
-                          const ApiCallback &onFailure)
-{
-    // Loading ends before the handler runs (a view that gets rows may ask for
-    // the next page right then) and is signalled after it, once the rows are in.
-    const bool wasLoading = m_loading;
-    m_loading = --m_running > 0;
-    const QString current = Session::instance()->currentWorkspaceId();
-    if (scope == CurrentWorkspace && workspace != current) {
-        // Asked for a workspace we left: nothing in it applies here.
-        if (m_errorWorkspace != current)
-            setError({});
-    } else {
-        setError(r.ok() ? QString() : r.error.message);
-        if (r.ok() && onSuccess)
-            onSuccess(r);
-        else if (!r.ok() && onFailure)
-            onFailure(r);
-    }
-    if (m_loading != wasLoading)
-        Q_EMIT loadingChanged();
-}
-
-void RequestModel::abandonRequests()
-{
-    ++m_generation;
-    m_running = 0;
-    setLoading(false);
 }

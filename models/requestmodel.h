@@ -1,12 +1,12 @@
 #pragma once
-#include "transport.h"
+#include "requesttracker.h"
 
 #include <QAbstractListModel>
 #include <QQmlEngine>
 
 // The list models that load from the API: `loading` while a request runs,
 // `error` with the last answer's message. run() resets both on every path, so
-// no model can leave a spinner or a stale error behind.
+// no model can leave a spinner or a stale error behind (RequestTracker).
 class RequestModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -15,42 +15,34 @@ class RequestModel : public QAbstractListModel
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
-    using QAbstractListModel::QAbstractListModel;
+    explicit RequestModel(QObject *parent = nullptr);
 
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
+    bool loading() const { return m_requests.loading(); }
+    QString error() const { return m_requests.error(); }
     // Where requests go: the session's transport unless one is given (not owned;
     // nullptr = the session's again).
-    Transport *transport() const;
-    void setTransport(Transport *transport) { m_transport = transport; }
+    Transport *transport() const { return m_requests.transport(); }
+    void setTransport(Transport *transport) { m_requests.setTransport(transport); }
 
 Q_SIGNALS:
     void loadingChanged();
     void errorChanged();
 
 protected:
-    enum Scope {
-        CurrentWorkspace, // an answer for a workspace no longer current is stale
-        AnyWorkspace,     // the catalog, or a change whose answer matters wherever it was made
-    };
-    void setLoading(bool loading);
-    void setError(const QString &error);
-    // Sends one request. Its answer ends `loading` (once no other request runs)
-    // and sets `error` (empty on success), then onSuccess or onFailure runs. A
-    // stale answer runs neither and clears an error left by another workspace.
-    // The handlers may run() again (a reload after a change).
-    void run(const ApiRequest &request, Scope scope, ApiCallback onSuccess, ApiCallback onFailure = {});
+    using Scope = RequestTracker::Scope;
+    static constexpr Scope CurrentWorkspace = RequestTracker::CurrentWorkspace;
+    static constexpr Scope AnyWorkspace = RequestTracker::AnyWorkspace;
+
+    void setLoading(bool loading) { m_requests.setLoading(loading); }
+    void setError(const QString &error) { m_requests.setError(error); }
+    // See RequestTracker::run: the handlers may run() again.
+    void run(const ApiRequest &request, Scope scope, ApiCallback onSuccess, ApiCallback onFailure = {})
+    {
+        m_requests.run(request, scope, std::move(onSuccess), std::move(onFailure));
+    }
     // Forgets the requests in flight: their answers are dropped, loading ends now.
-    void abandonRequests();
+    void abandonRequests() { m_requests.abandon(); }
 
 private:
-    void finish(const QString &workspace, Scope scope, const ApiResult &r, const ApiCallback &onSuccess,
-                const ApiCallback &onFailure);
-
-    Transport *m_transport = nullptr;
-    bool m_loading = false;
-    QString m_error;
-    QString m_errorWorkspace; // the workspace the error was met in
-    int m_running = 0;
-    int m_generation = 0;
+    RequestTracker m_requests;
 };

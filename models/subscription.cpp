@@ -18,6 +18,8 @@ const auto kCacheKind = QStringLiteral("workspace");
 
 Subscription::Subscription(QObject *parent)
     : QObject(parent)
+    , m_actions(this, [this] { Q_EMIT busyChanged(); }, [this] { Q_EMIT errorChanged(); })
+    , m_portal(this, [this] { Q_EMIT busyChanged(); }, [this] { Q_EMIT errorChanged(); })
 {
     Session *s = Session::instance();
     connect(s, &Session::currentWorkspaceIdChanged, this, &Subscription::showCached);
@@ -142,10 +144,7 @@ void Subscription::refresh()
     Session *s = Session::instance();
     if (!s->isReady())
         return;
-    const QString ws = s->currentWorkspaceId();
-    s->transport()->get(s->workspacePath(), {}, this, [this, ws](const ApiResult &r) {
-        if (ws != Session::instance()->currentWorkspaceId())
-            return;
+    m_actions.runQuietly({"GET", s->workspacePath()}, RequestTracker::CurrentWorkspace, [this](const ApiResult &r) {
         // Not an action of the user's: no error on a page (the meter says offline).
         if (!r.ok()) {
             qCWarning(lcModels) << "workspace refresh failed:" << r.error.message;
@@ -291,10 +290,10 @@ void Subscription::findReceipt(const QString &tier)
     Session *s = Session::instance();
     if (!s->isReady() || !s->canViewBilling())
         return;
-    const QString ws = s->currentWorkspaceId();
     const QString text = m_outcomeText;
-    s->transport()->get(s->workspacePath(QStringLiteral("/invoices")), {}, this, [this, ws, tier, text](const ApiResult &r) {
-        if (!r.ok() || ws != Session::instance()->currentWorkspaceId() || m_outcomeText != text)
+    m_actions.runQuietly({"GET", s->workspacePath(QStringLiteral("/invoices"))}, RequestTracker::CurrentWorkspace,
+                         [this, tier, text](const ApiResult &r) {
+        if (!r.ok() || m_outcomeText != text)
             return;
         for (const auto &v : r.object().value(QLatin1String("invoices")).toArray()) {
             const QJsonObject inv = v.toObject();
@@ -308,8 +307,8 @@ void Subscription::findReceipt(const QString &tier)
 
 void Subscription::clearMessages()
 {
-    setError({}, Action::Plan);
-    setError({}, Action::Portal);
+    m_actions.setError({});
+    m_portal.setError({});
     setOutcome({});
 }
 
@@ -354,10 +353,8 @@ void Subscription::loadInquiry()
     Session *s = Session::instance();
     if (!s->isReady())
         return;
-    const QString ws = s->currentWorkspaceId();
-    s->transport()->get(s->workspacePath(QStringLiteral("/enterprise-inquiry")), {}, this, [this, ws](const ApiResult &r) {
-        if (ws != Session::instance()->currentWorkspaceId())
-            return;
+    m_actions.runQuietly({"GET", s->workspacePath(QStringLiteral("/enterprise-inquiry"))}, RequestTracker::CurrentWorkspace,
+                         [this](const ApiResult &r) {
         if (r.ok())
             return takeInquiry(r.object());
         if (r.error.kind == ApiError::NotFound)   // none yet
@@ -381,17 +378,14 @@ void Subscription::post(const QString &path, const QJsonObject &body, std::funct
                         Action action)
 {
     Session *s = Session::instance();
-    if (!s->isReady() || m_busy)
+    if (!s->isReady() || busy())
         return;
-    // A new action: the last one's error and outcome are history.
+    // A new action: the last one's error and outcome are history. Its answer
+    // belongs to the workspace it was made in: dropped once the user left it
+    // (coming back there, the refresh shows what the change did).
     clearMessages();
-    setBusy(true);
-    s->transport()->post(s->workspacePath(path), body, this, [this, ok, action](const ApiResult &r) {
-        setBusy(false);
-        if (!r.ok())
-            return setError(r.error.message, action);
-        ok(r.object());
-    });
+    requests(action).run({"POST", s->workspacePath(path), {}, body}, RequestTracker::CurrentWorkspace,
+                         [ok](const ApiResult &r) { ok(r.object()); });
 }
 
 void Subscription::openInBrowser(const QUrl &url)
@@ -405,21 +399,4 @@ void Subscription::openInBrowser(const QUrl &url)
         m_pendingUrl = pending;
         Q_EMIT pendingUrlChanged();
     }
-}
-
-void Subscription::setBusy(bool b)
-{
-    if (b == m_busy)
-        return;
-    m_busy = b;
-    Q_EMIT busyChanged();
-}
-
-void Subscription::setError(const QString &e, Action action)
-{
-    QString &target = action == Action::Portal ? m_portalError : m_error;
-    if (e == target)
-        return;
-    target = e;
-    Q_EMIT errorChanged();
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "requesttracker.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
@@ -65,13 +67,19 @@ public:
     bool managedBySales() const;
     QString inquiryText() const;
     Q_INVOKABLE void loadInquiry();
-    bool busy() const { return m_busy; }
-    QString error() const { return m_error; }
-    QString portalError() const { return m_portalError; }
+    bool busy() const { return m_actions.loading() || m_portal.loading(); }
+    QString error() const { return m_actions.error(); }
+    QString portalError() const { return m_portal.error(); }
     QString outcomeText() const { return m_outcomeText; }
     QUrl outcomeUrl() const { return m_outcomeUrl; }
     QUrl pendingUrl() const { return m_pendingUrl; }
     const QJsonObject &workspace() const { return m_workspace; }
+    // Where the plan and its actions are asked for: the session's transport unless one is given.
+    void setTransport(Transport *transport)
+    {
+        m_actions.setTransport(transport);
+        m_portal.setTransport(transport);
+    }
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void preview(const QString &tier);
@@ -116,8 +124,7 @@ private:
     void setOutcome(const QString &text, const QUrl &url = {});
     void findReceipt(const QString &tier);
     void openInBrowser(const QUrl &url);
-    void setBusy(bool b);
-    void setError(const QString &e, Action action = Action::Plan);
+    RequestTracker &requests(Action action) { return action == Action::Portal ? m_portal : m_actions; }
     void showCached();
 
     QJsonObject m_workspace;
@@ -126,8 +133,6 @@ private:
     bool m_cancelAtPeriodEnd = false;
     int m_seatsUsed = 0, m_seatLimit = 0;
     QStringList m_entitlements;
-    bool m_busy = false;
-    QString m_error, m_portalError;
     QDateTime m_inquiryAt, m_inquiryHandledAt;   // the latest request to sales
     QString m_outcomeText;
     QUrl m_outcomeUrl;
@@ -135,4 +140,6 @@ private:
     bool m_awaitingBrowser = false;
     QString m_checkoutTier;                 // Checkout opened for it: say so once the server has it
     QJsonObject m_preview;                  // the last preview (its quoted_at goes back with the change)
+    // One action at a time (busy): the plan's (error) or the portal's (portalError).
+    RequestTracker m_actions, m_portal;
 };

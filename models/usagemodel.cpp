@@ -13,6 +13,7 @@
 
 UsageModel::UsageModel(QObject *parent)
     : QObject(parent)
+    , m_requests(this, [this] { Q_EMIT loadingChanged(); }, [this] { Q_EMIT errorChanged(); })
 {
     Session *s = Session::instance();
     connect(s, &Session::workspaceReady, this, &UsageModel::reload);
@@ -25,7 +26,7 @@ UsageModel::UsageModel(QObject *parent)
     connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::monthChanged);
     connect(AppSettings::instance(), &AppSettings::languageChanged, this, &UsageModel::dataChanged); // scopeText
     QTimer::singleShot(0, this, [this] {
-        if (Session::instance()->isReady() && !m_loading && m_scope.isEmpty())
+        if (Session::instance()->isReady() && !loading() && m_scope.isEmpty())
             reload();
     });
 }
@@ -140,16 +141,11 @@ void UsageModel::reload()
         m_entries.reset(cycle ? QString() : m_month, cycle ? m_view : QString());
     if (!s->isReady())
         return;
-    QUrlQuery q = periodQuery();
-    setLoading(true);
-    const int generation = ++m_generation;
-    s->transport()->get(s->workspacePath(QStringLiteral("/usage")), q, this, [this, generation](const ApiResult &r) {
-        if (generation != m_generation)
-            return;
-        setLoading(false);
-        if (!r.ok())
-            return setError(r.error.message);
-        setError({});
+    // The latest period asked for is the one shown: an answer still coming for
+    // another is dropped.
+    m_requests.abandon();
+    m_requests.run({"GET", s->workspacePath(QStringLiteral("/usage")), periodQuery()}, RequestTracker::CurrentWorkspace,
+                   [this](const ApiResult &r) {
         const QJsonObject o = r.object();
         const QString month = o.value(QLatin1String("month")).toString();
         const bool servedCycle = o.value(QLatin1String("period")).toString() == QLatin1String("cycle");
@@ -187,11 +183,11 @@ void UsageModel::exportCsv(const QUrl &file)
     const QString path = CsvExport::pathOf(file);
     if (!s->isReady() || path.isEmpty())
         return;
-    setLoading(true);
-    CsvExport::fetchAndSave(s->transport(), s->workspacePath(QStringLiteral("/usage.csv")), periodQuery(), path, this,
+    m_requests.setLoading(true);
+    CsvExport::fetchAndSave(m_requests.transport(), s->workspacePath(QStringLiteral("/usage.csv")), periodQuery(), path, this,
                             [this, path](bool ok, const QString &message) {
-        setLoading(false);
-        setError(ok ? QString() : message);
+        m_requests.setLoading(false);
+        m_requests.setError(ok ? QString() : message);
         Q_EMIT exportFinished(ok, ok ? tr("Användningen är sparad i %1.").arg(path) : message);
     });
 }
@@ -204,20 +200,4 @@ QUrlQuery UsageModel::periodQuery() const
     else if (!m_month.isEmpty())
         q.addQueryItem(QStringLiteral("month"), m_month);
     return q;
-}
-
-void UsageModel::setLoading(bool l)
-{
-    if (l == m_loading)
-        return;
-    m_loading = l;
-    Q_EMIT loadingChanged();
-}
-
-void UsageModel::setError(const QString &e)
-{
-    if (e == m_error)
-        return;
-    m_error = e;
-    Q_EMIT errorChanged();
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "dailyusagemodel.h"
+#include "requesttracker.h"
 #include "usagebreakdownmodel.h"
 #include "usageentriesmodel.h"
 
@@ -77,8 +78,14 @@ public:
     void setWithEntries(bool on);
     bool canGoNext() const;
     bool canGoPrevious() const { return !m_month.isEmpty(); }
-    bool loading() const { return m_loading; }
-    QString error() const { return m_error; }
+    bool loading() const { return m_requests.loading(); }
+    QString error() const { return m_requests.error(); }
+    // Where the usage and its entries are asked for: the session's transport unless one is given.
+    void setTransport(Transport *transport)
+    {
+        m_requests.setTransport(transport);
+        m_entries.setTransport(transport);
+    }
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void previousMonth();
@@ -97,8 +104,6 @@ Q_SIGNALS:
 private:
     void shiftMonth(int delta);
     QUrlQuery periodQuery() const;
-    void setLoading(bool l);
-    void setError(const QString &e);
 
     QString m_month; // empty until the server says which month is current
     QString m_currentMonth;
@@ -112,8 +117,6 @@ private:
     UsageBreakdownModel m_byActivity, m_byProject, m_byMember;
     UsageEntriesModel m_entries;
     bool m_withEntries = true;
-    bool m_loading = false;
-    QString m_error;
-    int m_generation = 0;
     QTimer m_liveDebounce;
+    RequestTracker m_requests;
 };

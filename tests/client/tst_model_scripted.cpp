@@ -1,9 +1,11 @@
-// The list models against scripted answers (a Transport, no server, no
-// keyring): rows, loading and error on success, failure, recovery and a stale
-// answer for a workspace the user left. The real-server tests stay in
+// The list models, the credit meter, the usage and the subscription against
+// scripted answers (a Transport, no server, no keyring): rows, loading and
+// error on success, failure, recovery and a stale answer for a workspace the
+// user left. The real-server tests stay in
 // tst_client_models, tst_plans and tst_client_usage.
 #include "appsettings.h"
 #include "auditlogmodel.h"
+#include "creditmeter.h"
 #include "format.h"
 #include "invoicemodel.h"
 #include "membermodel.h"
@@ -11,8 +13,10 @@
 #include "session.h"
 #include "scriptedtransport.h"
 #include "ssosettings.h"
+#include "subscription.h"
 #include "transport.h"
 #include "usageentriesmodel.h"
+#include "usagemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDesktopServices>
@@ -20,6 +24,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -148,6 +153,38 @@ QJsonObject entries(int from, int n, const QString &nextCursor)
     if (!nextCursor.isEmpty())
         o.insert(QStringLiteral("next_cursor"), nextCursor);
     return o;
+}
+const QString kBalance = QStringLiteral("/v1/workspaces/ws1/balance");
+const QString kBalance2 = QStringLiteral("/v1/workspaces/ws2/balance");
+const QString kUsage = QStringLiteral("/v1/workspaces/ws1/usage");
+const QString kUsage2 = QStringLiteral("/v1/workspaces/ws2/usage");
+const QString kPreview = QStringLiteral("/v1/workspaces/ws1/subscription/preview");
+const QString kPortal = QStringLiteral("/v1/workspaces/ws1/billing-portal");
+
+QJsonObject balance(int remaining)
+{
+    return {{QStringLiteral("remaining"), remaining}, {QStringLiteral("allowance"), 200}, {QStringLiteral("used"), 200 - remaining},
+            {QStringLiteral("period"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("cycle")}}},
+            {QStringLiteral("next_refill_at"), QStringLiteral("2026-12-17T10:00:00Z")},
+            {QStringLiteral("as_of"), QStringLiteral("2026-12-02T10:00:00Z")}};
+}
+
+QJsonObject usage(const QString &month, int total)
+{
+    return {{QStringLiteral("month"), month}, {QStringLiteral("period"), QStringLiteral("month")},
+            {QStringLiteral("from"), month + QStringLiteral("-01T00:00:00Z")}, {QStringLiteral("scope"), QStringLiteral("workspace")},
+            {QStringLiteral("total"), total},
+            {QStringLiteral("days"), QJsonArray{QJsonObject{{QStringLiteral("date"), month + QStringLiteral("-02")},
+                                                            {QStringLiteral("credits"), total}}}},
+            {QStringLiteral("by_activity"), QJsonArray{}}, {QStringLiteral("by_project"), QJsonArray{}},
+            {QStringLiteral("by_member"), QJsonArray{}}};
+}
+
+QJsonObject upgradePreview()
+{
+    return {{QStringLiteral("kind"), QStringLiteral("upgrade")}, {QStringLiteral("tier"), QStringLiteral("pro-200")},
+            {QStringLiteral("amount_due_now"), QJsonObject{{QStringLiteral("amount"), 9900}, {QStringLiteral("currency"), QStringLiteral("SEK")}}},
+            {QStringLiteral("effective_at"), QStringLiteral("2026-12-02T10:00:00Z")}, {QStringLiteral("credits_after"), 300}};
 }
 } // namespace
 
@@ -779,6 +816,199 @@ private Q_SLOTS:
         QCOMPARE(file.readAll(), csv.body);
         QVERIFY(AuditLogModel::exportFileName().startsWith(QLatin1String("kliv-handelselogg-")));
         QVERIFY(AuditLogModel::exportFileUrl().toLocalFile().startsWith(AuditLogModel::exportFolder().toLocalFile()));
+    }
+
+    // The balance: loading while asked, the error on a failure (and what is
+    // shown marked stale), both gone with the next answer; an answer for the
+    // workspace the user left is not shown in the new one.
+    void creditMeterLoadingErrorAndStale()
+    {
+        CreditMeter *meter = CreditMeter::instance();
+        if (m_session.waiting(kBalance))   // its first ask, through the session's transport
+            m_session.answer(kBalance, ok(balance(200)));
+        QTRY_VERIFY(!meter->loading());
+        ScriptedTransport t;
+        meter->setTransport(&t);
+        const auto restore = qScopeGuard([meter] { meter->setTransport(nullptr); });
+        QSignalSpy loadingSpy(meter, &CreditMeter::loadingChanged);
+
+        meter->refresh();
+        QVERIFY(meter->loading());
+        QCOMPARE(t.waiting(kBalance), 1);
+        t.answer(kBalance, ok(balance(150)));
+        QTRY_VERIFY(!meter->loading());
+        QCOMPARE(loadingSpy.count(), 2);
+        QCOMPARE(meter->remaining(), 150);
+        QCOMPARE(meter->error(), QString());
+        QVERIFY(!meter->stale());
+
+        // The server fails: its message, loading over, the balance kept but stale.
+        meter->refresh();
+        QVERIFY(meter->loading());
+        const ApiResult unavailable = refused(500, {{QStringLiteral("code"), QStringLiteral("internal")},
+                                                    {QStringLiteral("message"), QStringLiteral("boom")}});
+        t.answer(kBalance, unavailable);
+        QTRY_VERIFY(!meter->loading());
+        QCOMPARE(meter->error(), unavailable.error.message);
+        QVERIFY(!meter->error().isEmpty());
+        QCOMPARE(meter->remaining(), 150);
+        QVERIFY(meter->stale());
+
+        // The next answer clears the error and is current again.
+        meter->refresh();
+        t.answer(kBalance, ok(balance(140)));
+        QTRY_VERIFY(!meter->loading());
+        QCOMPARE(meter->error(), QString());
+        QCOMPARE(meter->remaining(), 140);
+        QVERIFY(!meter->stale());
+
+        // ws1's answer arrives after the switch to ws2: not shown there.
+        meter->refresh();
+        Session::instance()->switchWorkspace(QStringLiteral("ws2"));
+        QTRY_COMPARE(t.waiting(kBalance2), 1);
+        t.answer(kBalance, ok(balance(5)));
+        QTest::qWait(20);
+        QVERIFY(!meter->hasData());
+        QVERIFY(meter->loading()); // ws2's is still coming
+        t.answer(kBalance2, ok(balance(40)));
+        QTRY_VERIFY(!meter->loading());
+        QCOMPARE(meter->remaining(), 40);
+        // A failure for ws2 left behind in ws1 is not ws1's error.
+        meter->refresh();
+        Session::instance()->switchWorkspace(QStringLiteral("ws1"));
+        t.answer(kBalance2, failed(ApiError::Server, 500));
+        QTRY_COMPARE(t.waiting(kBalance), 1);
+        QCOMPARE(meter->error(), QString());
+        t.answer(kBalance, ok(balance(130)));
+        QTRY_COMPARE(meter->remaining(), 130);
+        QVERIFY(!meter->loading());
+        QCOMPARE(meter->error(), QString());
+    }
+
+    // Användning: loading while a period is asked for, the error on a failure,
+    // gone with the next answer; of two months asked for quickly only the last
+    // is shown; an answer for the workspace the user left is dropped.
+    void usageLoadingErrorAndStale()
+    {
+        ScriptedTransport t;
+        UsageModel m;
+        m.setTransport(&t);
+        m.setWithEntries(false);
+        QTRY_COMPARE(t.waiting(kUsage), 1);
+        QVERIFY(m.loading());
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("period")), QStringLiteral("cycle"));
+        t.answer(kUsage, ok(usage(QStringLiteral("2026-12"), 60)));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.total(), 60);
+        QCOMPARE(m.month(), QStringLiteral("2026-12"));
+        QCOMPARE(m.scopeText(), QStringLiteral("Teamets användning"));
+        QCOMPARE(m.error(), QString());
+
+        m.reload();
+        QVERIFY(m.loading());
+        const ApiResult forbidden = refused(403, {{QStringLiteral("code"), QStringLiteral("forbidden")},
+                                                  {QStringLiteral("message"), QStringLiteral("no")}});
+        t.answer(kUsage, forbidden);
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.error(), forbidden.error.message);
+        QVERIFY(!m.error().isEmpty());
+        QCOMPARE(m.total(), 60);
+
+        // October, then September before October answers: September is shown.
+        m.setMonth(QStringLiteral("2026-10"));
+        m.setMonth(QStringLiteral("2026-09"));
+        QCOMPARE(t.waiting(kUsage), 2);
+        QCOMPARE(t.sent.last().query.queryItemValue(QStringLiteral("month")), QStringLiteral("2026-09"));
+        t.answer(kUsage, ok(usage(QStringLiteral("2026-10"), 111)));
+        QTest::qWait(20);
+        QVERIFY(m.loading());
+        QCOMPARE(m.total(), 60);
+        t.answer(kUsage, ok(usage(QStringLiteral("2026-09"), 99)));
+        QTRY_VERIFY(!m.loading());
+        QCOMPARE(m.total(), 99);
+        QCOMPARE(m.month(), QStringLiteral("2026-09"));
+        QCOMPARE(m.error(), QString());
+
+        // Another workspace: ws1's answer still coming is not shown there.
+        m.reload();
+        Session::instance()->switchWorkspace(QStringLiteral("ws2"));
+        QTRY_COMPARE(t.waiting(kUsage2), 1);
+        t.answer(kUsage, ok(usage(QStringLiteral("2026-09"), 7)));
+        QTest::qWait(20);
+        QCOMPARE(m.total(), 99);
+        t.answer(kUsage2, ok(usage(QStringLiteral("2026-09"), 12)));
+        QTRY_COMPARE(m.total(), 12);
+        QVERIFY(!m.loading());
+        Session::instance()->switchWorkspace(QStringLiteral("ws1"));
+        QTRY_COMPARE(t.waiting(kUsage), 1);
+        t.answer(kUsage, ok(usage(QStringLiteral("2026-09"), 99)));
+        QTRY_COMPARE(m.total(), 99);
+    }
+
+    // Planer: busy while an action runs, the server's refusal as the error (the
+    // portal's as portalError), gone with the next success; the answer to an
+    // action in the workspace the user left is not shown in the new one.
+    void subscriptionBusyErrorAndStale()
+    {
+        ScriptedTransport t;
+        Subscription *sub = Subscription::instance();
+        sub->setTransport(&t);
+        const auto restore = qScopeGuard([sub] { sub->setTransport(nullptr); });
+        QSignalSpy previews(sub, &Subscription::previewReady);
+        QSignalSpy busySpy(sub, &Subscription::busyChanged);
+
+        sub->preview(QStringLiteral("pro-200"));
+        QVERIFY(sub->busy());
+        QCOMPARE(t.sent.last().verb, QByteArray("POST"));
+        QCOMPARE(t.sent.last().body.value(QStringLiteral("tier")).toString(), QStringLiteral("pro-200"));
+        sub->preview(QStringLiteral("pro-200"));   // one action at a time
+        QCOMPARE(t.sentTo("POST", kPreview), 1);
+        t.answer(kPreview, ok(upgradePreview()));
+        QTRY_COMPARE(previews.count(), 1);
+        QVERIFY(!sub->busy());
+        QCOMPARE(busySpy.count(), 2);
+        QCOMPARE(previews.at(0).at(0).toString(), QStringLiteral("upgrade"));
+        QCOMPARE(sub->error(), QString());
+
+        // Refused: the server's reason, busy over, no preview.
+        sub->preview(QStringLiteral("pro-200"));
+        const ApiResult pastDue = refused(402, {{QStringLiteral("code"), QStringLiteral("past_due")},
+                                                {QStringLiteral("message"), QStringLiteral("pay first")}});
+        t.answer(kPreview, pastDue);
+        QTRY_VERIFY(!sub->busy());
+        QCOMPARE(sub->error(), ApiError::messageFor(ApiError::PastDue));
+        QCOMPARE(sub->portalError(), QString());
+        QCOMPARE(previews.count(), 1);
+
+        // The portal's failure is the portal's error, not the plan's.
+        sub->openPortal();
+        QVERIFY(sub->busy());
+        t.answer(kPortal, failed(ApiError::PaymentsUnavailable, 503));
+        QTRY_VERIFY(!sub->busy());
+        QCOMPARE(sub->portalError(), ApiError::messageFor(ApiError::PaymentsUnavailable));
+        QCOMPARE(sub->error(), QString());
+
+        // The next success: no error left.
+        sub->preview(QStringLiteral("pro-200"));
+        t.answer(kPreview, ok(upgradePreview()));
+        QTRY_COMPARE(previews.count(), 2);
+        QVERIFY(!sub->busy());
+        QCOMPARE(sub->error(), QString());
+        QCOMPARE(sub->portalError(), QString());
+
+        // Asked in ws1, answered in ws2: no dialog and no error there.
+        sub->preview(QStringLiteral("pro-200"));
+        QVERIFY(sub->busy());
+        Session::instance()->switchWorkspace(QStringLiteral("ws2"));
+        t.answer(kPreview, pastDue);
+        QTRY_VERIFY(!sub->busy());
+        QCOMPARE(sub->error(), QString());
+        sub->preview(QStringLiteral("pro-200"));   // asked in ws2, answered back in ws1
+        Session::instance()->switchWorkspace(QStringLiteral("ws1"));
+        t.answer(QStringLiteral("/v1/workspaces/ws2/subscription/preview"), ok(upgradePreview()));
+        QTRY_VERIFY(!sub->busy());
+        QCOMPARE(previews.count(), 2);
+        QCOMPARE(sub->error(), QString());
     }
 
     void modelsUseTheSessionsTransportByDefault()
