@@ -327,9 +327,15 @@ private Q_SLOTS:
         QJsonObject free = member(QStringLiteral("m1"), QStringLiteral("Åsa Ägare"), QStringLiteral("owner"));
         free.insert(QStringLiteral("limit"), QJsonValue());
         free.insert(QStringLiteral("used_this_cycle"), 1200);
-        t.answer(kMembers, ok(members({free, limited}, 2, 0)));
-        QTRY_COMPARE(m.rowCount(), 2);
+        // Another member's use without team usage: the server leaves it out, the limit stays.
+        QJsonObject hidden = member(QStringLiteral("m3"), QStringLiteral("Cia Ek"), QStringLiteral("member"));
+        hidden.insert(QStringLiteral("limit"), 30);
+        hidden.insert(QStringLiteral("used_this_cycle"), QJsonValue());
+        t.answer(kMembers, ok(members({free, limited, hidden}, 3, 0)));
+        QTRY_COMPARE(m.rowCount(), 3);
         QVERIFY(m.limitsShown());
+        QCOMPARE(m.data(m.index(2), MemberModel::LimitTextRole).toString(), QStringLiteral("30 krediter"));
+        QVERIFY(!m.data(m.index(2), MemberModel::UsedThisCycleRole).isValid());
         QCOMPARE(m.data(m.index(1), MemberModel::LimitTextRole).toString(), QStringLiteral("12 av 50 krediter"));
         QCOMPARE(m.data(m.index(1), MemberModel::HasLimitRole).toBool(), true);
         QCOMPARE(m.data(m.index(1), MemberModel::LimitRole).toInt(), 50);
