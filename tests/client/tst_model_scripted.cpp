@@ -664,6 +664,24 @@ private Q_SLOTS:
         QVERIFY(!m.loading());
     }
 
+    // Händelselogg: a member's limit change, before → after, "ingen gräns" for none.
+    void auditLogSaysLimitChanges()
+    {
+        ScriptedTransport t;
+        AuditLogModel m;
+        m.setTransport(&t);
+        const auto limit = [](const QJsonValue &v) { return QJsonObject{{QStringLiteral("monthly_credits"), v}}; };
+        t.answer(kAudit, ok(auditPage({auditEntry(2, QStringLiteral("member.limit_changed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("bo@kliv.test"), limit(QJsonValue()), limit(50)),
+                                       auditEntry(1, QStringLiteral("member.limit_changed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("bo@kliv.test"), limit(1), limit(QJsonValue()))}, 0)));
+        QTRY_COMPARE(m.rowCount(), 2);
+        const auto at = [&](int row, int role) { return m.data(m.index(row), role).toString(); };
+        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("Gräns ändrad"));
+        QCOMPARE(at(0, AuditLogModel::SentenceRole), QStringLiteral("Ändrade gränsen för bo@kliv.test: ingen gräns → 50 krediter"));
+        QCOMPARE(at(1, AuditLogModel::SentenceRole), QStringLiteral("Ändrade gränsen för bo@kliv.test: 1 kredit → ingen gräns"));
+    }
+
     // Händelselogg: pages over next_before, the filters start over, each row
     // says when (local time), who and what in Swedish, before → after.
     void auditLogPagesFiltersAndSentences()
