@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <algorithm>
 
 MemberModel::MemberModel(QObject *parent)
     : RequestModel(parent)
@@ -146,12 +147,21 @@ void MemberModel::setLimitError(const QString &error)
     Q_EMIT limitErrorChanged();
 }
 
+bool MemberModel::limitsShown() const
+{
+    // The caller's own use this cycle is always there on a paid plan; Free has no cycle.
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.usedThisCycle.has_value(); });
+}
+
 QString MemberModel::limitText(const Row &r) const
 {
-    if (!r.usedThisCycle)
-        return {};   // Free: no cycle, no limits
+    if (!limitsShown())
+        return {};
     if (!r.limit)
         return tr("Ingen gräns");
+    // Another member's use is team usage: without it the server leaves it out.
+    if (!r.usedThisCycle)
+        return Format::credits(*r.limit);
     return tr("%1 av %2 krediter").arg(Format::locale().toString(*r.usedThisCycle), Format::locale().toString(*r.limit));
 }
 

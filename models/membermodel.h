@@ -37,7 +37,7 @@ public:
     bool canAdd() const;
     QString addBlockedReason() const;
     static QString roleText(const QString &role);
-    bool limitsShown() const { return !m_rows.isEmpty() && m_rows.constFirst().usedThisCycle.has_value(); }
+    bool limitsShown() const;
     QString limitError() const { return m_limitError; }
 
     Q_INVOKABLE void reload();

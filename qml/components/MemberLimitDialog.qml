@@ -30,7 +30,12 @@ Dialog {
         noLimit.checked = !dialog.hasLimit
         creditsField.text = dialog.hasLimit ? String(dialog.limit) : ""
     }
-    onOpened: (noLimit.checked ? noLimit : creditsField).forceActiveFocus()
+    onOpened: {
+        if (noLimit.checked)
+            noLimit.forceActiveFocus()
+        else
+            creditsField.forceActiveFocus()
+    }
 
     background: Rectangle { radius: tokens.radiusCard; color: dialog.palette.window; border.color: dialog.palette.mid }
     header: Label { text: dialog.title; font.pixelSize: tokens.title; font.bold: true; textFormat: Text.PlainText; padding: tokens.s6; bottomPadding: 0 }

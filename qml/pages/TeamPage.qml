@@ -133,7 +133,10 @@ PageFrame {
                         RowLayout {
                             visible: members.limitsShown
                             spacing: tokens.s2
+                            // A fixed column: the label's fillWidth must not make it share the name's space.
+                            Layout.fillWidth: false
                             Layout.preferredWidth: 200
+                            Layout.maximumWidth: 200
                             Label {
                                 objectName: "limitText"
                                 text: row.limitText

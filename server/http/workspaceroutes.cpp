@@ -158,7 +158,7 @@ static bool cycleUsage(ServerContext &ctx, const Access &a, const QString &membe
     return used->has_value();
 }
 
-// The Member schema with "used_this_cycle" (null on Free).
+// The Member schema with "used_this_cycle" (null on Free, or when not the caller's to see).
 static QJsonObject memberWithUsage(const storage::Member &m, const std::optional<QHash<QString, qint64>> &used)
 {
     QJsonObject o = memberJson(m);
@@ -199,11 +199,13 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
           withAccess(ctx, Permission::ViewOwnUsage, [&ctx](Request &req, const ReplyPtr &reply, const Access &a) {
               QJsonArray members;
               const auto list = ctx.store->members(a.workspace.id);
+              // Another member's use is team usage (as GET .../usage): without it only one's own.
+              const bool team = a.permissions.testFlag(Permission::ViewTeamUsage);
               std::optional<QHash<QString, qint64>> used;
-              if (!cycleUsage(ctx, a, {}, &used))
+              if (!cycleUsage(ctx, a, team || !a.member ? QString() : a.member->id, &used))
                   return reply->error(ApiError::internal(QStringLiteral("could not read the members' usage")));
               for (const auto &m : list)
-                  members.append(memberWithUsage(m, used));
+                  members.append(memberWithUsage(m, team || (a.member && m.id == a.member->id) ? used : std::nullopt));
               reply->json({{QStringLiteral("members"), members},
                            {QStringLiteral("seats"), seatsJson(*a.plan, int(list.size()))}});
           }));
@@ -292,7 +294,9 @@ void addWorkspaceRoutes(Router &r, ServerContext &ctx)
               std::optional<QHash<QString, qint64>> used;
               if (!m || !cycleUsage(ctx, a, id, &used))
                   return reply->error(ApiError::internal(QStringLiteral("could not read the member")));
-              reply->json(memberWithUsage(*m, used));
+              // Another member's use is team usage, as in the list.
+              const bool seesUse = a.permissions.testFlag(Permission::ViewTeamUsage) || m->userId == req.caller.userId;
+              reply->json(memberWithUsage(*m, seesUse ? used : std::nullopt));
               // The member's meter follows at once (the live balance carries their own limit).
               ctx.onMainThread([live = ctx.live, ws = a.workspace.id] {
                   if (live)

@@ -387,6 +387,39 @@ private Q_SLOTS:
         QCOMPARE(invoices.loading(), false);
     }
 
+    // Member limits on Pro against the real server, as an admin: the limit and
+    // the use this cycle per member; above the plan's credits and an owner's
+    // limit (only an owner's to set) are refused in the dialog's error.
+    void memberLimitsOnPro()
+    {
+        QCOMPARE(Session::instance()->currentWorkspaceId(), m_pro.id);
+        MemberModel members;
+        QAbstractItemModelTester tester(&members, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(members.rowCount(), 2);
+        QVERIFY(members.limitsShown());
+        int self = -1, owner = -1;
+        for (int i = 0; i < members.rowCount(); ++i)
+            (members.index(i).data(MemberModel::EmailRole).toString() == m_owner ? self : owner) = i;
+        QVERIFY(self >= 0 && owner >= 0);
+        QCOMPARE(members.index(self).data(MemberModel::LimitTextRole).toString(), QStringLiteral("Ingen gräns"));
+        const QString selfId = members.index(self).data(MemberModel::MemberIdRole).toString();
+        QSignalSpy done(&members, &MemberModel::actionDone);
+
+        members.setLimit(selfId, 500);
+        QTRY_COMPARE(members.limitError(), QStringLiteral("Gränsen kan vara högst 200 krediter per period."));
+        QCOMPARE(members.error(), QString());
+        members.setLimit(members.index(owner).data(MemberModel::MemberIdRole).toString(), 10);
+        QTRY_COMPARE(members.limitError(), ApiError::messageFor(ApiError::Forbidden));
+
+        members.setLimit(selfId, 20);
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(members.limitError(), QString());
+        QTRY_COMPARE(members.index(self).data(MemberModel::LimitTextRole).toString(), QStringLiteral("0 av 20 krediter"));
+        members.clearLimit(selfId);
+        QTRY_COMPARE(done.size(), 2);
+        QTRY_COMPARE(members.index(self).data(MemberModel::LimitTextRole).toString(), QStringLiteral("Ingen gräns"));
+    }
+
     void cachedStateIsShownStaleUntilTheServerAnswers()
     {
         Session *s = Session::instance();

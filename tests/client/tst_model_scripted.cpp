@@ -393,9 +393,15 @@ private Q_SLOTS:
         QJsonObject free = member(QStringLiteral("m1"), QStringLiteral("Åsa Ägare"), QStringLiteral("owner"));
         free.insert(QStringLiteral("limit"), QJsonValue());
         free.insert(QStringLiteral("used_this_cycle"), 1200);
-        t.answer(kMembers, ok(members({free, limited}, 2, 0)));
-        QTRY_COMPARE(m.rowCount(), 2);
+        // Another member's use without team usage: the server leaves it out, the limit stays.
+        QJsonObject hidden = member(QStringLiteral("m3"), QStringLiteral("Cia Ek"), QStringLiteral("member"));
+        hidden.insert(QStringLiteral("limit"), 30);
+        hidden.insert(QStringLiteral("used_this_cycle"), QJsonValue());
+        t.answer(kMembers, ok(members({free, limited, hidden}, 3, 0)));
+        QTRY_COMPARE(m.rowCount(), 3);
         QVERIFY(m.limitsShown());
+        QCOMPARE(m.data(m.index(2), MemberModel::LimitTextRole).toString(), QStringLiteral("30 krediter"));
+        QVERIFY(!m.data(m.index(2), MemberModel::UsedThisCycleRole).isValid());
         QCOMPARE(m.data(m.index(1), MemberModel::LimitTextRole).toString(), QStringLiteral("12 av 50 krediter"));
         QCOMPARE(m.data(m.index(1), MemberModel::HasLimitRole).toBool(), true);
         QCOMPARE(m.data(m.index(1), MemberModel::LimitRole).toInt(), 50);
@@ -722,6 +728,24 @@ private Q_SLOTS:
         QTRY_COMPARE(m.rowCount(), 1);
         QCOMPARE(m.data(m.index(0), UsageEntriesModel::IdRole).toString(), QStringLiteral("e20"));
         QVERIFY(!m.loading());
+    }
+
+    // Händelselogg: a member's limit change, before → after, "ingen gräns" for none.
+    void auditLogSaysLimitChanges()
+    {
+        ScriptedTransport t;
+        AuditLogModel m;
+        m.setTransport(&t);
+        const auto limit = [](const QJsonValue &v) { return QJsonObject{{QStringLiteral("monthly_credits"), v}}; };
+        t.answer(kAudit, ok(auditPage({auditEntry(2, QStringLiteral("member.limit_changed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("bo@kliv.test"), limit(QJsonValue()), limit(50)),
+                                       auditEntry(1, QStringLiteral("member.limit_changed"), byMember(QStringLiteral("asa@kliv.test")),
+                                                  QStringLiteral("bo@kliv.test"), limit(1), limit(QJsonValue()))}, 0)));
+        QTRY_COMPARE(m.rowCount(), 2);
+        const auto at = [&](int row, int role) { return m.data(m.index(row), role).toString(); };
+        QCOMPARE(at(0, AuditLogModel::KindTextRole), QStringLiteral("Gräns ändrad"));
+        QCOMPARE(at(0, AuditLogModel::SentenceRole), QStringLiteral("Ändrade gränsen för bo@kliv.test: ingen gräns → 50 krediter"));
+        QCOMPARE(at(1, AuditLogModel::SentenceRole), QStringLiteral("Ändrade gränsen för bo@kliv.test: 1 kredit → ingen gräns"));
     }
 
     // Händelselogg: pages over next_before, the filters start over, each row

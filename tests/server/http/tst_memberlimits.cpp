@@ -143,6 +143,28 @@ private Q_SLOTS:
         QCOMPARE(memberRow().value(QLatin1String("limit")).toInt(), 10);
     }
 
+    // Another member's use is team usage: a member sees their own use and
+    // everyone's limit, not what the others used.
+    void othersUseIsTeamUsage()
+    {
+        KLIV_START(fx, apitest::wallClock());
+        setUpWorkspace(QStringLiteral("pro-200"));
+        KLIV_VERIFY_STATUS(putLimit(m_ws.ownerMemberId, 100), 200);
+        KLIV_VERIFY_STATUS(fx->spend(m_ws.id, m_service, m_ws.ownerMemberId, 7, QStringLiteral("owner-1")), 201);
+        KLIV_VERIFY_STATUS(spendAsMember(2), 201);
+        const HttpReply r = fx->get(QStringLiteral("/v1/workspaces/%1/members").arg(m_ws.id), m_memberToken);
+        KLIV_VERIFY_STATUS(r, 200);
+        for (const QJsonValue &m : r.json().value(QLatin1String("members")).toArray()) {
+            if (m[QLatin1String("id")].toString() == m_memberId) {
+                QCOMPARE(m[QLatin1String("used_this_cycle")].toInt(), 2);
+            } else {
+                QVERIFY(m[QLatin1String("used_this_cycle")].isNull());
+                QCOMPARE(m[QLatin1String("limit")].toInt(), 100);
+            }
+        }
+        QCOMPARE(memberRow().value(QLatin1String("used_this_cycle")).toInt(), 2);   // the owner sees it
+    }
+
     // Bad input is refused with a clear error and changes nothing.
     void badInputIsRefused()
     {
