@@ -186,6 +186,11 @@ void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const bi
         p.add(QStringLiteral("line_items[0][price]"), plan.stripePriceId);
         p.add(QStringLiteral("line_items[0][quantity]"), qint64(1));
         p.add(QStringLiteral("line_items[0][tax_rates][0]"), taxRate);   // 25 % moms, shown on the invoice
+        // What a company books: its billing address and VAT number, saved on the customer.
+        p.add(QStringLiteral("billing_address_collection"), QStringLiteral("required"));
+        p.add(QStringLiteral("tax_id_collection[enabled]"), true);
+        p.add(QStringLiteral("customer_update[address]"), QStringLiteral("auto"));
+        p.add(QStringLiteral("customer_update[name]"), QStringLiteral("auto"));
         p.add(QStringLiteral("customer"), customer);
         p.add(QStringLiteral("client_reference_id"), ws.workspaceId);
         p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);

@@ -111,7 +111,9 @@ private Q_SLOTS:
         QNetworkRequest req{QUrl(url)};
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *pay = nam.post(req, QByteArrayLiteral("cardnumber=4242424242424242"));
+        // Checkout asks for the billing address and takes a VAT number: kept on the customer, shown on the invoice.
+        QNetworkReply *pay = nam.post(req, QByteArrayLiteral("cardnumber=4242424242424242&line1=Kungsgatan+2&postal_code=411+19"
+                                                             "&city=G%C3%B6teborg&vat_number=SE556703748501"));
         QVERIFY(QTest::qWaitFor([pay] { return pay->isFinished(); }, 15000));
         pay->deleteLater();
         QCOMPARE(pay->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 303);
@@ -139,6 +141,7 @@ private Q_SLOTS:
         QVERIFY2(html.contains("varav moms 100,00 kr"), html.constData());
         QVERIFY(html.contains("Org.nr: 556036-0793") && html.contains("Momsreg.nr: SE556036079301"));
         QVERIFY(html.contains("Kliv AB, Storgatan 1, 111 22 Stockholm"));
+        QVERIFY(html.contains("Kungsgatan 2") && html.contains("Momsreg.nr SE556703748501"));
     }
 
     void upgradeOnTheDevClock()
