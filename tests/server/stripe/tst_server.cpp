@@ -299,6 +299,9 @@ private Q_SLOTS:
         QCOMPARE(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000);
         const QString invoices = "/v1/workspaces/" + ws.id + "/invoices";
         QTRY_COMPARE_WITH_TIMEOUT(m_fx->get(invoices, token).jsonArray("invoices").size(), 1, 15000);
+        const QJsonObject listed = m_fx->get(invoices, token).jsonArray("invoices").first().toObject();
+        QCOMPARE(listed.value("tax").toObject().value("amount").toInteger(), 2400000);   // 25 % moms included
+        QCOMPARE(listed.value("due_date").toString(), QStringLiteral("2027-01-19T09:00:00Z"));
         QVERIFY(m_fx->get(invoices, token).json().value("overdue").isNull());
 
         // Past the due date: the warning with the invoice's page; nothing withheld.
