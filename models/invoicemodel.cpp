@@ -52,6 +52,7 @@ void InvoiceModel::reload()
             row.status = o.value(QLatin1String("status")).toString();
             row.created = Format::parseInstant(o.value(QLatin1String("created")).toString());
             row.amount = total.value(QLatin1String("amount")).toInteger();
+            row.tax = o.value(QLatin1String("tax")).toObject().value(QLatin1String("amount")).toInteger();
             row.currency = total.value(QLatin1String("currency")).toString();
             row.url = QUrl(o.value(QLatin1String("hosted_url")).toString());
             row.pdfUrl = QUrl(o.value(QLatin1String("pdf_url")).toString());
@@ -151,6 +152,8 @@ QVariant InvoiceModel::data(const QModelIndex &index, int role) const
     case UrlRole: return r.url;
     case DescriptionRole: return description(r);
     case PdfUrlRole: return r.pdfUrl;
+    // The server's (Stripe's) moms figure: the prices include it, the app does not compute it.
+    case TaxTextRole: return r.tax != 0 ? tr("varav moms %1").arg(Format::money(r.tax, r.currency)) : QString();
     }
     return {};
 }
@@ -159,5 +162,5 @@ QHash<int, QByteArray> InvoiceModel::roleNames() const
 {
     return {{NumberRole, "number"}, {DateTextRole, "dateText"}, {TotalTextRole, "totalText"}, {StatusRole, "status"},
             {StatusTextRole, "statusText"}, {UrlRole, "url"}, {DateRole, "date"}, {DescriptionRole, "description"},
-            {PdfUrlRole, "pdfUrl"}};
+            {PdfUrlRole, "pdfUrl"}, {TaxTextRole, "taxText"}};
 }

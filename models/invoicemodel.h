@@ -21,7 +21,7 @@ class InvoiceModel : public RequestModel
     Q_PROPERTY(QString overdueText READ overdueText NOTIFY overdueChanged)
 public:
     enum Roles { NumberRole = Qt::UserRole + 1, DateTextRole, TotalTextRole, StatusRole, StatusTextRole, UrlRole, DateRole,
-                 DescriptionRole, PdfUrlRole };
+                 DescriptionRole, PdfUrlRole, TaxTextRole };
     Q_ENUM(Roles)
 
     explicit InvoiceModel(QObject *parent = nullptr);
@@ -45,7 +45,7 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        QString number, status; QDateTime created; qint64 amount = 0; QString currency; QUrl url, pdfUrl;
+        QString number, status; QDateTime created; qint64 amount = 0; qint64 tax = 0; QString currency; QUrl url, pdfUrl;
         QString planId; QDateTime periodStart, periodEnd; bool proration = false;
     };
     QString description(const Row &r) const;

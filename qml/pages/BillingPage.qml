@@ -151,11 +151,13 @@ PageFrame {
                     required property string statusText
                     required property string description
                     required property url pdfUrl
+                    required property string taxText
                     width: ListView.view.width
                     height: 44
                     color: index % 2 ? Qt.rgba(page.palette.text.r, page.palette.text.g, page.palette.text.b, 0.03) : "transparent"
                     Accessible.role: Accessible.ListItem
-                    Accessible.name: qsTr("Faktura %1, %2, %3, %4, %5").arg(number).arg(dateText).arg(description).arg(totalText).arg(statusText)
+                    Accessible.name: qsTr("Faktura %1, %2, %3, %4, %5").arg(number).arg(dateText).arg(description)
+                                     .arg(taxText.length > 0 ? totalText + " " + taxText : totalText).arg(statusText)
                     RowLayout {
                         anchors.fill: parent
                         anchors.leftMargin: tokens.s2
@@ -164,7 +166,20 @@ PageFrame {
                         Label { text: number; textFormat: Text.PlainText; Layout.preferredWidth: 160; elide: Text.ElideRight }
                         Label { text: dateText; Layout.preferredWidth: 130 }
                         Label { text: description; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Layout.minimumWidth: 200 }
-                        Label { text: totalText; Layout.preferredWidth: 110; horizontalAlignment: Text.AlignRight }
+                        ColumnLayout {
+                            spacing: 0
+                            Layout.preferredWidth: 110
+                            Label { text: totalText; Layout.fillWidth: true; horizontalAlignment: Text.AlignRight }
+                            Label {
+                                objectName: "invoiceTax"
+                                visible: taxText.length > 0
+                                text: taxText
+                                font.pixelSize: tokens.caption
+                                color: page.palette.placeholderText
+                                Layout.fillWidth: true
+                                horizontalAlignment: Text.AlignRight
+                            }
+                        }
                         Item {
                             Layout.preferredWidth: 150
                             Layout.leftMargin: tokens.s4

@@ -33,6 +33,10 @@ constexpr Key kEnvKeys[] = {
     {"stripe/webhook_secret_file", "STRIPE_WEBHOOK_SECRET_FILE", nullptr},
     {"stripe/api_base", "STRIPE_API_BASE", nullptr},
     {"billing/invoice_grace_days", "KLIV_INVOICE_GRACE_DAYS", nullptr},
+    {"invoice/seller_name", "KLIV_INVOICE_SELLER_NAME", nullptr},
+    {"invoice/org_number", "KLIV_INVOICE_ORG_NUMBER", nullptr},
+    {"invoice/vat_number", "KLIV_INVOICE_VAT_NUMBER", nullptr},
+    {"invoice/address", "KLIV_INVOICE_ADDRESS", nullptr},
     {"notifications/url", "KLIV_NOTIFY_URL", nullptr},
     {"notifications/secret_file", "KLIV_NOTIFY_SECRET_FILE", nullptr},
 };
@@ -86,7 +90,9 @@ bool loadServerConfig(QStringList *args, QStringList *configArgs, QString *usedF
                 fromFile << QString::fromLatin1(k.option) << v;
         }
         for (const Key &k : kEnvKeys) {
-            const QString v = ini.value(QString::fromLatin1(k.file)).toString().trimmed();
+            // An address "Storgatan 1, 111 22 Stockholm" reads as a list in INI: joined back.
+            const QVariant raw = ini.value(QString::fromLatin1(k.file));
+            const QString v = (raw.typeId() == QMetaType::QStringList ? raw.toStringList().join(QStringLiteral(", ")) : raw.toString()).trimmed();
             if (!v.isEmpty() && qEnvironmentVariableIsEmpty(k.env))
                 qputenv(k.env, v.toUtf8());
         }

@@ -6,6 +6,8 @@
 
 namespace billing {
 
+inline constexpr int kVatPercent = 25;   // moms on Kliv's services
+
 struct SellerDetails {
     QString name;
     QString orgNumber;   // NNNNNN-NNNN

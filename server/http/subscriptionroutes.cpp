@@ -433,6 +433,7 @@ void addSubscriptionRoutes(Router &r, ServerContext &ctx)
                                              {QStringLiteral("number"), i.number},
                                              {QStringLiteral("created"), storage::toRfc3339(i.created)},
                                              {QStringLiteral("total"), moneyJson(i.total)},
+                                             {QStringLiteral("tax"), moneyJson(i.tax)},
                                              {QStringLiteral("status"), i.status},
                                              {QStringLiteral("hosted_url"), i.hostedUrl},
                                              {QStringLiteral("pdf_url"), i.pdfUrl.isEmpty() ? QJsonValue() : QJsonValue(i.pdfUrl)},

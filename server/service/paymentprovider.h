@@ -32,6 +32,7 @@ struct Invoice {
     QString number;
     QDateTime created;           // UTC
     billing::Money total;
+    billing::Money tax;          // the moms in the total (Stripe's; the prices include it)
     QString status;              // draft | open | paid | uncollectible | void
     QString hostedUrl;
     QString pdfUrl;              // empty when the provider has none

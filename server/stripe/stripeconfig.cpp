@@ -17,6 +17,12 @@ StripeConfig StripeConfig::fromEnvironment(QString *error)
         else if (error)
             *error = QStringLiteral("invoice_grace_days (KLIV_INVOICE_GRACE_DAYS) must be a number of days from 0 to 365");
     }
+    c.seller = {qEnvironmentVariable("KLIV_INVOICE_SELLER_NAME").trimmed(), qEnvironmentVariable("KLIV_INVOICE_ORG_NUMBER").trimmed(),
+                qEnvironmentVariable("KLIV_INVOICE_VAT_NUMBER").trimmed(), qEnvironmentVariable("KLIV_INVOICE_ADDRESS").trimmed()};
+    if (!c.seller.isEmpty() && error) {
+        if (const QString problem = billing::checkSellerDetails(c.seller); !problem.isEmpty())
+            *error = problem;
+    }
     c.secretKey = qgetenv("STRIPE_SECRET_KEY");
     c.webhookSecret = qgetenv("STRIPE_WEBHOOK_SECRET");
     const QByteArray base = qgetenv("STRIPE_API_BASE");

@@ -1,6 +1,8 @@
 #pragma once
 // Stripe settings, from the environment (STRIPE_SECRET_KEY,
 // STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE). The keys never reach a log.
+#include "billing/sellerdetails.h"
+
 #include <QByteArray>
 #include <QLoggingCategory>
 #include <QString>
@@ -26,9 +28,12 @@ struct StripeConfig {
     // Invoiced Enterprise: days after a sent invoice's due date before its
     // allowance is withheld ([billing] invoice_grace_days, KLIV_INVOICE_GRACE_DAYS).
     int invoiceGraceDays = 14;
+    // [invoice] seller_name, org_number, vat_number, address (KLIV_INVOICE_*): on every
+    // customer's invoices (custom fields and footer). Empty: not shown.
+    billing::SellerDetails seller;
 
     bool enabled() const { return !secretKey.isEmpty(); }
-    // false with *error on a bad KLIV_INVOICE_GRACE_DAYS.
+    // *error on a bad KLIV_INVOICE_GRACE_DAYS or invoice field.
     static StripeConfig fromEnvironment(QString *error = nullptr);
 };
 

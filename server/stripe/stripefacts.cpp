@@ -123,6 +123,12 @@ InvoiceFacts InvoiceFacts::fromJson(const QJsonObject &o)
     f.dueDate = num(o, "due_date");
     f.hostedUrl = o.value(QLatin1String("hosted_invoice_url")).toString();
     f.number = o.value(QLatin1String("number")).toString();
+    const QJsonArray taxes = o.value(QLatin1String("total_taxes")).toArray();
+    const QJsonArray legacyTaxes = o.value(QLatin1String("total_tax_amounts")).toArray();
+    for (const QJsonValue &t : taxes.isEmpty() ? legacyTaxes : taxes)
+        f.tax += num(t.toObject(), "amount");
+    if (taxes.isEmpty() && legacyTaxes.isEmpty())
+        f.tax = num(o, "tax");   // before 2025-03-31.basil
     // The line that bills the subscription's price: for a cycle invoice the one
     // line; for an upgrade (proration) the positive line of the new price.
     const QJsonArray lines = o.value(QLatin1String("lines")).toObject().value(QLatin1String("data")).toArray();

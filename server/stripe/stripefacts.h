@@ -68,6 +68,7 @@ struct InvoiceFacts {
     qint64 dueDate = 0;         // 0: none
     QString hostedUrl;          // hosted_invoice_url: where the customer pays
     QString number;
+    qint64 tax = 0;             // öre of moms in the total (total_taxes; older: tax, total_tax_amounts)
 
     bool fundsCycle() const;
     bool isSent() const { return collectionMethod == QLatin1String("send_invoice"); }    // pays a cycle's allowance (create/cycle)

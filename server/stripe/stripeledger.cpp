@@ -75,6 +75,25 @@ bool StripeLedger::saveCustomer(const QString &workspaceId, const QString &custo
     return exec(q);
 }
 
+QString StripeLedger::objectId(const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT object_id FROM stripe_objects WHERE name = ?"));
+    q.addBindValue(name);
+    return exec(q) && q.next() ? q.value(0).toString() : QString();
+}
+
+bool StripeLedger::saveObjectId(const QString &name, const QString &objectId, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO stripe_objects (name, object_id, created_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT (name) DO NOTHING"));
+    q.addBindValue(name);
+    q.addBindValue(objectId);
+    q.addBindValue(now);
+    return exec(q);
+}
+
 bool StripeLedger::markEventProcessed(const QString &eventId, const QString &type, qint64 created,
                                       qint64 now, QString *error)
 {

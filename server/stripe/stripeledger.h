@@ -46,6 +46,10 @@ public:
     // The newest version stamp of the object, to order an API snapshot after it.
     Version newestVersion(const QString &table, const QString &idColumn, const QString &id) const;
 
+    // Objects created once and reused (stripe_objects), e.g. "tax_rate:25:inclusive" -> txr_...
+    QString objectId(const QString &name) const;
+    bool saveObjectId(const QString &name, const QString &objectId, qint64 now);
+
     // Events waiting for their workspace (stripe_unplaced_events).
     struct Unplaced { QString eventId; QString type; QJsonObject object; };
     bool keepUnplaced(const QString &eventId, const QString &type, const QString &subscriptionId,

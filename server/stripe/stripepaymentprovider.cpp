@@ -5,6 +5,7 @@
 #include "subscriptionderiver.h"
 
 #include "billing/invoicegrace.h"
+#include "billing/sellerdetails.h"
 #include "http/returnpage.h"
 #include "storage/store.h"
 
@@ -115,6 +116,16 @@ void StripePaymentProvider::ensureCustomer(const http::WorkspaceRef &ws,
         p.add(QStringLiteral("name"), ws.name);
     p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
     p.add(QStringLiteral("preferred_locales[0]"), QStringLiteral("sv"));
+    if (!m_config.seller.isEmpty()) {
+        // What a Swedish company books, on every invoice of this customer.
+        const billing::SellerDetails &seller = m_config.seller;
+        p.add(QStringLiteral("invoice_settings[custom_fields][0][name]"), QStringLiteral("Org.nr"));
+        p.add(QStringLiteral("invoice_settings[custom_fields][0][value]"), seller.orgNumber);
+        p.add(QStringLiteral("invoice_settings[custom_fields][1][name]"), QStringLiteral("Momsreg.nr"));
+        p.add(QStringLiteral("invoice_settings[custom_fields][1][value]"), seller.vatNumber);
+        p.add(QStringLiteral("invoice_settings[footer]"), QStringLiteral("%1, %2. Org.nr %3, momsreg.nr %4.")
+                                                              .arg(seller.name, seller.address, seller.orgNumber, seller.vatNumber));
+    }
     m_client.post(QStringLiteral("/v1/customers"), p, QStringLiteral("customer:") + ws.workspaceId,
                   [this, ws, done](StripeResult r) {
         if (!r.ok())
@@ -132,6 +143,34 @@ void StripePaymentProvider::ensureCustomer(const http::WorkspaceRef &ws,
     });
 }
 
+void StripePaymentProvider::ensureTaxRate(std::function<void(ProviderError, QString)> done)
+{
+    const bool inclusive = m_catalog.freePlan().priceIncludesVat;
+    const QString name = QStringLiteral("tax_rate:%1:%2").arg(billing::kVatPercent).arg(inclusive ? "inclusive" : "exclusive");
+    const QString existing = StripeLedger(m_store->database()).objectId(name);
+    if (!existing.isEmpty())
+        return done({}, existing);
+    FormParams p;
+    p.add(QStringLiteral("display_name"), QStringLiteral("Moms"));
+    p.add(QStringLiteral("percentage"), qint64(billing::kVatPercent));
+    p.add(QStringLiteral("inclusive"), inclusive);
+    p.add(QStringLiteral("country"), QStringLiteral("SE"));
+    p.add(QStringLiteral("jurisdiction"), QStringLiteral("SE"));
+    p.add(QStringLiteral("tax_type"), QStringLiteral("vat"));
+    m_client.post(QStringLiteral("/v1/tax_rates"), p, name, [this, name, done](StripeResult r) {
+        if (!r.ok())
+            return done(r.error, {});
+        bool saved = false;
+        m_store->transaction([&] {
+            saved = StripeLedger(m_store->database()).saveObjectId(name, r.body.value(QLatin1String("id")).toString(), nowUnix());
+            return saved;
+        });
+        if (!saved)
+            return done(internal(), {});
+        done({}, StripeLedger(m_store->database()).objectId(name));   // a racing first one may have won
+    });
+}
+
 void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const billing::Plan &plan,
                                           std::function<void(ProviderError, QString)> done)
 {
@@ -141,11 +180,17 @@ void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const bi
     if (current && isLive(*current))
         return done(conflict(QStringLiteral("The workspace already has a subscription.")), {});
 
-    auto createSession = [this, ws, plan, done](const QString &customer) {
+    auto createSession = [this, ws, plan, done](const QString &customer, const QString &taxRate) {
         FormParams p;
         p.add(QStringLiteral("mode"), QStringLiteral("subscription"));
         p.add(QStringLiteral("line_items[0][price]"), plan.stripePriceId);
         p.add(QStringLiteral("line_items[0][quantity]"), qint64(1));
+        p.add(QStringLiteral("line_items[0][tax_rates][0]"), taxRate);   // 25 % moms, shown on the invoice
+        // What a company books: its billing address and VAT number, saved on the customer.
+        p.add(QStringLiteral("billing_address_collection"), QStringLiteral("required"));
+        p.add(QStringLiteral("tax_id_collection[enabled]"), true);
+        p.add(QStringLiteral("customer_update[address]"), QStringLiteral("auto"));
+        p.add(QStringLiteral("customer_update[name]"), QStringLiteral("auto"));
         p.add(QStringLiteral("customer"), customer);
         p.add(QStringLiteral("client_reference_id"), ws.workspaceId);
         p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
@@ -169,10 +214,14 @@ void StripePaymentProvider::startCheckout(const http::WorkspaceRef &ws, const bi
         });
     };
     auto withCustomer = [this, ws, done, createSession] {
-        ensureCustomer(ws, [done, createSession](ProviderError e, QString customer) {
+        ensureCustomer(ws, [this, done, createSession](ProviderError e, QString customer) {
             if (!e.ok())
                 return done(e, {});
-            createSession(customer);
+            ensureTaxRate([done, createSession, customer](ProviderError te, QString taxRate) {
+                if (!te.ok())
+                    return done(te, {});
+                createSession(customer, taxRate);
+            });
         });
     };
     // An unpaid subscription still exists at Stripe: end it, never two live subscriptions.
@@ -468,6 +517,7 @@ void StripePaymentProvider::invoices(const http::WorkspaceRef &ws,
             describeInvoice(o, &inv);
             const InvoiceFacts facts = InvoiceFacts::fromJson(o);
             inv.amountDue = {facts.amountDue, facts.currency};
+            inv.tax = {facts.tax, facts.currency};
             if (facts.dueDate > 0) {
                 inv.dueDate = QDateTime::fromSecsSinceEpoch(facts.dueDate, Qt::UTC);
                 inv.graceEndsAt = billing::graceEndsAt(inv.dueDate, m_config.invoiceGraceDays);
@@ -756,12 +806,16 @@ void StripePaymentProvider::startInvoicedPlan(const http::WorkspaceRef &ws, cons
     ensureCustomer(ws, [this, ws, plan, done](ProviderError e, QString customer) {
         if (!e.ok())
             return done(e, {});
-        createInvoicedSubscription(ws, plan, customer, done);
+        ensureTaxRate([this, ws, plan, customer, done](ProviderError te, QString taxRate) {
+            if (!te.ok())
+                return done(te, {});
+            createInvoicedSubscription(ws, plan, customer, taxRate, done);
+        });
     });
 }
 
 void StripePaymentProvider::createInvoicedSubscription(const http::WorkspaceRef &ws, const InvoicedPlan &plan,
-                                                       const QString &customer,
+                                                       const QString &customer, const QString &taxRate,
                                                        std::function<void(ProviderError, QJsonObject)> done)
 {
     FormParams price;
@@ -772,7 +826,7 @@ void StripePaymentProvider::createInvoicedSubscription(const http::WorkspaceRef 
     price.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
     // One price per workspace, amount and interval: a rerun after a failure reuses it.
     const QString priceOp = QStringLiteral("invoiced-price:%1:%2:%3").arg(ws.workspaceId).arg(plan.price).arg(plan.interval);
-    m_client.post(QStringLiteral("/v1/prices"), price, priceOp, [this, ws, plan, customer, done](StripeResult r) {
+    m_client.post(QStringLiteral("/v1/prices"), price, priceOp, [this, ws, plan, customer, taxRate, done](StripeResult r) {
         if (!r.ok())
             return done(r.error, {});
         const QString priceId = r.body.value(QLatin1String("id")).toString();
@@ -781,6 +835,7 @@ void StripePaymentProvider::createInvoicedSubscription(const http::WorkspaceRef 
         p.add(QStringLiteral("items[0][price]"), priceId);
         p.add(QStringLiteral("collection_method"), QStringLiteral("send_invoice"));
         p.add(QStringLiteral("days_until_due"), qint64(plan.daysUntilDue));
+        p.add(QStringLiteral("default_tax_rates[0]"), taxRate);
         p.add(QStringLiteral("metadata[workspace_id]"), ws.workspaceId);
         p.add(QStringLiteral("metadata[credits]"), qint64(plan.credits));
         m_client.post(QStringLiteral("/v1/subscriptions"), p,

@@ -89,11 +89,13 @@ private:
     struct Live;
     std::optional<SubscriptionFacts> currentSubscription(const QString &workspaceId) const;
     void ensureCustomer(const http::WorkspaceRef &ws, std::function<void(http::ProviderError, QString)> done);
+    // The moms tax rate (25 %, inclusive when the catalog's prices include VAT), created once.
+    void ensureTaxRate(std::function<void(http::ProviderError, QString)> done);
     void releaseScheduleIfPending(const SubscriptionFacts &sub, std::function<void(http::ProviderError)> done);
     void setCancelFlag(const SubscriptionFacts &sub, bool cancel, std::function<void(http::ProviderError)> done);
     void describeInvoice(const QJsonObject &invoice, http::Invoice *out) const;
     void createInvoicedSubscription(const http::WorkspaceRef &ws, const InvoicedPlan &plan, const QString &customer,
-                                    std::function<void(http::ProviderError, QJsonObject)> done);
+                                    const QString &taxRate, std::function<void(http::ProviderError, QJsonObject)> done);
     bool rederive(const QString &workspaceId, StripeLedger &ledger);
     // Applies the waiting (unplaced) events that belong to this workspace now.
     bool placeWaiting(StripeLedger &ledger, const QString &workspaceId);

@@ -55,6 +55,9 @@ QStringList StripeSchema::migrations()
             "ALTER TABLE stripe_invoices ADD COLUMN hosted_invoice_url TEXT;"
             "ALTER TABLE stripe_invoices ADD COLUMN number TEXT;"
             "CREATE INDEX stripe_invoices_ws ON stripe_invoices (workspace_id);"),
+        // 4: the ids of objects the provider creates once and reuses (the moms tax rate).
+        QStringLiteral(
+            "CREATE TABLE stripe_objects (name TEXT PRIMARY KEY, object_id TEXT NOT NULL, created_at BIGINT NOT NULL);"),
     };
 }
 

@@ -537,7 +537,8 @@ private Q_SLOTS:
         QNetworkRequest req(checkout);
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *paid = nam.post(req, QByteArray("cardnumber=4242+4242+4242+4242&email=") + QUrl::toPercentEncoding(email));
+        QNetworkReply *paid = nam.post(req, QByteArray("cardnumber=4242+4242+4242+4242&line1=Storgatan+1&postal_code=111+22&city=Stockholm&email=")
+                                                     + QUrl::toPercentEncoding(email));
         QTRY_VERIFY_WITH_TIMEOUT(paid->isFinished(), 15000);
         const int status = paid->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QVERIFY2(status == 200 || status == 302 || status == 303, paid->readAll().constData());

@@ -51,6 +51,7 @@ QJsonObject invoice(const QString &number, const QString &status, qint64 amount)
     return {{QStringLiteral("number"), number}, {QStringLiteral("status"), status},
             {QStringLiteral("created"), QStringLiteral("2026-11-17T10:00:00Z")},
             {QStringLiteral("total"), QJsonObject{{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), QStringLiteral("SEK")}}},
+            {QStringLiteral("tax"), QJsonObject{{QStringLiteral("amount"), amount / 5}, {QStringLiteral("currency"), QStringLiteral("SEK")}}},
             {QStringLiteral("hosted_url"), QStringLiteral("https://pay.example/") + number},
             {QStringLiteral("pdf_url"), QStringLiteral("https://pay.example/") + number + QStringLiteral(".pdf")},
             {QStringLiteral("plan_id"), QStringLiteral("pro-200")},
@@ -250,6 +251,7 @@ private Q_SLOTS:
         QCOMPARE(m.data(m.index(0), InvoiceModel::StatusTextRole).toString(), QStringLiteral("Obetald"));
         QCOMPARE(m.data(m.index(1), InvoiceModel::StatusTextRole).toString(), QStringLiteral("Betald"));
         QCOMPARE(m.data(m.index(1), InvoiceModel::PdfUrlRole).toUrl(), QUrl(QStringLiteral("https://pay.example/K-1001.pdf")));
+        QCOMPARE(m.data(m.index(1), InvoiceModel::TaxTextRole).toString(), QStringLiteral("varav moms 39,80\u00a0kr"));   // the server's figure
 
         // An error answer: the message, loading over, no old invoices under it.
         m.reload();

@@ -119,6 +119,12 @@ bool TestCheckoutE2E::moveClock(const QDateTime &to)
 
 bool TestCheckoutE2E::fillCard(const QString &form, const QString &number)
 {
+    // Checkout asks for the billing address (billing_address_collection=required).
+    const bool address = m_browser.evaluate(QStringLiteral("!!document.querySelector('%1 #line1')").arg(form)).toBool();
+    if (address && !(m_browser.fill(form + QStringLiteral(" #line1"), QStringLiteral("Storgatan 1"))
+                     && m_browser.fill(form + QStringLiteral(" #postal_code"), QStringLiteral("111 22"))
+                     && m_browser.fill(form + QStringLiteral(" #city"), QStringLiteral("Stockholm"))))
+        return false;
     return m_browser.fill(form + QStringLiteral(" #cardnumber"), number)
         && m_browser.fill(form + QStringLiteral(" #exp"), QStringLiteral("12 / 34"))
         && m_browser.fill(form + QStringLiteral(" #cvc"), QStringLiteral("123"));

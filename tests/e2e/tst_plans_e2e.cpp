@@ -85,6 +85,9 @@ void TestPlansE2E::initTestCase()
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("email"), QStringLiteral("agare%40planer-e2e.test"));
     form.addQueryItem(QStringLiteral("cardnumber"), QStringLiteral("4242424242424242"));
+    form.addQueryItem(QStringLiteral("line1"), QStringLiteral("Storgatan+1"));   // the billing address Checkout asks for
+    form.addQueryItem(QStringLiteral("postal_code"), QStringLiteral("111+22"));
+    form.addQueryItem(QStringLiteral("city"), QStringLiteral("Stockholm"));
     form.addQueryItem(QStringLiteral("exp"), QStringLiteral("12%2F34"));
     form.addQueryItem(QStringLiteral("cvc"), QStringLiteral("123"));
     const Fetched paid = fetch(checkout, form.query(QUrl::FullyEncoded).toUtf8());

@@ -97,6 +97,14 @@ try {
   });
   assert.match(session.id, /^cs_test_/);
   assert.equal(session.status, 'open');
+  const collecting = await stripe.checkout.sessions.create({
+    mode: 'subscription', customer: customer.id, line_items: [{ price: 'price_pro_100', quantity: 1 }],
+    success_url: 'http://127.0.0.1:9/kliv/checkout/done', billing_address_collection: 'required',
+    tax_id_collection: { enabled: true }, customer_update: { address: 'auto', name: 'auto' },
+  });
+  assert.equal(collecting.billing_address_collection, 'required');
+  assert.equal(collecting.tax_id_collection.enabled, true);
+  await stripe.checkout.sessions.expire(collecting.id);
   assert.ok(session.url.startsWith(base + '/'), session.url);
 
   // Pay through the hosted page, as the browser would.
@@ -200,9 +208,12 @@ try {
   const contract = await stripe.prices.create({ currency: 'sek', unit_amount: 12000000, recurring: { interval: 'year' },
                                                 product_data: { name: 'Kliv Enterprise – Acme' } });
   assert.match(contract.id, /^price_/);
+  const moms = await stripe.taxRates.create({ display_name: 'Moms', percentage: 25, inclusive: true, country: 'SE' });
+  assert.match(moms.id, /^txr_/);
+  assert.equal(moms.inclusive, true);
   const invoiced = await stripe.subscriptions.create({
     customer: customer.id, items: [{ price: contract.id }], collection_method: 'send_invoice', days_until_due: 30,
-    metadata: { workspace_id: 'ws_1' }, expand: ['latest_invoice'],
+    default_tax_rates: [moms.id], metadata: { workspace_id: 'ws_1' }, expand: ['latest_invoice'],
   });
   assert.equal(invoiced.status, 'active');
   assert.equal(invoiced.collection_method, 'send_invoice');
@@ -210,6 +221,10 @@ try {
   assert.equal(sent.status, 'open');
   assert.equal(sent.amount_due, 12000000);
   assert.equal(sent.due_date, sent.created + 30 * 86400);
+  assert.equal(sent.total, 12000000);                    // the moms is inside the price
+  assert.equal(sent.total_taxes[0].amount, 2400000);
+  assert.equal(sent.total_taxes[0].tax_behavior, 'inclusive');
+  assert.equal(sent.total_excluding_tax, 9600000);
   await assert.rejects(stripe.invoices.finalizeInvoice(sent.id), (e) => e.statusCode === 400);
   const settled = await stripe.invoices.pay(sent.id, { paid_out_of_band: true });
   assert.equal(settled.status, 'paid');

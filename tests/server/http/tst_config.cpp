@@ -123,6 +123,27 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("--port needs a number"), bad.err.constData());
     }
 
+    // [invoice] and [billing] are checked when the server starts; an address
+    // with commas (a list to INI) is read whole.
+    void invoiceSettingsAreChecked()
+    {
+        QTemporaryDir dir;
+        const QString conf = dir.filePath(QStringLiteral("invoice.conf"));
+        const QByteArray base = "[server]\nport = 0\n[storage]\ndata = " + dir.filePath(QStringLiteral("data")).toUtf8()
+                                + "\n[invoice]\nseller_name = Kliv AB\naddress = Storgatan 1, 111 22 Stockholm\nvat_number = SE556036079301\n";
+        write(conf, base + "org_number = 556036-0794\n");
+        const Run badOrg = run({QStringLiteral("--config"), conf});
+        QVERIFY(!badOrg.running);
+        QVERIFY2(badOrg.err.contains("org_number \"556036-0794\" is not an organisationsnummer"), badOrg.err.constData());
+        write(conf, base + "org_number = 556036-0793\n[billing]\ninvoice_grace_days = many\n");
+        const Run badGrace = run({QStringLiteral("--config"), conf});
+        QVERIFY(!badGrace.running);
+        QVERIFY2(badGrace.err.contains("invoice_grace_days"), badGrace.err.constData());
+        write(conf, base + "org_number = 556036-0793\n[billing]\ninvoice_grace_days = 30\n");
+        const Run good = run({QStringLiteral("--config"), conf});
+        QVERIFY2(good.running, good.err.constData());
+    }
+
     void secretsComeFromFilesAndStayOutOfTheLog()
     {
         QTemporaryDir dir;

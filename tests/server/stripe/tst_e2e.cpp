@@ -92,6 +92,11 @@ class TestStripeE2E : public QObject
         QUrlQuery form;
         for (const auto &[k, v] : fields)
             form.addQueryItem(k, v);
+        if (url.path().startsWith(QLatin1String("/c/pay/"))) {   // Checkout asks for the billing address
+            form.addQueryItem(QStringLiteral("line1"), QStringLiteral("Storgatan 1"));
+            form.addQueryItem(QStringLiteral("postal_code"), QStringLiteral("111 22"));
+            form.addQueryItem(QStringLiteral("city"), QStringLiteral("Stockholm"));
+        }
         QNetworkRequest req(url);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

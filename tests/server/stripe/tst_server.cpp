@@ -24,6 +24,19 @@ class TestStripeServer : public QObject
     QString m_token;
 
     QJsonObject workspace() { return m_fx->get("/v1/workspaces/" + m_ws.id, m_token).json(); }
+    // The seller's invoice fields ([invoice] in the configuration); "" unsets them.
+    static void setSellerEnvironment(const QByteArray &orgNumber)
+    {
+        const QList<QPair<const char *, QByteArray>> vars{
+            {"KLIV_INVOICE_SELLER_NAME", "Kliv AB"}, {"KLIV_INVOICE_ORG_NUMBER", orgNumber},
+            {"KLIV_INVOICE_VAT_NUMBER", "SE556036079301"}, {"KLIV_INVOICE_ADDRESS", "Storgatan 1, 111 22 Stockholm"}};
+        for (const auto &[name, value] : vars) {
+            if (orgNumber.isEmpty())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        }
+    }
     // The admin process talks to Stripe itself: it gets the same settings as the server.
     AdminResult adminWithStripe(const QStringList &args)
     {
@@ -67,11 +80,13 @@ private Q_SLOTS:
         qputenv("STRIPE_SECRET_KEY", "sk_test_kliv_server");
         qputenv("STRIPE_WEBHOOK_SECRET", "whsec_kliv_server_test");
         qputenv("STRIPE_API_BASE", m_emulatorUrl.toUtf8());
+        setSellerEnvironment("556036-0793");
         m_fx = std::make_unique<ServerFixture>();
         const bool started = m_fx->start(ServerFixture::utc("2026-12-10T09:00:00Z"), {"--port", port});
         qunsetenv("STRIPE_SECRET_KEY");
         qunsetenv("STRIPE_WEBHOOK_SECRET");
         qunsetenv("STRIPE_API_BASE");
+        setSellerEnvironment({});
         QVERIFY2(started, qPrintable(m_fx->errorString()));
         m_ws = m_fx->createWorkspace("Studio Kliv", "agare@studio.test");
         QVERIFY2(m_ws.isValid(), qPrintable(m_fx->errorString()));
@@ -96,7 +111,9 @@ private Q_SLOTS:
         QNetworkRequest req{QUrl(url)};
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *pay = nam.post(req, QByteArrayLiteral("cardnumber=4242424242424242"));
+        // Checkout asks for the billing address and takes a VAT number: kept on the customer, shown on the invoice.
+        QNetworkReply *pay = nam.post(req, QByteArrayLiteral("cardnumber=4242424242424242&line1=Kungsgatan+2&postal_code=411+19"
+                                                             "&city=G%C3%B6teborg&vat_number=SE556703748501"));
         QVERIFY(QTest::qWaitFor([pay] { return pay->isFinished(); }, 15000));
         pay->deleteLater();
         QCOMPARE(pay->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 303);
@@ -112,6 +129,19 @@ private Q_SLOTS:
         QCOMPARE(sub.value("period_end").toString(), QStringLiteral("2027-01-10T09:00:00Z"));
         QVERIFY(sub.value("cycle_funded").toBool());
         QCOMPARE(m_fx->balance(m_ws.id, m_token).value("remaining").toInt(), 200);
+
+        // The invoice carries 25 % moms in its price (Stripe's figure, passed through) and the seller's fields.
+        const QJsonObject invoice = m_fx->get("/v1/workspaces/" + m_ws.id + "/invoices", m_token).jsonArray("invoices").first().toObject();
+        QCOMPARE(invoice.value("total").toObject().value("amount").toInteger(), 50000);
+        QCOMPARE(invoice.value("tax").toObject().value("amount").toInteger(), 10000);
+        QNetworkReply *hosted = nam.get(QNetworkRequest(QUrl(invoice.value("hosted_url").toString())));
+        QVERIFY(QTest::qWaitFor([hosted] { return hosted->isFinished(); }, 15000));
+        hosted->deleteLater();
+        const QByteArray html = hosted->readAll();
+        QVERIFY2(html.contains("varav moms 100,00 kr"), html.constData());
+        QVERIFY(html.contains("Org.nr: 556036-0793") && html.contains("Momsreg.nr: SE556036079301"));
+        QVERIFY(html.contains("Kliv AB, Storgatan 1, 111 22 Stockholm"));
+        QVERIFY(html.contains("Kungsgatan 2") && html.contains("Momsreg.nr SE556703748501"));
     }
 
     void upgradeOnTheDevClock()
@@ -126,11 +156,15 @@ private Q_SLOTS:
         QCOMPARE(up.json().value("kind").toString(), QStringLiteral("upgrade"));
         QTRY_COMPARE_WITH_TIMEOUT(planId(), QStringLiteral("pro-400"), 15000);
 
-        QList<qint64> totals;
-        for (const QJsonValue &v : m_fx->get("/v1/workspaces/" + m_ws.id + "/invoices", m_token).jsonArray("invoices"))
+        QList<qint64> totals, taxes;
+        for (const QJsonValue &v : m_fx->get("/v1/workspaces/" + m_ws.id + "/invoices", m_token).jsonArray("invoices")) {
             totals.append(v.toObject().value("total").toObject().value("amount").toInteger());
+            taxes.append(v.toObject().value("tax").toObject().value("amount").toInteger());
+        }
         std::sort(totals.begin(), totals.end());
+        std::sort(taxes.begin(), taxes.end());
         QCOMPARE(totals, (QList<qint64>{33871, 50000}));
+        QCOMPARE(taxes, (QList<qint64>{6774, 10000}));   // the proration's lines: 13548 - 6774
     }
 
     void cancelUndoAndPortal()
@@ -265,6 +299,9 @@ private Q_SLOTS:
         QCOMPARE(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000);
         const QString invoices = "/v1/workspaces/" + ws.id + "/invoices";
         QTRY_COMPARE_WITH_TIMEOUT(m_fx->get(invoices, token).jsonArray("invoices").size(), 1, 15000);
+        const QJsonObject listed = m_fx->get(invoices, token).jsonArray("invoices").first().toObject();
+        QCOMPARE(listed.value("tax").toObject().value("amount").toInteger(), 2400000);   // 25 % moms included
+        QCOMPARE(listed.value("due_date").toString(), QStringLiteral("2027-01-19T09:00:00Z"));
         QVERIFY(m_fx->get(invoices, token).json().value("overdue").isNull());
 
         // Past the due date: the warning with the invoice's page; nothing withheld.
@@ -291,6 +328,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_fx->balance(ws.id, token).value("remaining").toInt(), 5000, 15000);
         QVERIFY(m_fx->get(invoices, token).json().value("overdue").isNull());
         QCOMPARE(m_fx->spend(ws.id, service, ws.ownerMemberId, 10, "acme-paid-1").status, 201);
+    }
+
+    // A wrong organisationsnummer is refused when the server starts, by name.
+    void badInvoiceFieldsRefuseToStart()
+    {
+        setSellerEnvironment("556036-0794");
+        ServerFixture fx;
+        const bool started = fx.start();
+        setSellerEnvironment({});
+        QVERIFY(!started);
+        QVERIFY2(fx.errorString().contains("org_number \"556036-0794\""), qPrintable(fx.errorString()));
     }
 
     void forgedWebhookRefused()

@@ -448,7 +448,72 @@ private Q_SLOTS:
         std::swap(store, m_store);
     }
 
+    // Invoiced Enterprise on both backends: a sent invoice's due date from its
+    // finalization, the allowance withheld past the grace period, back when
+    // paid; a late finalization never turns a paid invoice back.
+    void sentInvoiceGraceOnBothBackends()
+    {
+        checkSentInvoice(m_store.get(), QStringLiteral("sq"));
+        const QByteArray pg = qgetenv("KLIV_TEST_PG_URL");
+        if (pg.isEmpty())
+            QSKIP("KLIV_TEST_PG_URL is not set (./dev test starts a PostgreSQL): checked on SQLite only");
+        QString error;
+        auto store = storage::Store::open(QString::fromUtf8(pg) + QStringLiteral("?schema=stripe_sent_%1").arg(QDateTime::currentMSecsSinceEpoch()),
+                                          &error, storage::Store::Options{false});
+        QVERIFY2(store, qPrintable(error));
+        std::swap(store, m_store);
+        checkSentInvoice(m_store.get(), QStringLiteral("pg"));
+        std::swap(store, m_store);
+    }
+
 private:
+    void checkSentInvoice(storage::Store *store, const QString &k)
+    {
+        billing::ManualClock clock(utc("2027-01-20T12:00:00Z"));
+        clock.setFrozen(true);
+        stripe::StripePaymentProvider provider(m_provider->client()->config(), store, *m_catalog, clock);
+        provider.setRefetch(false);
+        const auto send = [&](const QJsonObject &event) {
+            const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
+            return provider.handleWebhook(body, stripe::WebhookVerifier::sign(kSecret, body, QDateTime::currentSecsSinceEpoch())).httpStatus;
+        };
+        const QString customer = "cus_sent_" + k;
+        const QString ws = newWorkspace(customer);
+        // The operator's plan: set first (admin set-plan), funded from the start.
+        store->mutateSubscription(ws, utc("2026-12-20T09:00:00Z"), *m_catalog, [&](SubscriptionState &st) {
+            st = billing::setPlanByAdmin(*m_catalog, st, QStringLiteral("enterprise"), 5000, utc("2026-12-20T09:00:00Z"));
+            return true;
+        });
+        const QString sub = "sub_sent_" + k;
+        QJsonObject inv = invoice({"in_sent_" + k, customer, sub, "subscription_create", "price_enterprise_" + k, "open",
+                                   ts("2026-12-20T09:00:00Z"), ts("2026-12-20T09:00:00Z"), ts("2027-12-20T09:00:00Z"), 12000000});
+        inv["collection_method"] = "send_invoice";
+        inv["amount_due"] = 12000000;
+        inv["due_date"] = ts("2027-01-19T09:00:00Z");
+        inv["hosted_invoice_url"] = "https://invoice.example/" + k;
+        QCOMPARE(send(stripeEvent("evt_fin_" + k, "invoice.finalized", ts("2026-12-20T09:00:00Z"), inv)), 200);
+        const QList<stripe::InvoiceFacts> unpaid = stripe::StripeLedger(store->database()).unpaidSentInvoices(ws);
+        QCOMPARE(unpaid.size(), 1);
+        QCOMPARE(unpaid.first().dueDate, ts("2027-01-19T09:00:00Z"));
+        QCOMPARE(unpaid.first().amountDue, 12000000);
+        QCOMPARE(unpaid.first().hostedUrl, "https://invoice.example/" + k);
+        QVERIFY(store->subscription(ws)->cycleFunded);   // overdue: a warning only
+
+        QVERIFY(clock.setNow(utc("2027-02-03T10:00:00Z")));
+        QVERIFY(provider.enforceInvoiceGrace(ws));
+        QVERIFY(!store->subscription(ws)->cycleFunded);   // past the grace period
+        QCOMPARE(store->subscription(ws)->planId, QStringLiteral("enterprise"));
+
+        QJsonObject paid = inv;
+        paid["status"] = "paid";
+        paid["amount_paid"] = 12000000;
+        QCOMPARE(send(stripeEvent("evt_paid_" + k, "invoice.paid", ts("2027-02-03T10:00:00Z"), paid)), 200);
+        QVERIFY(store->subscription(ws)->cycleFunded);   // at once
+        QCOMPARE(send(stripeEvent("evt_fin2_" + k, "invoice.finalized", ts("2026-12-20T09:00:01Z"), inv)), 200);   // late
+        QVERIFY(stripe::StripeLedger(store->database()).unpaidSentInvoices(ws).isEmpty());
+        QVERIFY(store->subscription(ws)->cycleFunded);
+    }
+
     void checkStreams(int ordersA, int ordersB, int ordersC)
     {
         SubscriptionState a;
