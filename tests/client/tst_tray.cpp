@@ -573,8 +573,9 @@ private Q_SLOTS:
         QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
     }
 
-    // The panel restarts: while it is gone closing the window closes it (and
-    // Inställningar says so); when it is back the icon registers again.
+    // The panel restarts: a window hidden in the tray comes back, while the panel
+    // is gone closing the window closes it (and Inställningar says so); when it
+    // is back the icon registers again.
     void aPanelRestartIsFollowed()
     {
         if (!withHost())
@@ -585,9 +586,13 @@ private Q_SLOTS:
         const std::unique_ptr<QQuickItem> page = settingsPage();
         QVERIFY(page);
         QSignalSpy availability(tray, &TrayMeter::availableChanged);
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
 
+        // Hidden in the tray when the panel goes: the window comes back by itself.
         QVERIFY(setHostRunning(false));
         QTRY_VERIFY(!tray->available());
+        QTRY_VERIFY(m_window->isVisible());
         QVERIFY(!tray->hidesOnClose());
         QVERIFY(QGuiApplication::quitOnLastWindowClosed());
         QTRY_VERIFY(find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
