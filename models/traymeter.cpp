@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusServiceWatcher>
+#include <QElapsedTimer>
 #include <QMenu>
 
 namespace {
@@ -65,9 +66,12 @@ void TrayMeter::setEnabled(bool enabled)
                                                 QDBusServiceWatcher::WatchForOwnerChange, this);
             connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &TrayMeter::recheck);
         }
+        QElapsedTimer took;
+        took.start();
         ensureIcon();
         recheck();
         m_icon->setVisible(m_available);
+        qCDebug(lcTray) << "tray icon switched on in" << took.elapsed() << "ms";
     } else {
         delete m_icon;
         m_menu.reset();
