@@ -26,7 +26,6 @@ TrayMeter::TrayMeter(QObject *parent)
     auto *session = Session::instance();
     auto *settings = AppSettings::instance();
     connect(meter, &CreditMeter::changed, this, &TrayMeter::update);
-    connect(meter, &CreditMeter::loadingChanged, this, &TrayMeter::update);
     connect(session, &Session::stateChanged, this, &TrayMeter::update);
     connect(session, &Session::currentWorkspaceIdChanged, this, &TrayMeter::update);
     connect(session->workspaces(), &QAbstractItemModel::modelReset, this, &TrayMeter::update);
@@ -148,7 +147,8 @@ void TrayMeter::update()
     const bool known = signedIn && meter->hasData();
     m_icon->setIcon(TrayIconPainter::icon(known ? meter->fraction() : 0, meter->level(), !known || meter->stale()));
     m_icon->setToolTip(toolTip());
-    m_workspace->setText(session->currentWorkspaceName());
+    // A workspace's name is the user's text: "A&B" is not a mnemonic.
+    m_workspace->setText(QString(session->currentWorkspaceName()).replace(QLatin1Char('&'), QStringLiteral("&&")));
     m_workspace->setVisible(signedIn && !session->currentWorkspaceName().isEmpty());
     m_signOut->setVisible(signedIn);
 }

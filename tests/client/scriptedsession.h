@@ -9,13 +9,13 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
-// GET /v1/me: Anna, owner of Ett AB.
-inline QJsonObject scriptedMe()
+// GET /v1/me: Anna, owner of Ett AB (or of `workspaceName`).
+inline QJsonObject scriptedMe(const QString &workspaceName = QStringLiteral("Ett AB"))
 {
     return {{QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("anna@kliv.test")},
                                                  {QStringLiteral("name"), QStringLiteral("Anna")}}},
             {QStringLiteral("memberships"), QJsonArray{QJsonObject{
-                {QStringLiteral("workspace_id"), QStringLiteral("ws1")}, {QStringLiteral("workspace_name"), QStringLiteral("Ett AB")},
+                {QStringLiteral("workspace_id"), QStringLiteral("ws1")}, {QStringLiteral("workspace_name"), workspaceName},
                 {QStringLiteral("member_id"), QStringLiteral("m1")}, {QStringLiteral("role"), QStringLiteral("owner")},
                 {QStringLiteral("plan_id"), QStringLiteral("pro-200")},
                 {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"), QStringLiteral("manage_plan")}}}}}};

@@ -246,11 +246,20 @@ class TestTray : public QObject
                 shown << i;
         return shown;
     }
+    // The labels as a panel shows them: in dbusmenu "_" marks the mnemonic, "__" is an underscore.
     static QStringList labels(const QList<MenuItem> &items)
     {
         QStringList l;
-        for (const MenuItem &i : items)
-            l << i.properties.value(QStringLiteral("label")).toString();
+        for (const MenuItem &i : items) {
+            const QString wire = i.properties.value(QStringLiteral("label")).toString();
+            QString shown;
+            for (qsizetype c = 0; c < wire.size(); ++c) {
+                if (wire.at(c) == QLatin1Char('_') && ++c >= wire.size())
+                    break;
+                shown += wire.at(c);
+            }
+            l << shown;
+        }
         return l;
     }
     // A click on a menu entry, as the panel sends it.
@@ -295,7 +304,7 @@ class TestTray : public QObject
     void signIn(int remaining)
     {
         Session::instance()->signInWithAccessToken(QStringLiteral("at-test"));
-        m_t.answer(QStringLiteral("/v1/me"), scriptedOk(scriptedMe()));
+        m_t.answer(QStringLiteral("/v1/me"), scriptedOk(scriptedMe(QStringLiteral("Berg & Dal AB"))));
         m_t.answer(kBalance, scriptedOk(scriptedBalance(remaining, forecast())));
         QTRY_COMPARE(Session::instance()->state(), Session::SignedIn);
         QTRY_COMPARE(CreditMeter::instance()->remaining(), remaining);
@@ -526,9 +535,9 @@ private Q_SLOTS:
         QVERIFY2(toolTipTitle().startsWith(meter->summary()), qPrintable(toolTipTitle()));
         QVERIFY2(toolTipTitle().contains(QStringLiteral("10")), qPrintable(toolTipTitle()));
 
-        // The menu: open, the workspace (a label), sign out, quit.
+        // The menu: open, the workspace (a label, its "&" no mnemonic), sign out, quit.
         const QList<MenuItem> entries = menuEntries();
-        QCOMPARE(labels(entries), (QStringList{QStringLiteral("Öppna Kliv Konto"), QStringLiteral("Ett AB"),
+        QCOMPARE(labels(entries), (QStringList{QStringLiteral("Öppna Kliv Konto"), QStringLiteral("Berg & Dal AB"),
                                                QStringLiteral("Logga ut"), QStringLiteral("Avsluta")}));
         QCOMPARE(entries.at(1).properties.value(QStringLiteral("enabled"), true).toBool(), false);
         QCOMPARE(entries.at(0).properties.value(QStringLiteral("enabled"), true).toBool(), true);
