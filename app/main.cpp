@@ -107,11 +107,14 @@ int main(int argc, char *argv[])
     if (ScreenshotDriver::instance()->active()) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
-    } else {
-        // The tray icon once the first frame is on its way (asking D-Bus for a
-        // tray host takes round trips); never in a screenshot run, whose
-        // pictures are the window's.
-        QTimer::singleShot(0, &app, [] { TrayMeter::instance()->setEnabled(true); });
+    } else if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+        // The tray icon once the first frame is out: looking for a tray host
+        // takes D-Bus round trips. Never in a screenshot run, whose pictures
+        // are the window's. (A window that never draws gets it after 3 s.)
+        const auto enableTray = [] { TrayMeter::instance()->setEnabled(true); };
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, enableTray,
+                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        QTimer::singleShot(3000, &app, enableTray);
     }
     return app.exec();
 }

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusServiceWatcher>
+#include <QElapsedTimer>
 #include <QMenu>
 
 namespace {
@@ -19,20 +20,12 @@ const auto kWatcherService = QStringLiteral("org.kde.StatusNotifierWatcher");
 TrayMeter::TrayMeter(QObject *parent)
     : QObject(parent)
 {
-    m_available = QSystemTrayIcon::isSystemTrayAvailable();
-    qCInfo(lcTray) << "system tray available:" << m_available;
-    // A panel started (or restarted) after the app. Qt's D-Bus tray decides once
-    // per process whether a watcher exists, so one that comes later is only
-    // used by the next start; one that goes away is noticed at once.
-    m_watcher = new QDBusServiceWatcher(kWatcherService, QDBusConnection::sessionBus(),
-                                        QDBusServiceWatcher::WatchForOwnerChange, this);
-    connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &TrayMeter::recheck);
-
+    // Nothing is asked of D-Bus here: QML creates this while the window loads,
+    // and the tray host is looked for when main.cpp switches the icon on.
     auto *meter = CreditMeter::instance();
     auto *session = Session::instance();
     auto *settings = AppSettings::instance();
     connect(meter, &CreditMeter::changed, this, &TrayMeter::update);
-    connect(meter, &CreditMeter::loadingChanged, this, &TrayMeter::update);
     connect(session, &Session::stateChanged, this, &TrayMeter::update);
     connect(session, &Session::currentWorkspaceIdChanged, this, &TrayMeter::update);
     connect(session->workspaces(), &QAbstractItemModel::modelReset, this, &TrayMeter::update);
@@ -63,8 +56,21 @@ void TrayMeter::setEnabled(bool enabled)
         return;
     m_enabled = enabled;
     if (enabled) {
+        if (!m_watcher) {
+            // A panel that quits, restarts or starts after the app. Qt's D-Bus
+            // tray decides once per process whether a watcher exists, so one
+            // that only comes later is used from the next start; one that goes
+            // away (and comes back) is followed at once.
+            m_watcher = new QDBusServiceWatcher(kWatcherService, QDBusConnection::sessionBus(),
+                                                QDBusServiceWatcher::WatchForOwnerChange, this);
+            connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &TrayMeter::recheck);
+        }
+        QElapsedTimer took;
+        took.start();
         ensureIcon();
+        recheck();
         m_icon->setVisible(m_available);
+        qCDebug(lcTray) << "tray icon switched on in" << took.elapsed() << "ms";
     } else {
         delete m_icon;
         m_menu.reset();
@@ -76,10 +82,13 @@ void TrayMeter::setEnabled(bool enabled)
 void TrayMeter::recheck()
 {
     const bool available = QSystemTrayIcon::isSystemTrayAvailable();
+    const bool first = !m_checked;
+    m_checked = true;
+    if (first || available != m_available)
+        qCInfo(lcTray) << "system tray available:" << available;
     if (available == m_available)
         return;
     m_available = available;
-    qCInfo(lcTray) << "system tray available:" << m_available;
     if (m_icon)
         m_icon->setVisible(m_enabled && m_available);
     Q_EMIT availableChanged();
@@ -138,7 +147,8 @@ void TrayMeter::update()
     const bool known = signedIn && meter->hasData();
     m_icon->setIcon(TrayIconPainter::icon(known ? meter->fraction() : 0, meter->level(), !known || meter->stale()));
     m_icon->setToolTip(toolTip());
-    m_workspace->setText(session->currentWorkspaceName());
+    // A workspace's name is the user's text: "A&B" is not a mnemonic.
+    m_workspace->setText(QString(session->currentWorkspaceName()).replace(QLatin1Char('&'), QStringLiteral("&&")));
     m_workspace->setVisible(signedIn && !session->currentWorkspaceName().isEmpty());
     m_signOut->setVisible(signedIn);
 }

@@ -20,7 +20,8 @@ class TrayMeter : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    // A tray host is there (re-checked when a StatusNotifierWatcher comes or goes).
+    // A tray host is there: asked when the icon is switched on, again when a
+    // StatusNotifierWatcher comes or goes; false before.
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     // Whether this run shows a tray icon at all: main.cpp switches it on, a
     // screenshot run and the QML tests leave it off.
@@ -67,6 +68,7 @@ private:
     QAction *m_quit = nullptr;
     QDBusServiceWatcher *m_watcher = nullptr;
     bool m_available = false;
+    bool m_checked = false;     // the platform was asked once (when switched on)
     bool m_enabled = false;
     bool m_hidesOnClose = false;
 };

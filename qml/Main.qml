@@ -59,6 +59,11 @@ ApplicationWindow {
             window.raise()
             window.requestActivate()
         }
+        // Hidden in a tray that went away (the panel quit): nothing could bring it back.
+        function onAvailableChanged() {
+            if (!TrayMeter.available && !window.visible)
+                window.show()
+        }
     }
 
     // "Uppgradera" in a credit alert's desktop notification.

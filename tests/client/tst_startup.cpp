@@ -6,6 +6,7 @@
 #include "appsettings.h"
 #include "creditmeter.h"
 #include "scriptedserver.h"
+#include "scriptedsession.h"
 #include "scriptedtransport.h"
 #include "session.h"
 
@@ -29,25 +30,6 @@ QByteArray tokenAnswer(const QByteArray &refresh)
 {
     return ScriptedServer::response(200, R"({"access_token": "at-)" + refresh + R"(", "refresh_token": ")" + refresh
                                              + R"(", "token_type": "Bearer", "expires_in": 3600})");
-}
-
-QJsonObject me()
-{
-    return {{QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("anna@kliv.test")},
-                                                 {QStringLiteral("name"), QStringLiteral("Anna")}}},
-            {QStringLiteral("memberships"), QJsonArray{QJsonObject{
-                {QStringLiteral("workspace_id"), QStringLiteral("ws1")}, {QStringLiteral("workspace_name"), QStringLiteral("Ett AB")},
-                {QStringLiteral("member_id"), QStringLiteral("m1")}, {QStringLiteral("role"), QStringLiteral("owner")},
-                {QStringLiteral("plan_id"), QStringLiteral("pro-200")},
-                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"), QStringLiteral("manage_plan")}}}}}};
-}
-
-QJsonObject balance(int remaining)
-{
-    return {{QStringLiteral("remaining"), remaining}, {QStringLiteral("allowance"), 200}, {QStringLiteral("used"), 200 - remaining},
-            {QStringLiteral("period"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("cycle")}}},
-            {QStringLiteral("next_refill_at"), QStringLiteral("2026-12-17T10:00:00Z")},
-            {QStringLiteral("as_of"), QStringLiteral("2026-12-02T10:00:00Z")}};
 }
 
 QString describe(const ApiRequest &r)
@@ -114,19 +96,14 @@ private Q_SLOTS:
         // As main.cpp: the session starts, then the window loads.
         s->restore();
         m_engine = new QQmlApplicationEngine(this);
-        m_engine->addImportPath(QStringLiteral("qrc:/"));
-        AppSettings::instance()->setEngine(m_engine);
-        QLocale::setDefault(QLocale::c());
-        m_engine->load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-        QLocale::setDefault(AppSettings::instance()->locale());
-        QVERIFY(!m_engine->rootObjects().isEmpty());
+        QVERIFY(loadMainWindow(m_engine));
 
         // The balance goes out with /v1/me, not after it.
         QTRY_COMPARE_WITH_TIMEOUT(m_t.sentTo("GET", kMe), 1, 10000);
         QCOMPARE(m_t.sentTo("GET", kBalance), 1);
         QCOMPARE(m_t.waiting(kMe), 1);
-        m_t.answer(kBalance, scriptedOk(balance(77)));
-        m_t.answer(kMe, scriptedOk(me()));
+        m_t.answer(kBalance, scriptedOk(scriptedBalance(77)));
+        m_t.answer(kMe, scriptedOk(scriptedMe()));
         QTRY_COMPARE(s->state(), Session::SignedIn);
         CreditMeter *meter = CreditMeter::instance();
         QTRY_VERIFY(meter->hasData());
@@ -165,10 +142,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_t.sentTo("GET", kMe), 2, 10000);
         QCOMPARE(m_t.sentTo("GET", kBalance), 2);
         QCOMPARE(m_t.waiting(kMe), 1);
-        m_t.answer(kBalance, scriptedOk(balance(70)));
+        m_t.answer(kBalance, scriptedOk(scriptedBalance(70)));
         QTRY_VERIFY(!meter->stale());
         QCOMPARE(meter->remaining(), 70);
-        m_t.answer(kMe, scriptedOk(me()));
+        m_t.answer(kMe, scriptedOk(scriptedMe()));
         QTRY_COMPARE(m_t.waiting(kMe), 0);
         QTest::qWait(300);
         // ...the same workspace confirmed keeps its pages, and nothing went out twice.

@@ -9,6 +9,7 @@
 #include "autostart.h"
 #include "creditmeter.h"
 #include "scriptedserver.h"
+#include "scriptedsession.h"
 #include "scriptedtransport.h"
 #include "session.h"
 #include "trayiconpainter.h"
@@ -68,26 +69,11 @@ QByteArray describe(const QColor &c)
 
 const QColor kGreen(0x1F, 0x9D, 0x6B), kAmber(0xD9, 0x8E, 0x04), kRed(0xD6, 0x45, 0x45);
 
-QJsonObject me()
+// The server's forecast for 150 of 200: gone around 12 Dec, before the reset.
+QJsonObject forecast()
 {
-    return {{QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("anna@kliv.test")},
-                                                 {QStringLiteral("name"), QStringLiteral("Anna")}}},
-            {QStringLiteral("memberships"), QJsonArray{QJsonObject{
-                {QStringLiteral("workspace_id"), QStringLiteral("ws1")}, {QStringLiteral("workspace_name"), QStringLiteral("Ett AB")},
-                {QStringLiteral("member_id"), QStringLiteral("m1")}, {QStringLiteral("role"), QStringLiteral("owner")},
-                {QStringLiteral("plan_id"), QStringLiteral("pro-200")},
-                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"), QStringLiteral("manage_plan")}}}}}};
-}
-
-QJsonObject balance(int remaining)
-{
-    return {{QStringLiteral("remaining"), remaining}, {QStringLiteral("allowance"), 200}, {QStringLiteral("used"), 200 - remaining},
-            {QStringLiteral("period"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("cycle")}}},
-            {QStringLiteral("next_refill_at"), QStringLiteral("2026-12-17T10:00:00Z")},
-            {QStringLiteral("as_of"), QStringLiteral("2026-12-02T10:00:00Z")},
-            {QStringLiteral("forecast"), QJsonObject{{QStringLiteral("runs_out_at"), QStringLiteral("2026-12-12T10:00:00Z")},
-                                                     {QStringLiteral("lasts_until_reset"), false},
-                                                     {QStringLiteral("reset_at"), QStringLiteral("2026-12-17T10:00:00Z")}}}};
+    return {{QStringLiteral("runs_out_at"), QStringLiteral("2026-12-12T10:00:00Z")},
+            {QStringLiteral("lasts_until_reset"), false}, {QStringLiteral("reset_at"), QStringLiteral("2026-12-17T10:00:00Z")}};
 }
 
 QQuickItem *find(QQuickItem *in, const QString &name)
@@ -194,7 +180,12 @@ class TestTray : public QObject
                                         QStringLiteral("Get"), {kItemInterface, name});
         return reply.type() == QDBusMessage::ReplyMessage ? reply.arguments().value(0).value<QDBusVariant>().variant() : QVariant();
     }
-    QString itemService() const { return m_watcher->items().value(0); }
+    // The item registered last: hidden and shown again, Qt registers anew.
+    QString itemService() const
+    {
+        const QStringList items = m_watcher->items();
+        return items.isEmpty() ? QString() : items.constLast();
+    }
 
     // ToolTip: (sa(iiay)ss), the icon name, its pixmaps, the title and the text.
     QString toolTipTitle()
@@ -255,11 +246,20 @@ class TestTray : public QObject
                 shown << i;
         return shown;
     }
+    // The labels as a panel shows them: in dbusmenu "_" marks the mnemonic, "__" is an underscore.
     static QStringList labels(const QList<MenuItem> &items)
     {
         QStringList l;
-        for (const MenuItem &i : items)
-            l << i.properties.value(QStringLiteral("label")).toString();
+        for (const MenuItem &i : items) {
+            const QString wire = i.properties.value(QStringLiteral("label")).toString();
+            QString shown;
+            for (qsizetype c = 0; c < wire.size(); ++c) {
+                if (wire.at(c) == QLatin1Char('_') && ++c >= wire.size())
+                    break;
+                shown += wire.at(c);
+            }
+            l << shown;
+        }
         return l;
     }
     // A click on a menu entry, as the panel sends it.
@@ -277,22 +277,35 @@ class TestTray : public QObject
     void loadWindow()
     {
         m_engine = new QQmlApplicationEngine(this);
-        m_engine->addImportPath(QStringLiteral("qrc:/"));
-        AppSettings::instance()->setEngine(m_engine);
-        QLocale::setDefault(QLocale::c());
-        m_engine->load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-        QLocale::setDefault(AppSettings::instance()->locale());
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        m_window = loadMainWindow(m_engine);
         QVERIFY(m_window);
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    // Inställningar on its own (the page needs no sign-in to be built).
+    std::unique_ptr<QQuickItem> settingsPage()
+    {
+        QQmlComponent component(m_engine, QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/pages/SettingsPage.qml")));
+        std::unique_ptr<QObject> page(component.create());
+        if (!page)
+            qWarning() << component.errorString();
+        return std::unique_ptr<QQuickItem>(qobject_cast<QQuickItem *>(page.release()));
+    }
+    // The panel goes away or comes back (a restart of the desktop's panel).
+    bool setHostRunning(bool running)
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(m_watcher, [this, running, &ok] {
+            ok = running ? m_hostBus.registerService(kWatcherService) : m_hostBus.unregisterService(kWatcherService);
+        }, Qt::BlockingQueuedConnection);
+        return ok;
     }
 
     void signIn(int remaining)
     {
         Session::instance()->signInWithAccessToken(QStringLiteral("at-test"));
-        m_t.answer(QStringLiteral("/v1/me"), scriptedOk(me()));
-        m_t.answer(kBalance, scriptedOk(balance(remaining)));
+        m_t.answer(QStringLiteral("/v1/me"), scriptedOk(scriptedMe(QStringLiteral("Berg & Dal AB"))));
+        m_t.answer(kBalance, scriptedOk(scriptedBalance(remaining, forecast())));
         QTRY_COMPARE(Session::instance()->state(), Session::SignedIn);
         QTRY_COMPARE(CreditMeter::instance()->remaining(), remaining);
     }
@@ -448,8 +461,9 @@ private Q_SLOTS:
         if (withHost())
             QSKIP("this run has a tray host");
         TrayMeter *tray = TrayMeter::instance();
-        QVERIFY(!tray->available());
+        QTest::ignoreMessage(QtInfoMsg, "system tray available: false");
         tray->setEnabled(true);
+        QVERIFY(!tray->available());
         auto *icon = tray->findChild<QSystemTrayIcon *>();
         QVERIFY(icon);
         QVERIFY(!icon->isVisible());
@@ -465,18 +479,14 @@ private Q_SLOTS:
         m_window->close();
         QTRY_VERIFY(!m_window->isVisible());
 
-        QQmlComponent settingsPage(m_engine, QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/pages/SettingsPage.qml")));
-        std::unique_ptr<QObject> page(settingsPage.create());
-        QVERIFY2(page, qPrintable(settingsPage.errorString()));
-        auto *root = qobject_cast<QQuickItem *>(page.get());
-        QQuickItem *unavailable = find(root, QStringLiteral("trayUnavailable"));
+        const std::unique_ptr<QQuickItem> page = settingsPage();
+        QVERIFY(page);
+        QQuickItem *unavailable = find(page.get(), QStringLiteral("trayUnavailable"));
         QVERIFY(unavailable);
         QVERIFY(unavailable->isVisible());
         QVERIFY(unavailable->property("text").toString().startsWith(QStringLiteral("Inget systemfält hittades på skrivbordet")));
-        QQuickItem *keep = find(root, QStringLiteral("keepInTraySwitch"));
-        QVERIFY(keep);
-        QVERIFY(!keep->isEnabled());
-        QVERIFY(find(root, QStringLiteral("startAtLoginSwitch"))->isEnabled());
+        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+        QVERIFY(find(page.get(), QStringLiteral("startAtLoginSwitch"))->isEnabled());
         AppSettings::instance()->setKeepInTray(false);
         tray->setEnabled(false);
     }
@@ -488,8 +498,11 @@ private Q_SLOTS:
             QSKIP("needs KLIV_TRAY_HOST=1 (the Xvfb run with a StatusNotifierWatcher)");
         TrayMeter *tray = TrayMeter::instance();
         QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
-        QVERIFY(tray->available());
+        QVERIFY(!tray->available());   // not asked before the icon is switched on
+        QSignalSpy availability(tray, &TrayMeter::availableChanged);
         tray->setEnabled(true);
+        QVERIFY(tray->available());
+        QCOMPARE(availability.size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(m_watcher->items().size(), 1, 10000);
         // Qt 6.4 registers the unique name of the tray's own bus connection; the item there is ours.
         QVERIFY2(itemService().startsWith(QLatin1Char(':')), qPrintable(itemService()));
@@ -513,7 +526,7 @@ private Q_SLOTS:
 
         // The balance drops to 10 of 200: the panel's icon follows (amber, a short arc).
         meter->refresh();
-        m_t.answer(kBalance, scriptedOk(balance(10)));
+        m_t.answer(kBalance, scriptedOk(scriptedBalance(10, forecast())));
         QTRY_COMPARE(meter->remaining(), 10);
         QTRY_VERIFY(iconPixmap() != before);
         const QImage after = iconPixmap();
@@ -522,9 +535,9 @@ private Q_SLOTS:
         QVERIFY2(toolTipTitle().startsWith(meter->summary()), qPrintable(toolTipTitle()));
         QVERIFY2(toolTipTitle().contains(QStringLiteral("10")), qPrintable(toolTipTitle()));
 
-        // The menu: open, the workspace (a label), sign out, quit.
+        // The menu: open, the workspace (a label, its "&" no mnemonic), sign out, quit.
         const QList<MenuItem> entries = menuEntries();
-        QCOMPARE(labels(entries), (QStringList{QStringLiteral("Öppna Kliv Konto"), QStringLiteral("Ett AB"),
+        QCOMPARE(labels(entries), (QStringList{QStringLiteral("Öppna Kliv Konto"), QStringLiteral("Berg & Dal AB"),
                                                QStringLiteral("Logga ut"), QStringLiteral("Avsluta")}));
         QCOMPARE(entries.at(1).properties.value(QStringLiteral("enabled"), true).toBool(), false);
         QCOMPARE(entries.at(0).properties.value(QStringLiteral("enabled"), true).toBool(), true);
@@ -559,10 +572,54 @@ private Q_SLOTS:
         QCOMPARE(activate.type(), QDBusMessage::ReplyMessage);
         QTRY_VERIFY(m_window->isVisible());
 
+        // Inställningar offers the switch and says nothing about a missing tray.
+        const std::unique_ptr<QQuickItem> page = settingsPage();
+        QVERIFY(page);
+        QVERIFY(find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+        QVERIFY(find(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
+        QVERIFY(!find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+
         // Switched off again: closing is closing.
         AppSettings::instance()->setKeepInTray(false);
         QVERIFY(!tray->hidesOnClose());
         QVERIFY(QGuiApplication::quitOnLastWindowClosed());
+        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
+    }
+
+    // The panel restarts: a window hidden in the tray comes back, while the panel
+    // is gone closing the window closes it (and Inställningar says so); when it
+    // is back the icon registers again.
+    void aPanelRestartIsFollowed()
+    {
+        if (!withHost())
+            QSKIP("needs KLIV_TRAY_HOST=1");
+        TrayMeter *tray = TrayMeter::instance();
+        AppSettings::instance()->setKeepInTray(true);
+        QVERIFY(tray->hidesOnClose());
+        const std::unique_ptr<QQuickItem> page = settingsPage();
+        QVERIFY(page);
+        QSignalSpy availability(tray, &TrayMeter::availableChanged);
+        m_window->close();
+        QTRY_VERIFY(!m_window->isVisible());
+
+        // Hidden in the tray when the panel goes: the window comes back by itself.
+        QVERIFY(setHostRunning(false));
+        QTRY_VERIFY(!tray->available());
+        QTRY_VERIFY(m_window->isVisible());
+        QVERIFY(!tray->hidesOnClose());
+        QVERIFY(QGuiApplication::quitOnLastWindowClosed());
+        QTRY_VERIFY(find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+
+        const qsizetype registrations = m_watcher->items().size();
+        QVERIFY(setHostRunning(true));
+        QTRY_VERIFY(tray->available());
+        QCOMPARE(availability.size(), 2);
+        QVERIFY(tray->hidesOnClose());
+        QTRY_VERIFY_WITH_TIMEOUT(m_watcher->items().size() > registrations, 10000);
+        QVERIFY(!find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+        QTRY_VERIFY(toolTipTitle().startsWith(CreditMeter::instance()->summary()));
+        AppSettings::instance()->setKeepInTray(false);
     }
 
     // Logga ut in the tray's menu signs out; the tooltip and the menu follow.

@@ -1,0 +1,46 @@
+#pragma once
+// A signed-in owner of "Ett AB" (ws1, Pro 200) as the scripted transport answers
+// it, and the window as main.cpp loads it. Shared by tst_startup and tst_tray.
+#include "appsettings.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+// GET /v1/me: Anna, owner of Ett AB (or of `workspaceName`).
+inline QJsonObject scriptedMe(const QString &workspaceName = QStringLiteral("Ett AB"))
+{
+    return {{QStringLiteral("user"), QJsonObject{{QStringLiteral("email"), QStringLiteral("anna@kliv.test")},
+                                                 {QStringLiteral("name"), QStringLiteral("Anna")}}},
+            {QStringLiteral("memberships"), QJsonArray{QJsonObject{
+                {QStringLiteral("workspace_id"), QStringLiteral("ws1")}, {QStringLiteral("workspace_name"), workspaceName},
+                {QStringLiteral("member_id"), QStringLiteral("m1")}, {QStringLiteral("role"), QStringLiteral("owner")},
+                {QStringLiteral("plan_id"), QStringLiteral("pro-200")},
+                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("view_billing"), QStringLiteral("manage_plan")}}}}}};
+}
+
+// GET /v1/workspaces/ws1/balance: `remaining` of a 200 cycle, as of 2 Dec 2026;
+// with `forecast` (api/openapi.yaml, Forecast) when given.
+inline QJsonObject scriptedBalance(int remaining, const QJsonObject &forecast = {})
+{
+    QJsonObject b{{QStringLiteral("remaining"), remaining}, {QStringLiteral("allowance"), 200}, {QStringLiteral("used"), 200 - remaining},
+                  {QStringLiteral("period"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("cycle")}}},
+                  {QStringLiteral("next_refill_at"), QStringLiteral("2026-12-17T10:00:00Z")},
+                  {QStringLiteral("as_of"), QStringLiteral("2026-12-02T10:00:00Z")}};
+    if (!forecast.isEmpty())
+        b.insert(QStringLiteral("forecast"), forecast);
+    return b;
+}
+
+// As main.cpp: qrc imports, AppSettings' engine, and Qt's catalogue left to AppSettings.
+inline QQuickWindow *loadMainWindow(QQmlApplicationEngine *engine)
+{
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    AppSettings::instance()->setEngine(engine);
+    QLocale::setDefault(QLocale::c());
+    engine->load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
+    QLocale::setDefault(AppSettings::instance()->locale());
+    return engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+}
