@@ -176,41 +176,47 @@ ApplicationWindow {
                 height: 24
                 color: Qt.rgba(window.palette.text.r, window.palette.text.g, window.palette.text.b, 0.15)
             }
-            ChoiceBox {
-                id: workspaceBox
-                visible: count > 1
-                model: Session.workspaces
-                textRole: "name"
-                valueRole: "workspaceId"
-                Accessible.name: qsTr("Arbetsyta")
+            // The switcher only where there is a choice: the one-workspace user's
+            // first frame does not build a combo box, its popup and its list.
+            Loader {
+                id: workspaceSwitcher
+                active: Session.workspaces.count > 1
+                visible: active
                 Layout.preferredWidth: 220
-                popup.width: Math.max(width, 300)
-                // Each workspace with its plan and your role there.
-                delegate: ItemDelegate {
-                    id: wsItem
-                    required property int index
-                    required property string name
-                    required property string detail
-                    width: workspaceBox.popup.width - workspaceBox.popup.leftPadding - workspaceBox.popup.rightPadding
-                    highlighted: workspaceBox.highlightedIndex === index
-                    Accessible.name: name + ", " + detail
-                    contentItem: ColumnLayout {
-                        spacing: 0
-                        Label { text: wsItem.name; textFormat: Text.PlainText; font.pixelSize: tokens.body; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
-                        Label { text: wsItem.detail; textFormat: Text.PlainText; font.pixelSize: tokens.caption; color: window.palette.placeholderText; elide: Text.ElideRight; Layout.fillWidth: true }
+                sourceComponent: ChoiceBox {
+                    id: workspaceBox
+                    model: Session.workspaces
+                    textRole: "name"
+                    valueRole: "workspaceId"
+                    Accessible.name: qsTr("Arbetsyta")
+                    popup.width: Math.max(width, 300)
+                    // Each workspace with its plan and your role there.
+                    delegate: ItemDelegate {
+                        id: wsItem
+                        required property int index
+                        required property string name
+                        required property string detail
+                        width: workspaceBox.popup.width - workspaceBox.popup.leftPadding - workspaceBox.popup.rightPadding
+                        highlighted: workspaceBox.highlightedIndex === index
+                        Accessible.name: name + ", " + detail
+                        contentItem: ColumnLayout {
+                            spacing: 0
+                            Label { text: wsItem.name; textFormat: Text.PlainText; font.pixelSize: tokens.body; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                            Label { text: wsItem.detail; textFormat: Text.PlainText; font.pixelSize: tokens.caption; color: window.palette.placeholderText; elide: Text.ElideRight; Layout.fillWidth: true }
+                        }
                     }
-                }
-                onActivated: Session.switchWorkspace(currentValue)
-                function sync() { currentIndex = indexOfValue(Session.currentWorkspaceId) }
-                onCountChanged: sync()
-                Component.onCompleted: sync()
-                Connections {
-                    target: Session
-                    function onCurrentWorkspaceIdChanged() { workspaceBox.sync() }
+                    onActivated: Session.switchWorkspace(currentValue)
+                    function sync() { currentIndex = indexOfValue(Session.currentWorkspaceId) }
+                    onCountChanged: sync()
+                    Component.onCompleted: sync()
+                    Connections {
+                        target: Session
+                        function onCurrentWorkspaceIdChanged() { workspaceBox.sync() }
+                    }
                 }
             }
             Label {
-                visible: workspaceBox.count <= 1
+                visible: !workspaceSwitcher.active
                 text: Session.currentWorkspaceName
                 textFormat: Text.PlainText
                 font.pixelSize: tokens.body
@@ -250,9 +256,16 @@ ApplicationWindow {
     Item {
         Layout.fillWidth: true
         Layout.fillHeight: true
-        SignInPage {
+        // Built the first time the window is signed out (or restoring) and then
+        // kept, hidden: a start from the cache, already signed in, does not pay
+        // for the sign-in card, and signing in does not wait for its teardown.
+        Loader {
             anchors.fill: parent
             visible: !window.signedIn
+            active: false
+            onVisibleChanged: if (visible) active = true
+            Component.onCompleted: if (visible) active = true
+            sourceComponent: SignInPage {}
         }
 
         Loader {

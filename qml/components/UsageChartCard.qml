@@ -46,16 +46,19 @@ Card {
                 color: card.palette.placeholderText
             }
         }
+        // By URL, so Qt Charts (DailyChart's import) loads with the first chart
+        // built, not with every page that has this card (Översikt at start).
         Loader {
             asynchronous: card.chartAsynchronous
             Layout.fillWidth: true
             Layout.preferredHeight: card.chartHeight
-            sourceComponent: DailyChart {
-                objectName: "chart"
-                tableModel: card.tableModel
-                axisMax: card.axisMax
-                axisTickCount: card.axisTickCount
-                Accessible.description: card.scopeText
+            source: "DailyChart.qml"
+            onLoaded: {
+                item.objectName = "chart"
+                item.tableModel = Qt.binding(() => card.tableModel)
+                item.axisMax = Qt.binding(() => card.axisMax)
+                item.axisTickCount = Qt.binding(() => card.axisTickCount)
+                item.Accessible.description = Qt.binding(() => card.scopeText)
             }
         }
     }
