@@ -63,66 +63,71 @@
     </message>
     <message>
         <location filename="../models/apierror.cpp" line="15"/>
+        <source>Du har nått din gräns för den här perioden. Be en administratör höja gränsen.</source>
+        <translation>Du har nått din gräns för den här perioden. Be en administratör höja gränsen.</translation>
+    </message>
+    <message>
+        <location filename="../models/apierror.cpp" line="16"/>
         <source>Ändringen gick inte att göra just nu. Uppdatera och försök igen.</source>
         <translation>Ändringen gick inte att göra just nu. Uppdatera och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="16"/>
+        <location filename="../models/apierror.cpp" line="17"/>
         <source>Arbetsytan har inga lediga platser för fler teammedlemmar.</source>
         <translation>Arbetsytan har inga lediga platser för fler teammedlemmar.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="17"/>
+        <location filename="../models/apierror.cpp" line="18"/>
         <source>Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.</source>
         <translation>Den senaste betalningen misslyckades. Uppdatera betalningsmetoden först.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="18"/>
+        <location filename="../models/apierror.cpp" line="19"/>
         <source>Betalningar är inte tillgängliga just nu. Försök igen senare.</source>
         <translation>Betalningar är inte tillgängliga just nu. Försök igen senare.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="19"/>
+        <location filename="../models/apierror.cpp" line="20"/>
         <source>Kortet nekades. Uppdatera betalningsmetoden och försök igen.</source>
         <translation>Kortet nekades. Uppdatera betalningsmetoden och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="20"/>
+        <location filename="../models/apierror.cpp" line="21"/>
         <source>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</source>
         <translation>Den här planen hanteras av Klivs säljteam. Kontakta säljteamet för att ändra den.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="21"/>
+        <location filename="../models/apierror.cpp" line="22"/>
         <source>Betaltjänsten svarade inte som väntat. Försök igen senare.</source>
         <translation>Betaltjänsten svarade inte som väntat. Försök igen senare.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="22"/>
+        <location filename="../models/apierror.cpp" line="23"/>
         <source>Uppgifterna är inte giltiga. Kontrollera dem och försök igen.</source>
         <translation>Uppgifterna är inte giltiga. Kontrollera dem och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="23"/>
+        <location filename="../models/apierror.cpp" line="24"/>
         <source>För många förfrågningar. Vänta en stund och försök igen.</source>
         <translation>För många förfrågningar. Vänta en stund och försök igen.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="24"/>
+        <location filename="../models/apierror.cpp" line="25"/>
         <source>Något gick fel hos Kliv. Försök igen om en stund.</source>
         <translation>Något gick fel hos Kliv. Försök igen om en stund.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="25"/>
+        <location filename="../models/apierror.cpp" line="26"/>
         <source>Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.</source>
         <translation>Kliv skickade ett svar som inte gick att läsa. Försök igen om en stund.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="26"/>
+        <location filename="../models/apierror.cpp" line="27"/>
         <source>Nyckelringen går inte att använda.</source>
         <translation>Nyckelringen går inte att använda.</translation>
     </message>
     <message>
-        <location filename="../models/apierror.cpp" line="27"/>
+        <location filename="../models/apierror.cpp" line="28"/>
         <source>Inloggningen misslyckades. Försök igen.</source>
         <translation>Inloggningen misslyckades. Försök igen.</translation>
     </message>
@@ -186,61 +191,76 @@
     </message>
     <message>
         <location filename="../models/auditlogmodel.cpp" line="30"/>
+        <source>Gräns ändrad</source>
+        <translation>Gräns ändrad</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="31"/>
         <source>Ägarskap överlåtet</source>
         <translation>Ägarskap överlåtet</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="31"/>
+        <location filename="../models/auditlogmodel.cpp" line="32"/>
         <source>Roll skapad</source>
         <translation>Roll skapad</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="32"/>
+        <location filename="../models/auditlogmodel.cpp" line="33"/>
         <source>Roll redigerad</source>
         <translation>Roll redigerad</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="33"/>
+        <location filename="../models/auditlogmodel.cpp" line="34"/>
         <source>Roll borttagen</source>
         <translation>Roll borttagen</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="34"/>
+        <location filename="../models/auditlogmodel.cpp" line="35"/>
         <source>SSO-inställningar ändrade</source>
         <translation>SSO-inställningar ändrade</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="35"/>
+        <location filename="../models/auditlogmodel.cpp" line="36"/>
         <source>SSO-inloggning nekad</source>
         <translation>SSO-inloggning nekad</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="76"/>
+        <location filename="../models/auditlogmodel.cpp" line="77"/>
         <source>Alla händelser</source>
         <translation>Alla händelser</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="88"/>
+        <location filename="../models/auditlogmodel.cpp" line="89"/>
         <source>Bjöd in %1 som %2</source>
         <translation>Bjöd in %1 som %2</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="90"/>
+        <location filename="../models/auditlogmodel.cpp" line="91"/>
         <source>Tog bort %1 (%2)</source>
         <translation>Tog bort %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="92"/>
+        <location filename="../models/auditlogmodel.cpp" line="93"/>
         <source>Ändrade rollen för %1: %2 → %3</source>
         <translation>Ändrade rollen för %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="94"/>
+        <location filename="../models/auditlogmodel.cpp" line="97"/>
+        <source>ingen gräns</source>
+        <translation>ingen gräns</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="99"/>
+        <source>Ändrade gränsen för %1: %2 → %3</source>
+        <translation>Ändrade gränsen för %1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../models/auditlogmodel.cpp" line="102"/>
         <source>Lämnade över ägarskapet: %1 → %2</source>
         <translation>Lämnade över ägarskapet: %1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/auditlogmodel.cpp" line="97"/>
+        <location filename="../models/auditlogmodel.cpp" line="105"/>
         <source>Skapade rollen %1 med %n behörigheter</source>
         <translation>
             <numerusform>Skapade rollen %1 med %n behörighet</numerusform>
@@ -248,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/auditlogmodel.cpp" line="102"/>
+        <location filename="../models/auditlogmodel.cpp" line="110"/>
         <source>Ändrade rollen %1: nu %n behörigheter</source>
         <translation>
             <numerusform>Ändrade rollen %1: nu %n behörighet</numerusform>
@@ -256,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/auditlogmodel.cpp" line="103"/>
+        <location filename="../models/auditlogmodel.cpp" line="111"/>
         <source>Döpte om rollen %1 till %2 (%n behörigheter)</source>
         <translation>
             <numerusform>Döpte om rollen %1 till %2 (%n behörighet)</numerusform>
@@ -264,127 +284,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="106"/>
+        <location filename="../models/auditlogmodel.cpp" line="114"/>
         <source>Tog bort rollen %1</source>
         <translation>Tog bort rollen %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="111"/>
+        <location filename="../models/auditlogmodel.cpp" line="119"/>
         <source>domän %1</source>
         <translation>domän %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <location filename="../models/auditlogmodel.cpp" line="121"/>
         <source>domänen verifierad</source>
         <translation>domänen verifierad</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="113"/>
+        <location filename="../models/auditlogmodel.cpp" line="121"/>
         <source>domänen overifierad</source>
         <translation>domänen overifierad</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="115"/>
+        <location filename="../models/auditlogmodel.cpp" line="123"/>
         <source>identitetsleverantör %1</source>
         <translation>identitetsleverantör %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <location filename="../models/auditlogmodel.cpp" line="125"/>
         <source>SSO krävs</source>
         <translation>SSO krävs</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="117"/>
+        <location filename="../models/auditlogmodel.cpp" line="125"/>
         <source>SSO krävs inte</source>
         <translation>SSO krävs inte</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="119"/>
+        <location filename="../models/auditlogmodel.cpp" line="127"/>
         <source>roll för nya medlemmar %1</source>
         <translation>roll för nya medlemmar %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="121"/>
+        <location filename="../models/auditlogmodel.cpp" line="129"/>
         <source>nödkonto ändrat</source>
         <translation>nödkonto ändrat</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <location filename="../models/auditlogmodel.cpp" line="130"/>
         <source>Ändrade SSO-inställningarna</source>
         <translation>Ändrade SSO-inställningarna</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="122"/>
+        <location filename="../models/auditlogmodel.cpp" line="130"/>
         <source>Ändrade SSO-inställningarna: %1</source>
         <translation>Ändrade SSO-inställningarna: %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="125"/>
+        <location filename="../models/auditlogmodel.cpp" line="133"/>
         <source>En inloggning med SSO nekades: %1</source>
         <translation>En inloggning med SSO nekades: %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="128"/>
+        <location filename="../models/auditlogmodel.cpp" line="136"/>
         <source>Begärde planbyte: %1 → %2</source>
         <translation>Begärde planbyte: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="129"/>
+        <location filename="../models/auditlogmodel.cpp" line="137"/>
         <source>Begärde planbyte: %1 → %2 den %3</source>
         <translation>Begärde planbyte: %1 → %2 den %3</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="132"/>
+        <location filename="../models/auditlogmodel.cpp" line="140"/>
         <source>Planen ändrades: %1 → %2</source>
         <translation>Planen ändrades: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="135"/>
+        <location filename="../models/auditlogmodel.cpp" line="143"/>
         <source>Planbytet %1 → %2 genomfördes inte: betalningen nekades</source>
         <translation>Planbytet %1 → %2 genomfördes inte: betalningen nekades</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="136"/>
+        <location filename="../models/auditlogmodel.cpp" line="144"/>
         <source>Planbytet %1 → %2 genomfördes inte</source>
         <translation>Planbytet %1 → %2 genomfördes inte</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="138"/>
+        <location filename="../models/auditlogmodel.cpp" line="146"/>
         <source>Ångrade planbytet till %1</source>
         <translation>Ångrade planbytet till %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="140"/>
+        <location filename="../models/auditlogmodel.cpp" line="148"/>
         <source>Sade upp %1: övergår till Gratis den %2</source>
         <translation>Sade upp %1: övergår till Gratis den %2</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="142"/>
+        <location filename="../models/auditlogmodel.cpp" line="150"/>
         <source>Ångrade uppsägningen av %1</source>
         <translation>Ångrade uppsägningen av %1</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="144"/>
+        <location filename="../models/auditlogmodel.cpp" line="152"/>
         <source>Betalningen för %1 misslyckades</source>
         <translation>Betalningen för %1 misslyckades</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="146"/>
+        <location filename="../models/auditlogmodel.cpp" line="154"/>
         <source>Prenumerationen avslutades: %1 → %2</source>
         <translation>Prenumerationen avslutades: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="155"/>
+        <location filename="../models/auditlogmodel.cpp" line="163"/>
         <source>Kliv (%1)</source>
         <translation>Kliv (%1)</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="156"/>
+        <location filename="../models/auditlogmodel.cpp" line="164"/>
         <source>Automatiskt</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../models/auditlogmodel.cpp" line="292"/>
+        <location filename="../models/auditlogmodel.cpp" line="300"/>
         <source>Händelseloggen är sparad i %1.</source>
         <translation>Händelseloggen är sparad i %1.</translation>
     </message>
@@ -484,55 +504,78 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../models/autostart.cpp" line="61"/>
+        <source>Kunde inte skapa mappen %1.</source>
+        <translation>Kunde inte skapa mappen %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/autostart.cpp" line="67"/>
+        <source>Kunde inte spara %1: %2</source>
+        <translation>Kunde inte spara %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/autostart.cpp" line="80"/>
+        <source>Kunde inte ta bort %1: %2</source>
+        <translation>Kunde inte ta bort %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>BannerArea</name>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="21"/>
+        <location filename="../qml/pages/BannerArea.qml" line="25"/>
         <source>Bara ägare och administratörer kan ångra ändringen.</source>
         <translation>Bara ägare och administratörer kan ångra ändringen.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="28"/>
+        <location filename="../qml/pages/BannerArea.qml" line="32"/>
         <source>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</source>
         <translation>Betalningen för din prenumeration misslyckades. Uppdatera betalningsmetoden så att du behåller %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="29"/>
+        <location filename="../qml/pages/BannerArea.qml" line="33"/>
         <source>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</source>
         <translation>Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="30"/>
+        <location filename="../qml/pages/BannerArea.qml" line="34"/>
         <source>Uppdatera betalningsmetod</source>
         <translation>Uppdatera betalningsmetod</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="38"/>
+        <location filename="../qml/pages/BannerArea.qml" line="44"/>
+        <source>Betala fakturan</source>
+        <translation>Betala fakturan</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/BannerArea.qml" line="58"/>
         <source>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</source>
         <translation>Prenumerationen avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="48"/>
+        <location filename="../qml/pages/BannerArea.qml" line="68"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="70"/>
+        <location filename="../qml/pages/BannerArea.qml" line="90"/>
         <source>Stäng</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="40"/>
-        <location filename="../qml/pages/BannerArea.qml" line="50"/>
+        <location filename="../qml/pages/BannerArea.qml" line="60"/>
+        <location filename="../qml/pages/BannerArea.qml" line="70"/>
         <source>Ångra</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="58"/>
+        <location filename="../qml/pages/BannerArea.qml" line="78"/>
         <source>Ingen kontakt med servern. Uppgifterna är från %1.</source>
         <translation>Ingen kontakt med servern. Uppgifterna är från %1.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BannerArea.qml" line="60"/>
+        <location filename="../qml/pages/BannerArea.qml" line="80"/>
         <source>Försök igen</source>
         <translation>Försök igen</translation>
     </message>
@@ -626,27 +669,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="158"/>
+        <location filename="../qml/pages/BillingPage.qml" line="159"/>
         <source>Faktura %1, %2, %3, %4, %5</source>
         <translation>Faktura %1, %2, %3, %4, %5</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="181"/>
+        <location filename="../qml/pages/BillingPage.qml" line="196"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="182"/>
+        <location filename="../qml/pages/BillingPage.qml" line="197"/>
         <source>Ladda ner faktura %1 som PDF</source>
         <translation>Ladda ner faktura %1 som PDF</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="175"/>
+        <location filename="../qml/pages/BillingPage.qml" line="190"/>
         <source>Öppna</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../qml/pages/BillingPage.qml" line="176"/>
+        <location filename="../qml/pages/BillingPage.qml" line="191"/>
         <source>Öppna faktura %1</source>
         <translation>Öppna faktura %1</translation>
     </message>
@@ -718,97 +761,102 @@
 <context>
     <name>CreditMeter</name>
     <message>
-        <location filename="../models/creditmeter.cpp" line="236"/>
+        <location filename="../models/creditmeter.cpp" line="234"/>
         <source>övergår till %1 %2</source>
         <translation>övergår till %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="238"/>
+        <location filename="../models/creditmeter.cpp" line="236"/>
         <source>%1 från %2</source>
         <translation>%1 från %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="241"/>
+        <location filename="../models/creditmeter.cpp" line="239"/>
         <source>fylls på %1</source>
         <translation>fylls på %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="242"/>
+        <location filename="../models/creditmeter.cpp" line="240"/>
         <source>återställs %1</source>
         <translation>återställs %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="251"/>
+        <location filename="../models/creditmeter.cpp" line="249"/>
         <source>%1 av %2 krediter · senast uppdaterad %3</source>
         <translation>%1 av %2 krediter · senast uppdaterad %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="254"/>
+        <location filename="../models/creditmeter.cpp" line="252"/>
         <source>Månadens %1 krediter är använda · nya %2</source>
         <translation>Månadens %1 krediter är använda · nya %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="258"/>
+        <location filename="../models/creditmeter.cpp" line="256"/>
         <source>%1 av %2 krediter i dag · %3</source>
         <translation>%1 av %2 krediter i dag · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="259"/>
+        <location filename="../models/creditmeter.cpp" line="257"/>
         <source>%1 av %2 krediter · %3</source>
         <translation>%1 av %2 krediter · %3</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="277"/>
+        <location filename="../models/creditmeter.cpp" line="265"/>
+        <source>Din gräns: %1 av %2 krediter</source>
+        <translation>Din gräns: %1 av %2 krediter</translation>
+    </message>
+    <message>
+        <location filename="../models/creditmeter.cpp" line="283"/>
         <source>Räcker till periodens slut %1</source>
         <translation>Räcker till periodens slut %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="278"/>
+        <location filename="../models/creditmeter.cpp" line="284"/>
         <source>Räcker till återställningen %1</source>
         <translation>Räcker till återställningen %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="281"/>
+        <location filename="../models/creditmeter.cpp" line="287"/>
         <source>Räcker till ca kl. %1 i&#xa0;dag</source>
         <translation>Räcker till ca kl. %1 i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="282"/>
+        <location filename="../models/creditmeter.cpp" line="288"/>
         <source>Räcker till ca %1</source>
         <translation>Räcker till ca %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="294"/>
+        <location filename="../models/creditmeter.cpp" line="300"/>
         <source>Månadens %1 krediter räcker månaden ut</source>
         <translation>Månadens %1 krediter räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="295"/>
+        <location filename="../models/creditmeter.cpp" line="301"/>
         <source>Månadens %1 krediter räcker till ca %2</source>
         <translation>Månadens %1 krediter räcker till ca %2</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="298"/>
+        <location filename="../models/creditmeter.cpp" line="304"/>
         <source>Dagens krediter är slut</source>
         <translation>Dagens krediter är slut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="300"/>
+        <location filename="../models/creditmeter.cpp" line="306"/>
         <source>Dagens krediter räcker i&#xa0;dag</source>
         <translation>Dagens krediter räcker i&#xa0;dag</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="302"/>
+        <location filename="../models/creditmeter.cpp" line="308"/>
         <source>Dagens krediter räcker till ca kl. %1</source>
         <translation>Dagens krediter räcker till ca kl. %1</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="303"/>
+        <location filename="../models/creditmeter.cpp" line="309"/>
         <source>månadens %1 räcker månaden ut</source>
         <translation>månadens %1 räcker månaden ut</translation>
     </message>
     <message>
-        <location filename="../models/creditmeter.cpp" line="304"/>
+        <location filename="../models/creditmeter.cpp" line="310"/>
         <source>månadens %1 räcker till ca %2</source>
         <translation>månadens %1 räcker till ca %2</translation>
     </message>
@@ -1115,24 +1163,39 @@
         <translation>Makulerad</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="88"/>
+        <location filename="../models/invoicemodel.cpp" line="111"/>
+        <source>Fakturan på %1 förföll %2. Krediterna är pausade tills den är betald.</source>
+        <translation>Fakturan på %1 förföll %2. Krediterna är pausade tills den är betald.</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="112"/>
+        <source>Fakturan på %1 förföll %2. Betala den för att behålla er plan.</source>
+        <translation>Fakturan på %1 förföll %2. Betala den för att behålla er plan.</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="121"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="92"/>
+        <location filename="../models/invoicemodel.cpp" line="125"/>
         <source>Uppgradering till %1</source>
         <translation>Uppgradering till %1</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="92"/>
+        <location filename="../models/invoicemodel.cpp" line="125"/>
         <source>Uppgradering till %1, %2</source>
         <translation>Uppgradering till %1, %2</translation>
     </message>
     <message>
-        <location filename="../models/invoicemodel.cpp" line="93"/>
+        <location filename="../models/invoicemodel.cpp" line="126"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../models/invoicemodel.cpp" line="156"/>
+        <source>varav moms %1</source>
+        <translation>varav moms %1</translation>
     </message>
 </context>
 <context>
@@ -1227,37 +1290,95 @@
         <translation>Händelselogg</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="162"/>
+        <location filename="../qml/Main.qml" line="191"/>
         <source>Arbetsyta</source>
         <translation>Arbetsyta</translation>
     </message>
 </context>
 <context>
+    <name>MemberLimitDialog</name>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="26"/>
+        <source>Gräns för %1</source>
+        <translation>Gräns för %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="45"/>
+        <source>Hur många krediter %1 får använda per period. Gränsen börjar om varje ny period.</source>
+        <translation>Hur många krediter %1 får använda per period. Gränsen börjar om varje ny period.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="54"/>
+        <source>Ingen gräns</source>
+        <translation>Ingen gräns</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="62"/>
+        <source>Krediter per period</source>
+        <translation>Krediter per period</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="68"/>
+        <source>krediter per period</source>
+        <translation>krediter per period</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="91"/>
+        <source>Spara</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/MemberLimitDialog.qml" line="103"/>
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>MemberModel</name>
     <message>
-        <location filename="../models/membermodel.cpp" line="21"/>
+        <location filename="../models/membermodel.cpp" line="24"/>
         <source>Ägare</source>
         <translation>Ägare</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="22"/>
+        <location filename="../models/membermodel.cpp" line="25"/>
         <source>Administratör</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="23"/>
+        <location filename="../models/membermodel.cpp" line="26"/>
         <source>Medlem</source>
         <translation>Medlem</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="35"/>
+        <location filename="../models/membermodel.cpp" line="38"/>
         <source>Bara ägare och administratörer kan bjuda in teammedlemmar.</source>
         <translation>Bara ägare och administratörer kan bjuda in teammedlemmar.</translation>
     </message>
     <message>
-        <location filename="../models/membermodel.cpp" line="37"/>
+        <location filename="../models/membermodel.cpp" line="40"/>
         <source>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</source>
         <translation>Gratis-planen har plats för högst %1 teammedlemmar. Uppgradera till Pro för att bjuda in fler.</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="131"/>
+        <source>Gränser för medlemmar finns bara på betalda planer.</source>
+        <translation>Gränser för medlemmar finns bara på betalda planer.</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="133"/>
+        <source>Gränsen kan vara högst %1 krediter per period.</source>
+        <translation>Gränsen kan vara högst %1 krediter per period.</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="161"/>
+        <source>Ingen gräns</source>
+        <translation>Ingen gräns</translation>
+    </message>
+    <message>
+        <location filename="../models/membermodel.cpp" line="165"/>
+        <source>%1 av %2 krediter</source>
+        <translation>%1 av %2 krediter</translation>
     </message>
 </context>
 <context>
@@ -2125,6 +2246,31 @@
         <source>Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.</source>
         <translation>Skrivbordsaviseringar är inte tillgängliga: ingen aviseringstjänst hittades i skrivbordsmiljön.</translation>
     </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="134"/>
+        <source>Systemfältet</source>
+        <translation>Systemfältet</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="136"/>
+        <source>Saldot syns som en ring i systemfältet, med kvarvarande krediter när du håller muspekaren över den.</source>
+        <translation>Saldot syns som en ring i systemfältet, med kvarvarande krediter när du håller muspekaren över den.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="142"/>
+        <source>Behåll Kliv Konto i systemfältet när fönstret stängs</source>
+        <translation>Behåll Kliv Konto i systemfältet när fönstret stängs</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="154"/>
+        <source>Starta Kliv Konto vid inloggning</source>
+        <translation>Starta Kliv Konto vid inloggning</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="172"/>
+        <source>Inget systemfält hittades på skrivbordet: Kliv Konto visas som ett vanligt fönster och avslutas när det stängs.</source>
+        <translation>Inget systemfält hittades på skrivbordet: Kliv Konto visas som ett vanligt fönster och avslutas när det stängs.</translation>
+    </message>
 </context>
 <context>
     <name>ShareList</name>
@@ -2307,113 +2453,113 @@
 <context>
     <name>Subscription</name>
     <message>
-        <location filename="../models/subscription.cpp" line="100"/>
+        <location filename="../models/subscription.cpp" line="102"/>
         <source>Betalningen är klar. Du har nu %1.</source>
         <translation>Betalningen är klar. Du har nu %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="172"/>
+        <location filename="../models/subscription.cpp" line="171"/>
         <source>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</source>
         <translation>Du uppgraderas till %1 nu. Du debiteras %2 i dag för resten av perioden och får %3 krediter till direkt.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="176"/>
+        <location filename="../models/subscription.cpp" line="175"/>
         <source>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</source>
         <translation>Du byter till %1 den %2. Till dess har du kvar %3 och dina krediter.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="179"/>
+        <location filename="../models/subscription.cpp" line="178"/>
         <source>Pro</source>
         <translation>Pro</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="180"/>
+        <location filename="../models/subscription.cpp" line="179"/>
         <source>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</source>
         <translation>Din prenumeration avslutas den %1. Du behåller %2 till dess, sedan går arbetsytan över till Gratis. Dina projekt finns kvar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="184"/>
+        <location filename="../models/subscription.cpp" line="183"/>
         <source>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</source>
         <translation>Du byter till %1 för %2 i månaden. Betalningen görs i webbläsaren, och du får %3 krediter så snart den är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="199"/>
+        <location filename="../models/subscription.cpp" line="198"/>
         <source>Från den %1 betalar du ingenting.</source>
         <translation>Från den %1 betalar du ingenting.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="200"/>
+        <location filename="../models/subscription.cpp" line="199"/>
         <source>Från den %1 betalar du %2 i månaden.</source>
         <translation>Från den %1 betalar du %2 i månaden.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="209"/>
+        <location filename="../models/subscription.cpp" line="208"/>
         <source>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</source>
         <translation>Den planerade uppsägningen står kvar: prenumerationen avslutas den %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="210"/>
+        <location filename="../models/subscription.cpp" line="209"/>
         <source>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</source>
         <translation>Den planerade uppsägningen tas bort: prenumerationen fortsätter efter den %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="219"/>
+        <location filename="../models/subscription.cpp" line="218"/>
         <source>Uppgradera</source>
         <translation>Uppgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="220"/>
+        <location filename="../models/subscription.cpp" line="219"/>
         <source>Nedgradera</source>
         <translation>Nedgradera</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="221"/>
+        <location filename="../models/subscription.cpp" line="220"/>
         <source>Avsluta prenumeration</source>
         <translation>Avsluta prenumeration</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="222"/>
+        <location filename="../models/subscription.cpp" line="221"/>
         <source>Gå till betalning</source>
         <translation>Gå till betalning</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="245"/>
+        <location filename="../models/subscription.cpp" line="244"/>
         <source>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</source>
         <translation>Betalningen för %1 är öppnad i webbläsaren. Planen byts när betalningen är klar.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="253"/>
+        <location filename="../models/subscription.cpp" line="252"/>
         <source>Uppgraderingen till %1 är betald.</source>
         <translation>Uppgraderingen till %1 är betald.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="254"/>
+        <location filename="../models/subscription.cpp" line="253"/>
         <source>Uppgraderingen till %1 är betald: %2.</source>
         <translation>Uppgraderingen till %1 är betald: %2.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="257"/>
+        <location filename="../models/subscription.cpp" line="256"/>
         <source>Klart: du byter till %1 den %2. Till dess har du kvar %3.</source>
         <translation>Klart: du byter till %1 den %2. Till dess har du kvar %3.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="260"/>
-        <location filename="../models/subscription.cpp" line="272"/>
+        <location filename="../models/subscription.cpp" line="259"/>
+        <location filename="../models/subscription.cpp" line="271"/>
         <source>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</source>
         <translation>Klart: prenumerationen avslutas den %1. Till dess har du kvar %2.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="282"/>
+        <location filename="../models/subscription.cpp" line="281"/>
         <source>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</source>
         <translation>Klart: den planerade ändringen är ångrad. Du fortsätter med %1.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="374"/>
+        <location filename="../models/subscription.cpp" line="371"/>
         <source>Säljteamet tog emot din förfrågan %1 och hanterade den %2.</source>
         <translation>Säljteamet tog emot din förfrågan %1 och hanterade den %2.</translation>
     </message>
     <message>
-        <location filename="../models/subscription.cpp" line="376"/>
+        <location filename="../models/subscription.cpp" line="373"/>
         <source>Säljteamet tog emot din förfrågan %1 kl. %2 och hör av sig.</source>
         <translation>Säljteamet tog emot din förfrågan %1 kl. %2 och hör av sig.</translation>
     </message>
@@ -2421,17 +2567,17 @@
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="9"/>
+        <location filename="../qml/pages/TeamPage.qml" line="10"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="11"/>
+        <location filename="../qml/pages/TeamPage.qml" line="12"/>
         <source>%1 av %2 platser används.</source>
         <translation>%1 av %2 platser används.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/TeamPage.qml" line="12"/>
+        <location filename="../qml/pages/TeamPage.qml" line="13"/>
         <source>%n teammedlemmar, obegränsat antal platser.</source>
         <translation>
             <numerusform>%n teammedlem, obegränsat antal platser.</numerusform>
@@ -2439,69 +2585,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="22"/>
+        <location filename="../qml/pages/TeamPage.qml" line="23"/>
         <source>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</source>
         <translation>Bara ägare och administratörer kan bjuda in och ta bort teammedlemmar.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="33"/>
+        <location filename="../qml/pages/TeamPage.qml" line="34"/>
         <source>Använda platser</source>
         <translation>Använda platser</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="74"/>
+        <location filename="../qml/pages/TeamPage.qml" line="75"/>
         <source>Namn</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="76"/>
+        <location filename="../qml/pages/TeamPage.qml" line="78"/>
         <source>Roll</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="64"/>
-        <location filename="../qml/pages/TeamPage.qml" line="88"/>
+        <location filename="../qml/pages/TeamPage.qml" line="65"/>
+        <location filename="../qml/pages/TeamPage.qml" line="90"/>
         <source>Teammedlemmar</source>
         <translation>Teammedlemmar</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="75"/>
+        <location filename="../qml/pages/TeamPage.qml" line="76"/>
         <source>Gick med</source>
         <translation>Gick med</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="103"/>
+        <location filename="../qml/pages/TeamPage.qml" line="77"/>
+        <source>Gräns</source>
+        <translation>Gräns</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TeamPage.qml" line="110"/>
         <source>%1, %2, %3</source>
         <translation>%1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="138"/>
+        <location filename="../qml/pages/TeamPage.qml" line="149"/>
+        <source>Ändra</source>
+        <translation>Ändra</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TeamPage.qml" line="150"/>
+        <source>Ändra gräns för %1</source>
+        <translation>Ändra gräns för %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TeamPage.qml" line="172"/>
         <source>Roll för %1</source>
         <translation>Roll för %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="156"/>
-        <location filename="../qml/pages/TeamPage.qml" line="208"/>
+        <location filename="../qml/pages/TeamPage.qml" line="190"/>
+        <location filename="../qml/pages/TeamPage.qml" line="257"/>
         <source>Ta bort</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="157"/>
+        <location filename="../qml/pages/TeamPage.qml" line="191"/>
         <source>Ta bort %1</source>
         <translation>Ta bort %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="194"/>
+        <location filename="../qml/pages/TeamPage.qml" line="243"/>
         <source>Ta bort teammedlem</source>
         <translation>Ta bort teammedlem</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="198"/>
+        <location filename="../qml/pages/TeamPage.qml" line="247"/>
         <source>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</source>
         <translation>%1 förlorar åtkomsten till arbetsytan. Projekten finns kvar.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/TeamPage.qml" line="209"/>
+        <location filename="../qml/pages/TeamPage.qml" line="258"/>
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
@@ -2525,6 +2686,34 @@
     </message>
 </context>
 <context>
+    <name>TrayMeter</name>
+    <message>
+        <location filename="../models/traymeter.cpp" line="122"/>
+        <source>Öppna Kliv Konto</source>
+        <translation>Öppna Kliv Konto</translation>
+    </message>
+    <message>
+        <location filename="../models/traymeter.cpp" line="123"/>
+        <source>Logga ut</source>
+        <translation>Logga ut</translation>
+    </message>
+    <message>
+        <location filename="../models/traymeter.cpp" line="124"/>
+        <source>Avsluta</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <location filename="../models/traymeter.cpp" line="131"/>
+        <source>Kliv Konto · inte inloggad</source>
+        <translation>Kliv Konto · inte inloggad</translation>
+    </message>
+    <message>
+        <location filename="../models/traymeter.cpp" line="134"/>
+        <source>Kliv Konto · hämtar saldot…</source>
+        <translation>Kliv Konto · hämtar saldot…</translation>
+    </message>
+</context>
+<context>
     <name>UsageChartCard</name>
     <message>
         <location filename="../qml/components/UsageChartCard.qml" line="9"/>
@@ -2543,22 +2732,22 @@
 <context>
     <name>UsageModel</name>
     <message>
-        <location filename="../models/usagemodel.cpp" line="59"/>
+        <location filename="../models/usagemodel.cpp" line="60"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="66"/>
+        <location filename="../models/usagemodel.cpp" line="67"/>
         <source>Din användning</source>
         <translation>Din användning</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="68"/>
+        <location filename="../models/usagemodel.cpp" line="69"/>
         <source>Teamets användning</source>
         <translation>Teamets användning</translation>
     </message>
     <message>
-        <location filename="../models/usagemodel.cpp" line="195"/>
+        <location filename="../models/usagemodel.cpp" line="191"/>
         <source>Användningen är sparad i %1.</source>
         <translation>Användningen är sparad i %1.</translation>
     </message>
@@ -2689,22 +2878,22 @@
         <translation>Användning %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="43"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="54"/>
         <source>Månadens användning går inte att visa just nu.</source>
         <translation>Månadens användning går inte att visa just nu.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="63"/>
         <source>Ingen användning under perioden.</source>
         <translation>Ingen användning under perioden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="52"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="63"/>
         <source>Ingen användning den här månaden.</source>
         <translation>Ingen användning den här månaden.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/UsagePopupContent.qml" line="61"/>
+        <location filename="../qml/pages/UsagePopupContent.qml" line="72"/>
         <source>Visa all användning</source>
         <translation>Visa all användning</translation>
     </message>
