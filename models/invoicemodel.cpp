@@ -8,6 +8,7 @@
 #include <QDesktopServices>
 #include <QJsonArray>
 #include <QTimer>
+#include <utility>
 
 InvoiceModel::InvoiceModel(QObject *parent)
     : RequestModel(parent)
@@ -39,6 +40,15 @@ void InvoiceModel::reload()
     Session *s = Session::instance();
     if (!s->isReady() || !s->canViewBilling())
         return;
+    // The workspace opening and the live channel's first message both ask at
+    // start: one request in flight for this workspace answers both, and a
+    // change announced meanwhile is fetched once more after it.
+    if (loading() && m_loadingWorkspace == s->currentWorkspaceId()) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_loadingWorkspace = s->currentWorkspaceId();
+    m_reloadAgain = false;
     // A failed answer empties the list too (as before the base class): no old
     // invoices under an error.
     const ApiCallback fill = [this](const ApiResult &r) {
@@ -77,6 +87,8 @@ void InvoiceModel::reload()
             m_overdue = overdue;
             Q_EMIT overdueChanged();
         }
+        if (std::exchange(m_reloadAgain, false))
+            QTimer::singleShot(0, this, &InvoiceModel::reload);
     };
     run({"GET", s->workspacePath(QStringLiteral("/invoices"))}, CurrentWorkspace, fill, fill);
 }

@@ -53,6 +53,8 @@ private:
     QTimer m_liveReload;
     QList<Row> m_rows;
     QUrl m_pendingUrl;
+    QString m_loadingWorkspace; // the workspace of the request in flight
+    bool m_reloadAgain = false;
     struct Overdue {
         qint64 amount = 0; QString currency; QDateTime dueDate; QUrl url; bool withheld = false;
         friend bool operator==(const Overdue &, const Overdue &) = default;
