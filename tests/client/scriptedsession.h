@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 
 // GET /v1/me: Anna, owner of Ett AB (or of `workspaceName`).
@@ -43,4 +44,15 @@ inline QQuickWindow *loadMainWindow(QQmlApplicationEngine *engine)
     engine->load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
     QLocale::setDefault(AppSettings::instance()->locale());
     return engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+}
+
+// Repeater delegates are not QObject children of the window: walk the item tree.
+inline QQuickItem *visualChild(QQuickItem *item, const QString &name)
+{
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *c : item->childItems())
+        if (QQuickItem *found = visualChild(c, name))
+            return found;
+    return nullptr;
 }

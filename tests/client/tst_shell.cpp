@@ -6,6 +6,7 @@
 #include "format.h"
 #include "iconprovider.h"
 #include "scriptedserver.h"
+#include "scriptedsession.h"
 #include "session.h"
 #include "workspacelistmodel.h"
 
@@ -37,17 +38,6 @@ QByteArray plansAndMe()
              "permissions": ["view_billing", "manage_plan", "manage_members", "view_team_usage"], "plan_id": "pro-200"},
             {"workspace_id": "ws2", "workspace_name": "Kliv Studio", "member_id": "m2", "role": "member",
              "permissions": [], "plan_id": "free"}]})");
-}
-
-// Repeater delegates are not QObject children of the window: walk the item tree.
-QQuickItem *visualChild(QQuickItem *item, const QString &name)
-{
-    if (item->objectName() == name)
-        return item;
-    for (QQuickItem *c : item->childItems())
-        if (QQuickItem *found = visualChild(c, name))
-            return found;
-    return nullptr;
 }
 
 bool isInside(const QQuickItem *item, const QQuickItem *ancestor)

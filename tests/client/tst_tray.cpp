@@ -76,16 +76,6 @@ QJsonObject forecast()
             {QStringLiteral("lasts_until_reset"), false}, {QStringLiteral("reset_at"), QStringLiteral("2026-12-17T10:00:00Z")}};
 }
 
-QQuickItem *find(QQuickItem *in, const QString &name)
-{
-    if (in->objectName() == name)
-        return in;
-    for (QQuickItem *c : in->childItems())
-        if (QQuickItem *hit = find(c, name))
-            return hit;
-    return nullptr;
-}
-
 // One item of a com.canonical.dbusmenu layout, (ia{sv}av), with its children.
 struct MenuItem
 {
@@ -314,6 +304,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Three ctest entries run this binary at once (offscreen, Xvfb with and
+        // without a panel): each its own settings file, or one clears another's
+        // "keep in tray".
+        QCoreApplication::setOrganizationName(QStringLiteral("KlivTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_tray-%1").arg(QCoreApplication::applicationPid()));
         QSettings().clear();
         AppSettings::instance()->overrideServerUrl(QUrl(m_server.url()));
         AppSettings::instance()->applyLanguage(QStringLiteral("sv"));
@@ -481,12 +476,12 @@ private Q_SLOTS:
 
         const std::unique_ptr<QQuickItem> page = settingsPage();
         QVERIFY(page);
-        QQuickItem *unavailable = find(page.get(), QStringLiteral("trayUnavailable"));
+        QQuickItem *unavailable = visualChild(page.get(), QStringLiteral("trayUnavailable"));
         QVERIFY(unavailable);
         QVERIFY(unavailable->isVisible());
         QVERIFY(unavailable->property("text").toString().startsWith(QStringLiteral("Inget systemfält hittades på skrivbordet")));
-        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
-        QVERIFY(find(page.get(), QStringLiteral("startAtLoginSwitch"))->isEnabled());
+        QVERIFY(!visualChild(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+        QVERIFY(visualChild(page.get(), QStringLiteral("startAtLoginSwitch"))->isEnabled());
         AppSettings::instance()->setKeepInTray(false);
         tray->setEnabled(false);
     }
@@ -575,15 +570,15 @@ private Q_SLOTS:
         // Inställningar offers the switch and says nothing about a missing tray.
         const std::unique_ptr<QQuickItem> page = settingsPage();
         QVERIFY(page);
-        QVERIFY(find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
-        QVERIFY(find(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
-        QVERIFY(!find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+        QVERIFY(visualChild(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+        QVERIFY(visualChild(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
+        QVERIFY(!visualChild(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
 
         // Switched off again: closing is closing.
         AppSettings::instance()->setKeepInTray(false);
         QVERIFY(!tray->hidesOnClose());
         QVERIFY(QGuiApplication::quitOnLastWindowClosed());
-        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
+        QVERIFY(!visualChild(page.get(), QStringLiteral("keepInTraySwitch"))->property("checked").toBool());
     }
 
     // The panel restarts: a window hidden in the tray comes back, while the panel
@@ -608,8 +603,8 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->isVisible());
         QVERIFY(!tray->hidesOnClose());
         QVERIFY(QGuiApplication::quitOnLastWindowClosed());
-        QTRY_VERIFY(find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
-        QVERIFY(!find(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
+        QTRY_VERIFY(visualChild(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+        QVERIFY(!visualChild(page.get(), QStringLiteral("keepInTraySwitch"))->isEnabled());
 
         const qsizetype registrations = m_watcher->items().size();
         QVERIFY(setHostRunning(true));
@@ -617,7 +612,7 @@ private Q_SLOTS:
         QCOMPARE(availability.size(), 2);
         QVERIFY(tray->hidesOnClose());
         QTRY_VERIFY_WITH_TIMEOUT(m_watcher->items().size() > registrations, 10000);
-        QVERIFY(!find(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
+        QVERIFY(!visualChild(page.get(), QStringLiteral("trayUnavailable"))->isVisible());
         QTRY_VERIFY(toolTipTitle().startsWith(CreditMeter::instance()->summary()));
         AppSettings::instance()->setKeepInTray(false);
     }
