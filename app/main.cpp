@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: sv or en."), QStringLiteral("LANG"));
     const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save a screenshot of each page to DIR and quit."), QStringLiteral("DIR"));
     const QCommandLineOption shotSize(QStringLiteral("screenshot-size"), QStringLiteral("Window size for screenshots, WxH."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    const QCommandLineOption shotSet(QStringLiteral("screenshot-set"), QStringLiteral("Which screenshots: owner, member or offline."),
+    const QCommandLineOption shotSet(QStringLiteral("screenshot-set"), QStringLiteral("Which screenshots: owner, member, offline or desktop."),
                                      QStringLiteral("SET"), QStringLiteral("owner"));
     parser.addOptions({server, lang, shots, shotSize, shotSet});
     parser.process(app);
@@ -65,8 +65,9 @@ int main(int argc, char *argv[])
         if (!size.isValid() || size.isEmpty())
             return usageError(QStringLiteral("--screenshot-size: WxH"));
         const QString set = parser.value(shotSet);
-        if (set != QLatin1String("owner") && set != QLatin1String("member") && set != QLatin1String("offline"))
-            return usageError(QStringLiteral("--screenshot-set: owner, member or offline"));
+        if (set != QLatin1String("owner") && set != QLatin1String("member") && set != QLatin1String("offline")
+            && set != QLatin1String("desktop"))
+            return usageError(QStringLiteral("--screenshot-set: owner, member, offline or desktop"));
         ScreenshotDriver::instance()->configure(parser.value(shots), size, set);
     }
 
@@ -104,13 +105,17 @@ int main(int argc, char *argv[])
             if (!once.exchange(true))
                 StartupTrace::mark(QStringLiteral("frame.first"));
         }, Qt::DirectConnection);
-    if (ScreenshotDriver::instance()->active()) {
+    const bool shooting = ScreenshotDriver::instance()->active();
+    if (shooting) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
-    } else if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+    }
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        window && (!shooting || ScreenshotDriver::instance()->set() == QLatin1String("desktop"))) {
         // The tray icon once the first frame is out: looking for a tray host
-        // takes D-Bus round trips. Never in a screenshot run, whose pictures
-        // are the window's. (A window that never draws gets it after 3 s.)
+        // takes D-Bus round trips. Not in a screenshot run, whose pictures are
+        // the window's, except the desktop one (the tray and a notification).
+        // (A window that never draws gets it after 3 s.)
         const auto enableTray = [] { TrayMeter::instance()->setEnabled(true); };
         QObject::connect(window, &QQuickWindow::frameSwapped, &app, enableTray,
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));

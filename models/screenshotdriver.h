@@ -17,7 +17,8 @@ class ScreenshotDriver : public QObject
     Q_PROPERTY(QString directory READ directory CONSTANT)
     Q_PROPERTY(QSize size READ size CONSTANT)
     // Which pictures: "owner" (every page, two sizes), "member" (a member's view),
-    // "offline" (the server stopped under a running app; see tools/demo.sh).
+    // "offline" (the server stopped under a running app; see tools/demo.sh),
+    // "desktop" (the tray icon on, for a picture of the whole screen).
     Q_PROPERTY(QString set READ set CONSTANT)
 public:
     static ScreenshotDriver *instance();

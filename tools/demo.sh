@@ -108,6 +108,30 @@ if [ -n "$SHOTS" ]; then
   shoot "$OWNER" sv "$SHOTS" owner
   shoot "$OWNER" en "$SHOTS/en" owner
   [ -n "$MEMBER" ] && shoot "$MEMBER" sv "$SHOTS" member
+  # The whole screen: the tray and a credit alert's notification (needs a
+  # notification daemon and a tray to draw them: dunst and trayer).
+  if command -v dunst >/dev/null && command -v trayer >/dev/null && command -v import >/dev/null; then
+    SERVICE_TOKEN="$("$BUILD/server/kliv-billingd" admin issue-token --service --data "$STATE/server" 2>/dev/null \
+      | sed -n 's/.*"service_token" *: *"\([^"]*\)".*/\1/p')"
+    OWNER_TOKEN="$(token_for "$OWNER")"
+    # The owner's member id and the credits that take the workspace past 75 % of its allowance.
+    read -r OWNER_MEMBER SPEND < <(python3 - "$SERVER_URL" "$OWNER_TOKEN" "$KLIV_SCREENSHOT_WORKSPACE" <<'PY'
+import json, sys, urllib.request
+url, token, ws = sys.argv[1:]
+get = lambda p: json.load(urllib.request.urlopen(urllib.request.Request(url + p, headers={"Authorization": "Bearer " + token})))
+me = get("/v1/me")
+member = next(m["member_id"] for m in me["memberships"] if m["workspace_id"] == ws)
+b = get("/v1/workspaces/%s/balance" % ws)
+print(member, max(1, (b["allowance"] * 3 + 3) // 4 - b["used"] + 2))
+PY
+)
+    log "the desktop picture: a spend of $SPEND credits crosses the 75 % alert"
+    KLIV_SCREENSHOT_TOKEN="$OWNER_TOKEN" xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+      bash "$(dirname "$0")/desktop-shot.sh" "$APP" "$SERVER_URL" sv "$SHOTS" "$SERVICE_TOKEN" \
+        "$KLIV_SCREENSHOT_WORKSPACE" "$OWNER_MEMBER" "$SPEND" "$SHOTS/16-skrivbordet.png"
+  else
+    log "no picture of the desktop (tray and notification): it needs dunst and trayer (apt install dunst trayer)"
+  fi
   # Offline last: the app asks (DIR/.stop-server) and the server is killed under it.
   rm -f "$SHOTS/.stop-server"
   ( for _ in $(seq 600); do [ -f "$SHOTS/.stop-server" ] && { kill -9 "$SERVER_PID" 2>/dev/null; break; }; sleep 0.1; done ) &

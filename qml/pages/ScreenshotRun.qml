@@ -34,8 +34,14 @@ QtObject {
         { name: "09-offline", page: 0, stopServer: true },
         { name: "09-offline-kreditmatare", page: 0, popup: true }
     ]
+    // The whole screen with the tray and a credit alert's notification: the
+    // script (tools/demo.sh) spends credits when signalled and grabs the screen.
+    readonly property var desktopViews: [
+        { name: "desktop-window", page: 0, desktop: true }
+    ]
     readonly property var views: ScreenshotDriver.set === "member" ? memberViews
-                                 : ScreenshotDriver.set === "offline" ? offlineViews : ownerViews
+                                 : ScreenshotDriver.set === "offline" ? offlineViews
+                                 : ScreenshotDriver.set === "desktop" ? desktopViews : ownerViews
     // The size asked for on the command line, then the minimum window size.
     readonly property var sizes: {
         const first = { width: ScreenshotDriver.size.width, height: ScreenshotDriver.size.height, suffix: "" }
@@ -102,7 +108,10 @@ QtObject {
             target.openUsagePopup()
         if (view.preview)
             target.previewPlanChange()
-        if (view.stopServer) {
+        if (view.desktop) {
+            ScreenshotDriver.signal("desktop")
+            run.settleMs = 15000   // the spend, the alert's live message, the notification
+        } else if (view.stopServer) {
             ScreenshotDriver.signal("stop-server")
             run.settleMs = 5000   // the live channel drops, the meter turns stale (within 2 s)
         } else {

@@ -198,6 +198,10 @@ private Q_SLOTS:
 
     void noServiceIsNoCrashAndSaysSo()
     {
+        // A machine with a notification daemon installed (dunst, a desktop's
+        // own) lets D-Bus start it on demand: then there is always a service.
+        if (QDBusConnection::sessionBus().interface()->activatableServiceNames().value().contains(kService))
+            QSKIP("a notification daemon is installed and D-Bus starts it on demand: no machine without one to test here");
         unregisterService();
         QTRY_VERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(kService).value());
         {
