@@ -184,23 +184,15 @@ class TestTray : public QObject
         QString icon, title, text;
         arg.beginStructure();
         arg >> icon;
-        arg.beginArray();
-        while (!arg.atEnd()) {
-            int w = 0, h = 0;
-            QByteArray data;
-            arg.beginStructure();
-            arg >> w >> h >> data;
-            arg.endStructure();
-        }
-        arg.endArray();
+        largestPixmap(arg);
         arg >> title >> text;
         arg.endStructure();
         return title;
     }
-    // IconPixmap: a(iiay), ARGB32 in network byte order; the largest one.
-    QImage iconPixmap()
+    // An a(iiay) pixmap list (IconPixmap, the ToolTip's icons): ARGB32 in
+    // network byte order; the largest one.
+    static QImage largestPixmap(const QDBusArgument &arg)
     {
-        const QDBusArgument arg = itemProperty(QStringLiteral("IconPixmap")).value<QDBusArgument>();
         QImage best;
         arg.beginArray();
         while (!arg.atEnd()) {
@@ -220,6 +212,10 @@ class TestTray : public QObject
         }
         arg.endArray();
         return best;
+    }
+    QImage iconPixmap()
+    {
+        return largestPixmap(itemProperty(QStringLiteral("IconPixmap")).value<QDBusArgument>());
     }
     // The menu as a panel shows it: visible entries, separators left out.
     QList<MenuItem> menuEntries()
