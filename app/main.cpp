@@ -1,10 +1,12 @@
 // Kliv Konto: command line, language, QML engine. Everything else lives in the
 // Kliv.Konto module (models/).
 #include "appsettings.h"
+#include "creditmeter.h"
 #include "screenshotdriver.h"
 #include "session.h"
 #include "startuptrace.h"
 #include "traymeter.h"
+#include "windowloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,6 +77,9 @@ int main(int argc, char *argv[])
     // access token; it is used for this run only and never stored. Either way the
     // session starts before the window, so its first frame already says
     // "Återställer inloggningen…" rather than offering Logga in for a moment.
+    // The meter exists before the session restores (not when the QML first asks for it):
+    // it fetches the balance as soon as there is a token, while the window still compiles.
+    CreditMeter::instance();
     const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
     // The workspace the pictures show (the demo's "Demo AB"), whatever the last run used.
     if (ScreenshotDriver::instance()->active() && !qEnvironmentVariableIsEmpty("KLIV_SCREENSHOT_WORKSPACE"))
@@ -89,37 +94,30 @@ int main(int argc, char *argv[])
     settings->setEngine(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
-    // QQmlApplicationEngine installs Qt's own catalogue for the default locale
-    // once, on its first load, and never changes it; AppSettings installs it
-    // per language instead (the language can change while the app runs).
-    QLocale::setDefault(QLocale::c());
-    StartupTrace::mark(QStringLiteral("engine.load"));
-    engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-    StartupTrace::mark(QStringLiteral("engine.loaded"));
-    QLocale::setDefault(settings->locale());
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()); window && lcStartup().isInfoEnabled())
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
-            static std::atomic_bool once{false};
-            if (!once.exchange(true))
-                StartupTrace::mark(QStringLiteral("frame.first"));
-        }, Qt::DirectConnection);
     const bool shooting = ScreenshotDriver::instance()->active();
     if (shooting) {
         // A screenshot run that the QML never finishes must not hang a CI job.
         QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(3); });
     }
-    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-        window && (!shooting || ScreenshotDriver::instance()->set() == QLatin1String("desktop"))) {
-        // The tray icon once the first frame is out: looking for a tray host
-        // takes D-Bus round trips. Not in a screenshot run, whose pictures are
-        // the window's, except the desktop one (the tray and a notification).
-        // (A window that never draws gets it after 3 s.)
-        const auto enableTray = [] { TrayMeter::instance()->setEnabled(true); };
-        QObject::connect(window, &QQuickWindow::frameSwapped, &app, enableTray,
-                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-        QTimer::singleShot(3000, &app, enableTray);
-    }
+    WindowLoader::load(&engine, [shooting](QQuickWindow *window) {
+        if (!window)   // the QML's errors are printed; exit once the loop runs
+            return QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
+        if (lcStartup().isInfoEnabled())
+            QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
+                static std::atomic_bool once{false};
+                if (!once.exchange(true))
+                    StartupTrace::mark(QStringLiteral("frame.first"));
+            }, Qt::DirectConnection);
+        if (!shooting || ScreenshotDriver::instance()->set() == QLatin1String("desktop")) {
+            // The tray icon once the first frame is out: looking for a tray host
+            // takes D-Bus round trips. Not in a screenshot run, whose pictures are
+            // the window's, except the desktop one (the tray and a notification).
+            // (A window that never draws gets it after 3 s.)
+            const auto enableTray = [] { TrayMeter::instance()->setEnabled(true); };
+            QObject::connect(window, &QQuickWindow::frameSwapped, qApp, enableTray,
+                             Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+            QTimer::singleShot(3000, qApp, enableTray);
+        }
+    });
     return app.exec();
 }

@@ -272,6 +272,9 @@ ApplicationWindow {
             id: content
             anchors.fill: parent
             active: window.signedIn
+            // Built over the frames after the first: that frame already shows
+            // the header with the balance, the navigation and Översikt follow.
+            asynchronous: true
             sourceComponent: signedInView
             onLoaded: window.builtForWorkspace = Session.currentWorkspaceId
         }

@@ -1,8 +1,9 @@
 // kliv-bench-client: one measured process per run, driven by bench/client/run.sh.
 //   hello                      Controls + one ChartView: time to the first frame.
 //   signin --server URL        the real OAuth sign-in (form posted like a browser), once.
-//   cold   --server URL        the app's QML as app/main.cpp loads it: time to the first
-//                              frame that shows a balance (cached/stale or from the server).
+//   cold   --server URL [--offline]  the app's QML as app/main.cpp loads it: time to the
+//                              first frame that shows a balance (from the server, or with
+//                              --offline, the server stopped, from the cache).
 //   live   --server URL --count N   (env KLIV_BENCH_SERVICE_TOKEN, KLIV_BENCH_MEMBER_ID)
 //                              usage POSTed at the server -> CreditMeter's summary changed.
 // Times are from KLIV_BENCH_T0 (ns, CLOCK_REALTIME, taken by run.sh just before exec) when
@@ -11,6 +12,7 @@
 #include "creditmeter.h"
 #include "session.h"
 #include "startuptrace.h"
+#include "windowloader.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -282,24 +284,37 @@ int main(int argc, char *argv[])
     settings->overrideServerUrl(server);
     settings->applyLanguage(QStringLiteral("sv"));
     StartupTrace::mark(QStringLiteral("language.applied"));
+    // The meter exists before the session restores (not when the QML first asks for it):
+    // it fetches the balance as soon as there is a token, while the window still compiles.
+    CreditMeter::instance();
     // The session starts before the window, as in app/main.cpp.
     if (mode != QLatin1String("signin"))
         Session::instance()->restore();
     StartupTrace::mark(QStringLiteral("session.restore started"));
     engine.addImportPath(QStringLiteral("qrc:/"));
     settings->setEngine(&engine);
-    QLocale::setDefault(QLocale::c());
-    StartupTrace::mark(QStringLiteral("engine.load"));
-    engine.load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-    StartupTrace::mark(QStringLiteral("engine.loaded"));
-    QLocale::setDefault(settings->locale());
-    auto *w = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    if (!w)
-        return 1;
-
     FormBrowser browser;
     BalanceFrame frame;
     LiveRun live(opt(QStringLiteral("--count"), QStringLiteral("200")).toInt());
+    // As app/main.cpp loads the window: the event loop runs while the QML compiles.
+    const bool offline = args.contains(QStringLiteral("--offline"));
+    WindowLoader::load(&engine, [&frame, &app, mode, offline](QQuickWindow *w) {
+        if (!w)
+            return QTimer::singleShot(0, &app, [] { QCoreApplication::exit(1); });
+        if (mode == QLatin1String("cold"))
+            frame.watch(w, [&app, offline](qint64 t) {
+                const bool stale = CreditMeter::instance()->stale();
+                if (offline) {   // nothing to settle: the server is down
+                    result(QStringLiteral("mode=cold stale=%1 settled=0 ").arg(stale) + sinceStart(t));
+                    return QCoreApplication::exit(0);
+                }
+                // Let the silent sign-in finish (it rotates the keyring's refresh token) before exiting.
+                whenSettled(&app, [t, stale](bool ok) {
+                    result(QStringLiteral("mode=cold stale=%1 settled=%2 ").arg(stale).arg(ok) + sinceStart(t));
+                    QCoreApplication::exit(ok ? 0 : 5);
+                });
+            });
+    });
     if (mode == QLatin1String("signin")) {
         QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "openUrl");
         Session::instance()->signIn();
@@ -311,16 +326,7 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    if (mode == QLatin1String("cold")) {
-        frame.watch(w, [&app](qint64 t) {
-            const bool stale = CreditMeter::instance()->stale();
-            // Let the silent sign-in finish (it rotates the keyring's refresh token) before exiting.
-            whenSettled(&app, [t, stale](bool ok) {
-                result(QStringLiteral("mode=cold stale=%1 settled=%2 ").arg(stale).arg(ok) + sinceStart(t));
-                QCoreApplication::exit(ok ? 0 : 5);
-            });
-        });
-    } else {
+    if (mode == QLatin1String("live")) {
         whenSettled(&app, [&live](bool ok) {
             if (!ok) {
                 fprintf(stderr, "kliv-bench-client: not signed in / not live\n");

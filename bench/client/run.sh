@@ -3,6 +3,8 @@
 # A throwaway HOME, a real gnome-keyring under dbus-run-session, one kliv-billingd --dev on
 # loopback. One real OAuth sign-in, then KLIV_BENCH_RUNS (7) interleaved cold starts of each
 # kind under offscreen (and Xvfb when installed), then KLIV_BENCH_EVENTS (200) live updates.
+# "server": no balance cache, the server up. "cache": the server stopped (the app starts
+# offline and shows the cache; with the server up the network now beats the window).
 # Prints a table of medians. Everything is bounded and stops by itself.
 set -euo pipefail
 : "${KLIV_SOURCE_DIR:?}" "${KLIV_BUILD_DIR:?}"
@@ -38,15 +40,24 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-"$SRV" --dev --host 127.0.0.1 --port 0 --data "$DATA" >"$HOME/server.log" 2>&1 &
-pids+=($!)
-URL=""
-for _ in $(seq 100); do
-  URL="$(sed -n 's/^kliv-billingd listening on //p' "$HOME/server.log")"
-  [ -n "$URL" ] && break
-  sleep 0.1
-done
-[ -n "$URL" ] || { echo "kliv-billingd did not start:"; cat "$HOME/server.log"; exit 1; }
+# `start_server PORT`: kliv-billingd on loopback (0: any port); sets URL and SRV_PID.
+start_server() {
+  : >"$HOME/server.log"
+  "$SRV" --dev --host 127.0.0.1 --port "$1" --data "$DATA" >>"$HOME/server.log" 2>&1 &
+  SRV_PID=$!
+  pids+=($SRV_PID)
+  URL=""
+  for _ in $(seq 100); do
+    URL="$(sed -n 's/^kliv-billingd listening on //p' "$HOME/server.log")"
+    [ -n "$URL" ] && break
+    sleep 0.1
+  done
+  [ -n "$URL" ] || { echo "kliv-billingd did not start:"; cat "$HOME/server.log"; exit 1; }
+}
+stop_server() { kill "$SRV_PID"; wait "$SRV_PID" 2>/dev/null || true; }
+start_server 0
+PORT="${URL##*:}"
+PORT="${PORT%%/*}"
 
 # `run LABEL ARGS...`: one measured process; its RESULT line goes to $RES with the label.
 run() {
@@ -73,7 +84,9 @@ cold_runs() { # PLATFORM-LABEL
   "$BENCH" hello >/dev/null 2>&1 || true   # warm the disk caches once
   for i in $(seq "$RUNS"); do
     run "$1 hello" hello
-    run "$1 cache" cold --server "$URL"
+    stop_server
+    run "$1 cache" cold --server "$URL" --offline
+    start_server "$PORT"
     rm -f "$HOME"/.cache/Kliv/kliv-konto/state-*.json   # only the balance cache, not the QML cache
     run "$1 server" cold --server "$URL"
   done

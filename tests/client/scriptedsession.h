@@ -2,7 +2,10 @@
 // A signed-in owner of "Ett AB" (ws1, Pro 200) as the scripted transport answers
 // it, and the window as main.cpp loads it. Shared by tst_startup and tst_tray.
 #include "appsettings.h"
+#include "windowloader.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -36,14 +39,22 @@ inline QJsonObject scriptedBalance(int remaining, const QJsonObject &forecast = 
 }
 
 // As main.cpp: qrc imports, AppSettings' engine, and Qt's catalogue left to AppSettings.
+// As main.cpp loads it (WindowLoader: the event loop runs while the QML compiles);
+// returns once the window exists, or nullptr when it failed or took over 20 s.
 inline QQuickWindow *loadMainWindow(QQmlApplicationEngine *engine)
 {
     engine->addImportPath(QStringLiteral("qrc:/"));
     AppSettings::instance()->setEngine(engine);
-    QLocale::setDefault(QLocale::c());
-    engine->load(QUrl(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")));
-    QLocale::setDefault(AppSettings::instance()->locale());
-    return engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    bool done = false;
+    QQuickWindow *window = nullptr;
+    WindowLoader::load(engine, [&done, &window](QQuickWindow *w) {
+        window = w;
+        done = true;
+    });
+    QDeadlineTimer deadline(20000);
+    while (!done && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return window;
 }
 
 // Repeater delegates are not QObject children of the window: walk the item tree.

@@ -9,6 +9,7 @@
 #include "scriptedsession.h"
 #include "scriptedtransport.h"
 #include "session.h"
+#include "windowloader.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -93,10 +94,21 @@ private Q_SLOTS:
         m_t.answer(QStringLiteral("/v1/plans"), scriptedOk({{QStringLiteral("plans"), QJsonArray{
             QJsonObject{{QStringLiteral("id"), QStringLiteral("pro-200")}, {QStringLiteral("name"), QStringLiteral("Pro 200")}}}}}));
         m_server.script = {tokenAnswer("rt-2")};
-        // As main.cpp: the session starts, then the window loads.
+        // As main.cpp: the meter exists, the session starts, then the window loads. Its QML compiles
+        // off this thread: the load returns at once and the event loop (the keyring's
+        // answer, the token, the balance) runs before the window exists.
+        CreditMeter::instance();
         s->restore();
         m_engine = new QQmlApplicationEngine(this);
-        QVERIFY(loadMainWindow(m_engine));
+        m_engine->addImportPath(QStringLiteral("qrc:/"));
+        AppSettings::instance()->setEngine(m_engine);
+        QQuickWindow *window = nullptr;
+        bool loopRanFirst = false;
+        QTimer::singleShot(0, this, [&] { loopRanFirst = !window; });
+        WindowLoader::load(m_engine, [&window](QQuickWindow *w) { window = w; });
+        QVERIFY(!window);
+        QTRY_VERIFY_WITH_TIMEOUT(window, 20000);
+        QVERIFY(loopRanFirst);
 
         // The balance goes out with /v1/me, not after it.
         QTRY_COMPARE_WITH_TIMEOUT(m_t.sentTo("GET", kMe), 1, 10000);

@@ -1,0 +1,17 @@
+#pragma once
+#include <QUrl>
+#include <functional>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+// Loads the app's window (Main.qml) without blocking the event loop while its
+// QML compiles: the types compile on the QML type loader's thread, and
+// meanwhile this thread answers the keyring, sends the token refresh and
+// fetches the balance that Session::restore() started. Then the window is
+// created here, already signed in when the network was quicker.
+// `done` gets the window, or nullptr when the QML failed to load.
+namespace WindowLoader {
+inline const QUrl mainUrl{QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")};
+void load(QQmlApplicationEngine *engine, std::function<void(QQuickWindow *)> done, const QUrl &url = mainUrl);
+}
