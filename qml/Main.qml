@@ -344,16 +344,21 @@ ApplicationWindow {
                 }
             }
 
-            ColumnLayout {
-                spacing: 0
+            // The banners above the page, by anchors rather than in a layout: Qt 6.4's
+            // layouts did not always follow the banners' height (an empty band, or a
+            // banner over the page title); an anchor follows it at once.
+            Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
 
                 BannerArea {
-                    Layout.fillWidth: true
-                    Layout.leftMargin: tokens.s6
-                    Layout.rightMargin: tokens.s6
-                    Layout.topMargin: visible ? tokens.s4 : 0
+                    id: banners
+                    anchors.top: parent.top
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.topMargin: tokens.s4
+                    anchors.leftMargin: tokens.s6
+                    anchors.rightMargin: tokens.s6
                 }
 
                 // Pages are built when first shown (and then kept), so the
@@ -363,8 +368,10 @@ ApplicationWindow {
                     id: stack
                     objectName: "pageStack"
                     currentIndex: window.currentPage
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors.top: banners.visible ? banners.bottom : parent.top
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
                     PageLoader {
                         index: 0
                         sourceComponent: OverviewPage {

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Kliv.Konto
 
 // The banners at the top of the page area: a failed payment, an overdue
@@ -8,8 +7,12 @@ import Kliv.Konto
 // one-off notice.
 // Each banner's condition is a property here: `visible` of a child reads false
 // while the area itself is hidden, so the area must not bind to it.
-ColumnLayout {
+// A Column whose height the page below follows by an anchor (Main.qml): as a
+// ColumnLayout inside a layout, Qt 6.4 could keep a hidden banner's height as an
+// empty band above the page.
+Column {
     id: area
+    objectName: "bannerArea"
     spacing: tokens.s2
     readonly property bool showPastDue: Subscription.pastDue
     readonly property bool showOverdue: invoices.overdue
@@ -33,7 +36,7 @@ ColumnLayout {
               : qsTr("Betalningen för prenumerationen misslyckades. Be en ägare eller administratör att uppdatera betalningsmetoden.")
         actionText: Session.canViewBilling ? qsTr("Uppdatera betalningsmetod") : ""
         onActionTriggered: Subscription.openPortal()
-        Layout.fillWidth: true
+        width: area.width
     }
     Banner {
         id: overdueInvoice
@@ -43,12 +46,12 @@ ColumnLayout {
         text: invoices.overdueText
         actionText: qsTr("Betala fakturan")
         onActionTriggered: invoices.openOverdue()
-        Layout.fillWidth: true
+        width: area.width
     }
     CopyLinkRow {
         visible: area.showOverdue && invoices.pendingUrl.toString().length > 0
         url: invoices.pendingUrl
-        Layout.fillWidth: true
+        width: area.width
         onCopyRequested: (url) => Session.copyToClipboard(url)
     }
     Banner {
@@ -59,7 +62,7 @@ ColumnLayout {
               .arg(Subscription.periodEndText).arg(Subscription.tierName) + area.undoReason
         actionText: Session.canManagePlan ? qsTr("Ångra") : ""
         onActionTriggered: Subscription.undo()
-        Layout.fillWidth: true
+        width: area.width
     }
     Banner {
         id: downgrading
@@ -69,7 +72,7 @@ ColumnLayout {
               .arg(Subscription.pendingTierName).arg(Subscription.pendingEffectiveAtText).arg(Subscription.tierName) + area.undoReason
         actionText: Session.canManagePlan ? qsTr("Ångra") : ""
         onActionTriggered: Subscription.undo()
-        Layout.fillWidth: true
+        width: area.width
     }
     Banner {
         id: offline
@@ -79,7 +82,7 @@ ColumnLayout {
               .arg(CreditMeter.lastUpdatedText)
         actionText: qsTr("Försök igen")
         onActionTriggered: CreditMeter.refresh()
-        Layout.fillWidth: true
+        width: area.width
     }
     Banner {
         id: notice
@@ -89,6 +92,6 @@ ColumnLayout {
         text: Session.notice
         actionText: qsTr("Stäng")
         onActionTriggered: Session.dismissNotice()
-        Layout.fillWidth: true
+        width: area.width
     }
 }

@@ -166,6 +166,47 @@ private Q_SLOTS:
         verifyEachAskedOnce(from);
         QCOMPARE(m_t.sentTo("GET", QStringLiteral("/v1/workspaces/ws1/usage")), 2);
     }
+
+    // The offline banner comes with a failed refresh and goes with a fresh
+    // balance, and takes its room with it, even when the window is resized in
+    // the same moment (a ColumnLayout there kept an empty band above the page).
+    void aBannerThatGoesLeavesNoBand()
+    {
+        auto *w = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QQuickItem *area = w->findChild<QQuickItem *>(QStringLiteral("bannerArea"));
+        QQuickItem *stack = w->findChild<QQuickItem *>(QStringLiteral("pageStack"));
+        QQuickItem *header = w->findChild<QQuickItem *>(QStringLiteral("header"));
+        QVERIFY(area && stack && header);
+        auto gap = [&] { return stack->mapToScene(QPointF()).y() - header->mapToScene(QPointF(0, header->height())).y(); };
+        CreditMeter *meter = CreditMeter::instance();
+        QTRY_VERIFY(!meter->stale());
+        QTRY_VERIFY2(qAbs(gap()) < 1, qPrintable(QString::number(gap())));
+
+        ApiResult down;
+        down.error = ApiError::make(ApiError::Network);
+        m_t.answer(kBalance, down);
+        meter->refresh();
+        QTRY_VERIFY(meter->stale());
+        QTRY_VERIFY(area->isVisible());
+        QTRY_VERIFY2(gap() > 40, qPrintable(QString::number(gap())));
+
+        // Fresh again, and the window narrower before the next frame.
+        QQuickItem *root = w->contentItem();
+        const qreal width = root->width();
+        const QMetaObject::Connection resize = connect(meter, &CreditMeter::changed, this, [root, meter, width] {
+            if (!meter->stale())
+                root->setWidth(width - 120);
+        });
+        m_t.answer(kBalance, scriptedOk(scriptedBalance(69)));
+        meter->refresh();
+        QTRY_VERIFY(!meter->stale());
+        disconnect(resize);
+        QCOMPARE(root->width(), width - 120);
+        QTest::qWait(200);
+        QVERIFY(!area->isVisible());
+        QVERIFY2(qAbs(gap()) < 1, qPrintable(QString::number(gap())));
+        root->setWidth(width);
+    }
 };
 
 QTEST_MAIN(TestStartup)
