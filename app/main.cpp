@@ -1,7 +1,6 @@
 // Kliv Konto: command line, language, QML engine. Everything else lives in the
 // Kliv.Konto module (models/).
 #include "appsettings.h"
-#include "creditmeter.h"
 #include "screenshotdriver.h"
 #include "session.h"
 #include "startuptrace.h"
@@ -77,9 +76,7 @@ int main(int argc, char *argv[])
     // access token; it is used for this run only and never stored. Either way the
     // session starts before the window, so its first frame already says
     // "Återställer inloggningen…" rather than offering Logga in for a moment.
-    // The meter exists before the session restores (not when the QML first asks for it):
-    // it fetches the balance as soon as there is a token, while the window still compiles.
-    CreditMeter::instance();
+    WindowLoader::prepare();   // the meter and the notifier work while the QML compiles
     const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
     // The workspace the pictures show (the demo's "Demo AB"), whatever the last run used.
     if (ScreenshotDriver::instance()->active() && !qEnvironmentVariableIsEmpty("KLIV_SCREENSHOT_WORKSPACE"))

@@ -1,6 +1,8 @@
 #include "windowloader.h"
 
 #include "appsettings.h"
+#include "creditmeter.h"
+#include "desktopnotifier.h"
 #include "startuptrace.h"
 
 #include <QLocale>
@@ -11,6 +13,12 @@
 #include <utility>
 
 namespace WindowLoader {
+
+void prepare()
+{
+    CreditMeter::instance();
+    DesktopNotifier::instance();
+}
 
 void load(QQmlApplicationEngine *engine, std::function<void(QQuickWindow *)> done, const QUrl &url)
 {

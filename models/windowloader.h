@@ -12,6 +12,10 @@ class QQuickWindow;
 // created here, already signed in when the network was quicker.
 // `done` gets the window, or nullptr when the QML failed to load.
 namespace WindowLoader {
+// Before Session::restore(): creates what should work while the QML compiles,
+// not when the QML first names it: the credit meter (it asks for the balance
+// as soon as there is a token) and the desktop notifier (its D-Bus checks).
+void prepare();
 inline const QUrl mainUrl{QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml")};
 void load(QQmlApplicationEngine *engine, std::function<void(QQuickWindow *)> done, const QUrl &url = mainUrl);
 }

@@ -114,13 +114,22 @@ ApplicationWindow {
     Tokens { id: tokens }
     MeterState { id: meterState }
 
-    // A page that is built the first time it is shown and then kept.
+    // A page that is built the first time it is shown and then kept. Named by
+    // URL, its types compile when it is first shown (off the GUI thread while
+    // the signed-in view incubates), not with Main.qml.
     component PageLoader: Loader {
+        id: pageLoader
         property int index
         readonly property bool current: window.currentPage === index
         active: false
         onCurrentChanged: if (current) active = true
         Component.onCompleted: if (current) active = true
+        Connections {
+            target: pageLoader.item
+            ignoreUnknownSignals: true
+            function onNavigate(index) { window.showPage(index) }
+            function onOpenUsageRequested() { window.openUsagePopup() }
+        }
     }
 
     // Follow the system's light or dark palette whatever the Controls style is.
@@ -265,7 +274,7 @@ ApplicationWindow {
             active: false
             onVisibleChanged: if (visible) active = true
             Component.onCompleted: if (visible) active = true
-            sourceComponent: SignInPage {}
+            source: "pages/SignInPage.qml"   // by URL: a signed-in start never compiles it
         }
 
         Loader {
@@ -361,9 +370,9 @@ ApplicationWindow {
                     anchors.rightMargin: tokens.s6
                 }
 
-                // Pages are built when first shown (and then kept), so the
-                // first frame only pays for Översikt; the others are named by
-                // URL, so even their types (Dialogs, …) load only then.
+                // Pages are built when first shown (and then kept): only
+                // Översikt with the signed-in view, the others (and their
+                // types: Dialogs, …) when opened.
                 StackLayout {
                     id: stack
                     objectName: "pageStack"
@@ -372,13 +381,7 @@ ApplicationWindow {
                     anchors.left: parent.left
                     anchors.right: parent.right
                     anchors.bottom: parent.bottom
-                    PageLoader {
-                        index: 0
-                        sourceComponent: OverviewPage {
-                            onNavigate: (index) => window.showPage(index)
-                            onOpenUsageRequested: window.openUsagePopup()
-                        }
-                    }
+                    PageLoader { index: 0; source: "pages/OverviewPage.qml" }
                     PageLoader { index: 1; source: "pages/UsagePage.qml" }
                     PageLoader { id: plansLoader; index: 2; source: "pages/PlansPage.qml" }
                     PageLoader { index: 3; source: "pages/BillingPage.qml" }

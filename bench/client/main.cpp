@@ -284,9 +284,7 @@ int main(int argc, char *argv[])
     settings->overrideServerUrl(server);
     settings->applyLanguage(QStringLiteral("sv"));
     StartupTrace::mark(QStringLiteral("language.applied"));
-    // The meter exists before the session restores (not when the QML first asks for it):
-    // it fetches the balance as soon as there is a token, while the window still compiles.
-    CreditMeter::instance();
+    WindowLoader::prepare();   // the meter and the notifier work while the QML compiles
     // The session starts before the window, as in app/main.cpp.
     if (mode != QLatin1String("signin"))
         Session::instance()->restore();

@@ -97,7 +97,7 @@ private Q_SLOTS:
         // As main.cpp: the meter exists, the session starts, then the window loads. Its QML compiles
         // off this thread: the load returns at once and the event loop (the keyring's
         // answer, the token, the balance) runs before the window exists.
-        CreditMeter::instance();
+        WindowLoader::prepare();
         s->restore();
         m_engine = new QQmlApplicationEngine(this);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
