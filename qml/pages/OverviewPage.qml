@@ -73,6 +73,7 @@ PageFrame {
                 }
                 Item { Layout.fillHeight: true }
                 ActionButton {
+                    objectName: "overviewShowUsage"
                     text: qsTr("Visa användning")
                     onClicked: page.openUsageRequested()
                 }
@@ -112,6 +113,7 @@ PageFrame {
                 }
                 Item { Layout.fillHeight: true }
                 ActionButton {
+                    objectName: "overviewComparePlans"
                     text: qsTr("Jämför planer")
                     onClicked: page.navigate(2)
                 }

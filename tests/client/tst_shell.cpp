@@ -158,6 +158,24 @@ private Q_SLOTS:
         QCOMPARE(built(), 2); // kept once built
     }
 
+    // Översikt's buttons reach the window: "Visa användning" opens the meter's
+    // popup, "Jämför planer" shows Planer.
+    void overviewButtonsReachTheWindow()
+    {
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 0));
+        QTRY_VERIFY(item("overviewShowUsage") && item("overviewComparePlans"));
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("usagePopup"));
+        QVERIFY(popup);
+        QVERIFY(!popup->property("opened").toBool());
+        QMetaObject::invokeMethod(item("overviewShowUsage"), "clicked");
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QMetaObject::invokeMethod(m_window, "closePopups");
+        QTRY_VERIFY(!popup->property("opened").toBool());
+        QMetaObject::invokeMethod(item("overviewComparePlans"), "clicked");
+        QTRY_COMPARE(m_window->property("currentPage").toInt(), 2);
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, 0));
+    }
+
     // Inställningar → Aviseringar: a switch per threshold, on by default, saved; the
     // notifications' "Uppgradera" shows Planer.
     void alertSwitchesAndUpgradeFromANotification()
