@@ -72,11 +72,11 @@ int main(int argc, char *argv[])
         ScreenshotDriver::instance()->configure(parser.value(shots), size, set);
     }
 
+    WindowLoader::prepare();   // the meter and the notifier work while the QML compiles
     // A screenshot run (./dev run --screenshots) may be handed an operator-issued
     // access token; it is used for this run only and never stored. Either way the
     // session starts before the window, so its first frame already says
     // "Återställer inloggningen…" rather than offering Logga in for a moment.
-    WindowLoader::prepare();   // the meter and the notifier work while the QML compiles
     const QString shotToken = qEnvironmentVariable("KLIV_SCREENSHOT_TOKEN");
     // The workspace the pictures show (the demo's "Demo AB"), whatever the last run used.
     if (ScreenshotDriver::instance()->active() && !qEnvironmentVariableIsEmpty("KLIV_SCREENSHOT_WORKSPACE"))
@@ -87,8 +87,6 @@ int main(int argc, char *argv[])
         Session::instance()->restore();
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    settings->setEngine(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     const bool shooting = ScreenshotDriver::instance()->active();

@@ -9,6 +9,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQuickWindow>
+#include <QUrl>
 #include <memory>
 #include <utility>
 
@@ -20,8 +21,11 @@ void prepare()
     DesktopNotifier::instance();
 }
 
-void load(QQmlApplicationEngine *engine, std::function<void(QQuickWindow *)> done, const QUrl &url)
+void load(QQmlApplicationEngine *engine, std::function<void(QQuickWindow *)> done)
 {
+    const QUrl url(QStringLiteral("qrc:/Kliv/Konto/qml/Main.qml"));
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    AppSettings::instance()->setEngine(engine);
     StartupTrace::mark(QStringLiteral("qml.compile"));
     // Held until the window exists: the engine's type cache keeps the compiled
     // types only while something refers to them.

@@ -289,8 +289,6 @@ int main(int argc, char *argv[])
     if (mode != QLatin1String("signin"))
         Session::instance()->restore();
     StartupTrace::mark(QStringLiteral("session.restore started"));
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    settings->setEngine(&engine);
     FormBrowser browser;
     BalanceFrame frame;
     LiveRun live(opt(QStringLiteral("--count"), QStringLiteral("200")).toInt());

@@ -1,14 +1,12 @@
 #pragma once
 // A signed-in owner of "Ett AB" (ws1, Pro 200) as the scripted transport answers
 // it, and the window as main.cpp loads it. Shared by tst_startup and tst_tray.
-#include "appsettings.h"
 #include "windowloader.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -38,13 +36,10 @@ inline QJsonObject scriptedBalance(int remaining, const QJsonObject &forecast = 
     return b;
 }
 
-// As main.cpp: qrc imports, AppSettings' engine, and Qt's catalogue left to AppSettings.
-// As main.cpp loads it (WindowLoader: the event loop runs while the QML compiles);
-// returns once the window exists, or nullptr when it failed or took over 20 s.
+// The window as main.cpp loads it (WindowLoader: the event loop runs while the QML
+// compiles); returns once the window exists, or nullptr when it failed or took over 20 s.
 inline QQuickWindow *loadMainWindow(QQmlApplicationEngine *engine)
 {
-    engine->addImportPath(QStringLiteral("qrc:/"));
-    AppSettings::instance()->setEngine(engine);
     bool done = false;
     QQuickWindow *window = nullptr;
     WindowLoader::load(engine, [&done, &window](QQuickWindow *w) {

@@ -94,14 +94,12 @@ private Q_SLOTS:
         m_t.answer(QStringLiteral("/v1/plans"), scriptedOk({{QStringLiteral("plans"), QJsonArray{
             QJsonObject{{QStringLiteral("id"), QStringLiteral("pro-200")}, {QStringLiteral("name"), QStringLiteral("Pro 200")}}}}}));
         m_server.script = {tokenAnswer("rt-2")};
-        // As main.cpp: the meter exists, the session starts, then the window loads. Its QML compiles
-        // off this thread: the load returns at once and the event loop (the keyring's
-        // answer, the token, the balance) runs before the window exists.
+        // As main.cpp: the meter exists, the session starts, then the window loads. Its
+        // QML compiles off this thread: the load returns at once and the event loop (the
+        // keyring's answer, the token, the balance) runs before the window exists.
         WindowLoader::prepare();
         s->restore();
         m_engine = new QQmlApplicationEngine(this);
-        m_engine->addImportPath(QStringLiteral("qrc:/"));
-        AppSettings::instance()->setEngine(m_engine);
         QQuickWindow *window = nullptr;
         bool loopRanFirst = false;
         QTimer::singleShot(0, this, [&] { loopRanFirst = !window; });
